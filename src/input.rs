@@ -1,0 +1,136 @@
+//! Reading caller input (a worker, options) from JSON values, with errors that name the
+//! path and what was expected — never the value given, which may be a child's data.
+
+use crate::calendar::{parse_date, DateErrorKind};
+use crate::error::{Error, Result};
+use chrono::NaiveDate;
+use serde::de::DeserializeOwned;
+use serde_json::{Map, Value};
+
+/// An object at a path in the caller's input.
+pub(crate) struct Obj<'a> {
+    map: &'a Map<String, Value>,
+    path: String,
+}
+
+/// What the caller gave, as an object, or an error naming the path.
+pub(crate) fn object<'a>(v: &'a Value, path: &str) -> Result<Obj<'a>> {
+    match v {
+        Value::Object(map) => Ok(Obj {
+            map,
+            path: path.to_string(),
+        }),
+        _ => Err(Error::bad_argument(path, "an object")),
+    }
+}
+
+/// A date at `path`.
+pub(crate) fn date(v: &Value, path: &str) -> Result<NaiveDate> {
+    let Value::String(s) = v else {
+        return Err(Error::bad_argument(path, "a date string as YYYY-MM-DD"));
+    };
+    parse_date(s).map_err(|e| match e.kind() {
+        DateErrorKind::NotACalendarDate => {
+            Error::bad_argument(path, "a real calendar date (this day does not exist)")
+        }
+        DateErrorKind::OutOfRange => Error::bad_argument(path, "a date in the years 0001 to 9999"),
+        _ => Error::bad_argument(path, "a date as YYYY-MM-DD"),
+    })
+}
+
+impl<'a> Obj<'a> {
+    fn at(&self, key: &str) -> String {
+        if self.path.is_empty() {
+            key.to_string()
+        } else {
+            format!("{}.{key}", self.path)
+        }
+    }
+
+    /// The value under `key`, treating `null` (JS `undefined`) as absent.
+    pub(crate) fn get(&self, key: &str) -> Option<&'a Value> {
+        self.map.get(key).filter(|v| !v.is_null())
+    }
+
+    pub(crate) fn req_str(&self, key: &str) -> Result<&'a str> {
+        match self.get(key) {
+            Some(Value::String(s)) => Ok(s),
+            Some(_) => Err(Error::bad_argument(self.at(key), "a string")),
+            None => Err(Error::bad_argument(
+                self.at(key),
+                "a string (it is missing)",
+            )),
+        }
+    }
+
+    pub(crate) fn req_date(&self, key: &str) -> Result<NaiveDate> {
+        match self.get(key) {
+            Some(v) => date(v, &self.at(key)),
+            None => Err(Error::bad_argument(
+                self.at(key),
+                "a date as YYYY-MM-DD (it is missing)",
+            )),
+        }
+    }
+
+    pub(crate) fn opt_date(&self, key: &str) -> Result<Option<NaiveDate>> {
+        self.get(key).map(|v| date(v, &self.at(key))).transpose()
+    }
+
+    /// A whole number in `lo..=hi`.
+    pub(crate) fn opt_u32(&self, key: &str, lo: u32, hi: u32) -> Result<Option<u32>> {
+        let Some(v) = self.get(key) else {
+            return Ok(None);
+        };
+        let n = v
+            .as_f64()
+            .filter(|n| n.fract() == 0.0 && *n >= f64::from(lo) && *n <= f64::from(hi));
+        match n {
+            // Whole and in range, so the conversion is exact.
+            #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+            Some(n) => Ok(Some(n as u32)),
+            None => Err(Error::bad_argument(
+                self.at(key),
+                format!("a whole number from {lo} to {hi}"),
+            )),
+        }
+    }
+
+    /// One of the strings a serde enum accepts; `expected` lists them for the message.
+    pub(crate) fn opt_enum<T: DeserializeOwned>(
+        &self,
+        key: &str,
+        expected: &str,
+    ) -> Result<Option<T>> {
+        let Some(v) = self.get(key) else {
+            return Ok(None);
+        };
+        enum_value(v, &self.at(key), expected).map(Some)
+    }
+
+    /// The array under `key` (absent = empty), each element with its path.
+    pub(crate) fn array(&self, key: &str) -> Result<Vec<(String, &'a Value)>> {
+        match self.get(key) {
+            None => Ok(Vec::new()),
+            Some(Value::Array(items)) => Ok(items
+                .iter()
+                .enumerate()
+                .map(|(i, v)| (format!("{}[{i}]", self.at(key)), v))
+                .collect()),
+            Some(_) => Err(Error::bad_argument(self.at(key), "an array")),
+        }
+    }
+
+    /// The object under `key`, if present.
+    pub(crate) fn opt_object(&self, key: &str) -> Result<Option<Obj<'a>>> {
+        self.get(key).map(|v| object(v, &self.at(key))).transpose()
+    }
+}
+
+/// A string that must be one of an enum's values.
+pub(crate) fn enum_value<T: DeserializeOwned>(v: &Value, path: &str, expected: &str) -> Result<T> {
+    if !v.is_string() {
+        return Err(Error::bad_argument(path, format!("a string: {expected}")));
+    }
+    T::deserialize(v).map_err(|_| Error::bad_argument(path, format!("one of {expected}")))
+}

@@ -1,0 +1,46 @@
+//! # supervision-rules
+//!
+//! Children's-services supervision policies as data, and the two things a case-record form
+//! needs before it saves: **template validation** (required fields and sections,
+//! signatures, actions with who and by when, contradictory dates, council rules) and
+//! **due-date calculation** (what is due when, what is overdue, which past gaps broke the
+//! policy, for a worker and each child on their caseload).
+//!
+//! The core is plain Rust: [`policy`] (the data model and registry), [`calendar`] (dates,
+//! working days, England & Wales bank holidays), [`schedule`] and [`validate`]. The
+//! WebAssembly boundary (`src/wasm`) and the DOM widget (`src/widget`) are compiled only for
+//! `wasm32` and add no logic of their own.
+//!
+//! ```
+//! use supervision_rules::policy::Registry;
+//! use supervision_rules::validate::{validate, ValidateOptions};
+//!
+//! let registry = Registry::with_builtins();
+//! let (policy, template) = registry.template("havering", "personal-supervision")?;
+//! let report = validate(policy, template, &serde_json::json!({}), &ValidateOptions::default())?;
+//! assert!(!report.valid); // an empty record is not a finished record
+//! # Ok::<(), supervision_rules::Error>(())
+//! ```
+#![deny(missing_docs)]
+#![cfg_attr(
+    not(test),
+    warn(
+        clippy::unwrap_used,
+        clippy::expect_used,
+        clippy::panic,
+        clippy::indexing_slicing
+    )
+)]
+
+pub mod calendar;
+mod error;
+pub mod finding;
+mod input;
+pub mod policy;
+pub mod schedule;
+pub mod validate;
+
+#[cfg(target_arch = "wasm32")]
+pub mod wasm;
+
+pub use error::{Error, PolicyProblem, Result};

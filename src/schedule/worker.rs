@@ -1,0 +1,281 @@
+//! The schedule's input: a worker's history and caseload, and the options.
+
+use crate::calendar::Calendar;
+use crate::error::{Error, Result};
+use crate::input::{date, enum_value, object};
+use crate::policy::{Cancelled, EventKind, Hours, ObligationKind, Plan, Rag, SessionType};
+use chrono::NaiveDate;
+use serde_json::Value;
+
+/// A worker: role, key dates, supervision history and caseload.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Worker {
+    /// The worker's id (an HR or system id, not a name).
+    pub id: String,
+    /// A role id of the policy.
+    pub role: String,
+    /// Started in post.
+    pub started: NaiveDate,
+    /// The ASYE began.
+    pub asye: Option<NaiveDate>,
+    /// Probation began.
+    pub probation: Option<NaiveDate>,
+    /// Full-time unless said otherwise.
+    pub hours: Hours,
+    /// Shifts a month, for shift-based staff.
+    pub shifts_per_month: Option<u32>,
+    /// Supervision sessions held, booked or cancelled.
+    pub sessions: Vec<Session>,
+    /// Recorded absences (sickness, leave).
+    pub absences: Vec<Absence>,
+    /// The supervision agreement.
+    pub agreement: Option<Agreement>,
+    /// Dates of observations of practice.
+    pub observations: Vec<NaiveDate>,
+    /// ASYE reviews, PDRs and appraisals held.
+    pub reviews: Vec<Review>,
+    /// The worker's caseload.
+    pub cases: Vec<Case>,
+}
+
+/// One supervision session.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Session {
+    /// When it was held (or was to be held).
+    pub date: NaiveDate,
+    /// What kind.
+    pub kind: SessionType,
+    /// Why it was cancelled, if it was.
+    pub cancelled: Option<Cancelled>,
+    /// When its record was written up.
+    pub recorded: Option<NaiveDate>,
+}
+
+/// A period of absence, both days included.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Absence {
+    /// First day absent.
+    pub from: NaiveDate,
+    /// Last day absent.
+    pub to: NaiveDate,
+}
+
+/// The supervision agreement.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Agreement {
+    /// When it was last signed.
+    pub signed: NaiveDate,
+    /// When the worker's supervisor last changed.
+    pub supervisor_changed: Option<NaiveDate>,
+}
+
+/// A review held (ASYE review, PDR).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Review {
+    /// `asye-review` or `pdr`.
+    pub kind: ObligationKind,
+    /// When.
+    pub date: NaiveDate,
+}
+
+/// A child's case on the caseload.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Case {
+    /// The case id (never a name).
+    pub id: String,
+    /// Allocated to this worker.
+    pub allocated: NaiveDate,
+    /// The child's plan.
+    pub plan: Option<Plan>,
+    /// The RAG rating.
+    pub rag: Option<Rag>,
+    /// Dates the case was discussed in supervision.
+    pub discussed: Vec<NaiveDate>,
+    /// Events, happened (on or before `asOf`) or planned (after).
+    pub events: Vec<Event>,
+}
+
+/// A case event.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Event {
+    /// When.
+    pub date: NaiveDate,
+    /// What.
+    pub kind: EventKind,
+}
+
+/// Options for [`schedule`](crate::schedule::schedule).
+#[derive(Debug, Clone)]
+pub struct ScheduleOptions {
+    /// The day the schedule is worked out for.
+    pub as_of: NaiveDate,
+    /// Obligations due within this many days are `due-soon`.
+    pub due_soon_days: u32,
+    /// The working-day calendar: weekends, bank holidays, closures.
+    pub calendar: Calendar,
+}
+
+impl ScheduleOptions {
+    /// Options for `as_of` with the defaults: 7 days' notice, England & Wales calendar.
+    pub fn new(as_of: NaiveDate) -> Self {
+        ScheduleOptions {
+            as_of,
+            due_soon_days: 7,
+            calendar: Calendar::england_and_wales(),
+        }
+    }
+
+    /// Reads `{asOf, dueSoonDays?, closures?}`.
+    ///
+    /// # Errors
+    /// [`Error::BadArgument`] naming the option and what was expected.
+    pub fn from_json(v: &Value, calendar: Calendar) -> Result<Self> {
+        let o = object(v, "options")?;
+        let as_of = o.req_date("asOf")?;
+        let due_soon_days = o.opt_u32("dueSoonDays", 0, 366)?.unwrap_or(7);
+        let closures = o
+            .array("closures")?
+            .into_iter()
+            .map(|(path, v)| date(v, &path))
+            .collect::<Result<Vec<_>>>()?;
+        Ok(ScheduleOptions {
+            as_of,
+            due_soon_days,
+            calendar: calendar.with_closures(closures),
+        })
+    }
+}
+
+const SESSION_TYPES: &str = "\"one-to-one\", \"personal\", \"case\", \"group\", \"reflective\"";
+const EVENT_KINDS: &str = "\"significant-change\", \"change-of-social-worker\", \"risk-increase\", \"child-protection-conference\", \"pre-proceedings\", \"proceedings\", \"entering-care\", \"step-up\", \"step-down\"";
+
+impl Worker {
+    /// Reads a worker from the JS contract's shape.
+    ///
+    /// # Errors
+    /// [`Error::BadArgument`] naming the first bad field (`worker.sessions[2].date`) and
+    /// what was expected there.
+    pub fn from_json(v: &Value) -> Result<Self> {
+        let w = object(v, "worker")?;
+        let sessions = w
+            .array("sessions")?
+            .into_iter()
+            .map(|(path, v)| {
+                let s = object(v, &path)?;
+                Ok(Session {
+                    date: s.req_date("date")?,
+                    kind: s.opt_enum("type", SESSION_TYPES)?.ok_or_else(|| {
+                        Error::bad_argument(
+                            format!("{path}.type"),
+                            format!("one of {SESSION_TYPES} (it is missing)"),
+                        )
+                    })?,
+                    cancelled: s.opt_enum("cancelled", "\"sickness\" or \"other\"")?,
+                    recorded: s.opt_date("recorded")?,
+                })
+            })
+            .collect::<Result<Vec<_>>>()?;
+        let absences = w
+            .array("absences")?
+            .into_iter()
+            .map(|(path, v)| {
+                let a = object(v, &path)?;
+                let (from, to) = (a.req_date("from")?, a.req_date("to")?);
+                if to < from {
+                    return Err(Error::bad_argument(
+                        format!("{path}.to"),
+                        "a date on or after \"from\"",
+                    ));
+                }
+                Ok(Absence { from, to })
+            })
+            .collect::<Result<Vec<_>>>()?;
+        let agreement = match w.opt_object("agreement")? {
+            None => None,
+            Some(a) => Some(Agreement {
+                signed: a.req_date("signed")?,
+                supervisor_changed: a.opt_date("supervisorChanged")?,
+            }),
+        };
+        let observations = w
+            .array("observations")?
+            .into_iter()
+            .map(|(path, v)| date(v, &path))
+            .collect::<Result<Vec<_>>>()?;
+        let reviews = w
+            .array("reviews")?
+            .into_iter()
+            .map(|(path, v)| {
+                let r = object(v, &path)?;
+                let kind: ObligationKind = enum_value(
+                    r.get("kind").unwrap_or(&Value::Null),
+                    &format!("{path}.kind"),
+                    "\"asye-review\" or \"pdr\"",
+                )?;
+                if !matches!(kind, ObligationKind::AsyeReview | ObligationKind::Pdr) {
+                    return Err(Error::bad_argument(
+                        format!("{path}.kind"),
+                        "\"asye-review\" or \"pdr\"",
+                    ));
+                }
+                Ok(Review {
+                    kind,
+                    date: r.req_date("date")?,
+                })
+            })
+            .collect::<Result<Vec<_>>>()?;
+        let cases = w
+            .array("cases")?
+            .into_iter()
+            .map(|(path, v)| {
+                let c = object(v, &path)?;
+                let discussed = c
+                    .array("discussed")?
+                    .into_iter()
+                    .map(|(p, v)| date(v, &p))
+                    .collect::<Result<Vec<_>>>()?;
+                let events = c
+                    .array("events")?
+                    .into_iter()
+                    .map(|(p, v)| {
+                        let e = object(v, &p)?;
+                        Ok(Event {
+                            date: e.req_date("date")?,
+                            kind: e.opt_enum("kind", EVENT_KINDS)?.ok_or_else(|| {
+                                Error::bad_argument(format!("{p}.kind"), format!("one of {EVENT_KINDS} (it is missing)"))
+                            })?,
+                        })
+                    })
+                    .collect::<Result<Vec<_>>>()?;
+                Ok(Case {
+                    id: c.req_str("id")?.to_string(),
+                    allocated: c.req_date("allocated")?,
+                    plan: c.opt_enum(
+                        "plan",
+                        "\"early-help\", \"child-in-need\", \"child-protection\", \"looked-after\", \"leaving-care\"",
+                    )?,
+                    rag: c.opt_enum("rag", "\"red\", \"amber\" or \"green\"")?,
+                    discussed,
+                    events,
+                })
+            })
+            .collect::<Result<Vec<_>>>()?;
+        Ok(Worker {
+            id: w.req_str("id")?.to_string(),
+            role: w.req_str("role")?.to_string(),
+            started: w.req_date("started")?,
+            asye: w.opt_date("asye")?,
+            probation: w.opt_date("probation")?,
+            hours: w
+                .opt_enum("hours", "\"full-time\" or \"part-time\"")?
+                .unwrap_or(Hours::FullTime),
+            shifts_per_month: w.opt_u32("shiftsPerMonth", 0, 1000)?,
+            sessions,
+            absences,
+            agreement,
+            observations,
+            reviews,
+            cases,
+        })
+    }
+}

@@ -1,0 +1,318 @@
+//! The wasm-bindgen boundary: converts JS values in and out and core errors into JS
+//! `Error`s. No rule lives here.
+//!
+//! Every export returns `Result<_, JsValue>`; an `Err` becomes a thrown JS `Error` whose
+//! `message` names the argument and what was expected (never the value given), with a
+//! `code` property (`unknown-policy`, `bad-argument`, …) and, for an invalid policy, a
+//! `problems` array of `{path, expected}`.
+
+mod types;
+
+use crate::calendar::{format_date, parse_date, Calendar, PublishedList};
+use crate::error::Error;
+use crate::policy::Registry;
+use crate::schedule::{schedule as core_schedule, ScheduleOptions, Worker};
+use crate::validate::{validate as core_validate, ValidateOptions};
+use serde::Serialize;
+use serde_json::Value;
+use std::cell::RefCell;
+use wasm_bindgen::prelude::*;
+
+thread_local! {
+    static REGISTRY: RefCell<Registry> = RefCell::new(Registry::with_builtins());
+    static PUBLISHED: RefCell<Option<PublishedList>> = const { RefCell::new(None) };
+}
+
+type JsResult<T = JsValue> = Result<T, JsValue>;
+
+/// A JS `Error` carrying the core error's message, `code` and `problems`.
+fn js_error(e: &Error) -> JsValue {
+    let err = js_sys::Error::new(&e.to_string());
+    let _ = js_sys::Reflect::set(&err, &"code".into(), &e.code().into());
+    if let Error::InvalidPolicy(problems) = e {
+        if let Ok(list) = to_js(problems) {
+            let _ = js_sys::Reflect::set(&err, &"problems".into(), &list);
+        }
+    }
+    err.into()
+}
+
+fn bad(path: &str, expected: &str) -> JsValue {
+    js_error(&Error::bad_argument(path, expected))
+}
+
+fn to_js<T: Serialize + ?Sized>(value: &T) -> JsResult {
+    value
+        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .map_err(|_| bad("result", "a value that converts to JavaScript"))
+}
+
+/// A JS value as JSON. `undefined` becomes `null`.
+fn from_js(v: JsValue, path: &str) -> JsResult<Value> {
+    if v.is_undefined() {
+        return Ok(Value::Null);
+    }
+    types::check_depth(&v, path)?;
+    serde_wasm_bindgen::from_value(v).map_err(|_| {
+        bad(
+            path,
+            "plain JSON-like data (objects, arrays, strings, numbers, booleans)",
+        )
+    })
+}
+
+fn string_arg(v: &JsValue, path: &str) -> JsResult<String> {
+    v.as_string().ok_or_else(|| bad(path, "a string"))
+}
+
+fn calendar() -> Calendar {
+    let cal = Calendar::england_and_wales();
+    match PUBLISHED.with(|p| p.borrow().clone()) {
+        Some(list) => cal.with_published(list),
+        None => cal,
+    }
+}
+
+/// Every registered policy: `{id, authority, title}`.
+#[wasm_bindgen(unchecked_return_type = "PolicySummary[]")]
+pub fn policies() -> JsResult {
+    REGISTRY.with(|r| {
+        let r = r.borrow();
+        let list: Vec<types::PolicySummary> = r
+            .all()
+            .map(|p| types::PolicySummary::from(p.as_ref()))
+            .collect();
+        to_js(&list)
+    })
+}
+
+/// One policy, with its roles, rules and templates.
+#[wasm_bindgen(unchecked_return_type = "Policy")]
+pub fn policy(#[wasm_bindgen(unchecked_param_type = "string")] id: JsValue) -> JsResult {
+    let id = string_arg(&id, "id")?;
+    REGISTRY.with(|r| {
+        let r = r.borrow();
+        let p = r.get(&id).map_err(|e| js_error(&e))?;
+        to_js(p.as_ref())
+    })
+}
+
+/// One template of a policy.
+#[wasm_bindgen(unchecked_return_type = "Template")]
+pub fn template(
+    #[wasm_bindgen(js_name = policyId, unchecked_param_type = "string")] policy_id: JsValue,
+    #[wasm_bindgen(js_name = templateId, unchecked_param_type = "string")] template_id: JsValue,
+) -> JsResult {
+    let policy_id = string_arg(&policy_id, "policyId")?;
+    let template_id = string_arg(&template_id, "templateId")?;
+    REGISTRY.with(|r| {
+        let r = r.borrow();
+        let (_, t) = r
+            .template(&policy_id, &template_id)
+            .map_err(|e| js_error(&e))?;
+        to_js(t)
+    })
+}
+
+/// Checks and registers a council's own policy (an object or JSON text). Throws with
+/// every problem listed in `error.problems`; nothing is registered then.
+#[wasm_bindgen(js_name = registerPolicy, unchecked_return_type = "PolicySummary")]
+pub fn register_policy(
+    #[wasm_bindgen(unchecked_param_type = "object | string")] policy: JsValue,
+) -> JsResult {
+    let value = match policy.as_string() {
+        Some(text) => serde_json::from_str::<Value>(&text).map_err(|e| {
+            js_error(&Error::InvalidPolicy(vec![crate::error::PolicyProblem {
+                path: String::new(),
+                expected: format!(
+                    "valid JSON (the text is not: line {}, column {})",
+                    e.line(),
+                    e.column()
+                ),
+            }]))
+        })?,
+        None if policy.is_object() => from_js(policy, "policy")?,
+        None => return Err(bad("policy", "a policy object or its JSON text")),
+    };
+    REGISTRY.with(|r| {
+        let p = r.borrow_mut().register(value).map_err(|e| js_error(&e))?;
+        to_js(&types::PolicySummary::from(p.as_ref()))
+    })
+}
+
+/// Validates a record against a template: `{valid, errors, warnings}`.
+#[wasm_bindgen(unchecked_return_type = "ValidationReport")]
+pub fn validate(
+    #[wasm_bindgen(js_name = policyId, unchecked_param_type = "string")] policy_id: JsValue,
+    #[wasm_bindgen(js_name = templateId, unchecked_param_type = "string")] template_id: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "Record<string, unknown>")] record: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "ValidateOptions | undefined")] options: JsValue,
+) -> JsResult {
+    let policy_id = string_arg(&policy_id, "policyId")?;
+    let template_id = string_arg(&template_id, "templateId")?;
+    if !record.is_object() || js_sys::Array::is_array(&record) {
+        return Err(bad("record", "an object keyed by field id"));
+    }
+    let record = from_js(record, "record")?;
+    let options =
+        ValidateOptions::from_json(&from_js(options, "options")?).map_err(|e| js_error(&e))?;
+    REGISTRY.with(|r| {
+        let r = r.borrow();
+        let (p, t) = r
+            .template(&policy_id, &template_id)
+            .map_err(|e| js_error(&e))?;
+        let report = core_validate(p, t, &record, &options).map_err(|e| js_error(&e))?;
+        to_js(&report)
+    })
+}
+
+/// A worker's schedule: obligations with statuses, and past breaches.
+#[wasm_bindgen(unchecked_return_type = "Schedule")]
+pub fn schedule(
+    #[wasm_bindgen(js_name = policyId, unchecked_param_type = "string")] policy_id: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "Worker")] worker: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "ScheduleOptions")] options: JsValue,
+) -> JsResult {
+    let policy_id = string_arg(&policy_id, "policyId")?;
+    let worker = Worker::from_json(&from_js(worker, "worker")?).map_err(|e| js_error(&e))?;
+    let options = ScheduleOptions::from_json(&from_js(options, "options")?, calendar())
+        .map_err(|e| js_error(&e))?;
+    REGISTRY.with(|r| {
+        let r = r.borrow();
+        let p = r.get(&policy_id).map_err(|e| js_error(&e))?;
+        let s = core_schedule(p, &worker, &options).map_err(|e| js_error(&e))?;
+        to_js(&s)
+    })
+}
+
+/// Schedules for many workers in one call (a team dashboard crosses the boundary once).
+#[wasm_bindgen(js_name = scheduleMany, unchecked_return_type = "Schedule[]")]
+pub fn schedule_many(
+    #[wasm_bindgen(js_name = policyId, unchecked_param_type = "string")] policy_id: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "Worker[]")] workers: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "ScheduleOptions")] options: JsValue,
+) -> JsResult {
+    let policy_id = string_arg(&policy_id, "policyId")?;
+    let Value::Array(list) = from_js(workers, "workers")? else {
+        return Err(bad("workers", "an array of workers"));
+    };
+    let options = ScheduleOptions::from_json(&from_js(options, "options")?, calendar())
+        .map_err(|e| js_error(&e))?;
+    REGISTRY.with(|r| {
+        let r = r.borrow();
+        let p = r.get(&policy_id).map_err(|e| js_error(&e))?;
+        let mut out = Vec::with_capacity(list.len());
+        for (i, w) in list.iter().enumerate() {
+            let worker = Worker::from_json(w).map_err(|e| match e {
+                Error::BadArgument { path, expected } => js_error(&Error::bad_argument(
+                    path.replacen("worker", &format!("workers[{i}]"), 1),
+                    expected,
+                )),
+                other => js_error(&other),
+            })?;
+            out.push(core_schedule(p, &worker, &options).map_err(|e| js_error(&e))?);
+        }
+        to_js(&out)
+    })
+}
+
+/// The N-th working day after `date` (weekends, England & Wales bank holidays and the
+/// given closure days skipped).
+#[wasm_bindgen(js_name = addWorkingDays)]
+pub fn add_working_days(
+    #[wasm_bindgen(unchecked_param_type = "string")] date: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "number")] days: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "string[] | undefined")] closures: JsValue,
+) -> JsResult<String> {
+    let d = crate::input::date(&from_js(date, "date")?, "date").map_err(|e| js_error(&e))?;
+    let n = days
+        .as_f64()
+        .filter(|n| n.fract() == 0.0 && (0.0..=100_000.0).contains(n))
+        .ok_or_else(|| bad("days", "a whole number from 0 to 100000"))?;
+    let closures = match from_js(closures, "closures")? {
+        Value::Null => Vec::new(),
+        Value::Array(items) => items
+            .iter()
+            .enumerate()
+            .map(|(i, v)| crate::input::date(v, &format!("closures[{i}]")))
+            .collect::<Result<Vec<_>, _>>()
+            .map_err(|e| js_error(&e))?,
+        _ => return Err(bad("closures", "an array of dates as YYYY-MM-DD")),
+    };
+    // Whole and in range, checked above.
+    #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+    let n = n as u32;
+    calendar()
+        .with_closures(closures)
+        .add_working_days(d, n)
+        .map(format_date)
+        .ok_or_else(|| js_error(&Error::DateOutOfRange))
+}
+
+/// England & Wales bank holidays in a year (1970–2100 computed; a loaded published list
+/// takes precedence for the years it covers).
+#[wasm_bindgen(js_name = bankHolidays)]
+pub fn bank_holidays(
+    #[wasm_bindgen(unchecked_param_type = "number")] year: JsValue,
+) -> JsResult<Vec<String>> {
+    let y = year
+        .as_f64()
+        .filter(|n| n.fract() == 0.0 && (1.0..=9999.0).contains(n))
+        .ok_or_else(|| bad("year", "a whole number from 1 to 9999"))?;
+    // Whole and in range, checked above.
+    #[allow(clippy::cast_possible_truncation)]
+    let y = y as i32;
+    Ok(calendar()
+        .bank_holidays(y)
+        .into_iter()
+        .map(format_date)
+        .collect())
+}
+
+/// Loads the published list of bank holidays (gov.uk's `bank-holidays.json`, or its
+/// `england-and-wales` division `{division, events:[{title, date}]}`), so a future
+/// proclamation needs no release. Returns how many dates were loaded.
+#[wasm_bindgen(js_name = loadBankHolidays)]
+pub fn load_bank_holidays(
+    #[wasm_bindgen(unchecked_param_type = "object | string")] list: JsValue,
+) -> JsResult<u32> {
+    let value = match list.as_string() {
+        Some(text) => {
+            serde_json::from_str::<Value>(&text).map_err(|_| bad("list", "valid JSON"))?
+        }
+        None => from_js(list, "list")?,
+    };
+    let division = value.get("england-and-wales").unwrap_or(&value);
+    let name = division
+        .get("division")
+        .and_then(Value::as_str)
+        .ok_or_else(|| bad("list.division", "\"england-and-wales\""))?;
+    let Some(Value::Array(events)) = division.get("events") else {
+        return Err(bad("list.events", "an array of {title, date}"));
+    };
+    let dates = events
+        .iter()
+        .enumerate()
+        .map(|(i, e)| {
+            let path = format!("list.events[{i}].date");
+            crate::input::date(e.get("date").unwrap_or(&Value::Null), &path)
+        })
+        .collect::<Result<Vec<_>, _>>()
+        .map_err(|e| js_error(&e))?;
+    let count = u32::try_from(dates.len()).unwrap_or(u32::MAX);
+    let list = PublishedList::from_events(name, dates)
+        .map_err(|_| bad("list.division", "\"england-and-wales\""))?;
+    PUBLISHED.with(|p| *p.borrow_mut() = Some(list));
+    Ok(count)
+}
+
+/// Parses a date strictly (`YYYY-MM-DD`, a real calendar date); returns it normalised.
+#[wasm_bindgen(js_name = parseDate)]
+pub fn parse_date_js(
+    #[wasm_bindgen(unchecked_param_type = "string")] date: JsValue,
+) -> JsResult<String> {
+    let s = string_arg(&date, "date")?;
+    parse_date(&s)
+        .map(format_date)
+        .map_err(|e| bad("date", &e.to_string()))
+}

@@ -1,0 +1,122 @@
+//! Boundary-only shapes, input guards and the TypeScript definitions of the JS contract.
+
+use crate::policy::Policy;
+use serde::Serialize;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+
+/// `{id, authority, title}` of a policy.
+#[derive(Serialize)]
+pub(super) struct PolicySummary<'a> {
+    id: &'a str,
+    authority: &'a str,
+    title: &'a str,
+}
+
+impl<'a> From<&'a Policy> for PolicySummary<'a> {
+    fn from(p: &'a Policy) -> Self {
+        PolicySummary {
+            id: &p.id,
+            authority: &p.authority,
+            title: &p.title,
+        }
+    }
+}
+
+/// How deep caller data may nest. Records and workers need four levels; the limit keeps a
+/// hostile value from exhausting the wasm stack during conversion.
+const MAX_DEPTH: usize = 32;
+
+/// Rejects values nested deeper than [`MAX_DEPTH`] before they are converted, walking them
+/// without recursion.
+pub(super) fn check_depth(v: &JsValue, path: &str) -> Result<(), JsValue> {
+    let mut stack: Vec<(JsValue, usize)> = vec![(v.clone(), 0)];
+    while let Some((value, depth)) = stack.pop() {
+        if !value.is_object() {
+            continue;
+        }
+        if depth >= MAX_DEPTH {
+            return Err(super::bad(path, "data nested at most 32 levels deep"));
+        }
+        if let Some(array) = value.dyn_ref::<js_sys::Array>() {
+            for item in array.iter() {
+                if item.is_object() {
+                    stack.push((item, depth + 1));
+                }
+            }
+        } else if let Ok(obj) = value.dyn_into::<js_sys::Object>() {
+            for item in js_sys::Object::values(&obj).iter() {
+                if item.is_object() {
+                    stack.push((item, depth + 1));
+                }
+            }
+        }
+    }
+    Ok(())
+}
+
+#[wasm_bindgen(typescript_custom_section)]
+const TS_CONTRACT: &'static str = r#"
+/** A registered policy: its id, council and document title. */
+export interface PolicySummary { id: string; authority: string; title: string }
+/** A role the policy distinguishes. */
+export interface Role { id: string; label: string; source: string; note?: string }
+/** A timing rule, as the policy data writes it (see docs/policy-format.md). */
+export interface Rule { id: string; kind: string; source: string; note?: string; [key: string]: unknown }
+/** A template field. */
+export interface Field {
+  id: string; label: string;
+  type: 'text'|'date'|'time'|'person'|'signature'|'case-ids'|'actions'|'choice'|'number'|'children';
+  required: boolean | 'final';
+  source?: string; note?: string; hint?: string; options?: string[]; min?: number; max?: number;
+}
+/** A template section. */
+export interface Section { id: string; title: string; fields: Field[]; source?: string; note?: string }
+/** A cross-field template rule. */
+export interface TemplateRule { kind: 'not-future'|'date-order'|'next-within-cadence'|'required-if-gap'|'min-duration'; source: string; note?: string; [key: string]: unknown }
+/** A recording template. */
+export interface Template { id: string; title: string; source: string; sessionDate?: string; sections: Section[]; rules?: TemplateRule[]; note?: string }
+/** A policy with its roles, rules and templates. */
+export interface Policy extends PolicySummary { format: 1; document: string; roles: Role[]; rules: Rule[]; templates: Template[]; notes?: string[] }
+/** Options for validate(). */
+export interface ValidateOptions { mode?: 'draft'|'final'; today?: string; role?: string }
+/** One finding: never contains record text. */
+export interface Finding { path: string; code: string; message: string; source: string; severity: 'error'|'warning' }
+/** The result of validate(). */
+export interface ValidationReport { valid: boolean; errors: Finding[]; warnings: Finding[] }
+/** A supervision session in a worker's history. */
+export interface Session { date: string; type: 'one-to-one'|'personal'|'case'|'group'|'reflective'; cancelled?: 'sickness'|'other'; recorded?: string }
+/** A case event: on or before asOf it has happened; after, it is planned. */
+export interface CaseEvent { date: string; kind: 'significant-change'|'change-of-social-worker'|'risk-increase'|'child-protection-conference'|'pre-proceedings'|'proceedings'|'entering-care'|'step-up'|'step-down' }
+/** A child's case on the caseload. */
+export interface Case {
+  id: string; allocated: string;
+  plan?: 'early-help'|'child-in-need'|'child-protection'|'looked-after'|'leaving-care';
+  rag?: 'red'|'amber'|'green'; discussed?: string[]; events?: CaseEvent[];
+}
+/** A worker, their history and caseload. */
+export interface Worker {
+  id: string; role: string; started: string;
+  asye?: string; probation?: string;
+  hours?: 'full-time'|'part-time'; shiftsPerMonth?: number;
+  sessions?: Session[];
+  absences?: { from: string; to: string }[];
+  agreement?: { signed: string; supervisorChanged?: string };
+  observations?: string[];
+  reviews?: { kind: 'asye-review'|'pdr'; date: string }[];
+  cases?: Case[];
+}
+/** Options for schedule(). */
+export interface ScheduleOptions { asOf: string; dueSoonDays?: number; closures?: string[] }
+/** Something due. */
+export interface Obligation {
+  kind: 'supervision'|'personal-supervision'|'case-supervision'|'child-discussion'
+      |'agreement-review'|'observation'|'write-up'|'asye-review'|'pdr';
+  subject: string; due: string; status: 'overdue'|'due-soon'|'ok';
+  source: string; reason: string; rule: string;
+}
+/** The result of schedule(). */
+export interface Schedule { asOf: string; obligations: Obligation[]; breaches: Finding[] }
+/** A thrown error's extra properties. */
+export interface SupervisionRulesError extends Error { code: string; problems?: { path: string; expected: string }[] }
+"#;
