@@ -41,6 +41,10 @@ pub mod schedule;
 pub mod validate;
 
 #[cfg(target_arch = "wasm32")]
+#[doc(hidden)]
 pub mod wasm;
+#[cfg(target_arch = "wasm32")]
+#[doc(hidden)]
+pub mod widget;
 
 pub use error::{Error, PolicyProblem, Result};
