@@ -388,35 +388,42 @@ fn derive(
                 }
             }
             "remove" => match value {
-                Value::Array(ids) => {
-                    for (i, id) in ids.into_iter().enumerate() {
-                        match id {
-                            Value::String(s) => removals.push((i, s)),
-                            _ => problems.push(format!("remove[{i}]"), "an id as a string"),
+                Value::Object(kinds) => {
+                    for (kind, ids) in kinds {
+                        if !matches!(kind.as_str(), "roles" | "rules" | "templates") {
+                            problems.push(format!("remove.{kind}"), "one of roles, rules, templates");
+                            continue;
+                        }
+                        let Value::Array(ids) = ids else {
+                            problems.push(format!("remove.{kind}"), "an array of ids");
+                            continue;
+                        };
+                        for (i, id) in ids.into_iter().enumerate() {
+                            match id {
+                                Value::String(s) => removals.push((kind.clone(), i, s)),
+                                _ => problems.push(format!("remove.{kind}[{i}]"), "an id as a string"),
+                            }
                         }
                     }
                 }
-                _ => problems.push("remove", "an array of ids"),
+                _ => problems.push("remove", "an object: {\"rules\": [ids], \"templates\": [ids], \"roles\": [ids]}"),
             },
             _ => {
                 out.insert(key, value);
             }
         }
     }
-    for (i, id) in removals {
-        let mut found = false;
-        for key in ["roles", "rules", "templates"] {
-            if let Some(Value::Array(items)) = out.get_mut(key) {
+    for (kind, i, id) in removals {
+        let found = match out.get_mut(&kind) {
+            Some(Value::Array(items)) => {
                 let before = items.len();
                 items.retain(|e| e.get("id").and_then(Value::as_str) != Some(id.as_str()));
-                found |= items.len() != before;
+                items.len() != before
             }
-        }
+            _ => false,
+        };
         if !found {
-            problems.push(
-                format!("remove[{i}]"),
-                "the id of a role, rule or template in the base policy",
-            );
+            problems.push(format!("remove.{kind}[{i}]"), format!("the id of one of the base policy's {kind}"));
         }
     }
     out
