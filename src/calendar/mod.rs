@@ -306,5 +306,5 @@ pub fn sub_years(d: NaiveDate, n: u32) -> Option<NaiveDate> {
     d.checked_sub_months(Months::new(n.checked_mul(12)?))
 }
 
-#[cfg(test)]
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests;

@@ -13,6 +13,7 @@ use crate::error::Error;
 use crate::policy::Registry;
 use crate::schedule::{schedule as core_schedule, ScheduleOptions, Worker};
 use crate::validate::{validate as core_validate, ValidateOptions};
+use chrono::Datelike;
 use serde::Serialize;
 use serde_json::Value;
 use std::cell::RefCell;
@@ -21,6 +22,12 @@ use wasm_bindgen::prelude::*;
 thread_local! {
     static REGISTRY: RefCell<Registry> = RefCell::new(Registry::with_builtins());
     static PUBLISHED: RefCell<Option<PublishedList>> = const { RefCell::new(None) };
+}
+
+/// Runs `f` with the registry the exports use, so the widget sees the policies a page
+/// registered through `registerPolicy`.
+pub(crate) fn with_registry<R>(f: impl FnOnce(&Registry) -> R) -> R {
+    REGISTRY.with(|r| f(&r.borrow()))
 }
 
 type JsResult<T = JsValue> = Result<T, JsValue>;
@@ -245,6 +252,7 @@ pub fn add_working_days(
     calendar()
         .with_closures(closures)
         .add_working_days(d, n)
+        .filter(|d| d.year() <= 9999)
         .map(format_date)
         .ok_or_else(|| js_error(&Error::DateOutOfRange))
 }
