@@ -8,25 +8,43 @@
 //! # Stated rules
 //! - A session counts when its type is in the rule's `counts`, it was not cancelled and it
 //!   is dated on or before `asOf` (later ones are bookings, not sessions held). Sessions
-//!   on the same day count once.
+//!   on the same day count once. The same holds for discussions, observations and reviews.
 //! - Phase boundaries: the interval after a session is the one of the phase containing
-//!   that session's date (see `docs/policy-format.md`, *Phases*).
-//! - A rule with a `when.during` window gives no obligation falling after the window ends.
+//!   that session's date (see `docs/policy-format.md`, *Phases*). A session in ASYE week 6
+//!   is followed by one due a week later; the first session in week 7 by one due a
+//!   fortnight later. When no session has been held since a phase began (the ASYE or
+//!   probation date is later than the last session), the next is due the phase's interval
+//!   after its start.
+//! - With nothing held since starting, a rule's `first` sets the first session's deadline
+//!   when that is earlier than the regular one; a first session later than that deadline is
+//!   a `cadence-gap`, like any other late session.
+//! - A rule with a `when.during` window gives no obligation falling on or after the window's
+//!   end. When its next session would fall due after the end, the rules it overrides take
+//!   over: their next obligations are given (their reasons say the window ends), without
+//!   re-auditing the history the window governed.
+//! - Absence (`absenceExtends`): the due date moves later by the days of recorded absence
+//!   between the basis and the due date, including absence the move itself reaches into;
+//!   equivalently, the deadline is the interval's length in days *not* absent.
+//! - Rebooking after sickness (`after: return`): the return is the first working day after
+//!   the absence covering the cancelled session, passing over absences that follow on.
 
+mod cadence;
 mod worker;
 
 pub use worker::{Absence, Agreement, Case, Event, Review, ScheduleOptions, Session, Worker};
+
+use cadence::{Cadence, Handover};
 
 use crate::calendar::{add_days, format_date, Calendar, Duration};
 use crate::error::{Error, Result};
 use crate::finding::{Finding, Severity};
 use crate::policy::{
-    Anchor, Cancelled, EventKind, ObligationKind, Phase, Policy, RebookFrom, Rule, RuleKind,
-    SessionType, When,
+    Anchor, Cancelled, EventKind, ObligationKind, Policy, RebookFrom, Rule, RuleKind, SessionType,
+    When,
 };
 use chrono::{Datelike, NaiveDate};
 use serde::{Serialize, Serializer};
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 /// Where an obligation stands on `asOf`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -137,12 +155,48 @@ pub fn schedule(policy: &Policy, worker: &Worker, options: &ScheduleOptions) -> 
         as_of: options.as_of,
         due_soon: options.due_soon_days,
         cal: &options.calendar,
+        absences: merge_absences(&worker.absences),
+        quiet: false,
+        prefix: None,
         obligations: Vec::new(),
         breaches: Vec::new(),
     };
-    let worker_rules = select(policy, |r| !is_child_rule(r) && e.applies(&r.when));
-    for rule in worker_rules {
+    let applying: Vec<&Rule> = policy
+        .rules
+        .iter()
+        .filter(|r| !is_child_rule(r) && e.applies(&r.when))
+        .collect();
+    let overriders = |id: &str| -> Vec<&str> {
+        applying
+            .iter()
+            .filter(|r| r.overrides.iter().any(|o| o == id))
+            .map(|r| r.id.as_str())
+            .collect()
+    };
+    let mut handed_over: BTreeMap<&str, Handover> = BTreeMap::new();
+    for rule in applying.iter().copied() {
+        if overriders(&rule.id).is_empty() {
+            if let Some(h) = e.worker_rule(rule)? {
+                handed_over.insert(rule.id.as_str(), h);
+            }
+        }
+    }
+    // A rule whose every overrider has handed over gives its next obligation; the history is
+    // audited by the rule that governed it.
+    for rule in applying.iter().copied() {
+        let by = overriders(&rule.id);
+        let handovers: Vec<Handover> = by
+            .iter()
+            .filter_map(|id| handed_over.get(id).copied())
+            .collect();
+        if by.is_empty() || handovers.len() < by.len() {
+            continue;
+        }
+        e.quiet = true;
+        e.prefix = handovers.iter().max_by_key(|h| h.ends).map(|h| h.prefix());
         e.worker_rule(rule)?;
+        e.quiet = false;
+        e.prefix = None;
     }
     for (i, case) in worker.cases.iter().enumerate() {
         let rules = select(policy, |r| {
@@ -188,7 +242,7 @@ fn case_matches(when: &When, case: &Case) -> bool {
 }
 
 /// The rules that apply, less those overridden by another rule that applies.
-fn select<'p>(policy: &'p Policy, applies: impl Fn(&Rule) -> bool) -> Vec<&'p Rule> {
+fn select(policy: &Policy, applies: impl Fn(&Rule) -> bool) -> Vec<&Rule> {
     let applying: Vec<&Rule> = policy.rules.iter().filter(|r| applies(r)).collect();
     let overridden: BTreeSet<&str> = applying
         .iter()
@@ -205,8 +259,34 @@ struct Engine<'a> {
     as_of: NaiveDate,
     due_soon: u32,
     cal: &'a Calendar,
+    /// The worker's absences, sorted, overlapping and adjacent ones merged.
+    absences: Vec<(NaiveDate, NaiveDate)>,
+    /// Breaches are not recorded (a rule taking over from a `during` rule).
+    quiet: bool,
+    /// Put before each obligation's reason.
+    prefix: Option<String>,
     obligations: Vec<Obligation>,
     breaches: Vec<Finding>,
+}
+
+/// Absences as sorted, disjoint, non-adjacent day ranges (both ends included).
+fn merge_absences(absences: &[Absence]) -> Vec<(NaiveDate, NaiveDate)> {
+    let mut spans: Vec<(NaiveDate, NaiveDate)> = absences
+        .iter()
+        .filter(|a| a.from <= a.to)
+        .map(|a| (a.from, a.to))
+        .collect();
+    spans.sort();
+    let mut merged: Vec<(NaiveDate, NaiveDate)> = Vec::with_capacity(spans.len());
+    for (from, to) in spans {
+        match merged.last_mut() {
+            Some(last) if last.1.succ_opt().is_none_or(|next| from <= next) => {
+                last.1 = last.1.max(to);
+            }
+            _ => merged.push((from, to)),
+        }
+    }
+    merged
 }
 
 fn after(d: &Duration, date: NaiveDate, cal: &Calendar) -> Result<NaiveDate> {
@@ -286,6 +366,10 @@ impl<'a> Engine<'a> {
         source: &str,
         reason: String,
     ) {
+        let reason = match &self.prefix {
+            Some(p) => format!("{p}{reason}"),
+            None => reason,
+        };
         self.obligations.push(Obligation {
             kind,
             subject: subject.to_string(),
@@ -298,6 +382,9 @@ impl<'a> Engine<'a> {
     }
 
     fn breach(&mut self, path: String, code: &'static str, rule: &Rule, message: String) {
+        if self.quiet {
+            return;
+        }
         self.breaches.push(Finding {
             path,
             code,
@@ -319,52 +406,91 @@ impl<'a> Engine<'a> {
         set.into_iter().collect()
     }
 
-    /// The phase containing `date`, if any.
-    fn phase_at<'r>(&self, phases: &'r [Phase], date: NaiveDate) -> Option<&'r Phase> {
-        phases.iter().find(|p| {
-            self.anchor(p.start).is_some_and(|start| {
-                start <= date && p.until.after(start, self.cal).is_some_and(|end| date < end)
-            })
-        })
-    }
-
     /// Days of recorded absence in (from, to].
     fn absent_days(&self, from: NaiveDate, to: NaiveDate) -> i64 {
-        let mut days = BTreeSet::new();
-        for a in &self.worker.absences {
-            let lo = a.from.max(from.succ_opt().unwrap_or(from));
-            let hi = a.to.min(to);
-            let mut d = lo;
-            while d <= hi {
-                days.insert(d);
-                match d.succ_opt() {
-                    Some(n) => d = n,
-                    None => break,
+        self.absences
+            .iter()
+            .map(|&(a, b)| {
+                let lo = a.max(from.succ_opt().unwrap_or(from));
+                let hi = b.min(to);
+                if hi < lo {
+                    0
+                } else {
+                    (hi - lo).num_days() + 1
                 }
-            }
-        }
-        i64::try_from(days.len()).unwrap_or(i64::MAX)
+            })
+            .sum()
     }
 
-    fn worker_rule(&mut self, rule: &'a Rule) -> Result<()> {
+    /// `due` moved later by the days of absence in (from, due] and in the days the move
+    /// reaches: the day on which as many non-absent days have passed since `from` as there
+    /// were days from `from` to `due`.
+    fn extend(&self, from: NaiveDate, due: NaiveDate) -> Result<NaiveDate> {
+        let mut need = self.absent_days(from, due);
+        let mut d = due;
+        for &(a, b) in &self.absences {
+            if need == 0 {
+                break;
+            }
+            if b <= d {
+                continue;
+            }
+            let start = a.max(d.succ_opt().ok_or(Error::DateOutOfRange)?);
+            let free = (start - d).num_days() - 1;
+            if free >= need {
+                break;
+            }
+            need -= free;
+            d = b;
+        }
+        add_days(d, need).ok_or(Error::DateOutOfRange)
+    }
+
+    /// The first working day after the absence covering `date`, passing over absences that
+    /// follow on; `None` when no absence covers it.
+    fn return_after(&self, date: NaiveDate) -> Option<NaiveDate> {
+        let (_, to) = self
+            .absences
+            .iter()
+            .copied()
+            .find(|&(a, b)| a <= date && date <= b)?;
+        let mut back = self.cal.next_working_day(to)?;
+        for &(a, b) in &self.absences {
+            if a <= back && back <= b {
+                back = self.cal.next_working_day(b)?;
+            }
+        }
+        Some(back)
+    }
+
+    /// Applies one worker rule; a `cadence` rule may hand over to the rules it overrides.
+    fn worker_rule(&mut self, rule: &'a Rule) -> Result<Option<Handover>> {
+        if let RuleKind::Cadence {
+            obligation,
+            counts,
+            every,
+            phases,
+            first,
+            absence_extends,
+        } = &rule.kind
+        {
+            return self.cadence(&Cadence {
+                rule,
+                obligation: *obligation,
+                counts,
+                every: every.as_ref(),
+                phases,
+                first: first.as_ref(),
+                absence_extends: *absence_extends,
+            });
+        }
+        self.other_worker_rule(rule).map(|()| None)
+    }
+
+    fn other_worker_rule(&mut self, rule: &'a Rule) -> Result<()> {
         let id = self.worker.id.clone();
         match &rule.kind {
-            RuleKind::Cadence {
-                obligation,
-                counts,
-                every,
-                phases,
-                first,
-                absence_extends,
-            } => self.cadence(
-                rule,
-                *obligation,
-                counts,
-                every.as_ref(),
-                phases,
-                first.as_ref(),
-                *absence_extends,
-            ),
+            RuleKind::Cadence { .. } => Ok(()),
             RuleKind::MinCount {
                 counts,
                 count,
@@ -400,7 +526,8 @@ impl<'a> Engine<'a> {
                             rule,
                             &rule.source,
                             format!(
-                                "The {what} for the session on {} is due within {} of it.",
+                                "{} for the session on {}: due within {} of it.",
+                                capitalise(what),
                                 long_date(s.date),
                                 within.describe()
                             ),
@@ -410,7 +537,8 @@ impl<'a> Engine<'a> {
                             "late-write-up",
                             rule,
                             format!(
-                                "The {what} for the session on {} was written up on {}, after the deadline of {} ({} after the session).",
+                                "{} for the session on {}: written up on {}, after the deadline of {} ({} after the session).",
+                                capitalise(what),
                                 long_date(s.date),
                                 long_date(r),
                                 long_date(due),
@@ -462,19 +590,23 @@ impl<'a> Engine<'a> {
                             ),
                         }
                     }
-                    None => {
-                        let due = match first {
-                            Some(f) => after(f, self.worker.started, self.cal)?,
-                            None => self.worker.started,
-                        };
-                        (
-                            due,
+                    None => match first {
+                        Some(f) => (
+                            after(f, self.worker.started, self.cal)?,
+                            format!(
+                                "No supervision agreement is recorded: the first is due within {} of starting on {}.",
+                                f.describe(),
+                                long_date(self.worker.started)
+                            ),
+                        ),
+                        None => (
+                            self.worker.started,
                             format!(
                                 "No supervision agreement is recorded: one is due from the start on {}.",
                                 long_date(self.worker.started)
                             ),
-                        )
-                    }
+                        ),
+                    },
                 };
                 self.oblige(
                     ObligationKind::AgreementReview,
@@ -552,10 +684,11 @@ impl<'a> Engine<'a> {
                     .worker
                     .reviews
                     .iter()
-                    .filter(|r| r.kind == *obligation && r.date >= start)
+                    .filter(|r| r.kind == *obligation && r.date >= start && r.date <= self.as_of)
                     .map(|r| r.date)
                     .collect();
                 reviews.sort();
+                reviews.dedup();
                 // The k-th review held satisfies the k-th milestone.
                 let next = at
                     .iter()
@@ -605,184 +738,6 @@ impl<'a> Engine<'a> {
             | RuleKind::ChildAfterEvent { .. }
             | RuleKind::ChildBeforeEvent { .. } => Ok(()),
         }
-    }
-
-    #[allow(clippy::too_many_arguments)]
-    fn cadence(
-        &mut self,
-        rule: &'a Rule,
-        obligation: ObligationKind,
-        counts: &[SessionType],
-        every: Option<&'a Duration>,
-        phases: &'a [Phase],
-        first: Option<&Duration>,
-        absence_extends: bool,
-    ) -> Result<()> {
-        let what = describe_counts(counts);
-        let held: Vec<NaiveDate> = self
-            .held(counts)
-            .into_iter()
-            .filter(|d| *d >= self.worker.started)
-            .collect();
-        // The interval that follows a session on `date`, with its clause and a phrase for it.
-        let interval = |e: &Self, date: NaiveDate| -> Option<(&'a Duration, &'a str, String)> {
-            match e.phase_at(phases, date) {
-                Some(p) => Some((
-                    &p.every,
-                    p.source.as_str(),
-                    format!(
-                        " (in the phase up to {} after {}, every {})",
-                        p.until.describe(),
-                        p.start.describe(),
-                        p.every.describe()
-                    ),
-                )),
-                None => every.map(|d| (d, rule.source.as_str(), String::new())),
-            }
-        };
-
-        // Past gaps longer than the interval in force at the time.
-        for pair in held.windows(2) {
-            let [a, b] = pair else { continue };
-            if let Some((d, _, _)) = interval(self, *a) {
-                let due = after(d, *a, self.cal)?;
-                let due = if absence_extends {
-                    self.extend(*a, due)
-                } else {
-                    due
-                };
-                if *b > due {
-                    self.breach(
-                        format!("sessions@{}", format_date(*b)),
-                        "cadence-gap",
-                        rule,
-                        format!(
-                            "The {what} on {} came after the one on {} with a gap longer than {}: the next was due by {}.",
-                            long_date(*b),
-                            long_date(*a),
-                            d.describe(),
-                            long_date(due)
-                        ),
-                    );
-                }
-            }
-        }
-
-        let window_end = match &rule.when.during {
-            Some(w) => self
-                .anchor(w.start)
-                .and_then(|s| w.until.after(s, self.cal)),
-            None => None,
-        };
-        let (due, source, reason) = match held.last() {
-            Some(last) => {
-                let Some((d, source, phase)) = interval(self, *last) else {
-                    return Ok(());
-                };
-                (
-                    after(d, *last, self.cal)?,
-                    source,
-                    format!(
-                        "{} every {}{phase}: the last {what} was on {}.",
-                        capitalise(obligation.describe()),
-                        d.describe(),
-                        long_date(*last)
-                    ),
-                )
-            }
-            None => {
-                if let Some(f) = first {
-                    (
-                        after(f, self.worker.started, self.cal)?,
-                        rule.source.as_str(),
-                        format!(
-                            "The first {what} is due within {} of starting on {}.",
-                            f.describe(),
-                            long_date(self.worker.started)
-                        ),
-                    )
-                } else {
-                    // No session yet: count from the latest of the start and the phases' dates.
-                    let mut from = self.worker.started;
-                    let mut label = "starting";
-                    for p in phases {
-                        if let Some(a) = self.anchor(p.start) {
-                            if a > from && a <= self.as_of {
-                                from = a;
-                                label = p.start.describe();
-                            }
-                        }
-                    }
-                    let Some((d, source, phase)) = interval(self, from) else {
-                        return Ok(());
-                    };
-                    (
-                        after(d, from, self.cal)?,
-                        source,
-                        format!(
-                            "{} every {}{phase}: no {what} is recorded since {label} on {}.",
-                            capitalise(obligation.describe()),
-                            d.describe(),
-                            long_date(from)
-                        ),
-                    )
-                }
-            }
-        };
-        let last = held.last().copied().unwrap_or(self.worker.started);
-        let due = if absence_extends {
-            let extended = self.extend(last, due);
-            if extended != due {
-                let reason = format!(
-                    "{reason} Recorded absence moves it {} later.",
-                    plural(
-                        usize::try_from((extended - due).num_days()).unwrap_or(0),
-                        "day"
-                    )
-                );
-                if window_end.is_none_or(|end| extended < end) {
-                    self.oblige(
-                        obligation,
-                        &self.worker.id.clone(),
-                        extended,
-                        rule,
-                        source,
-                        reason,
-                    );
-                }
-                return Ok(());
-            }
-            due
-        } else {
-            due
-        };
-        if window_end.is_none_or(|end| due < end) {
-            self.oblige(
-                obligation,
-                &self.worker.id.clone(),
-                due,
-                rule,
-                source,
-                reason,
-            );
-        }
-        Ok(())
-    }
-
-    /// Moves `due` later by the days of absence inside (from, due], until stable.
-    fn extend(&self, from: NaiveDate, due: NaiveDate) -> NaiveDate {
-        let mut extended = due;
-        // Each pass can only add absence that began inside the added days; a handful of
-        // passes settles any real history, and the bound keeps odd input from looping.
-        for _ in 0..32 {
-            let days = self.absent_days(from, extended);
-            let next = add_days(due, days).unwrap_or(extended);
-            if next == extended {
-                break;
-            }
-            extended = next;
-        }
-        extended
     }
 
     fn min_count(
@@ -893,25 +848,16 @@ impl<'a> Engine<'a> {
                     s.date,
                     format!("the cancellation of the session on {}", long_date(s.date)),
                 ),
-                RebookFrom::Return => {
-                    let covering = self
-                        .worker
-                        .absences
-                        .iter()
-                        .filter(|a| a.from <= s.date && s.date <= a.to)
-                        .map(|a| a.to)
-                        .max();
-                    match covering.and_then(|to| self.cal.next_working_day(to)) {
-                        Some(back) => (back, format!("the return to work on {}", long_date(back))),
-                        None => (
-                            s.date,
-                            format!(
-                                "the cancelled session on {} (no absence is recorded around it)",
-                                long_date(s.date)
-                            ),
+                RebookFrom::Return => match self.return_after(s.date) {
+                    Some(back) => (back, format!("the return to work on {}", long_date(back))),
+                    None => (
+                        s.date,
+                        format!(
+                            "the cancelled session on {} (no absence is recorded around it)",
+                            long_date(s.date)
                         ),
-                    }
-                }
+                    ),
+                },
             };
             let due = after(within, start, self.cal)?;
             match held.iter().find(|d| **d > s.date) {

@@ -260,6 +260,16 @@ impl Worker {
                 })
             })
             .collect::<Result<Vec<_>>>()?;
+        // Obligations name a case by its id, so two cases with one id could not be told apart.
+        let mut seen = std::collections::BTreeSet::new();
+        for (i, c) in cases.iter().enumerate() {
+            if !seen.insert(c.id.as_str()) {
+                return Err(Error::bad_argument(
+                    format!("worker.cases[{i}].id"),
+                    "a case id not used by another case on the caseload",
+                ));
+            }
+        }
         Ok(Worker {
             id: w.req_str("id")?.to_string(),
             role: w.req_str("role")?.to_string(),

@@ -1,0 +1,330 @@
+//! `cadence` rules: when the next session is due, and which past gaps were too long.
+//!
+//! The next session is counted from a *basis*: the last counted session; or, when nothing has
+//! been held since, the latest phase start (the ASYE or probation began) or the worker's start.
+//! The interval is the one of the phase containing the basis (first phase in list order), else
+//! the rule's `every`; with nothing held at all, the rule's `first` gives the first session's
+//! deadline when that is earlier. The same reckoning audits the history: each session is
+//! checked against the deadline that the one before it (or the start) set.
+
+use super::{after, capitalise, describe_counts, long_date, plural, Engine};
+use crate::calendar::{format_date, Duration};
+use crate::error::Result;
+use crate::policy::{Anchor, ObligationKind, Phase, Rule, SessionType};
+use chrono::NaiveDate;
+
+/// A cadence rule's fields, borrowed from the policy.
+pub(super) struct Cadence<'r> {
+    pub rule: &'r Rule,
+    pub obligation: ObligationKind,
+    pub counts: &'r [SessionType],
+    pub every: Option<&'r Duration>,
+    pub phases: &'r [Phase],
+    pub first: Option<&'r Duration>,
+    pub absence_extends: bool,
+}
+
+/// What a due date is counted from.
+#[derive(Debug, Clone, Copy)]
+enum Basis {
+    /// The last counted session.
+    Session(NaiveDate),
+    /// The worker's start, with nothing held since (and no phase begun since).
+    Started(NaiveDate),
+    /// The worker's start, with the rule's `first` deadline.
+    First(NaiveDate),
+    /// A phase start (the ASYE or probation began), with nothing held since.
+    Anchor(Anchor, NaiveDate),
+}
+
+impl Basis {
+    fn date(self) -> NaiveDate {
+        match self {
+            Basis::Session(d) | Basis::Started(d) | Basis::First(d) | Basis::Anchor(_, d) => d,
+        }
+    }
+}
+
+/// The next session's deadline and how it was reached.
+struct Next<'r> {
+    due: NaiveDate,
+    basis: Basis,
+    every: &'r Duration,
+    source: &'r str,
+    /// Index of the phase whose interval was used.
+    phase: Option<usize>,
+    /// Days the worker's recorded absence moved it.
+    moved: i64,
+}
+
+/// A `during` rule whose window ends before its next session falls due: the rules it
+/// overrides take over.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Handover {
+    /// The window's end (exclusive).
+    pub ends: NaiveDate,
+    /// What the window runs from.
+    pub start: Anchor,
+}
+
+impl Handover {
+    /// The sentence put before the reason of each rule taking over.
+    pub fn prefix(self) -> String {
+        let last = self.ends.pred_opt().unwrap_or(self.ends);
+        format!(
+            "The {} cadence ends on {}, before its next session would fall due. ",
+            period(self.start),
+            long_date(last)
+        )
+    }
+}
+
+/// The period a phase anchor begins, in a reason.
+fn period(a: Anchor) -> &'static str {
+    match a {
+        Anchor::Asye => "ASYE",
+        Anchor::Probation => "probation",
+        Anchor::Started => "starting",
+    }
+}
+
+/// `weekly`, `fortnightly`, `monthly`, `yearly`, else `every 6 weeks`.
+pub(super) fn every_phrase(d: &Duration) -> String {
+    use crate::calendar::Unit;
+    match (d.n, d.unit) {
+        (1, Unit::Weeks) => "weekly".to_string(),
+        (2, Unit::Weeks) => "fortnightly".to_string(),
+        (1, Unit::Months) => "monthly".to_string(),
+        (1, Unit::Years) => "yearly".to_string(),
+        _ => format!("every {}", d.describe()),
+    }
+}
+
+impl<'a> Engine<'a> {
+    /// The phase containing `date`, if any, by index.
+    fn phase_index(&self, phases: &[Phase], date: NaiveDate) -> Option<usize> {
+        phases.iter().position(|p| {
+            self.anchor(p.start).is_some_and(|start| {
+                start <= date && p.until.after(start, self.cal).is_some_and(|end| date < end)
+            })
+        })
+    }
+
+    /// The days a phase governs: from the end of the phases listed before it (that share its
+    /// start) to its own end, exclusive.
+    fn phase_span(&self, phases: &[Phase], k: usize) -> Option<(NaiveDate, NaiveDate)> {
+        let p = phases.get(k)?;
+        let start = self.anchor(p.start)?;
+        let end = p.until.after(start, self.cal)?;
+        let begin = phases
+            .iter()
+            .take(k)
+            .filter(|q| q.start == p.start)
+            .filter_map(|q| q.until.after(start, self.cal))
+            .filter(|e| *e < end)
+            .max()
+            .unwrap_or(start)
+            .max(start);
+        Some((begin, end))
+    }
+
+    /// The deadline for the next counted session after `prev` (the last one held, if any),
+    /// with phase starts up to `upto` taken into account.
+    fn next<'r>(
+        &self,
+        c: &Cadence<'r>,
+        prev: Option<NaiveDate>,
+        upto: NaiveDate,
+    ) -> Result<Option<Next<'r>>> {
+        let started = self.worker.started;
+        let mut basis = match prev {
+            Some(d) => Basis::Session(d),
+            None => Basis::Started(started),
+        };
+        for p in c.phases {
+            if let Some(a) = self.anchor(p.start) {
+                // A phase that begins on the start day is named rather than the start.
+                let later = match basis {
+                    Basis::Started(d) => a >= d,
+                    _ => a > basis.date(),
+                };
+                if later && a <= upto {
+                    basis = Basis::Anchor(p.start, a);
+                }
+            }
+        }
+        let from = basis.date();
+        let regular = match self.phase_index(c.phases, from) {
+            Some(k) => c
+                .phases
+                .get(k)
+                .map(|p| (&p.every, p.source.as_str(), Some(k))),
+            None => c.every.map(|d| (d, c.rule.source.as_str(), None)),
+        };
+        let regular = match regular {
+            Some((every, source, phase)) => Some(Next {
+                due: after(every, from, self.cal)?,
+                basis,
+                every,
+                source,
+                phase,
+                moved: 0,
+            }),
+            None => None,
+        };
+        let first = match (prev, c.first) {
+            (None, Some(f)) => Some(Next {
+                due: after(f, started, self.cal)?,
+                basis: Basis::First(started),
+                every: f,
+                source: c.rule.source.as_str(),
+                phase: None,
+                moved: 0,
+            }),
+            _ => None,
+        };
+        let next = match (regular, first) {
+            (Some(r), Some(f)) => Some(if f.due <= r.due { f } else { r }),
+            (r, f) => r.or(f),
+        };
+        let Some(mut next) = next else {
+            return Ok(None);
+        };
+        if c.absence_extends {
+            let moved_to = self.extend(next.basis.date(), next.due)?;
+            next.moved = (moved_to - next.due).num_days();
+            next.due = moved_to;
+        }
+        Ok(Some(next))
+    }
+
+    /// Why the deadline is what it is, in one or two sentences.
+    fn cadence_reason(&self, c: &Cadence<'_>, n: &Next<'_>) -> String {
+        let what = describe_counts(c.counts);
+        let obligation = capitalise(c.obligation.describe());
+        let every = every_phrase(n.every);
+        let rhythm = match (n.phase, n.basis) {
+            (_, Basis::First(d)) => {
+                return self.with_absence(
+                    format!(
+                        "The first {what} is due within {} of starting on {}.",
+                        n.every.describe(),
+                        long_date(d)
+                    ),
+                    n,
+                )
+            }
+            (Some(k), _) => match (self.phase_span(c.phases, k), c.phases.get(k)) {
+                (Some((begin, end)), Some(p)) => format!(
+                    "{obligation} {every} in the {} from {} to {}",
+                    period(p.start),
+                    long_date(begin),
+                    long_date(end.pred_opt().unwrap_or(end))
+                ),
+                _ => format!("{obligation} {every}"),
+            },
+            (None, _) => {
+                // After every phase has ended, say so: the interval is the rule's own.
+                let last_phase = c.phases.iter().max_by_key(|p| {
+                    self.anchor(p.start)
+                        .and_then(|s| p.until.after(s, self.cal))
+                });
+                match last_phase {
+                    Some(p) if self.anchor(p.start).is_some_and(|s| s <= n.basis.date()) => {
+                        format!(
+                            "{obligation} {every} after the first {} of the {}",
+                            p.until.describe(),
+                            period(p.start)
+                        )
+                    }
+                    _ => format!("{obligation} {every}"),
+                }
+            }
+        };
+        let since = match n.basis {
+            Basis::Session(d) => format!("the last {what} was on {}", long_date(d)),
+            Basis::Started(d) | Basis::First(d) => {
+                format!("no {what} is recorded since starting on {}", long_date(d))
+            }
+            Basis::Anchor(a, d) => format!(
+                "no {what} is recorded since {} on {}",
+                a.describe(),
+                long_date(d)
+            ),
+        };
+        self.with_absence(format!("{rhythm}: {since}."), n)
+    }
+
+    fn with_absence(&self, mut reason: String, n: &Next<'_>) -> String {
+        if n.moved > 0 {
+            reason.push_str(&format!(
+                " Recorded absence moves it {} later.",
+                plural(usize::try_from(n.moved).unwrap_or(usize::MAX), "day")
+            ));
+        }
+        reason
+    }
+
+    /// Audits the history under a cadence rule and gives the next session's deadline.
+    ///
+    /// Returns a [`Handover`] when the rule has a `during` window that ends before the next
+    /// session would fall due under it.
+    pub(super) fn cadence(&mut self, c: &Cadence<'a>) -> Result<Option<Handover>> {
+        let what = describe_counts(c.counts);
+        let held: Vec<NaiveDate> = self
+            .held(c.counts)
+            .into_iter()
+            .filter(|d| *d >= self.worker.started)
+            .collect();
+
+        let mut prev = None;
+        for &b in &held {
+            if let Some(n) = self.next(c, prev, b)? {
+                if b > n.due {
+                    let since = match n.basis {
+                        Basis::Session(a) => format!("the one on {}", long_date(a)),
+                        Basis::Started(a) | Basis::First(a) => {
+                            format!("starting on {}", long_date(a))
+                        }
+                        Basis::Anchor(k, a) => format!("{} on {}", k.describe(), long_date(a)),
+                    };
+                    let message = format!(
+                        "The {what} on {} came more than {} after {since}: it was due by {}.",
+                        long_date(b),
+                        n.every.describe(),
+                        long_date(n.due)
+                    );
+                    self.breach(
+                        format!("sessions@{}", format_date(b)),
+                        "cadence-gap",
+                        c.rule,
+                        message,
+                    );
+                }
+            }
+            prev = Some(b);
+        }
+
+        let window = match &c.rule.when.during {
+            Some(w) => self
+                .anchor(w.start)
+                .and_then(|s| w.until.after(s, self.cal))
+                .map(|end| (end, w.start)),
+            None => None,
+        };
+        let next = self.next(c, prev, self.as_of)?;
+        match (next, window) {
+            (Some(n), Some((end, _))) if n.due < end => self.oblige_next(c, &n),
+            (Some(n), None) => self.oblige_next(c, &n),
+            (_, Some((ends, start))) => return Ok(Some(Handover { ends, start })),
+            (None, None) => {}
+        }
+        Ok(None)
+    }
+
+    fn oblige_next(&mut self, c: &Cadence<'a>, n: &Next<'a>) {
+        let reason = self.cadence_reason(c, n);
+        let subject = self.worker.id.clone();
+        self.oblige(c.obligation, &subject, n.due, c.rule, n.source, reason);
+    }
+}

@@ -1,0 +1,423 @@
+//! North East Lincolnshire scenarios: inputs and due dates worked out by hand from
+//! north-east-lincolnshire.txt. Clauses are cited by their headings.
+//!
+//! Calendar used in the arithmetic (2026): Mondays 5, 12, 19, 26 Jan; 2, 9, 16, 23 Feb;
+//! 2, 9, 16, 23, 30 Mar; 29 Jun; bank holidays Good Friday 3 Apr, Easter Monday 6 Apr,
+//! 4 May, 25 May.
+
+mod common;
+use common::*;
+use serde_json::json;
+use supervision_rules::policy::ObligationKind::*;
+
+const P: &str = "north-east-lincolnshire";
+
+fn one(d: &str) -> serde_json::Value {
+    json!({ "date": d, "type": "one-to-one", "recorded": d })
+}
+
+// ------------------------------------------------------ ASYE (Frequency of Supervision)
+
+fn nqsw(role: &str, sessions: serde_json::Value) -> serde_json::Value {
+    json!({ "id": "n", "role": role, "started": "2026-01-05", "asye": "2026-01-05",
+            "sessions": sessions })
+}
+
+/// rule: asye-supervision. "weekly for the first six weeks and then fortnightly for the
+/// remainder of the first six months". ASYE began Mon 5 Jan 2026: weekly [5 Jan, 16 Feb),
+/// fortnightly [16 Feb, 5 Jul).
+#[test]
+fn asye_weekly_then_fortnightly() {
+    // (role, sessions, asOf, expected)
+    let table = [
+        // Issue 4's example: last session Mon 23 Feb (week 8, fortnightly phase) + 2 weeks =
+        // Mon 9 Mar 2026.
+        (
+            "nqsw",
+            json!([one("2026-02-16"), one("2026-02-23")]),
+            "2026-02-25",
+            "2026-03-09",
+        ),
+        // No session yet: ASYE start Mon 5 Jan + 1 week = Mon 12 Jan 2026.
+        ("nqsw", json!([]), "2026-01-05", "2026-01-12"),
+        // Phase boundary: a session in week 6 (Fri 13 Feb) + 1 week = Fri 20 Feb 2026.
+        (
+            "nqsw",
+            json!([one("2026-02-13")]),
+            "2026-02-13",
+            "2026-02-20",
+        ),
+        // The first session in week 7 (Mon 16 Feb) + 2 weeks = Mon 2 Mar 2026.
+        (
+            "nqsw",
+            json!([one("2026-02-16")]),
+            "2026-02-17",
+            "2026-03-02",
+        ),
+        // Mon 15 Jun + 2 weeks = Mon 29 Jun 2026, still inside the six months.
+        (
+            "nqsw",
+            json!([one("2026-06-15")]),
+            "2026-06-16",
+            "2026-06-29",
+        ),
+        // The ASYE rule has no role filter: a social worker with an asye date, likewise.
+        (
+            "social-worker",
+            json!([one("2026-02-23")]),
+            "2026-02-25",
+            "2026-03-09",
+        ),
+    ];
+    for (role, sessions, as_of, expected) in table {
+        let s = run(P, nqsw(role, sessions.clone()), as_of);
+        assert_eq!(
+            rule_dates(&s, "asye-supervision"),
+            [expected],
+            "{role} {sessions}"
+        );
+        // It replaces the monthly personal and case cadences during the six months.
+        assert!(by_rule(&s, "personal-supervision").is_empty());
+        assert!(by_rule(&s, "case-supervision").is_empty());
+    }
+}
+
+/// rule: asye-supervision, phase start. Started Mon 1 Dec 2025, ASYE began Mon 5 Jan 2026,
+/// last session Mon 15 Dec 2025 (before the ASYE): no session since the phase began, so the
+/// next is due at the phase's start + its interval: 5 Jan + 1 week = Mon 12 Jan 2026.
+#[test]
+fn asye_counts_from_its_start_when_the_last_session_came_before_it() {
+    let s = run(
+        P,
+        json!({ "id": "n", "role": "nqsw", "started": "2025-12-01", "asye": "2026-01-05",
+                "sessions": [one("2025-12-15")] }),
+        "2026-01-07",
+    );
+    assert_eq!(rule_dates(&s, "asye-supervision"), ["2026-01-12"]);
+    let reason = &only(&s, "asye-supervision").reason;
+    assert!(
+        reason.contains("since the ASYE began on 5 January 2026"),
+        "{reason}"
+    );
+}
+
+/// rule: asye-supervision → personal-supervision, case-supervision. "The text says nothing
+/// after month 6": the monthly cadences of every social worker apply again. ASYE window
+/// [5 Jan, 5 Jul 2026). Last one-to-one Mon 29 Jun: + 2 weeks = 13 Jul, after the ASYE's six
+/// months, so personal and case supervision monthly take over: 29 Jun + 1 month =
+/// Wed 29 Jul 2026 each.
+#[test]
+fn asye_hands_over_to_monthly_after_six_months() {
+    let s = run(P, nqsw("nqsw", json!([one("2026-06-29")])), "2026-07-01");
+    assert!(by_rule(&s, "asye-supervision").is_empty(), "{s:#?}");
+    assert_eq!(rule_dates(&s, "personal-supervision"), ["2026-07-29"]);
+    assert_eq!(rule_dates(&s, "case-supervision"), ["2026-07-29"]);
+    // After the window has ended (asOf Mon 6 Jul) the monthly rules apply in their own right:
+    // the same dates.
+    let s = run(P, nqsw("nqsw", json!([one("2026-06-29")])), "2026-07-06");
+    assert_eq!(rule_dates(&s, "personal-supervision"), ["2026-07-29"]);
+    assert_eq!(rule_dates(&s, "case-supervision"), ["2026-07-29"]);
+}
+
+// ------------------------------------------------- qualified staff (Practicalities; Frequency)
+
+/// rule: personal-supervision, rule: case-supervision,
+/// rule: case-supervision-family-help-youth-justice.
+#[test]
+fn personal_monthly_case_by_role() {
+    let table = [
+        // (role, sessions, personal due, case due, case rule)
+        // Social worker, separate sessions: personal Tue 3 Mar + 1 month = Fri 3 Apr 2026;
+        // case Tue 10 Mar + 1 month = Fri 10 Apr 2026 ("case supervision at least monthly").
+        (
+            "social-worker",
+            json!([{ "date": "2026-03-03", "type": "personal" },
+                   { "date": "2026-03-10", "type": "case", "recorded": "2026-03-10" }]),
+            "2026-04-03",
+            "2026-04-10",
+            "case-supervision",
+        ),
+        // One one-to-one covering both, Tue 31 Mar → 30 Apr 2026 (clamped) for each.
+        (
+            "social-worker",
+            json!([one("2026-03-31")]),
+            "2026-04-30",
+            "2026-04-30",
+            "case-supervision",
+        ),
+        // Agency staff "as permanent staff".
+        (
+            "agency-staff",
+            json!([one("2026-03-31")]),
+            "2026-04-30",
+            "2026-04-30",
+            "case-supervision",
+        ),
+        // Family Help: "Case supervision will take place on a six weekly basis": case
+        // Tue 10 Mar + 42 days = Tue 21 Apr 2026; personal monthly, 3 Apr.
+        (
+            "family-help",
+            json!([{ "date": "2026-03-03", "type": "personal" },
+                   { "date": "2026-03-10", "type": "case", "recorded": "2026-03-10" }]),
+            "2026-04-03",
+            "2026-04-21",
+            "case-supervision-family-help-youth-justice",
+        ),
+        // Youth Justice likewise.
+        (
+            "youth-justice",
+            json!([{ "date": "2026-03-03", "type": "personal" },
+                   { "date": "2026-03-10", "type": "case", "recorded": "2026-03-10" }]),
+            "2026-04-03",
+            "2026-04-21",
+            "case-supervision-family-help-youth-justice",
+        ),
+    ];
+    for (role, sessions, personal, case, case_rule) in table {
+        let s = run(
+            P,
+            json!({ "id": "w", "role": role, "started": "2025-06-02", "sessions": sessions }),
+            "2026-04-01",
+        );
+        assert_eq!(rule_dates(&s, "personal-supervision"), [personal], "{role}");
+        assert_eq!(rule_dates(&s, case_rule), [case], "{role}");
+        assert_eq!(
+            dates(&s, CaseSupervision, "w"),
+            [case],
+            "{role}: one case cadence"
+        );
+    }
+}
+
+/// rule: probation-supervision. "Staff in a Probationary Period (not ASYE) – fortnightly
+/// supervision during first six weeks and then monthly". Probation began Mon 2 Mar 2026; the
+/// six weeks end Mon 13 Apr (exclusive).
+#[test]
+fn probation_fortnightly_for_six_weeks_then_monthly() {
+    let p = |role: &str, sessions: serde_json::Value| {
+        json!({ "id": "p", "role": role, "started": "2026-03-02", "probation": "2026-03-02",
+                "sessions": sessions })
+    };
+    // None yet: 2 Mar + 2 weeks = Mon 16 Mar 2026.
+    let s = run(P, p("probationer", json!([])), "2026-03-03");
+    assert_eq!(rule_dates(&s, "probation-supervision"), ["2026-03-16"]);
+    // Mon 16 Mar + 2 weeks = Mon 30 Mar 2026.
+    let s = run(
+        P,
+        p("probationer", json!([one("2026-03-16")])),
+        "2026-03-17",
+    );
+    assert_eq!(rule_dates(&s, "probation-supervision"), ["2026-03-30"]);
+    // Mon 30 Mar + 2 weeks = Mon 13 Apr, the first day after the six weeks: "then monthly",
+    // 30 Mar + 1 month = Thu 30 Apr 2026 for personal and case supervision.
+    let sessions = json!([one("2026-03-16"), one("2026-03-30")]);
+    let s = run(P, p("probationer", sessions.clone()), "2026-03-31");
+    assert!(by_rule(&s, "probation-supervision").is_empty());
+    assert_eq!(rule_dates(&s, "personal-supervision"), ["2026-04-30"]);
+    assert_eq!(rule_dates(&s, "case-supervision"), ["2026-04-30"]);
+    // A Family Help practitioner on probation: their own six-weekly case supervision
+    // follows, 30 Mar + 42 days = Mon 11 May 2026.
+    let s = run(P, p("family-help", sessions), "2026-03-31");
+    assert_eq!(
+        rule_dates(&s, "case-supervision-family-help-youth-justice"),
+        ["2026-05-11"]
+    );
+}
+
+// ---------------------------------------------------------------- agreement, recording
+
+/// rule: agreement-review. "reviewed and re-signed: Annually (on the date of issue); If a
+/// supervisee changes supervisor".
+#[test]
+fn agreement_annually_and_on_a_change_of_supervisor() {
+    let with = |role: &str, agreement: serde_json::Value| json!({ "id": "w", "role": role, "started": "2026-01-05", "agreement": agreement });
+    let table = [
+        // No agreement: read as by the first monthly supervision, 5 Jan + 1 month =
+        // Thu 5 Feb 2026.
+        (
+            with("social-worker", serde_json::Value::Null),
+            Some("2026-02-05"),
+        ),
+        // Signed Mon 12 Jan 2026 + 1 year = Tue 12 Jan 2027.
+        (
+            with("social-worker", json!({ "signed": "2026-01-12" })),
+            Some("2027-01-12"),
+        ),
+        // Supervisor changed Mon 2 Mar 2026: re-signed within 1 month = Thu 2 Apr 2026,
+        // earlier than the annual date.
+        (
+            with(
+                "family-help",
+                json!({ "signed": "2026-01-12",
+                                         "supervisorChanged": "2026-03-02" }),
+            ),
+            Some("2026-04-02"),
+        ),
+        // A change before the last signing is already covered: annual date.
+        (
+            with(
+                "social-worker",
+                json!({ "signed": "2026-01-12",
+                                           "supervisorChanged": "2026-01-07" }),
+            ),
+            Some("2027-01-12"),
+        ),
+        // Seconded IFD staff are left out.
+        (with("ifd-seconded", serde_json::Value::Null), None),
+    ];
+    for (w, expected) in table {
+        let s = run(P, w.clone(), "2026-03-03");
+        assert_eq!(
+            rule_dates(&s, "agreement-review"),
+            expected.into_iter().collect::<Vec<_>>(),
+            "{w}"
+        );
+    }
+}
+
+/// rule: write-up. Recording: "within two working days of the discussion taking place".
+#[test]
+fn case_discussions_written_up_within_two_working_days() {
+    // Case session Fri 22 May 2026: Mon 25 May is a bank holiday; Tue 26 = 1, Wed 27 = 2.
+    // A group case discussion the same day has the same deadline; personal supervision has
+    // none.
+    let s = run(
+        P,
+        json!({ "id": "w", "role": "social-worker", "started": "2025-06-02", "sessions": [
+            { "date": "2026-05-22", "type": "case" },
+            { "date": "2026-05-22", "type": "group" },
+            { "date": "2026-05-22", "type": "personal" }
+        ] }),
+        "2026-05-22",
+    );
+    assert_eq!(rule_dates(&s, "write-up"), ["2026-05-27", "2026-05-27"]);
+}
+
+// ---------------------------------------------------------------- children (Case Supervision)
+
+fn with_case(case: serde_json::Value) -> serde_json::Value {
+    json!({ "id": "w", "role": "social-worker", "started": "2025-06-02", "cases": [case] })
+}
+
+/// rule: child-discussion. "Every child should be supervised a minimum of bi monthly", read
+/// as every 2 months: last discussed Wed 31 Dec 2025 + 2 months = 31 Feb → Sat 28 Feb 2026.
+#[test]
+fn every_child_every_two_months() {
+    let s = run(
+        P,
+        with_case(json!({ "id": "C1", "allocated": "2025-09-01",
+                          "discussed": ["2025-11-03", "2025-12-31"] })),
+        "2026-01-05",
+    );
+    assert_eq!(rule_dates(&s, "child-discussion"), ["2026-02-28"]);
+}
+
+/// rule: child-after-change. "Wherever there has been a change of circumstances, considerable
+/// increase in risk, change in social worker": no timescale, read as within 1 month.
+#[test]
+fn child_discussed_after_a_change() {
+    for kind in [
+        "risk-increase",
+        "significant-change",
+        "change-of-social-worker",
+    ] {
+        // Tue 7 Apr 2026 + 1 month = Thu 7 May 2026.
+        let s = run(
+            P,
+            with_case(json!({ "id": "C2", "allocated": "2025-09-01",
+                              "discussed": ["2026-03-20"],
+                              "events": [{ "kind": kind, "date": "2026-04-07" }] })),
+            "2026-04-08",
+        );
+        assert_eq!(
+            rule_dates(&s, "child-after-change"),
+            ["2026-05-07"],
+            "{kind}"
+        );
+    }
+}
+
+/// rule: child-before-plan-change. "a child protection conference will be convened,
+/// Pre-proceedings or public proceedings are being issued or a child enters care,
+/// supervision should be held before this"; window read as the month before the event.
+#[test]
+fn child_discussed_before_a_planned_plan_change() {
+    let case = |discussed: serde_json::Value, events: serde_json::Value| {
+        with_case(
+            json!({ "id": "C3", "allocated": "2025-09-01", "discussed": discussed,
+                          "events": events }),
+        )
+    };
+    let conference = json!([{ "kind": "child-protection-conference", "date": "2026-05-14" }]);
+    // Conference planned Thu 14 May 2026: a discussion in [14 Apr, 14 May) is needed, due by
+    // the day before, Wed 13 May 2026. The discussion on Fri 10 Apr is before the window.
+    let s = run(
+        P,
+        case(json!(["2026-04-10"]), conference.clone()),
+        "2026-04-20",
+    );
+    assert_eq!(rule_dates(&s, "child-before-plan-change"), ["2026-05-13"]);
+    // Discussed Mon 20 Apr, inside the window: met.
+    let s = run(
+        P,
+        case(json!(["2026-04-10", "2026-04-20"]), conference),
+        "2026-04-21",
+    );
+    assert!(by_rule(&s, "child-before-plan-change").is_empty());
+    // Pre-proceedings planned Mon 1 Jun and proceedings Mon 15 Jun 2026: due Sun 31 May and
+    // Sun 14 Jun 2026.
+    let s = run(
+        P,
+        case(
+            json!(["2026-04-10"]),
+            json!([{ "kind": "pre-proceedings", "date": "2026-06-01" },
+                   { "kind": "proceedings", "date": "2026-06-15" }]),
+        ),
+        "2026-04-20",
+    );
+    assert_eq!(
+        rule_dates(&s, "child-before-plan-change"),
+        ["2026-05-31", "2026-06-14"]
+    );
+    // Entering care on Wed 1 Apr 2026 (happened by asOf Fri 10 Apr): no discussion in
+    // [1 Mar, 1 Apr) — the one on 15 Feb is too early, the one on 1 Apr itself is not
+    // before it — a breach.
+    let entering = json!([{ "kind": "entering-care", "date": "2026-04-01" }]);
+    let s = run(
+        P,
+        case(json!(["2026-02-15", "2026-04-01"]), entering.clone()),
+        "2026-04-10",
+    );
+    assert_eq!(
+        breach_paths(
+            &s,
+            "no-discussion-before-event",
+            "north-east-lincolnshire.txt"
+        ),
+        ["cases[0].events[0]"]
+    );
+    // Discussed Fri 20 Mar, inside [1 Mar, 1 Apr): no breach.
+    let s = run(P, case(json!(["2026-03-20"]), entering), "2026-04-10");
+    assert!(breaches(&s, "no-discussion-before-event").is_empty());
+}
+
+/// rule: joint-supervision-step-change. "Joint supervision should be completed wherever a
+/// child's plan is recommended to step up ... or step down": read as within 1 month.
+#[test]
+fn joint_supervision_on_step_up_or_down() {
+    for kind in ["step-up", "step-down"] {
+        // Mon 9 Mar 2026 + 1 month = Thu 9 Apr 2026.
+        let s = run(
+            P,
+            with_case(json!({ "id": "C4", "allocated": "2025-09-01",
+                              "discussed": ["2026-02-20"],
+                              "events": [{ "kind": kind, "date": "2026-03-09" }] })),
+            "2026-03-10",
+        );
+        assert_eq!(
+            rule_dates(&s, "joint-supervision-step-change"),
+            ["2026-04-09"],
+            "{kind}"
+        );
+    }
+}

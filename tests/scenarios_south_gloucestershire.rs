@@ -1,0 +1,168 @@
+//! South Gloucestershire scenarios: inputs and due dates worked out by hand from
+//! south-gloucestershire.txt.
+//!
+//! Calendar used in the arithmetic (2026): Mondays 2, 9, 16, 23, 30 Mar; bank holidays
+//! Good Friday 3 Apr and Easter Monday 6 Apr.
+
+mod common;
+use common::*;
+use serde_json::json;
+use supervision_rules::policy::ObligationKind::*;
+
+const P: &str = "south-gloucestershire";
+
+fn one(d: &str) -> serde_json::Value {
+    json!({ "date": d, "type": "one-to-one", "recorded": d })
+}
+
+/// rule: management-supervision. §3.1 "six times in any 12 month period", read for a due
+/// date as one every 2 calendar months.
+#[test]
+fn management_supervision_every_two_months() {
+    let table = [
+        // (last session, asOf, expected)
+        // Thu 15 Jan 2026 + 2 months = Sun 15 Mar 2026.
+        ("2026-01-15", "2026-01-16", "2026-03-15"),
+        // Wed 31 Dec 2025 + 2 months = 31 Feb → Sat 28 Feb 2026.
+        ("2025-12-31", "2026-01-05", "2026-02-28"),
+    ];
+    for (last, as_of, expected) in table {
+        let s = run(
+            P,
+            json!({ "id": "w", "role": "social-worker", "started": "2025-11-03",
+                    "sessions": [one(last)] }),
+            as_of,
+        );
+        assert_eq!(
+            rule_dates(&s, "management-supervision"),
+            [expected],
+            "{last}"
+        );
+    }
+}
+
+/// rule: management-supervision-minimum. "As a minimum, management supervision should take
+/// place six times in any 12 month period". Started Mon 6 Jan 2025: the first window is
+/// [6 Jan 2025, 6 Jan 2026), judged on Wed 7 Jan 2026. Sessions within 2 months of each
+/// other so the cadence reports no gap: 6 Jan → 6 Mar ≥ Mon 3 Mar; 3 Mar → 3 May ≥ Fri 2 May;
+/// 2 May → 2 Jul ≥ Tue 1 Jul; 1 Jul → 1 Sep ≥ Mon 1 Sep; 1 Sep → 1 Nov ≥ Fri 31 Oct.
+#[test]
+fn six_in_any_twelve_months() {
+    let five = [
+        "2025-03-03",
+        "2025-05-02",
+        "2025-07-01",
+        "2025-09-01",
+        "2025-10-31",
+    ];
+    let with = |dates: &[&str]| {
+        json!({ "id": "w", "role": "social-worker", "started": "2025-01-06",
+                "sessions": dates.iter().map(|d| one(d)).collect::<Vec<_>>() })
+    };
+    // Five: a min-count breach for the window from 6 Jan 2025; next due 31 Oct + 2 months =
+    // Wed 31 Dec 2025, overdue.
+    let s = run(P, with(&five), "2026-01-07");
+    assert_eq!(
+        breach_paths(&s, "min-count", "south-gloucestershire.txt §3.1"),
+        ["sessions@2025-01-06"]
+    );
+    assert!(breach_paths(&s, "cadence-gap", "").is_empty(), "{s:#?}");
+    assert_eq!(rule_dates(&s, "management-supervision"), ["2025-12-31"]);
+    // A sixth on Mon 22 Dec 2025: none.
+    let mut six = five.to_vec();
+    six.push("2025-12-22");
+    let s = run(P, with(&six), "2026-01-07");
+    assert!(breach_paths(&s, "min-count", "").is_empty(), "{s:#?}");
+}
+
+/// rule: professional-supervision-minimum. §3.2 "Otherwise a minimum standard of six times per
+/// year": for clinical practitioners, reflective, group and one-to-one sessions count. Five
+/// reflective sessions in [6 Jan 2025, 6 Jan 2026).
+#[test]
+fn professional_supervision_minimum_for_clinical_practitioners() {
+    let with = |role: &str| {
+        json!({ "id": "w", "role": role, "started": "2025-01-06", "sessions": [
+            { "date": "2025-02-03", "type": "reflective" },
+            { "date": "2025-04-07", "type": "reflective" },
+            { "date": "2025-06-02", "type": "reflective" },
+            { "date": "2025-08-04", "type": "group" },
+            { "date": "2025-10-06", "type": "reflective" }
+        ] })
+    };
+    // Clinical practitioner: five < six under §3.2; and no management supervision at all
+    // under §3.1.
+    let s = run(P, with("clinical-practitioner"), "2026-01-07");
+    assert_eq!(
+        breach_paths(&s, "min-count", "south-gloucestershire.txt §3.2"),
+        ["sessions@2025-01-06"]
+    );
+    assert_eq!(
+        breach_paths(&s, "min-count", "south-gloucestershire.txt §3.1"),
+        ["sessions@2025-01-06"]
+    );
+    // A social worker: §3.2 does not apply.
+    let s = run(P, with("social-worker"), "2026-01-07");
+    assert!(breach_paths(&s, "min-count", "south-gloucestershire.txt §3.2").is_empty());
+}
+
+/// rule: rebook-cancelled. §3.3 "rebooked immediately", read as held within 5 working days of
+/// the cancelled date.
+#[test]
+fn cancelled_session_held_within_five_working_days() {
+    let with = |cancelled: &str, next: Option<&str>| {
+        let mut sessions = vec![
+            one("2026-01-15"),
+            json!({ "date": cancelled, "type": "one-to-one", "cancelled": "other" }),
+        ];
+        if let Some(n) = next {
+            sessions.push(one(n));
+        }
+        json!({ "id": "w", "role": "social-worker", "started": "2025-11-03",
+                "sessions": sessions })
+    };
+    // Cancelled Wed 4 Mar 2026: Thu 5 = 1, Fri 6 = 2, Mon 9 = 3, Tue 10 = 4, Wed 11 Mar = 5.
+    let s = run(P, with("2026-03-04", None), "2026-03-05");
+    assert_eq!(rule_dates(&s, "rebook-cancelled"), ["2026-03-11"]);
+    assert_eq!(only(&s, "rebook-cancelled").kind, Supervision);
+    // The cancelled session does not count: management supervision is still due from
+    // 15 Jan, + 2 months = Sun 15 Mar 2026.
+    assert_eq!(rule_dates(&s, "management-supervision"), ["2026-03-15"]);
+    // Over Easter: cancelled Wed 1 Apr; Thu 2 = 1, Fri 3 and Mon 6 bank holidays, Tue 7 = 2,
+    // Wed 8 = 3, Thu 9 = 4, Fri 10 Apr = 5.
+    let s = run(P, with("2026-04-01", None), "2026-04-01");
+    assert_eq!(rule_dates(&s, "rebook-cancelled"), ["2026-04-10"]);
+    // Held Mon 9 Mar: met. Held Fri 13 Mar: late.
+    let s = run(P, with("2026-03-04", Some("2026-03-09")), "2026-03-16");
+    assert!(by_rule(&s, "rebook-cancelled").is_empty());
+    assert!(breaches(&s, "late-rebook").is_empty());
+    let s = run(P, with("2026-03-04", Some("2026-03-13")), "2026-03-16");
+    assert_eq!(
+        breach_paths(&s, "late-rebook", "south-gloucestershire.txt §3.3"),
+        ["sessions[1]"]
+    );
+}
+
+/// rule: rebook-cancelled-sickness. The same 5 working days, from the return to work.
+#[test]
+fn sickness_cancelled_session_from_the_return() {
+    let with = |absences: serde_json::Value| {
+        json!({ "id": "w", "role": "social-worker", "started": "2025-11-03",
+                "absences": absences,
+                "sessions": [one("2026-01-15"),
+                             { "date": "2026-03-09", "type": "one-to-one",
+                               "cancelled": "sickness" }] })
+    };
+    // Off Mon 9 – Wed 11 Mar: return Thu 12 Mar; Fri 13 = 1, Mon 16 = 2, Tue 17 = 3,
+    // Wed 18 = 4, Thu 19 Mar = 5.
+    let s = run(
+        P,
+        with(json!([{ "from": "2026-03-09", "to": "2026-03-11" }])),
+        "2026-03-10",
+    );
+    assert_eq!(rule_dates(&s, "rebook-cancelled-sickness"), ["2026-03-19"]);
+    // No absence recorded: from the cancelled date, Mon 9 Mar: Tue 10 = 1 … Mon 16 Mar = 5.
+    let s = run(P, with(json!([])), "2026-03-10");
+    assert_eq!(rule_dates(&s, "rebook-cancelled-sickness"), ["2026-03-16"]);
+    // A sickness cancellation is not an "other" one.
+    assert!(by_rule(&s, "rebook-cancelled").is_empty());
+}
