@@ -27,4 +27,7 @@ pub struct Finding {
     pub source: String,
     /// `error` or `warning`.
     pub severity: Severity,
+    /// For a schedule breach, the id of the policy rule that was broken.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub rule: Option<String>,
 }

@@ -391,6 +391,7 @@ impl<'a> Engine<'a> {
             message,
             source: rule.source.clone(),
             severity: Severity::Error,
+            rule: Some(rule.id.clone()),
         });
     }
 
@@ -764,7 +765,10 @@ impl<'a> Engine<'a> {
             if end > self.as_of.succ_opt().unwrap_or(self.as_of) {
                 break;
             }
-            let n = held.iter().filter(|d| **d >= s && **d < end).count();
+            // `held` is sorted: count by binary search, so long histories stay n·log n.
+            let n = held
+                .partition_point(|d| *d < end)
+                .saturating_sub(held.partition_point(|d| *d < s));
             if n < count as usize {
                 let last_day = end.pred_opt().unwrap_or(end);
                 self.breach(
@@ -860,7 +864,7 @@ impl<'a> Engine<'a> {
                 },
             };
             let due = after(within, start, self.cal)?;
-            match held.iter().find(|d| **d > s.date) {
+            match held.get(held.partition_point(|d| *d <= s.date)) {
                 None => self.oblige(
                     obligation,
                     &id,

@@ -81,7 +81,7 @@ export interface Policy extends PolicySummary { format: 1; document: string; rol
 /** Options for validate(). */
 export interface ValidateOptions { mode?: 'draft'|'final'; today?: string; role?: string }
 /** One finding: never contains record text. */
-export interface Finding { path: string; code: string; message: string; source: string; severity: 'error'|'warning' }
+export interface Finding { path: string; code: string; message: string; source: string; severity: 'error'|'warning'; rule?: string }
 /** The result of validate(). */
 export interface ValidationReport { valid: boolean; errors: Finding[]; warnings: Finding[] }
 /** A supervision session in a worker's history. */
