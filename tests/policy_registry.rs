@@ -30,12 +30,17 @@ fn a_derived_policy_changes_only_what_it_names() {
     let base = r.get("havering").expect("havering");
     assert_eq!(p.templates.len(), base.templates.len());
     assert!(p.rules.iter().all(|x| x.id != "observations"));
-    assert!(base.rules.iter().any(|x| x.id == "observations"), "the base is untouched");
+    assert!(
+        base.rules.iter().any(|x| x.id == "observations"),
+        "the base is untouched"
+    );
 
     // Case supervision on Thu 2 Apr 2026 + 4 weeks (my-council.txt §2) = Thu 30 Apr 2026,
     // where Havering's own six-weekly limit gives Thu 14 May 2026.
-    let w = Worker::from_json(&json!({"id": "w", "role": "social-worker", "started": "2025-01-01",
-        "sessions": [{"date": "2026-04-02", "type": "case", "recorded": "2026-04-02"}]}))
+    let w = Worker::from_json(
+        &json!({"id": "w", "role": "social-worker", "started": "2025-01-01",
+        "sessions": [{"date": "2026-04-02", "type": "case", "recorded": "2026-04-02"}]}),
+    )
     .expect("worker");
     let opts = ScheduleOptions::new(parse_date("2026-04-03").expect("date"));
     let due = |policy: &str| {
@@ -123,7 +128,15 @@ fn a_broken_policy_gets_every_problem_with_its_path() {
 #[test]
 fn malformed_json_text_and_wrong_shapes_are_problems_not_panics() {
     use supervision_rules::policy::parse_policy;
-    for text in ["", "{", "[]", "null", "\"havering\"", "{\"format\": 1}", "{\"roles\": 3}"] {
+    for text in [
+        "",
+        "{",
+        "[]",
+        "null",
+        "\"havering\"",
+        "{\"format\": 1}",
+        "{\"roles\": 3}",
+    ] {
         let e = parse_policy(text, None).expect_err(text);
         assert!(!e.problems().is_empty(), "{text}: {e}");
     }
@@ -133,8 +146,10 @@ fn malformed_json_text_and_wrong_shapes_are_problems_not_panics() {
 fn extends_must_name_a_registered_policy() {
     let mut r = Registry::with_builtins();
     let e = r
-        .register(json!({"format": 1, "id": "x", "extends": "nowhere", "authority": "A",
-                         "title": "T", "document": "d"}))
+        .register(
+            json!({"format": 1, "id": "x", "extends": "nowhere", "authority": "A",
+                         "title": "T", "document": "d"}),
+        )
         .expect_err("unknown base");
     assert!(paths(&e).iter().any(|p| p == "extends"), "{e}");
 }

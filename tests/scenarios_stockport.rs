@@ -53,7 +53,7 @@ fn fieldwork_staff_monthly() {
     );
     assert_eq!(
         breach_paths(&s, "cadence-gap", "stockport.txt §7"),
-        ["sessions@2026-02-10"]
+        ["sessions[1]"]
     );
 }
 

@@ -391,7 +391,8 @@ fn derive(
                 Value::Object(kinds) => {
                     for (kind, ids) in kinds {
                         if !matches!(kind.as_str(), "roles" | "rules" | "templates") {
-                            problems.push(format!("remove.{kind}"), "one of roles, rules, templates");
+                            problems
+                                .push(format!("remove.{kind}"), "one of roles, rules, templates");
                             continue;
                         }
                         let Value::Array(ids) = ids else {
@@ -401,12 +402,16 @@ fn derive(
                         for (i, id) in ids.into_iter().enumerate() {
                             match id {
                                 Value::String(s) => removals.push((kind.clone(), i, s)),
-                                _ => problems.push(format!("remove.{kind}[{i}]"), "an id as a string"),
+                                _ => problems
+                                    .push(format!("remove.{kind}[{i}]"), "an id as a string"),
                             }
                         }
                     }
                 }
-                _ => problems.push("remove", "an object: {\"rules\": [ids], \"templates\": [ids], \"roles\": [ids]}"),
+                _ => problems.push(
+                    "remove",
+                    "an object: {\"rules\": [ids], \"templates\": [ids], \"roles\": [ids]}",
+                ),
             },
             _ => {
                 out.insert(key, value);
@@ -423,7 +428,10 @@ fn derive(
             _ => false,
         };
         if !found {
-            problems.push(format!("remove.{kind}[{i}]"), format!("the id of one of the base policy's {kind}"));
+            problems.push(
+                format!("remove.{kind}[{i}]"),
+                format!("the id of one of the base policy's {kind}"),
+            );
         }
     }
     out

@@ -6,9 +6,11 @@
 
 mod load;
 mod model;
+mod schema;
 
 pub use load::{check, parse_policy, parse_policy_value};
 pub use model::*;
+pub use schema::{json_schema, EXTENSION_KEYWORDS};
 
 use crate::error::{Error, Result};
 use std::collections::BTreeMap;

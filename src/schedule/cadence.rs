@@ -8,7 +8,7 @@
 //! checked against the deadline that the one before it (or the start) set.
 
 use super::{after, capitalise, describe_counts, long_date, plural, Engine};
-use crate::calendar::{format_date, Duration};
+use crate::calendar::Duration;
 use crate::error::Result;
 use crate::policy::{Anchor, ObligationKind, Phase, Rule, SessionType};
 use chrono::NaiveDate;
@@ -294,12 +294,7 @@ impl<'a> Engine<'a> {
                         n.every.describe(),
                         long_date(n.due)
                     );
-                    self.breach(
-                        format!("sessions@{}", format_date(b)),
-                        "cadence-gap",
-                        c.rule,
-                        message,
-                    );
+                    self.breach(self.session_path(b), "cadence-gap", c.rule, message);
                 }
             }
             prev = Some(b);

@@ -407,6 +407,15 @@ impl<'a> Engine<'a> {
         set.into_iter().collect()
     }
 
+    /// The path of the held session on `date`, for a breach: `sessions[3]`.
+    fn session_path(&self, date: NaiveDate) -> String {
+        self.worker
+            .sessions
+            .iter()
+            .position(|s| s.date == date && s.cancelled.is_none())
+            .map_or_else(|| "sessions".to_string(), |i| format!("sessions[{i}]"))
+    }
+
     /// Days of recorded absence in (from, to].
     fn absent_days(&self, from: NaiveDate, to: NaiveDate) -> i64 {
         self.absences
@@ -772,15 +781,17 @@ impl<'a> Engine<'a> {
             if n < count as usize {
                 let last_day = end.pred_opt().unwrap_or(end);
                 self.breach(
-                    format!("{noun}@{}", format_date(s)),
+                    noun.to_string(),
                     "min-count",
                     rule,
                     format!(
-                        "Only {} between {} and {}: the policy asks for at least {count} {what}{} in any {}.",
-                        plural(n, if noun == "sessions" { "session" } else { "observation" }),
+                        "{} between {} and {}: the policy asks for at least {count} in any {} ({what}).",
+                        match n {
+                            0 => format!("No {}", if noun == "sessions" { "sessions" } else { "observations" }),
+                            _ => format!("Only {}", plural(n, if noun == "sessions" { "session" } else { "observation" })),
+                        },
                         long_date(s),
                         long_date(last_day),
-                        if count == 1 { "" } else { "s" },
                         window.describe()
                     ),
                 );
@@ -798,7 +809,7 @@ impl<'a> Engine<'a> {
             let limit = after(gap, prev, self.cal)?;
             if d > limit {
                 self.breach(
-                    format!("sessions@{}", format_date(d)),
+                    self.session_path(d),
                     "max-gap",
                     rule,
                     format!(
@@ -912,8 +923,7 @@ impl<'a> Engine<'a> {
                             "child-discussion-gap",
                             rule,
                             format!(
-                                "Case {} was discussed on {}, more than {} after the {prev_label} on {}.",
-                                case.id,
+                                "The case was discussed on {}, more than {} after the {prev_label} on {}.",
                                 long_date(d),
                                 every.describe(),
                                 long_date(prev)
@@ -947,13 +957,13 @@ impl<'a> Engine<'a> {
                         due,
                         rule,
                         &rule.source,
-                        format!("Case {} is first discussed within {} of allocation on {}.", case.id, within.describe(), long_date(case.allocated)),
+                        format!("The case is first discussed within {} of allocation on {}.",  within.describe(), long_date(case.allocated)),
                     ),
                     Some(d) if *d > due => self.breach(
                         format!("{path}.discussed"),
                         "late-first-discussion",
                         rule,
-                        format!("Case {} was first discussed on {}, more than {} after allocation on {}.", case.id, long_date(*d), within.describe(), long_date(case.allocated)),
+                        format!("The case was first discussed on {}, more than {} after allocation on {}.",  long_date(*d), within.describe(), long_date(case.allocated)),
                     ),
                     Some(_) => {}
                 }
@@ -972,8 +982,7 @@ impl<'a> Engine<'a> {
                             rule,
                             &rule.source,
                             format!(
-                                "Case {} is discussed within {} of the {} on {}.",
-                                case.id,
+                                "The case is discussed within {} of the {} on {}.",
                                 within.describe(),
                                 ev.kind.describe(),
                                 long_date(ev.date)
@@ -984,8 +993,7 @@ impl<'a> Engine<'a> {
                             "late-discussion-after-event",
                             rule,
                             format!(
-                                "Case {} was discussed on {}, more than {} after the {} on {}.",
-                                case.id,
+                                "The case was discussed on {}, more than {} after the {} on {}.",
                                 long_date(*d),
                                 within.describe(),
                                 ev.kind.describe(),
@@ -1014,7 +1022,7 @@ impl<'a> Engine<'a> {
                             due,
                             rule,
                             &rule.source,
-                            format!("Case {} is discussed before the planned {} on {} (within the {} before it).", case.id, describe_event(ev.kind), long_date(ev.date), window.describe()),
+                            format!("The case is discussed before the planned {} on {} (within the {} before it).",  describe_event(ev.kind), long_date(ev.date), window.describe()),
                         );
                     } else {
                         self.breach(
@@ -1022,8 +1030,7 @@ impl<'a> Engine<'a> {
                             "no-discussion-before-event",
                             rule,
                             format!(
-                                "Case {} was not discussed in the {} before the {} on {}.",
-                                case.id,
+                                "The case was not discussed in the {} before the {} on {}.",
                                 window.describe(),
                                 describe_event(ev.kind),
                                 long_date(ev.date)

@@ -2,22 +2,34 @@
 //!
 //! A record is a flat JSON object keyed by field id. Validation never fails on the record's
 //! content: a value of the wrong type, an impossible date, a nested object where text
-//! belongs — each is a [`Finding`]. Findings name the field by its label and say what to
-//! do; they never repeat what was typed, because records hold children's personal data.
+//! belongs — each is a [`Finding`]. Keys the template does not know are ignored, so a
+//! council can add its own fields.
+//!
+//! Findings name the field by its label and say what to do, in the GOV.UK Design System's
+//! error-message style ("Enter the date of supervision", "Date of next supervision must be
+//! the same as or after the date of this supervision"); they never repeat what was typed,
+//! because records hold children's personal data. Every code is a [`Code`], listed with an
+//! example in `docs/finding-codes.md`.
 //!
 //! In `draft` mode nothing blocks: fields required only when finalised are not checked, and
 //! every other finding is reported as a warning.
 
+mod code;
+mod name;
 mod rules;
 
-use crate::calendar::{parse_date, parse_time};
+pub use code::Code;
+
+use crate::calendar::{parse_date, parse_time, DateErrorKind};
 use crate::error::{Error, Result};
 use crate::finding::{Finding, Severity};
 use crate::input::object;
 use crate::policy::{Field, FieldType, Policy, Required, Template};
 use chrono::NaiveDate;
+use name::Name;
 use serde::Serialize;
 use serde_json::{Map, Value};
+use std::collections::BTreeMap;
 
 /// Draft or final.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -77,7 +89,7 @@ impl ValidateOptions {
 /// The result of validating a record.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct ValidationReport {
-    /// No errors (warnings allowed).
+    /// No errors (warnings allowed). Always `true` in draft mode.
     pub valid: bool,
     /// Findings that block a final save.
     pub errors: Vec<Finding>,
@@ -86,6 +98,10 @@ pub struct ValidationReport {
 }
 
 /// Validates `record` against `template` of `policy`.
+///
+/// Every finding is reported, not the first: required fields, types and formats, action
+/// and child rows, and the template's rules (dates in the future or the wrong way round,
+/// the next session within the cadence, a comment after a long gap, session length).
 ///
 /// # Errors
 /// [`Error::BadArgument`] when the record is not an object or `options.role` is not one of
@@ -99,7 +115,9 @@ pub struct ValidationReport {
 /// let record = serde_json::json!({ "date": "2026-02-30" });
 /// let report = validate(policy, template, &record, &ValidateOptions::default())?;
 /// assert!(!report.valid);
-/// assert!(report.errors.iter().any(|f| f.path == "date" && f.code == "invalid-date"));
+/// let date = report.errors.iter().find(|f| f.path == "date").unwrap();
+/// assert_eq!(date.code, "invalid-date");
+/// assert_eq!(date.message, "Date of supervision must be a real date");
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 pub fn validate(
@@ -122,6 +140,7 @@ pub fn validate(
         template,
         record,
         mode: options.mode,
+        names: name::names(template),
         findings: Vec::new(),
     };
     let session = template
@@ -155,28 +174,34 @@ pub(crate) struct Checker<'a> {
     pub(crate) template: &'a Template,
     pub(crate) record: &'a Map<String, Value>,
     pub(crate) mode: Mode,
+    names: BTreeMap<String, Name>,
     pub(crate) findings: Vec<Finding>,
 }
 
-/// The label as a sentence fragment: without a trailing colon or question mark's spacing.
-pub(crate) fn label(f: &Field) -> String {
-    f.label.trim().trim_end_matches(':').trim().to_string()
-}
-
-/// Empty: absent, null, blank text, or an empty list.
+/// Empty: absent, null, blank text, or a list whose every row is empty or blank.
 pub(crate) fn is_empty(v: Option<&Value>) -> bool {
     match v {
         None | Some(Value::Null) => true,
         Some(Value::String(s)) => s.trim().is_empty(),
-        Some(Value::Array(a)) => a.iter().all(|row| is_empty(Some(row)) || is_blank_row(row)),
+        Some(Value::Array(a)) => a.iter().all(|row| is_blank_cell(row) || is_blank_row(row)),
         Some(_) => false,
     }
 }
 
-/// A table row a form left blank: every cell empty.
+/// A cell a form left empty. Not recursive, so no record can exhaust the stack.
+fn is_blank_cell(v: &Value) -> bool {
+    match v {
+        Value::Null => true,
+        Value::String(s) => s.trim().is_empty(),
+        Value::Array(a) => a.is_empty(),
+        _ => false,
+    }
+}
+
+/// A table row a form left blank: an object whose every cell is empty.
 fn is_blank_row(v: &Value) -> bool {
     match v {
-        Value::Object(m) => m.values().all(|c| is_empty(Some(c))),
+        Value::Object(m) => m.values().all(is_blank_cell),
         _ => false,
     }
 }
@@ -185,22 +210,49 @@ impl<'a> Checker<'a> {
     pub(crate) fn push(
         &mut self,
         path: impl Into<String>,
-        code: &'static str,
+        code: Code,
         message: String,
         source: &str,
-        severity: Severity,
     ) {
         self.findings.push(Finding {
             path: path.into(),
-            code,
+            code: code.as_str(),
             message,
             source: source.to_string(),
-            severity,
+            severity: code.severity(),
+            rule: None,
         });
     }
 
     fn source(&self, f: &'a Field) -> &'a str {
         f.source.as_deref().unwrap_or(&self.template.source)
+    }
+
+    /// The name messages give the field with this id.
+    pub(crate) fn name(&self, id: &str) -> Name {
+        self.names
+            .get(id)
+            .cloned()
+            .unwrap_or_else(|| Name::from_label(id))
+    }
+
+    /// The field with this id as the object of a comparison: "the date of supervision". A
+    /// session date labelled only "Date" is "the date of the session".
+    pub(crate) fn reference(&self, id: &str) -> String {
+        let n = self.name(id);
+        if self.template.session_date.as_deref() == Some(id) && n.mid() == "date" {
+            "the date of the session".to_string()
+        } else {
+            n.the()
+        }
+    }
+
+    /// The session date as the object of a comparison.
+    fn session_reference(&self) -> String {
+        match self.template.session_date.as_deref() {
+            Some(id) => self.reference(id),
+            None => "the date of the session".to_string(),
+        }
     }
 
     /// A field's value as a date, when it is one.
@@ -211,15 +263,36 @@ impl<'a> Checker<'a> {
         }
     }
 
-    /// A field's value as text, when it is non-empty text.
+    /// Whether a field has a value (of any type).
     pub(crate) fn has_value(&self, id: &str) -> bool {
         !is_empty(self.record.get(id))
+    }
+
+    /// How many fields of this type the template has.
+    fn count_of(&self, kind: FieldType) -> usize {
+        self.template.fields().filter(|f| f.kind == kind).count()
+    }
+
+    /// For messages about one row of a table: which table. Nothing when the template has
+    /// only one and its label already says what the rows are ("Agreed actions"); the section
+    /// when the label is shared (Havering's "Action to be taken" in each section); else the
+    /// label ("in ‘What needs to be done?’").
+    fn row_context(&self, f: &Field, noun: &str) -> String {
+        let n = self.name(&f.id);
+        if n.mentions(noun) {
+            if let Some(section) = n.context() {
+                return format!(" ({section})");
+            }
+            if self.count_of(f.kind) == 1 {
+                return String::new();
+            }
+        }
+        format!(" in {}", n.the())
     }
 
     fn field(&mut self, f: &'a Field, session: Option<NaiveDate>) {
         let value = self.record.get(f.id.as_str());
         let src = self.source(f);
-        let name = label(f);
         if is_empty(value) {
             let required = match f.required {
                 Required::Always => true,
@@ -227,66 +300,64 @@ impl<'a> Checker<'a> {
                 Required::No => false,
             };
             if required {
-                let message = match f.kind {
-                    FieldType::Choice => format!("Select {name}"),
-                    FieldType::Signature => format!("Sign the record: enter the name for {name}"),
-                    FieldType::Actions => format!(
-                        "Enter at least one action for {name}, with who will do it and by when"
-                    ),
-                    FieldType::Children => format!("Enter at least one child for {name}"),
-                    _ => format!("Enter {name}"),
-                };
-                self.push(f.id.clone(), "required", message, src, Severity::Error);
+                let message = self.required_message(f);
+                self.push(f.id.clone(), Code::Required, message, src);
             }
             return;
         }
         let Some(value) = value else { return };
+        let n = self.name(&f.id);
         match f.kind {
             FieldType::Text | FieldType::Person | FieldType::Signature => {
                 if !value.is_string() {
-                    self.wrong_type(f, &f.id, src);
+                    self.wrong_type(f, src);
                 }
             }
-            FieldType::Date => self.date(&f.id, &name, value, src),
+            FieldType::Date => {
+                if !value.is_string() {
+                    self.wrong_type(f, src);
+                } else {
+                    self.date(f.id.clone(), &n.start(), value, src);
+                }
+            }
             FieldType::Time => match value {
                 Value::String(s) if parse_time(s.trim()).is_ok() => {}
                 Value::String(_) => self.push(
                     f.id.clone(),
-                    "invalid-time",
-                    format!("{name} must be a time in hours and minutes, like 14:30"),
+                    Code::InvalidTime,
+                    format!("{} must be a real time, like 09:30 or 14:30", n.start()),
                     src,
-                    Severity::Error,
                 ),
-                _ => self.wrong_type(f, &f.id, src),
+                _ => self.wrong_type(f, src),
             },
-            FieldType::Number => match number(value) {
-                None => self.push(
-                    f.id.clone(),
-                    "invalid-number",
-                    format!("{name} must be a number"),
-                    src,
-                    Severity::Error,
-                ),
-                Some(n) => {
-                    if let Some(min) = f.min.filter(|m| n < *m) {
-                        self.push(
-                            f.id.clone(),
-                            "number-too-small",
-                            format!("{name} must be {min} or more"),
-                            src,
-                            Severity::Error,
-                        );
+            FieldType::Number => match value {
+                Value::Number(_) | Value::String(_) => match number(value) {
+                    None => self.push(
+                        f.id.clone(),
+                        Code::InvalidNumber,
+                        format!("{} must be a number", n.start()),
+                        src,
+                    ),
+                    Some(x) => {
+                        if let Some(min) = f.min.filter(|m| x < *m) {
+                            self.push(
+                                f.id.clone(),
+                                Code::NumberTooSmall,
+                                format!("{} must be {min} or more", n.start()),
+                                src,
+                            );
+                        }
+                        if let Some(max) = f.max.filter(|m| x > *m) {
+                            self.push(
+                                f.id.clone(),
+                                Code::NumberTooLarge,
+                                format!("{} must be {max} or less", n.start()),
+                                src,
+                            );
+                        }
                     }
-                    if let Some(max) = f.max.filter(|m| n > *m) {
-                        self.push(
-                            f.id.clone(),
-                            "number-too-large",
-                            format!("{name} must be {max} or less"),
-                            src,
-                            Severity::Error,
-                        );
-                    }
-                }
+                },
+                _ => self.wrong_type(f, src),
             },
             FieldType::Choice => match value {
                 Value::String(s) => {
@@ -295,240 +366,224 @@ impl<'a> Checker<'a> {
                         .as_ref()
                         .is_some_and(|o| o.iter().any(|opt| opt == s.trim()));
                     if !ok {
-                        self.push(
-                            f.id.clone(),
-                            "invalid-choice",
-                            format!("Select {name} from the list"),
-                            src,
-                            Severity::Error,
-                        );
+                        let message = format!("Select one of the options for {}", n.the());
+                        self.push(f.id.clone(), Code::InvalidChoice, message, src);
                     }
                 }
-                _ => self.wrong_type(f, &f.id, src),
+                _ => self.wrong_type(f, src),
             },
             FieldType::CaseIds => match value {
                 Value::String(s) => {
                     if !case_ids_only(s) {
-                        self.push(f.id.clone(), "case-ids-only", format!("{name} must list case IDs only, not names or other details about the child"), src, Severity::Error);
+                        self.push(
+                            f.id.clone(),
+                            Code::CaseIdsOnly,
+                            format!(
+                                "{} must list case IDs only, like 12345 or AB-678, not names or other details about a child",
+                                n.start()
+                            ),
+                            src,
+                        );
                     }
                 }
-                _ => self.wrong_type(f, &f.id, src),
+                _ => self.wrong_type(f, src),
             },
-            FieldType::Actions => self.actions(f, &name, value, session, src),
-            FieldType::Children => self.children(f, &name, value, session, src),
+            FieldType::Actions => self.actions(f, value, session, src),
+            FieldType::Children => self.children(f, value, session, src),
         }
     }
 
-    fn wrong_type(&mut self, f: &Field, path: &str, src: &str) {
+    /// "Enter …", "Select …", "Answer …": what to do about an empty required field.
+    fn required_message(&self, f: &Field) -> String {
+        let n = self.name(&f.id);
+        let quoted = n.is_quoted();
+        let mid = n.mid();
+        match f.kind {
+            FieldType::Choice if quoted => format!("Select an option for {mid}"),
+            FieldType::Choice => format!("Select {}", n.the()),
+            FieldType::Actions => format!(
+                "Enter at least one action{}, with who will do it and by when",
+                self.row_context(f, "action")
+            ),
+            FieldType::Children => {
+                format!("Enter at least one child{}", self.row_context(f, "child"))
+            }
+            _ if n.is_question() => format!("Answer {mid}"),
+            FieldType::Text if quoted => format!("Complete {mid}"),
+            FieldType::Person if quoted => format!("Enter a name for {mid}"),
+            FieldType::Signature if quoted => format!("Add a signature for {mid}"),
+            FieldType::Date if quoted => format!("Enter a date for {mid}"),
+            FieldType::Time if quoted => format!("Enter a time for {mid}"),
+            FieldType::Number if quoted => format!("Enter a number for {mid}"),
+            FieldType::CaseIds if quoted => format!("Enter case IDs for {mid}"),
+            FieldType::Person if !n.mentions("name") => format!("Enter the name of {}", n.the()),
+            FieldType::Date => format!("Enter {}", self.reference(&f.id)),
+            _ => format!("Enter {}", n.the()),
+        }
+    }
+
+    fn wrong_type(&mut self, f: &Field, src: &str) {
         let what = match f.kind {
-            FieldType::Text => "text",
-            FieldType::Person | FieldType::Signature => "a name",
-            FieldType::Date => "a date",
-            FieldType::Time => "a time",
+            FieldType::Text | FieldType::Person | FieldType::Signature => "text",
+            FieldType::Date => "a date written as YYYY-MM-DD",
+            FieldType::Time => "a time written as HH:MM",
             FieldType::Number => "a number",
-            FieldType::Choice => "one of the listed options",
-            FieldType::CaseIds => "a list of case IDs",
+            FieldType::Choice => "one of the options",
+            FieldType::CaseIds => "text listing case IDs",
             FieldType::Actions => "a list of actions",
             FieldType::Children => "a list of children",
         };
-        self.push(
-            path.to_string(),
-            "invalid-type",
-            format!("{} must be {what}", label(f)),
-            src,
-            Severity::Error,
-        );
+        let message = format!("{} must be {what}", self.name(&f.id).start());
+        self.push(f.id.clone(), Code::InvalidType, message, src);
     }
 
-    fn date(&mut self, path: &str, name: &str, value: &Value, src: &str) {
-        match value {
-            Value::String(s) => {
-                if parse_date(s.trim()).is_err() {
-                    self.push(
-                        path.to_string(),
-                        "invalid-date",
-                        format!("{name} must be a real date, like 2026-03-27"),
-                        src,
-                        Severity::Error,
-                    );
-                }
-            }
-            _ => self.push(
-                path.to_string(),
-                "invalid-type",
-                format!("{name} must be a date"),
+    /// A date given as text: real, and written `YYYY-MM-DD`.
+    fn date(&mut self, path: String, subject: &str, value: &Value, src: &str) {
+        let Value::String(s) = value else {
+            self.push(
+                path,
+                Code::InvalidType,
+                format!("{subject} must be a date written as YYYY-MM-DD"),
                 src,
-                Severity::Error,
-            ),
+            );
+            return;
+        };
+        if let Err(e) = parse_date(s.trim()) {
+            let message = match e.kind() {
+                DateErrorKind::NotACalendarDate | DateErrorKind::OutOfRange => {
+                    format!("{subject} must be a real date")
+                }
+                _ => format!("{subject} must be a date written as YYYY-MM-DD, like 2026-03-27"),
+            };
+            self.push(path, Code::InvalidDate, message, src);
         }
     }
 
-    fn actions(
-        &mut self,
-        f: &Field,
-        name: &str,
-        value: &Value,
-        session: Option<NaiveDate>,
-        src: &str,
-    ) {
+    fn actions(&mut self, f: &Field, value: &Value, session: Option<NaiveDate>, src: &str) {
         let Value::Array(rows) = value else {
-            self.wrong_type(f, &f.id, src);
+            self.wrong_type(f, src);
             return;
         };
+        let ctx = self.row_context(f, "action");
         for (i, row) in rows.iter().enumerate() {
             let path = format!("{}[{i}]", f.id);
             let n = i + 1;
+            if is_blank_cell(row) || is_blank_row(row) {
+                continue;
+            }
             let Value::Object(cells) = row else {
                 self.push(
                     path,
-                    "invalid-type",
-                    format!("Action {n} in {name} must have what, who and by when"),
+                    Code::InvalidType,
+                    format!(
+                        "Action {n}{ctx} must have what needs to happen, who will do it and by when"
+                    ),
                     src,
-                    Severity::Error,
                 );
                 continue;
             };
-            if is_blank_row(row) {
-                continue;
-            }
-            for (key, code, message) in [
+            for (key, code, missing, subject) in [
                 (
                     "action",
-                    "action-missing",
-                    format!("Enter what action {n} in {name} is"),
+                    Code::ActionMissing,
+                    format!("Enter what needs to happen for action {n}{ctx}"),
+                    format!("What needs to happen for action {n}{ctx}"),
                 ),
                 (
                     "who",
-                    "action-who-missing",
-                    format!("Enter who will do action {n} in {name}"),
-                ),
-                (
-                    "when",
-                    "action-when-missing",
-                    format!("Enter by when action {n} in {name} will be done"),
+                    Code::ActionWhoMissing,
+                    format!("Enter who will do action {n}{ctx}"),
+                    format!("Who will do action {n}{ctx}"),
                 ),
             ] {
-                let cell = cells.get(key);
-                if is_empty(cell) {
-                    self.push(format!("{path}.{key}"), code, message, src, Severity::Error);
-                } else if key != "when" && !cell.is_some_and(Value::is_string) {
-                    self.push(
+                match cells.get(key) {
+                    c if is_empty(c) => self.push(format!("{path}.{key}"), code, missing, src),
+                    Some(Value::String(_)) => {}
+                    Some(_) => self.push(
                         format!("{path}.{key}"),
-                        "invalid-type",
-                        format!(
-                            "The {} of action {n} in {name} must be text",
-                            if key == "who" { "who" } else { "description" }
-                        ),
+                        Code::InvalidType,
+                        format!("{subject} must be text"),
                         src,
-                        Severity::Error,
-                    );
+                    ),
+                    None => {}
                 }
             }
-            if let Some(when) = cells.get("when").filter(|v| !is_empty(Some(v))) {
-                let wpath = format!("{path}.when");
-                let label = format!("The date for action {n} in {name}");
-                match when {
-                    Value::String(s) => {
-                        match parse_date(s.trim()) {
-                            Err(_) => self.push(
-                                wpath,
-                                "invalid-date",
-                                format!("{label} must be a real date, like 2026-03-27"),
-                                src,
-                                Severity::Error,
-                            ),
-                            Ok(d) => {
-                                if session.is_some_and(|s| d < s) {
-                                    self.push(wpath, "action-when-before-session", format!("{label} must be on or after the date of the supervision"), src, Severity::Error);
-                                }
-                            }
+            let wpath = format!("{path}.when");
+            match cells.get("when") {
+                c if is_empty(c) => self.push(
+                    wpath,
+                    Code::ActionWhenMissing,
+                    format!("Enter the due date for action {n}{ctx}"),
+                    src,
+                ),
+                Some(when) => {
+                    let subject = format!("The date for action {n}{ctx}");
+                    self.date(wpath.clone(), &subject, when, src);
+                    let d = when.as_str().and_then(|s| parse_date(s.trim()).ok());
+                    if let (Some(d), Some(s)) = (d, session) {
+                        if d < s {
+                            let message = format!(
+                                "{subject} must be the same as or after {}",
+                                self.session_reference()
+                            );
+                            self.push(wpath, Code::ActionWhenBeforeSession, message, src);
                         }
                     }
-                    _ => self.push(
-                        wpath,
-                        "invalid-type",
-                        format!("{label} must be a date"),
-                        src,
-                        Severity::Error,
-                    ),
                 }
+                None => {}
             }
         }
     }
 
-    fn children(
-        &mut self,
-        f: &Field,
-        name: &str,
-        value: &Value,
-        session: Option<NaiveDate>,
-        src: &str,
-    ) {
+    fn children(&mut self, f: &Field, value: &Value, session: Option<NaiveDate>, src: &str) {
         let Value::Array(rows) = value else {
-            self.wrong_type(f, &f.id, src);
+            self.wrong_type(f, src);
             return;
         };
+        let ctx = self.row_context(f, "child");
         for (i, row) in rows.iter().enumerate() {
             let path = format!("{}[{i}]", f.id);
             let n = i + 1;
+            if is_blank_cell(row) || is_blank_row(row) {
+                continue;
+            }
             let Value::Object(cells) = row else {
                 self.push(
                     path,
-                    "invalid-type",
-                    format!("Child {n} in {name} must have a name and date of birth"),
+                    Code::InvalidType,
+                    format!("Child {n}{ctx} must have a name and date of birth"),
                     src,
-                    Severity::Error,
                 );
                 continue;
             };
-            if is_blank_row(row) {
-                continue;
-            }
             match cells.get("name") {
                 c if is_empty(c) => self.push(
                     format!("{path}.name"),
-                    "child-name-missing",
-                    format!("Enter the name of child {n} in {name}"),
+                    Code::ChildNameMissing,
+                    format!("Enter the name of child {n}{ctx}"),
                     src,
-                    Severity::Error,
                 ),
-                Some(Value::String(_)) => {}
+                Some(Value::String(_)) | None => {}
                 Some(_) => self.push(
                     format!("{path}.name"),
-                    "invalid-type",
-                    format!("The name of child {n} in {name} must be text"),
+                    Code::InvalidType,
+                    format!("The name of child {n}{ctx} must be text"),
                     src,
-                    Severity::Error,
                 ),
-                None => {}
             }
             if let Some(dob) = cells.get("dob").filter(|v| !is_empty(Some(v))) {
                 let dpath = format!("{path}.dob");
-                let label = format!("The date of birth of child {n} in {name}");
-                match dob {
-                    Value::String(s) => {
-                        match parse_date(s.trim()) {
-                            Err(_) => self.push(
-                                dpath,
-                                "invalid-date",
-                                format!("{label} must be a real date, like 2015-03-27"),
-                                src,
-                                Severity::Error,
-                            ),
-                            Ok(d) => {
-                                if session.is_some_and(|s| d > s) {
-                                    self.push(dpath, "date-order", format!("{label} must be on or before the date of the supervision"), src, Severity::Error);
-                                }
-                            }
-                        }
+                let subject = format!("The date of birth of child {n}{ctx}");
+                self.date(dpath.clone(), &subject, dob, src);
+                let d = dob.as_str().and_then(|s| parse_date(s.trim()).ok());
+                if let (Some(d), Some(s)) = (d, session) {
+                    if d > s {
+                        let message = format!(
+                            "{subject} must be the same as or before {}",
+                            self.session_reference()
+                        );
+                        self.push(dpath, Code::DateOrder, message, src);
                     }
-                    _ => self.push(
-                        dpath,
-                        "invalid-type",
-                        format!("{label} must be a date"),
-                        src,
-                        Severity::Error,
-                    ),
                 }
             }
         }
@@ -544,9 +599,21 @@ pub(crate) fn number(v: &Value) -> Option<f64> {
     }
 }
 
+/// The longest case ID accepted: longer runs of letters and digits are not an ID.
+pub const MAX_CASE_ID_LEN: usize = 32;
+
 /// Case IDs only (Stockport Appendix A §6 "Numbers only"): separated by commas, semicolons
-/// or white space, each ID has a digit and only letters, digits, `-` and `/`. A name has no
-/// digit, so "Jane Smith" fails, and so does "1234 (Jane)".
+/// or white space, each ID has a digit and only letters, digits, `-` and `/`, and is at most
+/// [`MAX_CASE_ID_LEN`] characters. A name has no digit, so "Jane Smith" fails, and so does
+/// "1234 (Jane)"; "12345, AB-678" passes.
+///
+/// # Examples
+/// ```
+/// use supervision_rules::validate::case_ids_only;
+/// assert!(case_ids_only("12345, AB-678"));
+/// assert!(!case_ids_only("Jane Smith"));
+/// assert!(!case_ids_only("1234 (Jane)"));
+/// ```
 pub fn case_ids_only(s: &str) -> bool {
     let mut any = false;
     for token in s.split(|c: char| c == ',' || c == ';' || c.is_whitespace()) {
@@ -554,7 +621,7 @@ pub fn case_ids_only(s: &str) -> bool {
             continue;
         }
         any = true;
-        let ok = token.len() <= 32
+        let ok = token.len() <= MAX_CASE_ID_LEN
             && token.chars().any(|c| c.is_ascii_digit())
             && token
                 .chars()

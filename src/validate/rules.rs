@@ -1,47 +1,81 @@
 //! Cross-field template rules: dates that contradict each other, the next session booked
 //! within the cadence, a comment required after a long gap, session length.
 
-use super::{label, number, Checker};
+use super::{number, Checker, Code};
 use crate::calendar::{parse_time, Calendar, Duration};
-use crate::finding::Severity;
-use crate::policy::{ObligationKind, Policy, RuleKind, TemplateRule, TemplateRuleKind};
+use crate::policy::{
+    Hours, ObligationKind, Policy, Rule, RuleKind, TemplateRule, TemplateRuleKind,
+};
 use crate::schedule::long_date;
 use chrono::NaiveDate;
 use serde_json::Value;
 
-/// The interval a role's cadence allows between sessions for `obligation`: the `every` of
-/// the cadence rules that apply to the role (outside any ASYE or probation window), less
-/// those they override; the shortest when several apply.
-pub fn cadence_for(policy: &Policy, role: &str, obligation: ObligationKind) -> Option<Duration> {
-    let applying: Vec<_> = policy
+/// The interval a role's cadence allows after a session on `from` for `obligation`: the
+/// shortest `every` of the cadence rules that apply to the role, less those they override.
+///
+/// A record carries no worker, so only what the role tells is used: a rule for part-time
+/// staff or for a number of shifts is left out (a worker with no `hours` is full-time), and
+/// so is a rule that applies only during an ASYE or probation window — unless no other
+/// cadence rule for the obligation applies to the role, as with Stockport's reflective 1-1,
+/// which exists only during the ASYE, on the template made for it; then the window's rule
+/// gives the interval that applies after its phases.
+pub(crate) fn cadence_for(
+    policy: &Policy,
+    role: &str,
+    obligation: ObligationKind,
+    from: NaiveDate,
+    cal: &Calendar,
+) -> Option<Duration> {
+    let for_role = |r: &&Rule| {
+        r.when.hours.is_none_or(|h| h == Hours::FullTime)
+            && r.when.shifts_per_month_below.is_none()
+            && r.when
+                .roles
+                .as_ref()
+                .is_none_or(|rs| rs.iter().any(|x| x == role))
+    };
+    let settled: Vec<&Rule> = policy
         .rules
         .iter()
-        .filter(|r| {
-            r.when.during.is_none()
-                && r.when.hours.is_none()
-                && r.when.shifts_per_month_below.is_none()
-                && r.when
-                    .roles
-                    .as_ref()
-                    .is_none_or(|rs| rs.iter().any(|x| x == role))
-        })
+        .filter(for_role)
+        .filter(|r| r.when.during.is_none())
         .collect();
-    let overridden: Vec<&str> = applying
-        .iter()
-        .flat_map(|r| r.overrides.iter().map(String::as_str))
-        .collect();
-    applying
-        .into_iter()
-        .filter(|r| !overridden.contains(&r.id.as_str()))
-        .filter_map(|r| match &r.kind {
-            RuleKind::Cadence {
-                obligation: o,
-                every: Some(every),
-                ..
-            } if *o == obligation => Some(*every),
-            _ => None,
-        })
-        .min_by_key(|d| d.after(NaiveDate::MIN, &Calendar::england_and_wales()))
+    let pick = |applying: Vec<&Rule>| {
+        let overridden: Vec<&str> = applying
+            .iter()
+            .flat_map(|r| r.overrides.iter().map(String::as_str))
+            .collect();
+        applying
+            .into_iter()
+            .filter(|r| !overridden.contains(&r.id.as_str()))
+            .filter_map(|r| match &r.kind {
+                RuleKind::Cadence {
+                    obligation: o,
+                    every: Some(every),
+                    ..
+                } if *o == obligation => Some(*every),
+                _ => None,
+            })
+            .min_by_key(|d| d.after(from, cal))
+    };
+    pick(settled).or_else(|| {
+        let windowed: Vec<&Rule> = policy
+            .rules
+            .iter()
+            .filter(for_role)
+            .filter(|r| r.when.during.is_some())
+            .collect();
+        pick(windowed)
+    })
+}
+
+/// "every month", "every 4 weeks".
+fn every(d: Duration) -> String {
+    let words = d.describe();
+    match words.strip_prefix("1 ") {
+        Some(unit) => format!("every {unit}"),
+        None => format!("every {words}"),
+    }
 }
 
 pub(super) fn apply(
@@ -56,17 +90,11 @@ pub(super) fn apply(
         let TemplateRule { source, kind, .. } = rule;
         match kind {
             TemplateRuleKind::NotFuture { field } => {
-                if let (Some(d), Some(today), Some(f)) =
-                    (c.date_value(field), today, c.template.field(field))
-                {
+                if let (Some(d), Some(today)) = (c.date_value(field), today) {
                     if d > today {
-                        c.push(
-                            field.clone(),
-                            "date-in-future",
-                            format!("{} must be today or in the past", label(f)),
-                            source,
-                            Severity::Error,
-                        );
+                        let message =
+                            format!("{} must be today or in the past", c.name(field).start());
+                        c.push(field.clone(), Code::DateInFuture, message, source);
                     }
                 }
             }
@@ -74,56 +102,42 @@ pub(super) fn apply(
                 let (Some(a), Some(b)) = (c.date_value(earlier), c.date_value(later)) else {
                     continue;
                 };
-                let (Some(fa), Some(fb)) = (c.template.field(earlier), c.template.field(later))
-                else {
-                    continue;
-                };
                 if a > b {
                     // Report on the field that is not the session date: that is the one to fix.
-                    let session_id = c.template.session_date.as_deref();
-                    if session_id == Some(later.as_str()) {
-                        c.push(
-                            earlier.clone(),
-                            "date-order",
-                            format!("{} must be on or before {}", label(fa), label(fb)),
-                            source,
-                            Severity::Error,
+                    if c.template.session_date.as_deref() == Some(later.as_str()) {
+                        let message = format!(
+                            "{} must be the same as or before {}",
+                            c.name(earlier).start(),
+                            c.reference(later)
                         );
+                        c.push(earlier.clone(), Code::DateOrder, message, source);
                     } else {
-                        c.push(
-                            later.clone(),
-                            "date-order",
-                            format!("{} must be on or after {}", label(fb), label(fa)),
-                            source,
-                            Severity::Error,
+                        let message = format!(
+                            "{} must be the same as or after {}",
+                            c.name(later).start(),
+                            c.reference(earlier)
                         );
+                        c.push(later.clone(), Code::DateOrder, message, source);
                     }
                 }
             }
             TemplateRuleKind::NextWithinCadence { field, obligation } => {
-                let (Some(s), Some(next), Some(f)) =
-                    (session, c.date_value(field), c.template.field(field))
-                else {
+                let (Some(s), Some(next)) = (session, c.date_value(field)) else {
                     continue;
                 };
-                let Some(every) = cadence_for(policy, role, *obligation) else {
+                let Some(interval) = cadence_for(policy, role, *obligation, s, &cal) else {
                     continue;
                 };
-                if let Some(latest) = every.after(s, &cal) {
+                if let Some(latest) = interval.after(s, &cal) {
                     if next > latest {
-                        c.push(
-                            field.clone(),
-                            "next-too-late",
-                            format!(
-                                "{} must be on or before {} to keep to the policy's {} every {}",
-                                label(f),
-                                long_date(latest),
-                                obligation.describe(),
-                                every.describe()
-                            ),
-                            source,
-                            Severity::Warning,
+                        let message = format!(
+                            "{} should be on or before {}, as the policy asks for {} at least {}",
+                            c.name(field).start(),
+                            long_date(latest),
+                            obligation.describe(),
+                            every(interval)
                         );
+                        c.push(field.clone(), Code::NextTooLate, message, source);
                     }
                 }
             }
@@ -132,26 +146,25 @@ pub(super) fn apply(
                 last,
                 obligation,
             } => {
-                let (Some(s), Some(prev), Some(f)) =
-                    (session, c.date_value(last), c.template.field(field))
-                else {
+                let (Some(s), Some(prev)) = (session, c.date_value(last)) else {
                     continue;
                 };
-                let Some(every) = cadence_for(policy, role, *obligation) else {
+                let Some(interval) = cadence_for(policy, role, *obligation, prev, &cal) else {
                     continue;
                 };
-                if every.after(prev, &cal).is_some_and(|due| s > due) && !c.has_value(field) {
-                    c.push(
-                        field.clone(),
-                        "required-after-gap",
-                        format!(
-                            "Enter {}: it is more than {} since the last supervision",
-                            label(f),
-                            every.describe()
-                        ),
-                        source,
-                        Severity::Error,
+                let late = interval.after(prev, &cal).is_some_and(|due| s > due);
+                if late && !c.has_value(field) {
+                    let n = c.name(field);
+                    let what = if n.is_quoted() {
+                        format!("Complete {}", n.mid())
+                    } else {
+                        format!("Enter {}", n.the())
+                    };
+                    let message = format!(
+                        "{what}, as the last supervision was more than {} before this one",
+                        interval.describe()
                     );
+                    c.push(field.clone(), Code::RequiredAfterGap, message, source);
                 }
             }
             TemplateRuleKind::MinDuration {
@@ -160,8 +173,15 @@ pub(super) fn apply(
                 start,
                 end,
             } => {
-                let (path, length) = match (field, start, end) {
-                    (Some(f), _, _) => (f.clone(), c.record.get(f).and_then(number)),
+                let (path, length, message) = match (field, start, end) {
+                    (Some(f), _, _) => (
+                        f.clone(),
+                        c.record.get(f).and_then(number),
+                        format!(
+                            "{} should be at least {minutes} minutes, as the policy asks",
+                            c.name(f).start()
+                        ),
+                    ),
                     (None, Some(st), Some(en)) => {
                         let time = |id: &str| match c.record.get(id) {
                             Some(Value::String(s)) => parse_time(s.trim()).ok(),
@@ -171,17 +191,12 @@ pub(super) fn apply(
                             (Some((h1, m1)), Some((h2, m2))) => {
                                 let (a, b) = (h1 * 60 + m1, h2 * 60 + m2);
                                 if b < a {
-                                    if let Some(fe) = c.template.field(en) {
-                                        let msg =
-                                            format!("{} must be after the start time", label(fe));
-                                        c.push(
-                                            en.clone(),
-                                            "time-order",
-                                            msg,
-                                            source,
-                                            Severity::Error,
-                                        );
-                                    }
+                                    let message = format!(
+                                        "{} must be after {}",
+                                        c.name(en).start(),
+                                        c.reference(st)
+                                    );
+                                    c.push(en.clone(), Code::TimeOrder, message, source);
                                     None
                                 } else {
                                     Some(f64::from(b - a))
@@ -189,21 +204,18 @@ pub(super) fn apply(
                             }
                             _ => None,
                         };
-                        (en.clone(), length)
+                        (
+                            en.clone(),
+                            length,
+                            format!(
+                                "The session should last at least {minutes} minutes, as the policy asks"
+                            ),
+                        )
                     }
                     _ => continue,
                 };
-                if let Some(len) = length {
-                    if len < f64::from(*minutes) {
-                        let name = c.template.field(&path).map(label).unwrap_or_default();
-                        c.push(
-                            path,
-                            "session-too-short",
-                            format!("{name}: the policy asks for sessions of at least {minutes} minutes"),
-                            source,
-                            Severity::Warning,
-                        );
-                    }
+                if length.is_some_and(|len| len < f64::from(*minutes)) {
+                    c.push(path, Code::SessionTooShort, message, source);
                 }
             }
         }

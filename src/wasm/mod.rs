@@ -121,6 +121,23 @@ pub fn template(
     })
 }
 
+/// One template as JSON Schema (draft 2020-12): the record's shape, for form builders.
+#[wasm_bindgen(js_name = jsonSchema, unchecked_return_type = "object")]
+pub fn json_schema(
+    #[wasm_bindgen(js_name = policyId, unchecked_param_type = "string")] policy_id: JsValue,
+    #[wasm_bindgen(js_name = templateId, unchecked_param_type = "string")] template_id: JsValue,
+) -> JsResult {
+    let policy_id = string_arg(&policy_id, "policyId")?;
+    let template_id = string_arg(&template_id, "templateId")?;
+    REGISTRY.with(|r| {
+        let r = r.borrow();
+        let (p, t) = r
+            .template(&policy_id, &template_id)
+            .map_err(|e| js_error(&e))?;
+        to_js(&crate::policy::json_schema(p, t))
+    })
+}
+
 /// Checks and registers a council's own policy (an object or JSON text). Throws with
 /// every problem listed in `error.problems`; nothing is registered then.
 #[wasm_bindgen(js_name = registerPolicy, unchecked_return_type = "PolicySummary")]

@@ -1,0 +1,228 @@
+//! A template as JSON Schema (draft 2020-12), for form builders and tools that already speak
+//! it: the structural part of the template — which keys, of which types and formats, which
+//! are required — not the cross-field rules, which only [`validate`](crate::validate) checks.
+
+use super::{Field, FieldType, Policy, Required, Template};
+use serde_json::{json, Map, Value};
+
+/// The dialect every exported schema declares.
+const JSON_SCHEMA_DIALECT: &str = "https://json-schema.org/draft/2020-12/schema";
+
+/// The keywords an exported schema adds to the standard ones, all prefixed `x-`. A
+/// validator ignores them; one that refuses unknown keywords (Ajv in strict mode) is told
+/// about them first: `ajv.addVocabulary(EXTENSION_KEYWORDS)`.
+///
+/// - `x-policy`, `x-template`: the ids the schema was made from;
+/// - `x-session-date`: the id of the field holding the session date, when there is one;
+/// - `x-required-final`: the fields required only when the record is finalised;
+/// - `x-sections`: `[{id, title, fields}]`, the document's sections and the ids of their
+///   fields, in the document's order (`properties` is an object, whose order is not kept);
+/// - `x-field-type`: on each property, the template's field type (`person`, `signature`,
+///   `case-ids`, …), which JSON types alone do not tell apart.
+pub const EXTENSION_KEYWORDS: &[&str] = &[
+    "x-policy",
+    "x-template",
+    "x-session-date",
+    "x-required-final",
+    "x-sections",
+    "x-field-type",
+];
+
+/// `YYYY-MM-DD`. Whether the date is real (not 30 February) is `format: date`'s part, which
+/// a validator asserts only when asked to; [`validate`](crate::validate) always does.
+const DATE_PATTERN: &str = "^[0-9]{4}-[0-9]{2}-[0-9]{2}$";
+
+/// `HH:MM`, 24-hour, `00:00` to `23:59`.
+const TIME_PATTERN: &str = "^([01][0-9]|2[0-3]):[0-5][0-9]$";
+
+/// Case IDs only, separated by commas, semicolons or white space: each ID has a digit and only
+/// letters, digits, `-` and `/`. (The length limit of one ID, which
+/// [`case_ids_only`](crate::validate::case_ids_only) also checks, is not expressed.) The
+/// letters before an ID's first digit cannot be digits, so the pattern never backtracks.
+const CASE_IDS_PATTERN: &str =
+    r"^[,;\s]*[A-Za-z/-]*[0-9][A-Za-z0-9/-]*([,;\s]+[A-Za-z/-]*[0-9][A-Za-z0-9/-]*)*[,;\s]*$";
+
+/// The record of `template` as JSON Schema, draft 2020-12.
+///
+/// The schema is an object schema with a property per field, titled with the field's label
+/// and described by its hint, and:
+///
+/// - **types and formats**: text, person and signature are strings; a date is a string with
+///   `format: "date"` and the pattern `YYYY-MM-DD`; a time a string `HH:MM`; a number a
+///   JSON number within the field's `min`/`max`; a choice one of its options (`enum`);
+///   case IDs a string of IDs, each with a digit and only letters, digits, `-` and `/`; actions an array of `{action, who,
+///   when}` and children an array of `{name, dob}`, each row with its required cells.
+/// - **`required`** lists the fields with `required: true`: they are required in every mode.
+///   A field with `required: "final"` is required only when the record is finalised, which
+///   one schema cannot say without a mode, so such fields are listed in
+///   **`x-required-final`** instead: a form builder checking a finished record adds them to
+///   `required`. A required text field must hold a non-blank string (`pattern: "\\S"`), a
+///   required list at least one row, as [`validate`](crate::validate) treats blank text and
+///   empty lists as missing.
+/// - **`additionalProperties: true`**: councils add their own fields.
+///
+/// Where the schema is stricter than [`validate`](crate::validate): an empty optional field
+/// should be left out rather than sent as `null` or `""`; a number must be a JSON number
+/// (`validate` also takes a numeric string from a form control); dates and times have no
+/// surrounding spaces. What only `validate` checks: real calendar dates when a validator does
+/// not assert formats, and every template rule (dates in the future or the wrong way round,
+/// the cadence, the session length).
+///
+/// The extension keywords are listed in [`EXTENSION_KEYWORDS`].
+///
+/// # Examples
+/// ```
+/// use supervision_rules::policy::{json_schema, Registry};
+/// let registry = Registry::with_builtins();
+/// let (policy, template) = registry.template("havering", "personal-supervision")?;
+/// let schema = json_schema(policy, template);
+/// assert_eq!(schema["$schema"], "https://json-schema.org/draft/2020-12/schema");
+/// assert_eq!(schema["properties"]["date"]["format"], "date");
+/// assert!(schema["required"].as_array().unwrap().contains(&"date".into()));
+/// assert!(schema["x-required-final"].as_array().unwrap().contains(&"supervisorSignature".into()));
+/// # Ok::<(), supervision_rules::Error>(())
+/// ```
+pub fn json_schema(policy: &Policy, template: &Template) -> Value {
+    let mut properties = Map::new();
+    let mut required = Vec::new();
+    let mut required_final = Vec::new();
+    let mut sections = Vec::new();
+    for s in &template.sections {
+        let mut ids = Vec::new();
+        for f in &s.fields {
+            properties.insert(f.id.clone(), field_schema(f));
+            match f.required {
+                Required::Always => required.push(Value::from(f.id.as_str())),
+                Required::Final => required_final.push(Value::from(f.id.as_str())),
+                Required::No => {}
+            }
+            ids.push(Value::from(f.id.as_str()));
+        }
+        sections.push(json!({ "id": s.id, "title": s.title, "fields": ids }));
+    }
+    let mut description = format!(
+        "{}: {} ({}). A record of this template, keyed by field id.",
+        policy.authority, template.title, template.source
+    );
+    if !required_final.is_empty() {
+        description.push_str(
+            " The fields in x-required-final are required too when the record is finalised.",
+        );
+    }
+    let mut schema = Map::new();
+    schema.insert("$schema".into(), JSON_SCHEMA_DIALECT.into());
+    schema.insert("title".into(), template.title.as_str().into());
+    schema.insert("description".into(), description.into());
+    schema.insert("type".into(), "object".into());
+    schema.insert("properties".into(), Value::Object(properties));
+    if !required.is_empty() {
+        schema.insert("required".into(), Value::Array(required));
+    }
+    schema.insert("additionalProperties".into(), true.into());
+    schema.insert("x-policy".into(), policy.id.as_str().into());
+    schema.insert("x-template".into(), template.id.as_str().into());
+    if let Some(sd) = &template.session_date {
+        schema.insert("x-session-date".into(), sd.as_str().into());
+    }
+    schema.insert("x-required-final".into(), Value::Array(required_final));
+    schema.insert("x-sections".into(), Value::Array(sections));
+    Value::Object(schema)
+}
+
+/// A non-empty string: what a required cell of an action or child row must hold.
+fn non_blank() -> Value {
+    json!({ "type": "string", "pattern": "\\S" })
+}
+
+fn date() -> Value {
+    json!({ "type": "string", "format": "date", "pattern": DATE_PATTERN })
+}
+
+fn field_schema(f: &Field) -> Value {
+    let always = f.required == Required::Always;
+    let mut s = match f.kind {
+        FieldType::Text | FieldType::Person | FieldType::Signature => {
+            if always {
+                non_blank()
+            } else {
+                json!({ "type": "string" })
+            }
+        }
+        FieldType::Date => date(),
+        FieldType::Time => json!({ "type": "string", "pattern": TIME_PATTERN }),
+        FieldType::Number => {
+            let mut n = json!({ "type": "number" });
+            if let Some(m) = f.min.and_then(serde_json::Number::from_f64) {
+                set(&mut n, "minimum", Value::Number(m));
+            }
+            if let Some(m) = f.max.and_then(serde_json::Number::from_f64) {
+                set(&mut n, "maximum", Value::Number(m));
+            }
+            n
+        }
+        FieldType::Choice => match &f.options {
+            Some(options) => json!({ "type": "string", "enum": options }),
+            None => json!({ "type": "string" }),
+        },
+        FieldType::CaseIds => json!({ "type": "string", "pattern": CASE_IDS_PATTERN }),
+        FieldType::Actions => json!({
+            "type": "array",
+            "items": {
+                "type": "object",
+                "title": "Action",
+                "properties": {
+                    "action": { "title": "What needs to happen", "type": "string", "pattern": "\\S" },
+                    "who": { "title": "Who will do it", "type": "string", "pattern": "\\S" },
+                    "when": { "title": "By when", "type": "string", "format": "date", "pattern": DATE_PATTERN }
+                },
+                "required": ["action", "who", "when"],
+                "additionalProperties": true
+            }
+        }),
+        FieldType::Children => json!({
+            "type": "array",
+            "items": {
+                "type": "object",
+                "title": "Child",
+                "properties": {
+                    "name": { "title": "Name", "type": "string", "pattern": "\\S" },
+                    "dob": { "title": "Date of birth", "type": "string", "format": "date", "pattern": DATE_PATTERN }
+                },
+                "required": ["name"],
+                "additionalProperties": true
+            }
+        }),
+    };
+    if always && matches!(f.kind, FieldType::Actions | FieldType::Children) {
+        set(&mut s, "minItems", 1.into());
+    }
+    set(&mut s, "title", f.label.as_str().into());
+    if let Some(h) = &f.hint {
+        set(&mut s, "description", h.as_str().into());
+    }
+    set(&mut s, "x-field-type", field_type(f.kind).into());
+    s
+}
+
+/// Sets a key of a schema object (every schema built here is one).
+fn set(schema: &mut Value, key: &str, value: Value) {
+    if let Value::Object(m) = schema {
+        m.insert(key.to_string(), value);
+    }
+}
+
+/// The field type as the policy data writes it.
+fn field_type(kind: FieldType) -> &'static str {
+    match kind {
+        FieldType::Text => "text",
+        FieldType::Date => "date",
+        FieldType::Time => "time",
+        FieldType::Person => "person",
+        FieldType::Signature => "signature",
+        FieldType::CaseIds => "case-ids",
+        FieldType::Actions => "actions",
+        FieldType::Choice => "choice",
+        FieldType::Number => "number",
+        FieldType::Children => "children",
+    }
+}

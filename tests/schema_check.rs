@@ -1,0 +1,302 @@
+//! Every template's exported JSON Schema checked with a real JSON Schema validator (the
+//! `jsonschema` crate, draft 2020-12, formats asserted): it is a valid 2020-12 schema, the
+//! generated complete record is valid against it, and a value of the wrong type in any field
+//! is not (issue 3, item 5).
+#![cfg(not(target_arch = "wasm32"))]
+
+mod validate_support;
+
+use serde_json::{json, Map, Value};
+use supervision_rules::policy::{
+    json_schema, FieldType, Policy, Required, Template, EXTENSION_KEYWORDS,
+};
+use validate_support::*;
+
+const DIALECT: &str = "https://json-schema.org/draft/2020-12/schema";
+
+fn compile(schema: &Value) -> jsonschema::Validator {
+    jsonschema::draft202012::options()
+        .should_validate_formats(true)
+        .build(schema)
+        .unwrap_or_else(|e| panic!("schema does not compile: {e}\n{schema:#}"))
+}
+
+/// The schema with the fields required when finalised added to `required`: what a form
+/// builder checks a finished record against.
+fn final_schema(schema: &Value) -> Value {
+    let mut s = schema.clone();
+    let extra = s["x-required-final"]
+        .as_array()
+        .cloned()
+        .unwrap_or_default();
+    let mut required = s["required"].as_array().cloned().unwrap_or_default();
+    required.extend(extra);
+    s["required"] = Value::Array(required);
+    s
+}
+
+fn errors(v: &jsonschema::Validator, instance: &Value) -> Vec<String> {
+    v.iter_errors(instance)
+        .map(|e| format!("{} at {}", e, e.instance_path()))
+        .collect()
+}
+
+#[test]
+fn every_schema_is_a_valid_2020_12_schema() {
+    each_template(|p, t| {
+        let schema = json_schema(p, t);
+        assert_eq!(schema["$schema"], DIALECT, "{}/{}", p.id, t.id);
+        if let Err(e) = jsonschema::draft202012::meta::validate(&schema) {
+            panic!("{}/{}: not a valid 2020-12 schema: {e}", p.id, t.id);
+        }
+        assert!(jsonschema::meta::is_valid(&schema));
+        compile(&schema);
+        compile(&final_schema(&schema));
+        assert_eq!(schema["type"], "object");
+        assert_eq!(schema["additionalProperties"], true);
+        assert_eq!(schema["title"], t.title.as_str());
+        assert_eq!(schema["x-policy"], p.id.as_str());
+        assert_eq!(schema["x-template"], t.id.as_str());
+    });
+}
+
+#[test]
+fn properties_required_and_sections_follow_the_template() {
+    each_template(|p, t| {
+        let schema = json_schema(p, t);
+        let props = schema["properties"].as_object().expect("properties");
+        assert_eq!(props.len(), t.fields().count(), "{}/{}", p.id, t.id);
+        let ids = |r: Required| -> Vec<Value> {
+            t.fields()
+                .filter(|f| f.required == r)
+                .map(|f| json!(f.id))
+                .collect()
+        };
+        let required = schema.get("required").cloned().unwrap_or(json!([]));
+        assert_eq!(required, json!(ids(Required::Always)), "{}/{}", p.id, t.id);
+        assert_eq!(schema["x-required-final"], json!(ids(Required::Final)));
+        let in_sections: Vec<Value> = schema["x-sections"]
+            .as_array()
+            .expect("sections")
+            .iter()
+            .flat_map(|s| s["fields"].as_array().cloned().unwrap_or_default())
+            .collect();
+        let in_order: Vec<Value> = t.fields().map(|f| json!(f.id)).collect();
+        assert_eq!(in_sections, in_order, "document order");
+        for f in t.fields() {
+            let prop = &props[&f.id];
+            assert_eq!(prop["title"], f.label.as_str());
+            if let Some(h) = &f.hint {
+                assert_eq!(prop["description"], h.as_str());
+            }
+            match f.kind {
+                FieldType::Date => {
+                    assert_eq!(prop["format"], "date");
+                    assert_eq!(prop["pattern"], "^[0-9]{4}-[0-9]{2}-[0-9]{2}$");
+                }
+                FieldType::Choice => {
+                    assert_eq!(prop["enum"], json!(f.options.clone().expect("options")))
+                }
+                FieldType::Number => {
+                    assert_eq!(prop["type"], "number");
+                    if let Some(m) = f.min {
+                        assert_eq!(prop["minimum"].as_f64(), Some(m));
+                    }
+                    if let Some(m) = f.max {
+                        assert_eq!(prop["maximum"].as_f64(), Some(m));
+                    }
+                }
+                FieldType::Actions => {
+                    assert_eq!(prop["items"]["required"], json!(["action", "who", "when"]))
+                }
+                FieldType::Children => assert_eq!(prop["items"]["required"], json!(["name"])),
+                _ => {}
+            }
+        }
+    });
+}
+
+/// Every `x-` keyword anywhere in a schema is one of [`EXTENSION_KEYWORDS`], so a strict
+/// validator can be told about all of them.
+#[test]
+fn extension_keywords_are_all_declared() {
+    fn walk(v: &Value, found: &mut Vec<String>) {
+        match v {
+            Value::Object(m) => {
+                for (k, v) in m {
+                    if k.starts_with("x-") {
+                        found.push(k.clone());
+                    }
+                    // The values of `properties` are keyed by field id, not keywords.
+                    if k != "x-sections" {
+                        walk(v, found);
+                    }
+                }
+            }
+            Value::Array(a) => a.iter().for_each(|v| walk(v, found)),
+            _ => {}
+        }
+    }
+    each_template(|p, t| {
+        let mut found = Vec::new();
+        walk(&json_schema(p, t), &mut found);
+        for k in found {
+            assert!(
+                EXTENSION_KEYWORDS.contains(&k.as_str()),
+                "{}/{}: {k}",
+                p.id,
+                t.id
+            );
+        }
+    });
+}
+
+#[test]
+fn the_complete_record_is_valid_against_its_schema() {
+    each_template(|p, t| {
+        let schema = json_schema(p, t);
+        let record = Value::Object(complete_record(t));
+        for s in [schema.clone(), final_schema(&schema)] {
+            let v = compile(&s);
+            assert!(
+                v.is_valid(&record),
+                "{}/{}: {:?}",
+                p.id,
+                t.id,
+                errors(&v, &record)
+            );
+        }
+        // A council's own extra fields are allowed.
+        let mut extra = complete_record(t);
+        extra.insert("councilOwnField".into(), json!({ "any": ["thing"] }));
+        assert!(compile(&schema).is_valid(&Value::Object(extra)));
+    });
+}
+
+/// Values of the wrong JSON type for a field.
+fn wrong_types(kind: FieldType) -> Vec<Value> {
+    let mut v = vec![json!(null), json!(true), json!({ "nested": { "deep": 1 } })];
+    match kind {
+        FieldType::Actions | FieldType::Children => v.extend([
+            json!("text"),
+            json!(42),
+            json!([42]),
+            json!(["text"]),
+            json!([[]]),
+        ]),
+        FieldType::Number => v.extend([json!("90"), json!([90])]),
+        _ => v.extend([json!(42), json!(["text"]), json!([{}])]),
+    }
+    v
+}
+
+fn with(t: &Template, id: &str, value: Value) -> Value {
+    let mut r = complete_record(t);
+    r.insert(id.to_string(), value);
+    Value::Object(r)
+}
+
+#[test]
+fn a_wrong_type_in_any_field_is_invalid_against_the_schema() {
+    each_template(|p, t| {
+        let v = compile(&json_schema(p, t));
+        for f in t.fields() {
+            for value in wrong_types(f.kind) {
+                let record = with(t, &f.id, value.clone());
+                assert!(
+                    !v.is_valid(&record),
+                    "{}/{}.{} = {value}: the schema accepts it",
+                    p.id,
+                    t.id,
+                    f.id
+                );
+            }
+        }
+    });
+}
+
+/// The structural findings of `validate` are schema failures too: a record the schema
+/// accepts (with the final requirements) has none of them in final mode, and each of these
+/// bad values fails both.
+#[test]
+fn schema_and_validate_agree_on_structure() {
+    each_template(|p, t| {
+        let v = compile(&final_schema(&json_schema(p, t)));
+        let check_both = |record: &Value, what: &str| {
+            let schema_ok = v.is_valid(record);
+            let map: &Map<String, Value> = record.as_object().expect("object");
+            let report = check(p, t, map, &final_options());
+            assert!(
+                !schema_ok,
+                "{}/{} {what}: the schema accepts it",
+                p.id, t.id
+            );
+            assert!(
+                !report.valid,
+                "{}/{} {what}: validate accepts it",
+                p.id, t.id
+            );
+        };
+        for f in t.fields() {
+            let id = f.id.as_str();
+            if f.required != Required::No {
+                let mut r = complete_record(t);
+                r.remove(id);
+                check_both(&Value::Object(r), &format!("without {id}"));
+            }
+            let bad: Vec<Value> = match f.kind {
+                FieldType::Date => vec![
+                    json!("2026-02-30"),
+                    json!("2 March 2026"),
+                    json!("2026-3-2"),
+                ],
+                FieldType::Time => vec![json!("25:00"), json!("9:30"), json!("12:60")],
+                FieldType::Choice => vec![json!("Not an option")],
+                FieldType::CaseIds => vec![json!("Jane Smith"), json!("1234 (Jane)")],
+                FieldType::Number => {
+                    let mut b = vec![];
+                    if let Some(m) = f.min {
+                        b.push(json!(m - 1.0));
+                    }
+                    if let Some(m) = f.max {
+                        b.push(json!(m + 1.0));
+                    }
+                    b
+                }
+                FieldType::Actions => vec![
+                    json!([{ "action": "a", "who": "b" }]),
+                    json!([{ "action": "a", "when": SESSION }]),
+                    json!([{ "who": "b", "when": SESSION }]),
+                    json!([{ "action": "a", "who": "b", "when": "2026-02-30" }]),
+                    json!([{ "action": "", "who": "b", "when": SESSION }]),
+                ],
+                FieldType::Children => vec![
+                    json!([{ "dob": "2015-01-01" }]),
+                    json!([{ "name": "A", "dob": "2015-02-30" }]),
+                ],
+                _ => vec![],
+            };
+            for b in bad {
+                check_both(&with(t, id, b.clone()), &format!("{id} = {b}"));
+            }
+        }
+    });
+}
+
+#[test]
+fn case_ids_pattern_matches_stockport_appendix_a() {
+    let registry = supervision_rules::policy::Registry::with_builtins();
+    let (p, t): (&Policy, &Template) = registry
+        .template("stockport", "line-management-record")
+        .expect("template");
+    let v = compile(&json_schema(p, t));
+    for (ids, ok) in [
+        ("12345, AB-678", true),
+        ("12345;67890 2024/001", true),
+        ("Jane Smith", false),
+        ("1234 (Jane)", false),
+        ("12345 Jane", false),
+    ] {
+        assert_eq!(v.is_valid(&with(t, "caseIds", json!(ids))), ok, "{ids}");
+    }
+}
