@@ -1,0 +1,646 @@
+//! What the widget shows on the page, and how it takes it all away again.
+//!
+//! Everything shown is derived from the list of findings on display: the error summary,
+//! the warnings panel, the inline messages, and the marks on the page's own elements
+//! (`aria-describedby`, `aria-invalid`, `govuk-form-group--error`). A mark remembers the
+//! value it replaced, so taking it away restores the page exactly. Updates change only what
+//! changed: the summary is a live region (`role="alert"`), and rebuilding it on each
+//! keystroke would have a screen reader read it out again and again.
+
+use super::form::{tag, Target};
+use crate::finding::{Finding, Severity};
+use wasm_bindgen::{JsCast, JsValue};
+use web_sys::{Document, Element, FocusOptions, HtmlElement, HtmlFormElement, Node};
+
+/// Why the display is being brought up to date.
+pub(super) enum Reason<'a> {
+    /// A submit or `validate()`: show every finding.
+    Full,
+    /// The user is typing: take away what is fixed, add nothing new.
+    Input,
+    /// The user changed this control: also show new findings about it.
+    Change(&'a JsValue),
+}
+
+/// A finding and where it goes.
+pub(super) struct Item {
+    pub(super) finding: Finding,
+    pub(super) target: Option<Target>,
+}
+
+struct Shown {
+    finding: Finding,
+    target: Option<Target>,
+    /// The link's target id, when there is one.
+    link: Option<String>,
+    /// The inline message `<p>`.
+    inline: Element,
+    /// The `<li>` in the summary or the warnings panel.
+    item: Element,
+}
+
+struct Panel {
+    root: Element,
+    list: Element,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum MarkKind {
+    DescribedBy,
+    Invalid,
+    GroupError,
+}
+
+/// A change to one of the page's own elements, and what it replaced.
+struct Mark {
+    el: Element,
+    kind: MarkKind,
+    /// The attribute's value before the widget touched it (for the class: `Some` when the
+    /// element already had it).
+    original: Option<String>,
+    /// What the widget last set.
+    set: Option<String>,
+    /// The ids the widget added to `aria-describedby`.
+    ours: Vec<String>,
+}
+
+const GROUP_ERROR: &str = "govuk-form-group--error";
+
+impl Mark {
+    fn new(el: &Element, kind: MarkKind) -> Mark {
+        let original = match kind {
+            MarkKind::DescribedBy => el.get_attribute("aria-describedby"),
+            MarkKind::Invalid => el.get_attribute("aria-invalid"),
+            MarkKind::GroupError => el.class_list().contains(GROUP_ERROR).then(String::new),
+        };
+        Mark {
+            el: el.clone(),
+            kind,
+            original,
+            set: None,
+            ours: Vec::new(),
+        }
+    }
+
+    fn apply(&mut self, ids: Vec<String>) -> Result<(), JsValue> {
+        match self.kind {
+            MarkKind::DescribedBy => {
+                let current = self.el.get_attribute("aria-describedby");
+                if self.set.is_some() && current != self.set {
+                    // The page changed it meanwhile: keep its change, less our ids.
+                    self.original = current.as_deref().map(|c| without(c, &self.ours));
+                }
+                let mut tokens: Vec<&str> = self
+                    .original
+                    .as_deref()
+                    .map(|o| o.split_ascii_whitespace().collect())
+                    .unwrap_or_default();
+                tokens.extend(ids.iter().map(String::as_str));
+                let value = tokens.join(" ");
+                if current.as_deref() != Some(value.as_str()) {
+                    self.el.set_attribute("aria-describedby", &value)?;
+                }
+                self.set = Some(value);
+                self.ours = ids;
+            }
+            MarkKind::Invalid => {
+                if self.el.get_attribute("aria-invalid").as_deref() != Some("true") {
+                    self.el.set_attribute("aria-invalid", "true")?;
+                }
+                self.set = Some("true".into());
+            }
+            MarkKind::GroupError => {
+                if self.original.is_none() {
+                    self.el.class_list().add_1(GROUP_ERROR)?;
+                }
+            }
+        }
+        Ok(())
+    }
+
+    fn restore(&self) {
+        // Restoring sets attributes the element already had or removes them: neither can
+        // fail for these names, and there is no one to report a failure to.
+        match self.kind {
+            MarkKind::DescribedBy => {
+                let current = self.el.get_attribute("aria-describedby");
+                if current == self.set {
+                    let _ = match &self.original {
+                        Some(o) => self.el.set_attribute("aria-describedby", o),
+                        None => self.el.remove_attribute("aria-describedby"),
+                    };
+                } else if let Some(c) = current {
+                    let left = without(&c, &self.ours);
+                    let _ = if left.is_empty() && self.original.is_none() {
+                        self.el.remove_attribute("aria-describedby")
+                    } else {
+                        self.el.set_attribute("aria-describedby", &left)
+                    };
+                }
+            }
+            MarkKind::Invalid => {
+                if self.el.get_attribute("aria-invalid").as_deref() == Some("true") {
+                    let _ = match &self.original {
+                        Some(o) => self.el.set_attribute("aria-invalid", o),
+                        None => self.el.remove_attribute("aria-invalid"),
+                    };
+                }
+            }
+            MarkKind::GroupError => {
+                if self.original.is_none() {
+                    let _ = self.el.class_list().remove_1(GROUP_ERROR);
+                }
+            }
+        }
+    }
+}
+
+/// `list` less the tokens in `ours`, single-spaced.
+fn without(list: &str, ours: &[String]) -> String {
+    list.split_ascii_whitespace()
+        .filter(|t| !ours.iter().any(|o| o == t))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// An id from a control's name: `actions[0][who]` → `actions-0-who`.
+fn id_from(name: &str) -> String {
+    let mut id = String::new();
+    for c in name.chars() {
+        if c.is_ascii_alphanumeric() || c == '_' || c == '-' {
+            id.push(c);
+        } else if !id.ends_with('-') {
+            id.push('-');
+        }
+    }
+    let id = id.trim_matches('-');
+    if id.is_empty() {
+        "sr-field".to_string()
+    } else if id.starts_with(|c: char| c.is_ascii_digit()) {
+        format!("sr-{id}")
+    } else {
+        id.to_string()
+    }
+}
+
+/// What is on display.
+pub(super) struct Display {
+    document: Document,
+    form: HtmlFormElement,
+    summary: Option<Panel>,
+    warnings: Option<Panel>,
+    shown: Vec<Shown>,
+    marks: Vec<Mark>,
+    /// Ids the widget gave to controls that had none.
+    ids: Vec<(Element, String)>,
+}
+
+impl Display {
+    pub(super) fn new(document: Document, form: HtmlFormElement) -> Display {
+        Display {
+            document,
+            form,
+            summary: None,
+            warnings: None,
+            shown: Vec::new(),
+            marks: Vec::new(),
+            ids: Vec::new(),
+        }
+    }
+
+    /// Brings the page up to date with `items` (errors first, then warnings, each in the
+    /// report's order).
+    pub(super) fn show(&mut self, items: Vec<Item>, reason: Reason<'_>) -> Result<(), JsValue> {
+        let mut old: Vec<Option<Shown>> = std::mem::take(&mut self.shown)
+            .into_iter()
+            .map(Some)
+            .collect();
+        let mut next: Vec<Shown> = Vec::new();
+        let mut result = Ok(());
+        for Item { finding, target } in items {
+            let same = old.iter_mut().find(|s| {
+                s.as_ref().is_some_and(|s| {
+                    s.finding.path == finding.path
+                        && s.finding.code == finding.code
+                        && s.finding.severity == finding.severity
+                })
+            });
+            if let Some(mut s) = same.and_then(Option::take) {
+                let link = self.link_id(target.as_ref());
+                if s.finding.message != finding.message || s.link != link {
+                    s.finding = finding;
+                    s.link = link;
+                    if let Err(e) = self.fill(&s) {
+                        result = Err(e);
+                    }
+                }
+                s.target = target;
+                next.push(s);
+                continue;
+            }
+            let wanted = match reason {
+                Reason::Full => true,
+                Reason::Input => false,
+                Reason::Change(el) => target
+                    .as_ref()
+                    .is_some_and(|t| t.controls.iter().any(|c| AsRef::<JsValue>::as_ref(c) == el)),
+            };
+            if wanted {
+                match self.create(finding, target, &next) {
+                    Ok(s) => next.push(s),
+                    Err(e) => result = Err(e),
+                }
+            }
+        }
+        for s in old.into_iter().flatten() {
+            s.inline.remove();
+            s.item.remove();
+        }
+        self.shown = next;
+        // Each step runs even when an earlier one failed, so the page is never left
+        // half-marked; the first failure is reported.
+        for step in [
+            self.place_inline(),
+            self.sync_panel(Severity::Error),
+            self.sync_panel(Severity::Warning),
+            self.sync_marks(),
+        ] {
+            if result.is_ok() {
+                result = step;
+            }
+        }
+        result
+    }
+
+    /// Takes away everything the widget added and restores what it changed.
+    pub(super) fn clear(&mut self) {
+        // With nothing to show, nothing can fail to be created; removing cannot fail.
+        let _ = self.show(Vec::new(), Reason::Full);
+        for m in self.marks.drain(..) {
+            m.restore();
+        }
+        for (el, id) in self.ids.drain(..) {
+            if el.id() == id {
+                el.remove_attribute("id").ok();
+            }
+        }
+    }
+
+    /// The summary, to move focus to.
+    pub(super) fn summary(&self) -> Option<HtmlElement> {
+        self.summary
+            .as_ref()
+            .and_then(|p| p.root.clone().dyn_into::<HtmlElement>().ok())
+    }
+
+    /// Whether `el` is inside the summary or the warnings panel.
+    pub(super) fn owns(&self, el: &Element) -> bool {
+        [&self.summary, &self.warnings]
+            .into_iter()
+            .flatten()
+            .any(|p| p.root.contains(Some(el)))
+    }
+
+    fn link_id(&mut self, target: Option<&Target>) -> Option<String> {
+        let el = target?.link.clone()?;
+        self.ensure_id(&el)
+    }
+
+    /// The element's id, giving it one derived from its name when it has none.
+    fn ensure_id(&mut self, el: &Element) -> Option<String> {
+        let id = el.id();
+        if !id.is_empty() {
+            return Some(id);
+        }
+        let base = id_from(&el.get_attribute("name").unwrap_or_default());
+        let id = self.unique(&base, &[])?;
+        el.set_id(&id);
+        self.ids.push((el.clone(), id.clone()));
+        Some(id)
+    }
+
+    /// `base`, or `base-2`, `base-3`…: the first not used in the document nor by `pending`.
+    fn unique(&self, base: &str, pending: &[Shown]) -> Option<String> {
+        (1..10_000u32)
+            .map(|n| {
+                if n == 1 {
+                    base.to_string()
+                } else {
+                    format!("{base}-{n}")
+                }
+            })
+            .find(|id| {
+                self.document.get_element_by_id(id).is_none()
+                    && !pending.iter().any(|s| s.inline.id() == *id)
+            })
+    }
+
+    fn create(
+        &mut self,
+        finding: Finding,
+        target: Option<Target>,
+        pending: &[Shown],
+    ) -> Result<Shown, JsValue> {
+        let link = self.link_id(target.as_ref());
+        let base = link.clone().unwrap_or_else(|| id_from(&finding.path));
+        let suffix = match finding.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        };
+        let id = self
+            .unique(&format!("{base}-{suffix}"), pending)
+            .ok_or_else(|| super::widget_error("dom", "no free id for a message"))?;
+        let inline = self.document.create_element("p")?;
+        inline.set_id(&id);
+        inline.set_class_name(match finding.severity {
+            Severity::Error => "govuk-error-message",
+            Severity::Warning => "sr-warning",
+        });
+        let item = self.document.create_element("li")?;
+        let s = Shown {
+            finding,
+            target,
+            link,
+            inline,
+            item,
+        };
+        self.fill(&s)?;
+        Ok(s)
+    }
+
+    /// Writes the message into the inline `<p>` and the list item (text only, never HTML).
+    fn fill(&self, s: &Shown) -> Result<(), JsValue> {
+        let prefix = self.document.create_element("span")?;
+        prefix.set_class_name("govuk-visually-hidden");
+        prefix.set_text_content(Some(match s.finding.severity {
+            Severity::Error => "Error:",
+            Severity::Warning => "Warning:",
+        }));
+        s.inline.set_text_content(None);
+        s.inline.append_with_node_1(&prefix)?;
+        s.inline
+            .append_with_str_1(&format!(" {}", s.finding.message))?;
+
+        s.item.set_text_content(None);
+        match &s.link {
+            Some(id) => {
+                let a = self.document.create_element("a")?;
+                a.set_attribute("href", &format!("#{id}"))?;
+                a.set_text_content(Some(&s.finding.message));
+                s.item.append_with_node_1(&a)?;
+            }
+            None => s.item.set_text_content(Some(&s.finding.message)),
+        }
+        Ok(())
+    }
+
+    /// Puts each inline message just before its anchor, in the display's order, moving
+    /// only those not already in place.
+    fn place_inline(&self) -> Result<(), JsValue> {
+        let mut next_before: Vec<(Node, Node)> = Vec::new();
+        for s in self.shown.iter().rev() {
+            let Some((parent, anchor)) = s.target.as_ref().and_then(|t| t.placement.clone()) else {
+                s.inline.remove();
+                continue;
+            };
+            let before = next_before
+                .iter()
+                .find(|(a, _)| *a == anchor)
+                .map_or_else(|| anchor.clone(), |(_, b)| b.clone());
+            let in_place = s.inline.parent_element().as_ref() == Some(&parent)
+                && s.inline.next_sibling().as_ref() == Some(&before);
+            if !in_place {
+                parent.insert_before(&s.inline, Some(&before))?;
+            }
+            let inline: Node = s.inline.clone().into();
+            match next_before.iter_mut().find(|(a, _)| *a == anchor) {
+                Some(entry) => entry.1 = inline,
+                None => next_before.push((anchor, inline)),
+            }
+        }
+        Ok(())
+    }
+
+    fn panel(&self, severity: Severity) -> Result<Panel, JsValue> {
+        let d = &self.document;
+        let root = d.create_element("div")?;
+        let title = d.create_element("h2")?;
+        let list = d.create_element("ul")?;
+        match severity {
+            Severity::Error => {
+                // GOV.UK Design System error summary markup, so govuk-frontend styles it.
+                root.set_class_name("govuk-error-summary");
+                root.set_attribute("data-module", "govuk-error-summary")?;
+                root.set_attribute("tabindex", "-1")?;
+                let alert = d.create_element("div")?;
+                alert.set_attribute("role", "alert")?;
+                title.set_class_name("govuk-error-summary__title");
+                title.set_text_content(Some("There is a problem"));
+                let body = d.create_element("div")?;
+                body.set_class_name("govuk-error-summary__body");
+                list.set_class_name("govuk-list govuk-error-summary__list");
+                body.append_with_node_1(&list)?;
+                alert.append_with_node_1(&title)?;
+                alert.append_with_node_1(&body)?;
+                root.append_with_node_1(&alert)?;
+            }
+            Severity::Warning => {
+                // Not a live region: warnings do not interrupt.
+                root.set_class_name("sr-warning-summary");
+                title.set_class_name("sr-warning-summary__title");
+                title.set_text_content(Some("Things to check"));
+                list.set_class_name("govuk-list sr-warning-summary__list");
+                root.append_with_node_1(&title)?;
+                root.append_with_node_1(&list)?;
+            }
+        }
+        Ok(Panel { root, list })
+    }
+
+    /// The summary (errors) or the warnings panel, at the top of the form, summary first.
+    fn sync_panel(&mut self, severity: Severity) -> Result<(), JsValue> {
+        let items: Vec<Element> = self
+            .shown
+            .iter()
+            .filter(|s| s.finding.severity == severity)
+            .map(|s| s.item.clone())
+            .collect();
+        if items.is_empty() {
+            let slot = match severity {
+                Severity::Error => self.summary.take(),
+                Severity::Warning => self.warnings.take(),
+            };
+            if let Some(p) = slot {
+                p.root.remove();
+            }
+            return Ok(());
+        }
+        let exists = match severity {
+            Severity::Error => self.summary.is_some(),
+            Severity::Warning => self.warnings.is_some(),
+        };
+        if !exists {
+            let panel = self.panel(severity)?;
+            let before = match (severity, &self.summary) {
+                (Severity::Warning, Some(s)) => s.root.next_sibling(),
+                _ => self.form.first_child(),
+            };
+            self.form.insert_before(&panel.root, before.as_ref())?;
+            match severity {
+                Severity::Error => self.summary = Some(panel),
+                Severity::Warning => self.warnings = Some(panel),
+            }
+        }
+        let list = match severity {
+            Severity::Error => self.summary.as_ref(),
+            Severity::Warning => self.warnings.as_ref(),
+        }
+        .map(|p| p.list.clone());
+        let Some(list) = list else { return Ok(()) };
+        let mut before: Option<Node> = None;
+        for item in items.iter().rev() {
+            let in_place =
+                item.parent_element().as_ref() == Some(&list) && item.next_sibling() == before;
+            if !in_place {
+                list.insert_before(item, before.as_ref())?;
+            }
+            before = Some(item.clone().into());
+        }
+        Ok(())
+    }
+
+    /// Marks the page's elements for what is shown, and unmarks the rest.
+    fn sync_marks(&mut self) -> Result<(), JsValue> {
+        let mut want: Vec<(Element, MarkKind, Vec<String>)> = Vec::new();
+        let mut add = |el: &Element, kind: MarkKind, id: Option<String>| {
+            let entry = match want.iter_mut().position(|(e, k, _)| e == el && *k == kind) {
+                Some(i) => want.get_mut(i),
+                None => {
+                    want.push((el.clone(), kind, Vec::new()));
+                    want.last_mut()
+                }
+            };
+            if let (Some(entry), Some(id)) = (entry, id) {
+                if !entry.2.contains(&id) {
+                    entry.2.push(id);
+                }
+            }
+        };
+        for s in &self.shown {
+            let Some(t) = &s.target else { continue };
+            if s.inline.is_connected() {
+                for el in &t.described {
+                    add(el, MarkKind::DescribedBy, Some(s.inline.id()));
+                }
+            }
+            if s.finding.severity == Severity::Error {
+                for c in &t.controls {
+                    add(c, MarkKind::Invalid, None);
+                }
+                if let Some(g) = &t.group {
+                    add(g, MarkKind::GroupError, None);
+                }
+            }
+        }
+        let (keep, release): (Vec<Mark>, Vec<Mark>) = std::mem::take(&mut self.marks)
+            .into_iter()
+            .partition(|m| want.iter().any(|(e, k, _)| *e == m.el && *k == m.kind));
+        for m in release.iter().rev() {
+            m.restore();
+        }
+        self.marks = keep;
+        let mut result = Ok(());
+        for (el, kind, ids) in want {
+            let i = match self.marks.iter().position(|m| m.el == el && m.kind == kind) {
+                Some(i) => i,
+                None => {
+                    self.marks.push(Mark::new(&el, kind));
+                    self.marks.len() - 1
+                }
+            };
+            if let Some(m) = self.marks.get_mut(i) {
+                if let Err(e) = m.apply(ids) {
+                    result = Err(e);
+                }
+            }
+        }
+        result
+    }
+}
+
+/// Moves focus to a control (or the first control in a fieldset), first scrolling its
+/// label or legend into view, as govuk-frontend's error summary does: the question is then
+/// on screen as well as the answer.
+pub(super) fn focus_control(el: &HtmlElement) -> Result<(), JsValue> {
+    let target = if tag(el) == "FIELDSET" {
+        el.query_selector("input:not([type=hidden]), select, textarea")?
+            .and_then(|e| e.dyn_into::<HtmlElement>().ok())
+            .unwrap_or_else(|| el.clone())
+    } else {
+        el.clone()
+    };
+    let caption = caption(&target);
+    match caption {
+        Some(c) => {
+            c.scroll_into_view();
+            let options = FocusOptions::new();
+            options.set_prevent_scroll(true);
+            target.focus_with_options(&options)
+        }
+        None => target.focus(),
+    }
+}
+
+/// The legend of a radio or checkbox group, or the control's first label.
+fn caption(el: &HtmlElement) -> Option<Element> {
+    if let Some(input) = el.dyn_ref::<web_sys::HtmlInputElement>() {
+        let kind = input.type_().to_ascii_lowercase();
+        if kind == "radio" || kind == "checkbox" {
+            if let Some(legend) = el
+                .closest("fieldset")
+                .ok()
+                .flatten()
+                .and_then(|fs| fs.query_selector("legend").ok().flatten())
+            {
+                return Some(legend);
+            }
+        }
+        return input
+            .labels()
+            .and_then(|l| l.get(0))
+            .and_then(|n| n.dyn_into::<Element>().ok());
+    }
+    if let Some(select) = el.dyn_ref::<web_sys::HtmlSelectElement>() {
+        return select
+            .labels()
+            .get(0)
+            .and_then(|n| n.dyn_into::<Element>().ok());
+    }
+    if let Some(area) = el.dyn_ref::<web_sys::HtmlTextAreaElement>() {
+        return area
+            .labels()
+            .get(0)
+            .and_then(|n| n.dyn_into::<Element>().ok());
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{id_from, without};
+    use wasm_bindgen_test::wasm_bindgen_test;
+
+    #[wasm_bindgen_test]
+    fn ids_from_names() {
+        assert_eq!(id_from("actions[0][who]"), "actions-0-who");
+        assert_eq!(id_from("staff name"), "staff-name");
+        assert_eq!(id_from("2nd"), "sr-2nd");
+        assert_eq!(id_from("[]"), "sr-field");
+    }
+
+    #[wasm_bindgen_test]
+    fn describedby_tokens() {
+        let ours = vec!["a-error".to_string()];
+        assert_eq!(without("hint  a-error other", &ours), "hint other");
+    }
+}

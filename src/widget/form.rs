@@ -1,0 +1,429 @@
+//! Reading the form: which controls stand for which template fields, the record they hold,
+//! and where on the page a finding about a path belongs.
+//!
+//! A field's control is the one whose `name` is the field's id, or the name the page mapped
+//! it to. A table field (`actions`, `children`) is read from rows named `prefix[N][key]`:
+//! `actions[0][action]`, `actions[0][who]`, `actions[0][when]`; the prefix is the field's id
+//! or its mapped name, and the rows are taken in the order of N (gaps allowed), so the
+//! finding `actions[1].when` is about the second row on the page.
+
+use crate::policy::{FieldType, Template};
+use serde_json::{Map, Value};
+use std::collections::BTreeMap;
+use wasm_bindgen::JsCast;
+use web_sys::{
+    Element, HtmlElement, HtmlFormElement, HtmlInputElement, HtmlSelectElement,
+    HtmlTextAreaElement, Node,
+};
+
+/// One named, form-associated element.
+struct Control {
+    el: HtmlElement,
+    name: String,
+    /// What it would submit; `None` when it would submit nothing (unchecked, disabled).
+    value: Option<String>,
+    /// Takes focus and can be marked invalid (not a hidden input, not a fieldset).
+    focusable: bool,
+    /// A `<fieldset name=…>`: a place to link to when a field has no control.
+    fieldset: bool,
+}
+
+/// The form's named elements, in document order, as read at one moment.
+pub(super) struct Scan {
+    controls: Vec<Control>,
+}
+
+/// Where a finding goes on the page.
+#[derive(Clone)]
+pub(super) struct Target {
+    /// The controls marked `aria-invalid` for an error.
+    pub(super) controls: Vec<HtmlElement>,
+    /// The elements whose `aria-describedby` gets the message's id.
+    pub(super) described: Vec<Element>,
+    /// Where the summary's link leads.
+    pub(super) link: Option<HtmlElement>,
+    /// The inline message goes into `.0`, just before `.1`.
+    pub(super) placement: Option<(Element, Node)>,
+    /// The GOV.UK form group marked `govuk-form-group--error`.
+    pub(super) group: Option<Element>,
+}
+
+/// `prefix[N][key]` → `(N, key)`.
+fn cell<'n>(name: &'n str, prefix: &str) -> Option<(u32, &'n str)> {
+    let rest = name.strip_prefix(prefix)?.strip_prefix('[')?;
+    let (n, rest) = rest.split_once("][")?;
+    if n.is_empty() || !n.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let key = rest.strip_suffix(']')?;
+    if key.is_empty() || key.contains(['[', ']']) {
+        return None;
+    }
+    Some((n.parse().ok()?, key))
+}
+
+pub(super) fn tag(el: &Element) -> String {
+    el.tag_name().to_ascii_uppercase()
+}
+
+impl Scan {
+    /// Reads every named control of `form` (including those outside it with `form="…"`).
+    pub(super) fn read(form: &HtmlFormElement) -> Scan {
+        let elements = form.elements();
+        let mut controls = Vec::new();
+        for i in 0..elements.length() {
+            let Some(el) = elements.item(i) else { continue };
+            let name = el.get_attribute("name").unwrap_or_default();
+            if name.is_empty() {
+                continue;
+            }
+            let Ok(el) = el.dyn_into::<HtmlElement>() else {
+                continue;
+            };
+            let (value, focusable, fieldset) = if let Some(input) = el.dyn_ref::<HtmlInputElement>()
+            {
+                let kind = input.type_().to_ascii_lowercase();
+                match kind.as_str() {
+                    // Buttons submit nothing a template asks for; files are not record text.
+                    "submit" | "reset" | "button" | "image" | "file" => continue,
+                    "radio" | "checkbox" => (input.checked().then(|| input.value()), true, false),
+                    "hidden" => (Some(input.value()), false, false),
+                    _ => (Some(input.value()), true, false),
+                }
+            } else if let Some(select) = el.dyn_ref::<HtmlSelectElement>() {
+                (Some(select.value()), true, false)
+            } else if let Some(area) = el.dyn_ref::<HtmlTextAreaElement>() {
+                (Some(area.value()), true, false)
+            } else if tag(&el) == "FIELDSET" {
+                (None, false, true)
+            } else {
+                continue;
+            };
+            // A disabled control is not submitted, so it holds nothing for the record.
+            let value = value.filter(|_| !el.has_attribute("disabled") && !in_disabled(&el));
+            controls.push(Control {
+                el,
+                name,
+                value,
+                focusable,
+                fieldset,
+            });
+        }
+        Scan { controls }
+    }
+
+    fn named<'s>(&'s self, name: &'s str) -> impl Iterator<Item = &'s Control> + 's {
+        self.controls.iter().filter(move |c| c.name == name)
+    }
+
+    /// What the controls named `name` submit: absent when none would submit anything; text
+    /// for one value; a list when several controls (checkboxes) give values.
+    fn value(&self, name: &str) -> Option<Value> {
+        let mut present = false;
+        let mut values = Vec::new();
+        for c in self.named(name) {
+            if let Some(v) = &c.value {
+                present = true;
+                if !v.trim().is_empty() {
+                    values.push(Value::String(v.clone()));
+                }
+            }
+        }
+        if !present {
+            return None;
+        }
+        Some(match values.len() {
+            0 => Value::String(String::new()),
+            1 => values.pop().unwrap_or(Value::Null),
+            _ => Value::Array(values),
+        })
+    }
+
+    /// The rows of a table field, by row number.
+    fn rows<'s>(&'s self, prefix: &str) -> BTreeMap<u32, Vec<(&'s str, &'s Control)>> {
+        let mut rows: BTreeMap<u32, Vec<(&str, &Control)>> = BTreeMap::new();
+        for c in &self.controls {
+            if let Some((n, key)) = cell(&c.name, prefix) {
+                rows.entry(n).or_default().push((key, c));
+            }
+        }
+        rows
+    }
+
+    /// Whether the page has anything for the field (used to warn the developer).
+    pub(super) fn has(&self, kind: FieldType, name: &str) -> bool {
+        match kind {
+            FieldType::Actions | FieldType::Children => {
+                !self.rows(name).is_empty() || self.named(name).next().is_some()
+            }
+            _ => self.named(name).any(|c| !c.fieldset),
+        }
+    }
+
+    /// The record the form holds, keyed by template field id.
+    pub(super) fn record(&self, template: &Template, names: &BTreeMap<String, String>) -> Value {
+        let mut record = Map::new();
+        for f in template.fields() {
+            let name = names.get(&f.id).map_or(f.id.as_str(), String::as_str);
+            match f.kind {
+                FieldType::Actions | FieldType::Children => {
+                    let rows = self.rows(name);
+                    if rows.is_empty() {
+                        continue;
+                    }
+                    let list = rows
+                        .values()
+                        .map(|cells| {
+                            let mut row = Map::new();
+                            for (key, c) in cells {
+                                if !row.contains_key(*key) {
+                                    if let Some(v) = self.value(&c.name) {
+                                        row.insert((*key).to_string(), v);
+                                    }
+                                }
+                            }
+                            Value::Object(row)
+                        })
+                        .collect();
+                    record.insert(f.id.clone(), Value::Array(list));
+                }
+                _ => {
+                    if let Some(v) = self.value(name) {
+                        record.insert(f.id.clone(), v);
+                    }
+                }
+            }
+        }
+        Value::Object(record)
+    }
+
+    /// Where the finding at `path` (`date`, `actions[2]`, `actions[2].when`) goes: its
+    /// control; else the row's controls; else the field's; else a `<fieldset>` named for
+    /// the field or an element with that id. `None` when the page has nothing for it.
+    pub(super) fn target(
+        &self,
+        path: &str,
+        template: &Template,
+        names: &BTreeMap<String, String>,
+        form: &HtmlFormElement,
+    ) -> Option<Target> {
+        let (id, rest) = match path.find('[') {
+            Some(i) => (path.get(..i)?, path.get(i..).unwrap_or("")),
+            None => (path, ""),
+        };
+        let field = template.field(id)?;
+        let name = names.get(id).map_or(id, String::as_str);
+        let mut chosen: Vec<&Control> = Vec::new();
+        if matches!(field.kind, FieldType::Actions | FieldType::Children) {
+            let rows = self.rows(name);
+            let (row, key) = row_and_key(rest);
+            if let Some(cells) = row.and_then(|i| rows.values().nth(i)) {
+                if let Some(key) = key {
+                    chosen = cells
+                        .iter()
+                        .filter(|(k, c)| *k == key && c.focusable)
+                        .map(|(_, c)| *c)
+                        .collect();
+                }
+                if chosen.is_empty() {
+                    chosen = cells
+                        .iter()
+                        .filter(|(_, c)| c.focusable)
+                        .map(|(_, c)| *c)
+                        .collect();
+                }
+            }
+            if chosen.is_empty() {
+                chosen = rows
+                    .values()
+                    .flatten()
+                    .filter(|(_, c)| c.focusable)
+                    .map(|(_, c)| *c)
+                    .collect();
+            }
+        } else {
+            chosen = self.named(name).filter(|c| c.focusable).collect();
+        }
+        if chosen.is_empty() {
+            return self.container(name, form);
+        }
+        Some(self.group_target(&chosen, form))
+    }
+
+    fn group_target(&self, chosen: &[&Control], form: &HtmlFormElement) -> Target {
+        let controls: Vec<HtmlElement> = chosen.iter().map(|c| c.el.clone()).collect();
+        let elements: Vec<Element> = controls.iter().map(|c| c.clone().into()).collect();
+        // A group of controls inside a fieldset of their own (radios, a table of actions) is
+        // described once, on the fieldset, as GOV.UK does; otherwise each control is.
+        let own_fieldset = if elements.len() > 1 {
+            common_ancestor(&elements)
+                .and_then(|a| a.closest("fieldset").ok().flatten())
+                .filter(|fs| form.contains(Some(fs)))
+                .filter(|fs| {
+                    self.controls.iter().all(|c| {
+                        !c.focusable
+                            || chosen.iter().any(|k| k.el == c.el)
+                            || !fs.contains(Some(&c.el))
+                    })
+                })
+        } else {
+            None
+        };
+        let described = match own_fieldset {
+            Some(fs) => vec![fs],
+            None => elements.clone(),
+        };
+        let placement = placement(&elements, form);
+        let group = placement
+            .as_ref()
+            .and_then(|(parent, _)| form_group(parent, form));
+        Target {
+            link: controls.first().cloned(),
+            controls,
+            described,
+            placement,
+            group,
+        }
+    }
+
+    /// A `<fieldset name=…>` or an element with the name as its id, inside the form.
+    fn container(&self, name: &str, form: &HtmlFormElement) -> Option<Target> {
+        let el: Element = match self.named(name).find(|c| c.fieldset) {
+            Some(c) => c.el.clone().into(),
+            None => form
+                .owner_document()?
+                .get_element_by_id(name)
+                .filter(|e| form.contains(Some(e)))?,
+        };
+        // Inside it, after its legend.
+        let mut before = el.first_child();
+        while let Some(node) = before.clone() {
+            match node.dyn_ref::<Element>() {
+                Some(e) if tag(e) == "LEGEND" => before = node.next_sibling(),
+                Some(_) => break,
+                None => before = node.next_sibling(),
+            }
+        }
+        let placement = before.map(|b| (el.clone(), b));
+        Some(Target {
+            controls: Vec::new(),
+            described: vec![el.clone()],
+            link: el.clone().dyn_into::<HtmlElement>().ok(),
+            group: form_group(&el, form),
+            placement,
+        })
+    }
+}
+
+/// `[2].when` → `(Some(2), Some("when"))`; `[2]` → `(Some(2), None)`.
+fn row_and_key(rest: &str) -> (Option<usize>, Option<&str>) {
+    let Some(rest) = rest.strip_prefix('[') else {
+        return (None, None);
+    };
+    let Some((n, rest)) = rest.split_once(']') else {
+        return (None, None);
+    };
+    (
+        n.parse().ok(),
+        rest.strip_prefix('.').filter(|k| !k.is_empty()),
+    )
+}
+
+fn in_disabled(el: &Element) -> bool {
+    // A control in a disabled fieldset is disabled, except inside that fieldset's legend.
+    el.closest("fieldset[disabled]")
+        .ok()
+        .flatten()
+        .is_some_and(|fs| {
+            fs.first_element_child()
+                .filter(|l| tag(l) == "LEGEND")
+                .is_none_or(|l| !l.contains(Some(el)))
+        })
+}
+
+fn common_ancestor(els: &[Element]) -> Option<Element> {
+    let mut candidate = els.first()?.clone();
+    loop {
+        if els.iter().all(|e| candidate.contains(Some(e))) {
+            return Some(candidate);
+        }
+        candidate = candidate.parent_element()?;
+    }
+}
+
+/// The child of `container` that holds `el`.
+fn child_toward(container: &Element, el: &Element) -> Option<Element> {
+    let mut node = el.clone();
+    loop {
+        let parent = node.parent_element()?;
+        if parent == *container {
+            return Some(node);
+        }
+        node = parent;
+    }
+}
+
+/// Where an inline message for these controls goes: before the control, or before the
+/// block that holds a group of them (inside their fieldset, after its legend), never inside
+/// a label or a paragraph (not valid HTML, and a label would read it as the control's name)
+/// nor between table rows.
+fn placement(els: &[Element], form: &HtmlFormElement) -> Option<(Element, Node)> {
+    let first = els.first()?;
+    let mut node = if els.len() == 1 {
+        first.clone()
+    } else {
+        let lca = common_ancestor(els)?;
+        let container = matches!(tag(&lca).as_str(), "FIELDSET" | "FORM" | "TD" | "TH" | "LI")
+            || lca.class_list().contains("govuk-form-group")
+            || lca == ***form;
+        if matches!(
+            tag(&lca).as_str(),
+            "TABLE" | "THEAD" | "TBODY" | "TFOOT" | "TR"
+        ) {
+            lca.closest("table").ok().flatten()?
+        } else if container {
+            child_toward(&lca, first)?
+        } else {
+            lca
+        }
+    };
+    while let Some(parent) = node.parent_element() {
+        let phrasing = matches!(
+            tag(&parent).as_str(),
+            "LABEL" | "P" | "SPAN" | "B" | "STRONG" | "EM" | "I" | "SMALL" | "A" | "CODE"
+        );
+        if phrasing && parent != ***form {
+            node = parent;
+        } else {
+            break;
+        }
+    }
+    let parent = node.parent_element()?;
+    Some((parent, node.into()))
+}
+
+/// The GOV.UK form group around `el`, when it is inside the form.
+fn form_group(el: &Element, form: &HtmlFormElement) -> Option<Element> {
+    el.closest(".govuk-form-group")
+        .ok()
+        .flatten()
+        .filter(|g| *g != ***form && form.contains(Some(g)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{cell, row_and_key};
+    use wasm_bindgen_test::wasm_bindgen_test;
+
+    #[wasm_bindgen_test]
+    fn row_names() {
+        assert_eq!(cell("actions[0][who]", "actions"), Some((0, "who")));
+        assert_eq!(cell("tasks[12][when]", "tasks"), Some((12, "when")));
+        assert_eq!(cell("actions[x][who]", "actions"), None);
+        assert_eq!(cell("actions[0]", "actions"), None);
+        assert_eq!(cell("actionsX[0][who]", "actions"), None);
+        assert_eq!(row_and_key("[2].when"), (Some(2), Some("when")));
+        assert_eq!(row_and_key("[2]"), (Some(2), None));
+        assert_eq!(row_and_key(""), (None, None));
+    }
+}

@@ -1,0 +1,227 @@
+//! `attach()`'s options, read from the JS object field by field so that each mistake is
+//! reported with its path.
+
+use super::{bad, js_error, prop};
+use crate::calendar::parse_date;
+use crate::error::Error;
+use crate::policy::{FieldType, Policy};
+use crate::validate::Mode;
+use chrono::NaiveDate;
+use std::collections::BTreeMap;
+use std::sync::Arc;
+use wasm_bindgen::JsValue;
+
+const KEYS: [&str; 7] = [
+    "policy",
+    "template",
+    "mode",
+    "fields",
+    "today",
+    "role",
+    "stylesheet",
+];
+
+/// Which day "today" is for the not-in-the-future checks.
+#[derive(Debug, Clone, Copy)]
+pub(super) enum Today {
+    /// The browser's local date, read at each validation (a page left open over midnight).
+    Browser,
+    /// A fixed date.
+    Fixed(NaiveDate),
+    /// No today: the checks are skipped (`today: null`).
+    Off,
+}
+
+/// Whether to add the widget's stylesheet to the page.
+#[derive(Debug, Clone)]
+pub(super) enum Stylesheet {
+    /// No (the default: a page with govuk-frontend needs none).
+    Off,
+    /// A `<style>` element with the stylesheet.
+    Inline,
+    /// A `<link rel="stylesheet">` to this address (for a Content-Security-Policy that
+    /// allows `style-src 'self'` but not inline styles).
+    Link(String),
+}
+
+/// The checked options.
+pub(super) struct AttachOptions {
+    pub(super) policy: Arc<Policy>,
+    pub(super) template: String,
+    pub(super) mode: Mode,
+    /// Template field id → form control name, for every field of the template.
+    pub(super) names: BTreeMap<String, String>,
+    pub(super) today: Today,
+    pub(super) role: Option<String>,
+    pub(super) stylesheet: Stylesheet,
+}
+
+fn string(v: &JsValue, path: &str, expected: &str) -> Result<String, JsValue> {
+    v.as_string()
+        .filter(|s| !s.is_empty())
+        .ok_or_else(|| bad(path, expected))
+}
+
+fn absent(v: &JsValue) -> bool {
+    v.is_undefined() || v.is_null()
+}
+
+impl AttachOptions {
+    /// Reads and checks `{policy, template, mode?, fields?, today?, role?, stylesheet?}`.
+    pub(super) fn read(options: &JsValue) -> Result<Self, JsValue> {
+        if !options.is_object() || js_sys::Array::is_array(options) {
+            return Err(bad(
+                "options",
+                "an object: { policy, template, mode?, fields?, today?, role?, stylesheet? }",
+            ));
+        }
+        let object = js_sys::Object::from(options.clone());
+        for key in js_sys::Object::keys(&object).iter() {
+            let key = key.as_string().unwrap_or_default();
+            if !KEYS.contains(&key.as_str()) {
+                return Err(bad(
+                    &format!("options.{key}"),
+                    "one of policy, template, mode, fields, today, role, stylesheet",
+                ));
+            }
+        }
+
+        let policy_id = string(
+            &prop(options, "policy"),
+            "options.policy",
+            "a policy id as a string",
+        )?;
+        let template = string(
+            &prop(options, "template"),
+            "options.template",
+            "a template id as a string",
+        )?;
+        let policy = crate::wasm::with_registry(|r| r.get(&policy_id).map(Arc::clone))
+            .map_err(|e| js_error(&e))?;
+        let Some(tpl) = policy.templates.iter().find(|t| t.id == template) else {
+            return Err(js_error(&Error::unknown_template(&policy_id, &template)));
+        };
+
+        let mode_value = prop(options, "mode");
+        let mode = match mode_value.as_string().as_deref() {
+            _ if mode_value.is_undefined() => Mode::Final,
+            Some("final") => Mode::Final,
+            Some("draft") => Mode::Draft,
+            _ => return Err(bad("options.mode", "\"draft\" or \"final\"")),
+        };
+
+        let mut names: BTreeMap<String, String> =
+            tpl.fields().map(|f| (f.id.clone(), f.id.clone())).collect();
+        let mut explicit: Vec<String> = Vec::new();
+        let fields = prop(options, "fields");
+        if !absent(&fields) {
+            if !fields.is_object() || js_sys::Array::is_array(&fields) {
+                return Err(bad(
+                    "options.fields",
+                    "an object mapping template field ids to form control names",
+                ));
+            }
+            let fields = js_sys::Object::from(fields);
+            for entry in js_sys::Object::entries(&fields).iter() {
+                let entry = js_sys::Array::from(&entry);
+                let id = entry.get(0).as_string().unwrap_or_default();
+                let path = format!("options.fields.{id}");
+                let Some(slot) = names.get_mut(&id) else {
+                    return Err(bad(
+                        &path,
+                        &format!("a field id of template \"{}\"", tpl.id),
+                    ));
+                };
+                *slot = string(&entry.get(1), &path, "a form control name as a string")?;
+                explicit.push(id);
+            }
+        }
+        // Two fields read from one control would always agree: a mapping mistake.
+        for (id, name) in &names {
+            let shared = names.iter().any(|(other, n)| other != id && n == name);
+            if shared && explicit.contains(id) {
+                return Err(bad(
+                    &format!("options.fields.{id}"),
+                    "a control name that no other field of the template uses",
+                ));
+            }
+        }
+        // A table field's rows are `name[0][key]`: the name must not itself look like a row.
+        for f in tpl.fields() {
+            if matches!(f.kind, FieldType::Actions | FieldType::Children) {
+                if let Some(name) = names.get(&f.id) {
+                    if name.ends_with(']') && name.contains("][") {
+                        return Err(bad(
+                            &format!("options.fields.{}", f.id),
+                            "the prefix of the rows' control names (\"actions\" for actions[0][who])",
+                        ));
+                    }
+                }
+            }
+        }
+
+        let today_value = prop(options, "today");
+        let today = if today_value.is_undefined() {
+            Today::Browser
+        } else if today_value.is_null() {
+            Today::Off
+        } else {
+            let s = today_value
+                .as_string()
+                .ok_or_else(|| bad("options.today", "a date as YYYY-MM-DD, or null"))?;
+            Today::Fixed(
+                parse_date(&s)
+                    .map_err(|_| bad("options.today", "a date as YYYY-MM-DD, or null"))?,
+            )
+        };
+
+        let role_value = prop(options, "role");
+        let role = if absent(&role_value) {
+            None
+        } else {
+            let role = string(&role_value, "options.role", "a role id as a string")?;
+            if !policy.roles.iter().any(|r| r.id == role) {
+                return Err(bad("options.role", "one of this policy's role ids"));
+            }
+            Some(role)
+        };
+
+        let sheet = prop(options, "stylesheet");
+        let stylesheet = if absent(&sheet) || sheet.as_bool() == Some(false) {
+            Stylesheet::Off
+        } else if sheet.as_bool() == Some(true) {
+            Stylesheet::Inline
+        } else {
+            Stylesheet::Link(string(
+                &sheet,
+                "options.stylesheet",
+                "true, false, or the address of the stylesheet",
+            )?)
+        };
+
+        Ok(AttachOptions {
+            template: tpl.id.clone(),
+            policy,
+            mode,
+            names,
+            today,
+            role,
+            stylesheet,
+        })
+    }
+}
+
+impl Today {
+    /// The date for a validation run now.
+    pub(super) fn date(self) -> Option<NaiveDate> {
+        match self {
+            Today::Fixed(d) => Some(d),
+            Today::Off => None,
+            Today::Browser => {
+                let now = js_sys::Date::new_0();
+                let year = i32::try_from(now.get_full_year()).ok()?;
+                NaiveDate::from_ymd_opt(year, now.get_month() + 1, now.get_date())
+            }
+        }
+    }
+}

@@ -1,0 +1,555 @@
+#!/usr/bin/env node
+// End-to-end test of the widget (attach, renderSchedule) on www/mapping.html: a hand-written
+// Havering personal supervision form whose control names are not the template's field ids,
+// bound with an explicit mapping. Headless Debian Chromium through playwright-core; serves
+// www/ and pkg/ itself on a free port. Needs pkg/ built (make build).
+//
+//   node tests/e2e/widget.mjs
+//   E2E_PKG=/tmp/pkg node tests/e2e/widget.mjs    serve another wasm-pack output as /pkg/
+//   E2E_HEADED=1 node tests/e2e/widget.mjs        watch it (needs a display)
+//
+// Ends with "N passed, N failed"; exits 1 when anything failed.
+
+import assert from 'node:assert/strict';
+import { createServer } from 'node:http';
+import { access, mkdtemp, readFile, rm, stat } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import { AxeBuilder } from '@axe-core/playwright';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const WWW = path.join(ROOT, 'www');
+const PKG = path.resolve(process.env.E2E_PKG || path.join(ROOT, 'pkg'));
+const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+
+// ---- serving www/ and pkg/ -------------------------------------------------------------
+// scripts/serve.mjs when it is there; otherwise a minimal server of the same two folders.
+async function serve() {
+  try {
+    const { startServer } = await import('../../scripts/serve.mjs');
+    if (typeof startServer === 'function') return await startServer({ port: 0, pkg: PKG });
+  } catch { /* fall through */ }
+  const types = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8', '.wasm': 'application/wasm', '.svg': 'image/svg+xml', '.json': 'application/json' };
+  const server = createServer(async (req, res) => {
+    const url = new URL(req.url, 'http://localhost');
+    const [dir, rel] = url.pathname.startsWith('/pkg/') ? [PKG, url.pathname.slice(5)] : [WWW, url.pathname.slice(1) || 'index.html'];
+    const file = path.resolve(dir, decodeURIComponent(rel));
+    try {
+      if (!file.startsWith(dir + path.sep) || !(await stat(file)).isFile()) throw new Error('not found');
+      res.writeHead(200, { 'Content-Type': types[path.extname(file)] || 'application/octet-stream', 'Cache-Control': 'no-store' });
+      res.end(await readFile(file));
+    } catch {
+      res.writeHead(404, { 'Content-Type': 'text/plain' });
+      res.end('Not found\n');
+    }
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return { url: `http://127.0.0.1:${server.address().port}/`, close: () => new Promise((r) => server.close(r)) };
+}
+
+// ---- a tiny runner -----------------------------------------------------------------------
+const results = [];
+async function test(name, fn) {
+  const t0 = Date.now();
+  try {
+    await fn();
+    results.push({ name, ok: true });
+    console.log(`ok     ${name} (${Date.now() - t0} ms)`);
+  } catch (e) {
+    results.push({ name, ok: false });
+    console.log(`FAILED ${name} (${Date.now() - t0} ms)`);
+    console.log(String(e && e.stack ? e.stack : e).split('\n').map((l) => `       ${l}`).join('\n'));
+  }
+}
+
+// ---- helpers -----------------------------------------------------------------------------
+/** YYYY-MM-DD, `days` from today in local time (the widget's default today). */
+function day(days) {
+  const d = new Date();
+  d.setDate(d.getDate() + days);
+  const p = (n) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`;
+}
+
+/** Every required field of the template, filled through the page's own names. */
+const VALID = {
+  staff_member: 'Sam Taylor',
+  line_manager: 'Pat Okafor',
+  session_date: day(-2),
+  next_session: day(20),
+  feeling_notes: 'Managing the caseload; some pressure before court.',
+  praise_notes: 'Thorough assessment praised by the IRO.',
+  learning_notes: 'Booked onto the court skills course.',
+  wellbeing_notes: 'No sickness absence.',
+  leave_notes: 'Five days booked in the summer.',
+  signed_by_manager: 'Pat Okafor',
+  signed_by_staff: 'Sam Taylor',
+};
+
+const control = (name) => `#supervision-form [name="${name}"]`;
+
+async function open(context, base, query = '') {
+  const page = await context.newPage();
+  page.errors = [];
+  page.on('pageerror', (e) => page.errors.push(`pageerror: ${e.message}`));
+  page.on('console', (m) => { if (m.type() === 'error') page.errors.push(`console.error: ${m.text()}`); });
+  page.on('response', (r) => { if (r.status() >= 400) page.errors.push(`HTTP ${r.status()}: ${r.url()}`); });
+  await page.goto(`${base}mapping.html${query}`);
+  await page.waitForFunction(() => window.supervisionDemo && window.supervisionDemo.widget);
+  return page;
+}
+
+async function fill(page, values) {
+  for (const [name, value] of Object.entries(values)) await page.fill(control(name), value);
+}
+
+const activeName = (page) => page.evaluate(() => document.activeElement && (document.activeElement.getAttribute('name') || document.activeElement.className));
+const summaryLinks = (page) => page.$$eval('.govuk-error-summary__list a', (as) => as.map((a) => ({ text: a.textContent, href: a.getAttribute('href') })));
+const attr = (page, name, a) => page.getAttribute(control(name), a);
+
+async function axe(page, include) {
+  let builder = new AxeBuilder({ page }).withTags(AXE_TAGS);
+  if (include) builder = builder.include(include);
+  const result = await builder.analyze();
+  return result.violations.map((v) => `${v.id} (${v.impact}): ${v.help}\n` +
+    v.nodes.slice(0, 5).map((n) => `    ${n.target.join(' ')}: ${(n.failureSummary || '').split('\n').join(' ')}`).join('\n'));
+}
+
+// ---- the tests ---------------------------------------------------------------------------
+async function main() {
+  try {
+    await access(path.join(PKG, 'supervision_rules.js'));
+  } catch {
+    console.log(`${path.relative(ROOT, PKG) || PKG}/ is not built: run \`make build\` first`);
+    console.log('0 passed, 1 failed');
+    process.exit(1);
+  }
+  const server = await serve();
+  const base = server.url;
+  const userDataDir = await mkdtemp(path.join(os.tmpdir(), 'supervision-rules-widget-'));
+  let context;
+  try {
+    context = await chromium.launchPersistentContext(userDataDir, {
+      executablePath: CHROMIUM,
+      headless: !process.env.E2E_HEADED,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+        '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      viewport: { width: 1280, height: 900 },
+      locale: 'en-GB',
+    });
+    context.setDefaultTimeout(15_000);
+    for (const p of context.pages()) await p.close();
+
+    await test('the stylesheet served in www/ is the one the widget embeds', async () => {
+      const served = await readFile(path.join(WWW, 'supervision-rules.css'), 'utf8');
+      const embedded = await readFile(path.join(ROOT, 'src/widget/widget.css'), 'utf8');
+      assert.equal(served, embedded, 'www/supervision-rules.css differs from src/widget/widget.css: copy it over');
+    });
+
+    await test('attach changes nothing in the form until the first check', async () => {
+      const page = await open(context, base);
+      const source = await page.evaluate(async () => {
+        const html = await (await fetch('mapping.html')).text();
+        return new DOMParser().parseFromString(html, 'text/html').getElementById('supervision-form').outerHTML;
+      });
+      assert.equal(await page.$eval('#supervision-form', (f) => f.outerHTML), source);
+      assert.equal(await page.locator('style[data-supervision-rules]').count(), 1, 'stylesheet: true adds one <style>');
+      assert.deepEqual(page.errors, []);
+      await page.close();
+    });
+
+    await test('blocked submit shows the summary, moves focus to it, marks each control', async () => {
+      const page = await open(context, base);
+      await page.fill(control('feeling_notes'), 'Typed before finalising');
+      await page.click('#finalise');
+      await page.waitForSelector('.govuk-error-summary');
+      assert.equal(await page.textContent('#saved'), '', 'the page\'s save must not run');
+      assert.equal(await page.evaluate(() => document.activeElement.className), 'govuk-error-summary');
+      assert.equal(await page.getAttribute('.govuk-error-summary', 'tabindex'), '-1');
+      assert.equal((await page.textContent('.govuk-error-summary [role="alert"] h2.govuk-error-summary__title')).trim(), 'There is a problem');
+      // At the top of the form.
+      assert.equal(await page.$eval('#supervision-form', (f) => f.firstElementChild.className), 'govuk-error-summary');
+
+      const links = await summaryLinks(page);
+      const hrefs = links.map((l) => l.href);
+      for (const id of ['#staff-member', '#line-manager', '#session-date', '#next-session', '#praise-notes', '#learning-notes', '#wellbeing-notes', '#leave-notes', '#signed_by_manager', '#signed_by_staff']) {
+        assert.ok(hrefs.includes(id), `no summary link to ${id}: ${JSON.stringify(links)}`);
+      }
+      assert.ok(!hrefs.includes('#feeling-notes'), 'a filled field is not in error');
+      assert.ok(!hrefs.includes('#aob-notes'), 'an optional field is not in error');
+      assert.match(links[0].text, /^Enter /);
+
+      // Inline: before the control, inside its form group; "Error:" visually hidden.
+      const inline = await page.$eval('#staff-member-error', (p) => ({
+        cls: p.className, text: p.textContent, hidden: p.firstElementChild.className,
+        next: p.nextElementSibling.id, group: p.parentElement.className,
+      }));
+      assert.equal(inline.cls, 'govuk-error-message');
+      assert.match(inline.text, /^Error: Enter /);
+      assert.equal(inline.hidden, 'govuk-visually-hidden');
+      assert.equal(inline.next, 'staff-member');
+      assert.equal(inline.group, 'govuk-form-group govuk-form-group--error');
+      assert.equal(await attr(page, 'staff_member', 'aria-invalid'), 'true');
+      assert.equal(await attr(page, 'staff_member', 'aria-describedby'), 'staff-member-error');
+      // An existing description is kept, the message's id appended.
+      assert.equal(await attr(page, 'session_date', 'aria-describedby'), 'session-date-hint session-date-error');
+      // A control with no id was given one from its name; its message sits outside its label.
+      assert.equal(await attr(page, 'signed_by_staff', 'id'), 'signed_by_staff');
+      assert.equal(await page.$eval('#signed_by_staff-error', (p) => p.nextElementSibling.tagName), 'LABEL');
+      // Nothing typed was lost.
+      assert.equal(await page.inputValue(control('feeling_notes')), 'Typed before finalising');
+      assert.deepEqual(page.errors, []);
+      await page.close();
+    });
+
+    await test('fixing a field removes its message as the user types; leaving it empty brings it back', async () => {
+      const page = await open(context, base);
+      await page.click('#finalise');
+      await page.waitForSelector('.govuk-error-summary');
+      const before = (await summaryLinks(page)).length;
+
+      await page.fill(control('staff_member'), 'Sam Taylor');
+      assert.equal(await page.locator('#staff-member-error').count(), 0);
+      assert.equal(await attr(page, 'staff_member', 'aria-invalid'), null);
+      assert.equal(await attr(page, 'staff_member', 'aria-describedby'), null);
+      assert.equal(await page.$eval('#staff-member', (i) => i.parentElement.className), 'govuk-form-group');
+      assert.equal((await summaryLinks(page)).length, before - 1);
+
+      await page.fill(control('session_date'), day(-2));
+      assert.equal(await page.locator('#session-date-error').count(), 0);
+      assert.equal(await attr(page, 'session_date', 'aria-describedby'), 'session-date-hint', 'the original description is restored');
+
+      // Typing elsewhere adds nothing new; emptying a field and leaving it (change) does.
+      await page.fill(control('staff_member'), '');
+      assert.equal(await page.locator('#staff-member-error').count(), 0, 'no message while typing');
+      await page.press(control('staff_member'), 'Tab');
+      await page.waitForSelector('#staff-member-error');
+      assert.equal(await attr(page, 'staff_member', 'aria-invalid'), 'true');
+      assert.equal((await summaryLinks(page))[0].href, '#staff-member', 'back in its place, first');
+      assert.deepEqual(page.errors, []);
+      await page.close();
+    });
+
+    await test('a finding about an action\'s cell goes to that cell', async () => {
+      const page = await open(context, base);
+      await fill(page, VALID);
+      await page.fill(control('feeling_actions[1][action]'), 'Book the court skills course');
+      await page.click('#finalise');
+      await page.waitForSelector('.govuk-error-summary');
+      const links = await summaryLinks(page);
+      assert.deepEqual(links.map((l) => l.href), ['#feeling_actions-1-who', '#feeling_actions-1-when']);
+      assert.match(links[0].text, /action 2/);
+      assert.equal(await attr(page, 'feeling_actions[1][who]', 'id'), 'feeling_actions-1-who');
+      assert.equal(await attr(page, 'feeling_actions[1][who]', 'aria-invalid'), 'true');
+      assert.equal(await attr(page, 'feeling_actions[0][who]', 'aria-invalid'), null, 'the blank first row is not in error');
+      const where = await page.$eval('#feeling_actions-1-who-error', (p) => [p.parentElement.className, p.nextElementSibling.tagName]);
+      assert.deepEqual(where, ['govuk-form-group govuk-form-group--error', 'LABEL']);
+      assert.deepEqual(page.errors, []);
+      await page.close();
+    });
+
+    await test('a valid record submits', async () => {
+      const page = await open(context, base);
+      await fill(page, VALID);
+      await page.fill(control('praise_actions[0][action]'), 'Share the assessment at the team meeting');
+      await page.fill(control('praise_actions[0][who]'), 'Sam Taylor');
+      await page.fill(control('praise_actions[0][when]'), day(10));
+      await page.click('#finalise');
+      await page.waitForFunction(() => document.getElementById('saved').textContent !== '');
+      assert.match(await page.textContent('#saved'), /^Record finalised/);
+      assert.equal(await page.locator('.govuk-error-summary').count(), 0);
+      assert.equal(await page.locator('[aria-invalid]').count(), 0);
+      const report = await page.evaluate(() => window.supervisionDemo.widget.validate());
+      assert.equal(report.valid, true);
+      assert.deepEqual(report.errors, []);
+      // After a blocked submit, fixing everything lets the next one through.
+      await page.fill(control('signed_by_staff'), '');
+      await page.click('#finalise');
+      await page.waitForSelector('.govuk-error-summary');
+      await page.fill(control('signed_by_staff'), 'Sam Taylor');
+      assert.equal(await page.locator('.govuk-error-summary').count(), 0, 'the summary goes when its last error is fixed');
+      await page.click('#finalise');
+      await page.waitForFunction(() => /^Record finalised/.test(document.getElementById('saved').textContent));
+      assert.deepEqual(page.errors, []);
+      await page.close();
+    });
+
+    await test('draft mode never blocks: warnings only, not in an alert', async () => {
+      const page = await open(context, base, '?mode=draft');
+      await page.click('#finalise');
+      await page.waitForFunction(() => document.getElementById('saved').textContent !== '');
+      assert.match(await page.textContent('#saved'), /^Draft saved/);
+      assert.equal(await page.locator('.govuk-error-summary').count(), 0);
+      assert.equal(await page.locator('[aria-invalid]').count(), 0);
+      assert.equal(await page.locator('.govuk-form-group--error').count(), 0);
+      assert.equal(await page.locator('.sr-warning-summary').count(), 1);
+      assert.equal(await page.locator('.sr-warning-summary [role="alert"], .sr-warning-summary[role="alert"]').count(), 0);
+      assert.ok((await page.locator('.sr-warning-summary li').count()) >= 3);
+      const warning = await page.$eval('#staff-member-warning', (p) => [p.className, p.textContent]);
+      assert.equal(warning[0], 'sr-warning');
+      assert.match(warning[1], /^Warning: Enter /);
+      assert.equal(await attr(page, 'staff_member', 'aria-describedby'), 'staff-member-warning');
+      const report = await page.evaluate(() => window.supervisionDemo.widget.validate());
+      assert.equal(report.valid, true);
+      assert.equal(report.errors.length, 0);
+      assert.ok(report.warnings.length > 0);
+      assert.deepEqual(page.errors, []);
+      await page.close();
+    });
+
+    await test('in final mode, a formnovalidate button (Save as draft) does not block either', async () => {
+      const page = await open(context, base);
+      await page.click('#save-draft');
+      await page.waitForFunction(() => document.getElementById('saved').textContent !== '');
+      assert.match(await page.textContent('#saved'), /^Draft saved/);
+      assert.equal(await page.locator('.govuk-error-summary').count(), 0);
+      assert.equal(await page.locator('.sr-warning-summary').count(), 1);
+      assert.deepEqual(page.errors, []);
+      await page.close();
+    });
+
+    await test('detach() leaves the DOM exactly as it was, values kept, listeners gone', async () => {
+      const page = await open(context, base);
+      const source = await page.evaluate(async () => {
+        const html = await (await fetch('mapping.html')).text();
+        return new DOMParser().parseFromString(html, 'text/html').getElementById('supervision-form').outerHTML;
+      });
+      const head = await page.$eval('head', (h) => h.children.length);
+      // Every kind of change: errors, warnings, ids given, descriptions appended, groups marked.
+      await page.fill(control('staff_member'), 'Sam Taylor');
+      await page.fill(control('next_session'), day(200));
+      await page.fill(control('session_date'), day(-2));
+      await page.fill(control('feeling_actions[0][action]'), 'An action with no one to do it');
+      await page.click('#finalise');
+      await page.waitForSelector('.govuk-error-summary');
+      await page.click('#save-draft');
+      await page.waitForSelector('.sr-warning-summary');
+      await page.click('#finalise');
+      await page.waitForSelector('.govuk-error-summary');
+      assert.ok(await page.locator('#supervision-form [aria-invalid]').count() > 3);
+      const typed = await page.$$eval('#supervision-form input, #supervision-form textarea', (els) => els.map((e) => e.value));
+
+      await page.evaluate(() => window.supervisionDemo.widget.detach());
+      assert.equal(await page.$eval('#supervision-form', (f) => f.outerHTML), source);
+      assert.equal(await page.locator('style[data-supervision-rules]').count(), 0);
+      assert.equal(await page.$eval('head', (h) => h.children.length), head - 1, 'only the stylesheet left the head');
+      assert.deepEqual(await page.$$eval('#supervision-form input, #supervision-form textarea', (els) => els.map((e) => e.value)), typed);
+      // No listener left: an incomplete record now goes straight to the page's own save.
+      await page.click('#finalise');
+      await page.waitForFunction(() => /^Record finalised/.test(document.getElementById('saved').textContent));
+      assert.equal(await page.locator('.govuk-error-summary').count(), 0);
+      await page.fill(control('staff_member'), '');
+      assert.equal(await page.locator('.govuk-error-message').count(), 0);
+      // Detaching twice is harmless; validate() after detach throws.
+      const after = await page.evaluate(() => {
+        const w = window.supervisionDemo.widget;
+        w.detach();
+        try { w.validate(); return 'no error'; } catch (e) { return e.code; }
+      });
+      assert.equal(after, 'detached');
+      assert.equal(await page.$eval('#supervision-form', (f) => f.outerHTML), source);
+      assert.deepEqual(page.errors, []);
+      await page.close();
+    });
+
+    await test('keyboard only: Tab to a summary link, Enter, focus lands on the control', async () => {
+      const page = await open(context, base);
+      await page.fill(control('feeling_actions[0][action]'), 'An action with no one to do it');
+      await page.focus('#finalise');
+      await page.keyboard.press('Enter');
+      await page.waitForSelector('.govuk-error-summary');
+      assert.equal(await activeName(page), 'govuk-error-summary');
+      await page.keyboard.press('Tab');
+      assert.equal(await page.evaluate(() => document.activeElement.getAttribute('href')), '#staff-member');
+      await page.keyboard.press('Enter');
+      assert.equal(await activeName(page), 'staff_member');
+      assert.equal(new URL(page.url()).hash, '', 'the page\'s URL is left alone');
+      // Back to the summary and on to a cell's link.
+      await page.focus('.govuk-error-summary');
+      const hrefs = (await summaryLinks(page)).map((l) => l.href);
+      const n = hrefs.indexOf('#feeling_actions-0-who');
+      assert.ok(n > 0, JSON.stringify(hrefs));
+      for (let i = 0; i <= n; i++) await page.keyboard.press('Tab');
+      assert.equal(await page.evaluate(() => document.activeElement.getAttribute('href')), '#feeling_actions-0-who');
+      await page.keyboard.press('Enter');
+      assert.equal(await activeName(page), 'feeling_actions[0][who]');
+      // Shift+Tab from the control goes back through the page in order, not into the summary.
+      await page.keyboard.press('Shift+Tab');
+      assert.equal(await activeName(page), 'feeling_actions[0][action]');
+      assert.deepEqual(page.errors, []);
+      await page.close();
+    });
+
+    await test('axe (WCAG 2.2 AA): the error state has no violations', async () => {
+      const page = await open(context, base);
+      await page.fill(control('feeling_actions[0][action]'), 'An action with no one to do it');
+      await page.fill(control('next_session'), day(200));
+      await page.click('#finalise');
+      await page.waitForSelector('.govuk-error-summary');
+      assert.deepEqual(await axe(page), []);
+      assert.deepEqual(page.errors, []);
+      await page.close();
+    });
+
+    await test('axe (WCAG 2.2 AA): the draft-mode warnings have no violations', async () => {
+      const page = await open(context, base, '?mode=draft');
+      await page.click('#finalise');
+      await page.waitForSelector('.sr-warning-summary');
+      assert.deepEqual(await axe(page), []);
+      assert.deepEqual(page.errors, []);
+      await page.close();
+    });
+
+    await test('renderSchedule: overdue first, date order, reasons and clauses, a labelled timeline', async () => {
+      const page = await open(context, base);
+      const panel = await page.$eval('#due-dates', (aside) => {
+        const section = aside.querySelector('section.sr-schedule');
+        const items = [...section.querySelectorAll('.sr-obligation')].map((li) => ({
+          status: li.querySelector('.govuk-tag').textContent,
+          due: li.querySelector('time').getAttribute('datetime'),
+          reason: li.querySelector('.sr-obligation__reason')?.textContent || '',
+          clause: li.querySelector('.sr-clause')?.textContent || '',
+        }));
+        const svg = section.querySelector('svg');
+        return {
+          heading: section.querySelector('h2').textContent,
+          labelledBy: document.getElementById(section.getAttribute('aria-labelledby'))?.textContent,
+          items,
+          svg: svg && { role: svg.getAttribute('role'), label: svg.getAttribute('aria-label'), title: svg.querySelector(':scope > title')?.textContent, sessions: svg.querySelectorAll('circle').length },
+        };
+      });
+      assert.equal(panel.heading, 'Due dates');
+      assert.equal(panel.labelledBy, 'Due dates');
+      assert.ok(panel.items.length > 0);
+      const statuses = panel.items.map((i) => i.status);
+      const firstNotOverdue = statuses.findIndex((s) => s !== 'Overdue');
+      assert.ok(firstNotOverdue === -1 || statuses.slice(firstNotOverdue).every((s) => s !== 'Overdue'), statuses.join());
+      const rest = panel.items.slice(Math.max(firstNotOverdue, 0)).map((i) => i.due);
+      assert.deepEqual(rest, [...rest].sort());
+      for (const i of panel.items) {
+        assert.ok(i.reason.length > 0, 'each obligation has its reason');
+        assert.match(i.clause, /^Policy: havering/);
+      }
+      assert.equal(panel.svg.role, 'img');
+      assert.match(panel.svg.label, /^Timeline from .+ Today is .+ 5 sessions held, the last on /);
+      assert.equal(panel.svg.title, panel.svg.label);
+      assert.equal(panel.svg.sessions, 5 + 1, 'five sessions and the key');
+
+      // Rendering again replaces only what it rendered; the page's own content stays.
+      const again = await page.evaluate(async () => {
+        const m = await import('./pkg/supervision_rules.js');
+        const aside = document.getElementById('due-dates');
+        const own = document.createElement('p');
+        own.textContent = 'The page\'s own note';
+        aside.prepend(own);
+        const hand = {
+          asOf: '2026-03-02',
+          obligations: [
+            { kind: 'pdr', subject: 'SW-1', due: '2026-06-01', status: 'ok', source: 'x.txt §1', reason: 'Yearly.', rule: 'r1' },
+            { kind: 'personal-supervision', subject: 'SW-1', due: '2026-03-04', status: 'due-soon', source: 'x.txt §2', reason: 'Monthly.', rule: 'r2' },
+            { kind: 'child-discussion', subject: 'C-77', due: '2026-02-20', status: 'overdue', source: 'x.txt §3', reason: 'Every 4 weeks.', rule: 'r3' },
+          ],
+          breaches: [{ path: 'sessions', code: 'gap', message: 'A gap of 40 days between sessions.', source: 'x.txt §2', severity: 'error' }],
+          sessions: [{ date: '2026-01-10' }, { date: '2026-02-01', cancelled: 'sickness' }, { date: '2026-04-01' }],
+        };
+        const section = m.renderSchedule(aside, hand);
+        let error = null;
+        try { m.renderSchedule(aside, { asOf: 'soon', obligations: [] }); } catch (e) { error = e.code + ': ' + e.message; }
+        return {
+          children: [...aside.children].map((c) => c.tagName),
+          own: aside.firstElementChild.textContent,
+          same: section === aside.querySelector('section'),
+          whats: [...section.querySelectorAll('.sr-obligation__what')].map((s) => s.textContent),
+          dues: [...section.querySelectorAll('.sr-obligation__due')].map((s) => s.textContent),
+          breaches: [...section.querySelectorAll('.sr-breaches li')].map((li) => li.textContent),
+          summary: section.querySelector('.sr-schedule__summary').textContent,
+          label: section.querySelector('svg').getAttribute('aria-label'),
+          error,
+        };
+      });
+      assert.deepEqual(again.children, ['P', 'SECTION']);
+      assert.equal(again.own, 'The page\'s own note');
+      assert.equal(again.same, true);
+      assert.deepEqual(again.whats, ['Child discussion for case C-77', 'Personal supervision for SW-1', 'PDR for SW-1']);
+      assert.deepEqual(again.dues, ['Was due on 20 February 2026 (10 days ago)', 'Due on 4 March 2026 (in 2 days)', 'Due on 1 June 2026 (in 91 days)']);
+      assert.deepEqual(again.breaches, ['A gap of 40 days between sessions. (x.txt §2)']);
+      assert.equal(again.summary, 'As of 2 March 2026: 1 overdue, 1 due soon and 1 upcoming.');
+      assert.match(again.label, /1 session held, the last on 10 January 2026\. Due dates: 1 overdue, 1 due soon and 1 upcoming, the next on 4 March 2026\.$/);
+      assert.match(again.error, /^bad-argument: .*schedule\.asOf/);
+      assert.deepEqual(await axe(page, '#due-dates'), []);
+      assert.deepEqual(page.errors, []);
+      await page.close();
+    });
+
+    await test('attach() rejects a wrong form, options and mapping, with codes', async () => {
+      const page = await open(context, base, '?mode=draft');
+      const codes = await page.evaluate(async () => {
+        const m = await import('./pkg/supervision_rules.js');
+        const form = document.getElementById('supervision-form');
+        const tryIt = (f) => { try { f(); return 'no error'; } catch (e) { return `${e.code}: ${e.message}`; } };
+        return [
+          tryIt(() => m.attach(document.body, { policy: 'havering', template: 'personal-supervision' })),
+          tryIt(() => m.attach(form, { policy: 'nowhere', template: 'personal-supervision' })),
+          tryIt(() => m.attach(form, { policy: 'havering', template: 'nothing' })),
+          tryIt(() => m.attach(form, { policy: 'havering', template: 'personal-supervision', mode: 'finished' })),
+          tryIt(() => m.attach(form, { policy: 'havering', template: 'personal-supervision', fields: { superviser: 'x' } })),
+          tryIt(() => m.attach(form, { policy: 'havering', template: 'personal-supervision', role: 'wizard' })),
+          tryIt(() => m.attach(form, { policy: 'havering', template: 'personal-supervision', feilds: {} })),
+          tryIt(() => m.attach(form, { policy: 'havering', template: 'personal-supervision', fields: { supervisor: 'supervisee' } })),
+        ];
+      });
+      assert.match(codes[0], /^bad-argument: .*form/);
+      assert.match(codes[1], /^unknown-policy/);
+      assert.match(codes[2], /^unknown-template/);
+      assert.match(codes[3], /^bad-argument: .*options\.mode/);
+      assert.match(codes[4], /^bad-argument: .*options\.fields\.superviser/);
+      assert.match(codes[5], /^bad-argument: .*options\.role/);
+      assert.match(codes[6], /^bad-argument: .*options\.feilds/);
+      assert.match(codes[7], /^bad-argument: .*options\.fields\.supervisor/);
+      // The widget the page attached is untouched by the failed calls.
+      await page.click('#finalise');
+      await page.waitForSelector('.sr-warning-summary');
+      assert.deepEqual(page.errors, []);
+      await page.close();
+    });
+
+    await test('attaching again to the same form replaces the earlier widget', async () => {
+      const page = await open(context, base);
+      await page.click('#finalise');
+      await page.waitForSelector('.govuk-error-summary');
+      const out = await page.evaluate(async () => {
+        const m = await import('./pkg/supervision_rules.js');
+        const form = document.getElementById('supervision-form');
+        const fresh = m.attach(form, { policy: 'havering', template: 'personal-supervision', fields: window.supervisionDemo.fields, mode: 'draft' });
+        const left = document.querySelectorAll('.govuk-error-summary, .govuk-error-message, [aria-invalid]').length;
+        let old;
+        try { window.supervisionDemo.widget.validate(); old = 'no error'; } catch (e) { old = e.code; }
+        window.supervisionDemo.widget = fresh;
+        return { left, old };
+      });
+      assert.deepEqual(out, { left: 0, old: 'detached' });
+      await page.click('#finalise');
+      await page.waitForFunction(() => /^Record finalised|^Draft saved/.test(document.getElementById('saved').textContent));
+      assert.equal(await page.locator('.govuk-error-summary').count(), 0, 'only the draft-mode widget is listening');
+      assert.deepEqual(page.errors, []);
+      await page.close();
+    });
+  } finally {
+    if (context) await context.close().catch(() => {});
+    await server.close();
+    await rm(userDataDir, { recursive: true, force: true }).catch(() => {});
+  }
+  const passed = results.filter((r) => r.ok).length;
+  const failed = results.length - passed;
+  console.log(`${passed} passed, ${failed} failed`);
+  process.exit(failed ? 1 : 0);
+}
+
+main().catch((e) => {
+  console.log(e && e.stack ? e.stack : e);
+  console.log(`${results.filter((r) => r.ok).length} passed, ${results.filter((r) => !r.ok).length + 1} failed`);
+  process.exit(1);
+});
