@@ -1,0 +1,58 @@
+#!/usr/bin/env bash
+# Runs every test of supervision-rules in order, stopping at the first failure, and ends
+# with the summary line "N passed, N failed" (steps, not tests).
+# Called by `make test` after scripts/setup.sh; PATH must already hold node_modules/.bin
+# (for wasm-opt) and ~/.cargo/bin (the Makefile sets both).
+set -uo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$ROOT"
+
+passed=0
+failed=0
+names=()
+start_all=$SECONDS
+
+step() {
+  local name="$1"; shift
+  local t0=$SECONDS
+  printf '\n==> [%s] %s\n' "$name" "$*"
+  if "$@"; then
+    passed=$((passed + 1))
+    names+=("$name ok $((SECONDS - t0))s")
+    printf '==> [%s] ok (%ss)\n' "$name" "$((SECONDS - t0))"
+  else
+    local rc=$?
+    failed=$((failed + 1))
+    names+=("$name FAILED")
+    printf '==> [%s] FAILED (exit %s, %ss)\n' "$name" "$rc" "$((SECONDS - t0))"
+    finish
+  fi
+}
+
+finish() {
+  local total=6
+  local not_run=$((total - passed - failed))
+  local summary
+  summary="$(printf '%s, ' "${names[@]}")"
+  summary="${summary%, }"
+  ((not_run > 0)) && summary+=", $not_run not run"
+  echo
+  echo "steps: $summary"
+  if ((failed == 0)); then
+    echo "make test: every step passed in $((SECONDS - start_all))s"
+  else
+    echo "make test: FAILED after $((SECONDS - start_all))s"
+  fi
+  echo "$passed passed, $failed failed"
+  ((failed == 0)) || exit 1
+  exit 0
+}
+
+step fmt        cargo fmt --check
+step clippy     cargo clippy --all-targets -- -D warnings
+step cargo-test cargo test
+step wasm-test  wasm-pack test --node
+step build      wasm-pack build --release --target web --out-dir pkg
+step e2e        node tests/e2e/run.mjs
+finish
