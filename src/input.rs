@@ -26,15 +26,23 @@ pub(crate) fn object<'a>(v: &'a Value, path: &str) -> Result<Obj<'a>> {
 
 /// A date at `path`.
 pub(crate) fn date(v: &Value, path: &str) -> Result<NaiveDate> {
+    date_at(v, || path.to_string())
+}
+
+/// A date at a path made only when there is an error: a worker's history holds thousands of
+/// dates, and formatting a path for each was as slow as the schedule itself.
+fn date_at(v: &Value, path: impl FnOnce() -> String) -> Result<NaiveDate> {
     let Value::String(s) = v else {
-        return Err(Error::bad_argument(path, "a date string as YYYY-MM-DD"));
+        return Err(Error::bad_argument(path(), "a date string as YYYY-MM-DD"));
     };
     parse_date(s).map_err(|e| match e.kind() {
         DateErrorKind::NotACalendarDate => {
-            Error::bad_argument(path, "a real calendar date (this day does not exist)")
+            Error::bad_argument(path(), "a real calendar date (this day does not exist)")
         }
-        DateErrorKind::OutOfRange => Error::bad_argument(path, "a date in the years 0001 to 9999"),
-        _ => Error::bad_argument(path, "a date as YYYY-MM-DD"),
+        DateErrorKind::OutOfRange => {
+            Error::bad_argument(path(), "a date in the years 0001 to 9999")
+        }
+        _ => Error::bad_argument(path(), "a date as YYYY-MM-DD"),
     })
 }
 
@@ -65,7 +73,7 @@ impl<'a> Obj<'a> {
 
     pub(crate) fn req_date(&self, key: &str) -> Result<NaiveDate> {
         match self.get(key) {
-            Some(v) => date(v, &self.at(key)),
+            Some(v) => date_at(v, || self.at(key)),
             None => Err(Error::bad_argument(
                 self.at(key),
                 "a date as YYYY-MM-DD (it is missing)",
@@ -74,7 +82,9 @@ impl<'a> Obj<'a> {
     }
 
     pub(crate) fn opt_date(&self, key: &str) -> Result<Option<NaiveDate>> {
-        self.get(key).map(|v| date(v, &self.at(key))).transpose()
+        self.get(key)
+            .map(|v| date_at(v, || self.at(key)))
+            .transpose()
     }
 
     /// A whole number in `lo..=hi`.
@@ -105,7 +115,7 @@ impl<'a> Obj<'a> {
         let Some(v) = self.get(key) else {
             return Ok(None);
         };
-        enum_value(v, &self.at(key), expected).map(Some)
+        enum_value_at(v, || self.at(key), expected).map(Some)
     }
 
     /// The array under `key` (absent = empty), each element with its path.
@@ -121,6 +131,19 @@ impl<'a> Obj<'a> {
         }
     }
 
+    /// The dates in the array under `key` (absent = none), each checked with its path.
+    pub(crate) fn dates(&self, key: &str) -> Result<Vec<NaiveDate>> {
+        match self.get(key) {
+            None => Ok(Vec::new()),
+            Some(Value::Array(items)) => items
+                .iter()
+                .enumerate()
+                .map(|(i, v)| date_at(v, || format!("{}[{i}]", self.at(key))))
+                .collect(),
+            Some(_) => Err(Error::bad_argument(self.at(key), "an array")),
+        }
+    }
+
     /// The object under `key`, if present.
     pub(crate) fn opt_object(&self, key: &str) -> Result<Option<Obj<'a>>> {
         self.get(key).map(|v| object(v, &self.at(key))).transpose()
@@ -129,8 +152,17 @@ impl<'a> Obj<'a> {
 
 /// A string that must be one of an enum's values.
 pub(crate) fn enum_value<T: DeserializeOwned>(v: &Value, path: &str, expected: &str) -> Result<T> {
+    enum_value_at(v, || path.to_string(), expected)
+}
+
+/// [`enum_value`] with the path made only for an error.
+fn enum_value_at<T: DeserializeOwned>(
+    v: &Value,
+    path: impl FnOnce() -> String,
+    expected: &str,
+) -> Result<T> {
     if !v.is_string() {
-        return Err(Error::bad_argument(path, format!("a string: {expected}")));
+        return Err(Error::bad_argument(path(), format!("a string: {expected}")));
     }
-    T::deserialize(v).map_err(|_| Error::bad_argument(path, format!("one of {expected}")))
+    T::deserialize(v).map_err(|_| Error::bad_argument(path(), format!("one of {expected}")))
 }

@@ -218,12 +218,12 @@ impl Duration {
     /// ```
     pub fn before(&self, d: NaiveDate, cal: &Calendar) -> Option<NaiveDate> {
         match self.unit {
-            Unit::Days => add_days(d, -i64::from(self.n)),
+            Unit::Days => add_days(d, i64::from(self.n).checked_neg()?),
             Unit::WorkingDays => cal.sub_working_days(d, self.n),
-            Unit::Weeks => add_days(d, -7 * i64::from(self.n)),
+            Unit::Weeks => add_days(d, i64::from(self.n).checked_mul(-7)?),
             Unit::Months => sub_months(d, self.n),
             Unit::Years => sub_years(d, self.n),
-            Unit::Hours => add_days(d, -i64::from(self.n.div_ceil(24))),
+            Unit::Hours => add_days(d, i64::from(self.n.div_ceil(24)).checked_neg()?),
         }
     }
 

@@ -25,6 +25,12 @@ const ONE_OFF: [(i32, u32, u32); 10] = [
 
 /// Easter Sunday in the Gregorian calendar (the anonymous Gregorian algorithm, also known as
 /// Meeus/Jones/Butcher), for years 1583 to 9999; `None` outside.
+#[allow(
+    clippy::arithmetic_side_effects,
+    reason = "the year is checked to be 1583..=9999 first, so every intermediate value of \
+              the computus lies between 0 and 9,999, far inside i32; the divisors are \
+              non-zero constants"
+)]
 pub(super) fn easter_sunday(year: i32) -> Option<NaiveDate> {
     if !(1583..=9999).contains(&year) {
         return None;
@@ -55,7 +61,10 @@ fn first_monday(year: i32, month: u32) -> Option<NaiveDate> {
 /// The last Monday in a month of 31 days (May, August).
 fn last_monday_of_31_day_month(year: i32, month: u32) -> Option<NaiveDate> {
     let last = NaiveDate::from_ymd_opt(year, month, 31)?;
-    super::add_days(last, -i64::from(last.weekday().num_days_from_monday()))
+    super::add_days(
+        last,
+        i64::from(last.weekday().num_days_from_monday()).checked_neg()?,
+    )
 }
 
 /// Whether a date is a Saturday or Sunday.

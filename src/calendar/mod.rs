@@ -84,11 +84,8 @@ impl std::error::Error for DateError {}
 /// The value of a run of ASCII digits, or `None` if any byte is not a digit.
 fn digits(bytes: &[u8]) -> Option<u32> {
     bytes.iter().try_fold(0u32, |acc, &b| {
-        if b.is_ascii_digit() {
-            acc.checked_mul(10)?.checked_add(u32::from(b - b'0'))
-        } else {
-            None
-        }
+        acc.checked_mul(10)?
+            .checked_add(char::from(b).to_digit(10)?)
     })
 }
 
@@ -129,6 +126,11 @@ pub fn parse_date(s: &str) -> Result<NaiveDate, DateError> {
 }
 
 /// Appends `n` in decimal, zero-padded to at least `width` digits.
+#[allow(
+    clippy::arithmetic_side_effects,
+    reason = "`rest % 10` is below 10, so `b'0' + it` is at most `b'9'`; `len` counts the \
+              iterations over a 10-byte buffer"
+)]
 fn push_padded(out: &mut String, n: u32, width: usize) {
     let mut buf = [b'0'; 10];
     let mut len = 0;

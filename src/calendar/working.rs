@@ -252,15 +252,15 @@ impl Calendar {
         // Jump whole weeks while far from the answer: 7k days hold at most 5k working days,
         // and 5k <= left - 5, so a jump never passes it.
         while left > 10 {
-            let weeks = (left - 5) / 5;
+            let weeks = left.checked_sub(5)? / 5;
             let next = add_days(cur, weeks.checked_mul(7)?)?;
-            left -= self.working_days_between(cur, next);
+            left = left.checked_sub(self.working_days_between(cur, next))?;
             cur = next;
         }
         while left > 0 {
             cur = cur.succ_opt()?;
             if self.is_working_day(cur) {
-                left -= 1;
+                left = left.checked_sub(1)?;
             }
         }
         Some(cur)
@@ -282,18 +282,20 @@ impl Calendar {
         let mut cur = d;
         let mut left = i64::from(n);
         while left > 10 {
-            let weeks = (left - 5) / 5;
+            let weeks = left.checked_sub(5)? / 5;
             let next = add_days(cur, weeks.checked_mul(-7)?)?;
             // The days passed over are [next, cur): (next, cur] less cur, plus next.
-            let passed = self.working_days_between(next, cur) - i64::from(self.is_working_day(cur))
-                + i64::from(self.is_working_day(next));
-            left -= passed;
+            let passed = self
+                .working_days_between(next, cur)
+                .checked_sub(i64::from(self.is_working_day(cur)))?
+                .checked_add(i64::from(self.is_working_day(next)))?;
+            left = left.checked_sub(passed)?;
             cur = next;
         }
         while left > 0 {
             cur = cur.pred_opt()?;
             if self.is_working_day(cur) {
-                left -= 1;
+                left = left.checked_sub(1)?;
             }
         }
         Some(cur)
@@ -330,6 +332,11 @@ impl Calendar {
     /// assert_eq!(cal.working_days_between(from, to), 3); // 29, 30, 31
     /// assert_eq!(cal.working_days_between(to, from), 0);
     /// ```
+    #[allow(
+        clippy::arithmetic_side_effects,
+        reason = "counts of days between two chrono dates are below 2^28 (chrono spans about \
+                  ±262,000 years), far inside i64"
+    )]
     pub fn working_days_between(&self, from: NaiveDate, to: NaiveDate) -> i64 {
         if to <= from {
             return 0;
@@ -361,6 +368,12 @@ impl Calendar {
 }
 
 /// How many Mondays to Fridays there are in `(from, to]`; 0 when `to` is not after `from`.
+#[allow(
+    clippy::arithmetic_side_effects,
+    reason = "day numbers of chrono dates are below 2^27 in magnitude, so their difference \
+              and the counts made from it are far inside i64; the divisors are non-zero \
+              constants"
+)]
 fn weekdays_between(from: NaiveDate, to: NaiveDate) -> i64 {
     let days = i64::from(to.num_days_from_ce()) - i64::from(from.num_days_from_ce());
     if days <= 0 {

@@ -40,16 +40,33 @@ pub fn builtins() -> &'static [Arc<Policy>] {
     BUILTINS.get_or_init(|| {
         BUILTIN_SOURCES
             .iter()
-            .filter_map(|(_, json)| parse_policy(json, None).ok())
-            .map(Arc::new)
+            .filter_map(|(id, _)| builtin(id).cloned())
             .collect()
     })
+}
+
+/// The built-in policy `id`, parsed the first time it is asked for: a page that checks one
+/// council's records parses that council's policy only (in a browser, parsing all five was
+/// most of the time the first call took). `None` for another id, or a file that fails its
+/// checks (which `tests/builtin_policies.rs` prevents from shipping).
+fn builtin(id: &str) -> Option<&'static Arc<Policy>> {
+    static PARSED: [OnceLock<Option<Arc<Policy>>>; BUILTIN_SOURCES.len()] =
+        [const { OnceLock::new() }; BUILTIN_SOURCES.len()];
+    let i = BUILTIN_SOURCES.iter().position(|(known, _)| *known == id)?;
+    let (_, json) = BUILTIN_SOURCES.get(i)?;
+    PARSED
+        .get(i)?
+        .get_or_init(|| parse_policy(json, None).ok().map(Arc::new))
+        .as_ref()
 }
 
 /// The built-in and registered policies, by id.
 #[derive(Debug, Clone)]
 pub struct Registry {
+    /// Registered policies (a built-in replaced by registering its id again included).
+    /// The built-ins themselves are parsed on first use, by [`builtin`].
     policies: BTreeMap<String, Arc<Policy>>,
+    /// Every id: the built-ins first, then in the order registered.
     order: Vec<String>,
 }
 
@@ -62,18 +79,17 @@ impl Default for Registry {
 impl Registry {
     /// A registry holding the five built-in policies.
     pub fn with_builtins() -> Self {
-        let mut r = Registry {
+        Registry {
             policies: BTreeMap::new(),
-            order: Vec::new(),
-        };
-        for p in builtins() {
-            r.insert(Arc::clone(p));
+            order: BUILTIN_SOURCES
+                .iter()
+                .map(|(id, _)| (*id).to_string())
+                .collect(),
         }
-        r
     }
 
     fn insert(&mut self, p: Arc<Policy>) {
-        if !self.policies.contains_key(&p.id) {
+        if !self.order.contains(&p.id) {
             self.order.push(p.id.clone());
         }
         self.policies.insert(p.id.clone(), p);
@@ -81,7 +97,7 @@ impl Registry {
 
     /// Every policy, built-ins first, then in the order registered.
     pub fn all(&self) -> impl Iterator<Item = &Arc<Policy>> {
-        self.order.iter().filter_map(|id| self.policies.get(id))
+        self.order.iter().filter_map(|id| self.get(id).ok())
     }
 
     /// The policy with this id.
@@ -91,6 +107,7 @@ impl Registry {
     pub fn get(&self, id: &str) -> Result<&Arc<Policy>> {
         self.policies
             .get(id)
+            .or_else(|| builtin(id))
             .ok_or_else(|| Error::unknown_policy(id))
     }
 

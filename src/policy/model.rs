@@ -101,12 +101,17 @@ impl When {
 
     /// How many conditions the filter sets; used to report which variant applied.
     pub fn specificity(&self) -> usize {
-        usize::from(self.roles.is_some())
-            + usize::from(self.hours.is_some())
-            + usize::from(self.shifts_per_month_below.is_some())
-            + usize::from(self.during.is_some())
-            + usize::from(self.plans.is_some())
-            + usize::from(self.rag.is_some())
+        [
+            self.roles.is_some(),
+            self.hours.is_some(),
+            self.shifts_per_month_below.is_some(),
+            self.during.is_some(),
+            self.plans.is_some(),
+            self.rag.is_some(),
+        ]
+        .into_iter()
+        .filter(|&set| set)
+        .count()
     }
 }
 

@@ -192,7 +192,7 @@ impl<'a> Engine<'a> {
         };
         if c.absence_extends {
             let moved_to = self.extend(next.basis.date(), next.due)?;
-            next.moved = (moved_to - next.due).num_days();
+            next.moved = moved_to.signed_duration_since(next.due).num_days();
             next.due = moved_to;
         }
         Ok(Some(next))

@@ -289,12 +289,21 @@ fn merge_absences(absences: &[Absence]) -> Vec<(NaiveDate, NaiveDate)> {
     merged
 }
 
+/// Dates at the boundary are `YYYY-MM-DD`: years 0001 to 9999.
+fn in_range(date: NaiveDate) -> Option<NaiveDate> {
+    (1..=9999).contains(&date.year()).then_some(date)
+}
+
 fn after(d: &Duration, date: NaiveDate, cal: &Calendar) -> Result<NaiveDate> {
-    d.after(date, cal).ok_or(Error::DateOutOfRange)
+    d.after(date, cal)
+        .and_then(in_range)
+        .ok_or(Error::DateOutOfRange)
 }
 
 fn before(d: &Duration, date: NaiveDate, cal: &Calendar) -> Result<NaiveDate> {
-    d.before(date, cal).ok_or(Error::DateOutOfRange)
+    d.before(date, cal)
+        .and_then(in_range)
+        .ok_or(Error::DateOutOfRange)
 }
 
 fn describe_counts(counts: &[SessionType]) -> &'static str {
@@ -426,10 +435,10 @@ impl<'a> Engine<'a> {
                 if hi < lo {
                     0
                 } else {
-                    (hi - lo).num_days() + 1
+                    hi.signed_duration_since(lo).num_days().saturating_add(1)
                 }
             })
-            .sum()
+            .fold(0, i64::saturating_add)
     }
 
     /// `due` moved later by the days of absence in (from, due] and in the days the move
@@ -446,14 +455,16 @@ impl<'a> Engine<'a> {
                 continue;
             }
             let start = a.max(d.succ_opt().ok_or(Error::DateOutOfRange)?);
-            let free = (start - d).num_days() - 1;
+            let free = start.signed_duration_since(d).num_days().saturating_sub(1);
             if free >= need {
                 break;
             }
-            need -= free;
+            need = need.saturating_sub(free);
             d = b;
         }
-        add_days(d, need).ok_or(Error::DateOutOfRange)
+        add_days(d, need)
+            .and_then(in_range)
+            .ok_or(Error::DateOutOfRange)
     }
 
     /// The first working day after the absence covering `date`, passing over absences that

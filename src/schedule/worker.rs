@@ -197,11 +197,7 @@ impl Worker {
                 supervisor_changed: a.opt_date("supervisorChanged")?,
             }),
         };
-        let observations = w
-            .array("observations")?
-            .into_iter()
-            .map(|(path, v)| date(v, &path))
-            .collect::<Result<Vec<_>>>()?;
+        let observations = w.dates("observations")?;
         let reviews = w
             .array("reviews")?
             .into_iter()
@@ -229,11 +225,7 @@ impl Worker {
             .into_iter()
             .map(|(path, v)| {
                 let c = object(v, &path)?;
-                let discussed = c
-                    .array("discussed")?
-                    .into_iter()
-                    .map(|(p, v)| date(v, &p))
-                    .collect::<Result<Vec<_>>>()?;
+                let discussed = c.dates("discussed")?;
                 let events = c
                     .array("events")?
                     .into_iter()

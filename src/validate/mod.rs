@@ -29,6 +29,7 @@ use chrono::NaiveDate;
 use name::Name;
 use serde::Serialize;
 use serde_json::{Map, Value};
+use std::cell::OnceCell;
 use std::collections::BTreeMap;
 
 /// Draft or final.
@@ -140,7 +141,7 @@ pub fn validate(
         template,
         record,
         mode: options.mode,
-        names: name::names(template),
+        names: OnceCell::new(),
         findings: Vec::new(),
     };
     let session = template
@@ -174,7 +175,9 @@ pub(crate) struct Checker<'a> {
     pub(crate) template: &'a Template,
     pub(crate) record: &'a Map<String, Value>,
     pub(crate) mode: Mode,
-    names: BTreeMap<String, Name>,
+    /// Made on the first finding that names a field: a valid record never needs them, and
+    /// making them is most of the work for one record.
+    names: OnceCell<BTreeMap<String, Name>>,
     pub(crate) findings: Vec<Finding>,
 }
 
@@ -231,6 +234,7 @@ impl<'a> Checker<'a> {
     /// The name messages give the field with this id.
     pub(crate) fn name(&self, id: &str) -> Name {
         self.names
+            .get_or_init(|| name::names(self.template))
             .get(id)
             .cloned()
             .unwrap_or_else(|| Name::from_label(id))
@@ -306,7 +310,7 @@ impl<'a> Checker<'a> {
             return;
         }
         let Some(value) = value else { return };
-        let n = self.name(&f.id);
+        // Names are made only for a finding (most values have none).
         match f.kind {
             FieldType::Text | FieldType::Person | FieldType::Signature => {
                 if !value.is_string() {
@@ -317,7 +321,7 @@ impl<'a> Checker<'a> {
                 if !value.is_string() {
                     self.wrong_type(f, src);
                 } else {
-                    self.date(f.id.clone(), &n.start(), value, src);
+                    self.date(f.id.clone(), |c| c.name(&f.id).start(), value, src);
                 }
             }
             FieldType::Time => match value {
@@ -325,7 +329,10 @@ impl<'a> Checker<'a> {
                 Value::String(_) => self.push(
                     f.id.clone(),
                     Code::InvalidTime,
-                    format!("{} must be a real time, like 09:30 or 14:30", n.start()),
+                    format!(
+                        "{} must be a real time, like 09:30 or 14:30",
+                        self.name(&f.id).start()
+                    ),
                     src,
                 ),
                 _ => self.wrong_type(f, src),
@@ -335,7 +342,7 @@ impl<'a> Checker<'a> {
                     None => self.push(
                         f.id.clone(),
                         Code::InvalidNumber,
-                        format!("{} must be a number", n.start()),
+                        format!("{} must be a number", self.name(&f.id).start()),
                         src,
                     ),
                     Some(x) => {
@@ -343,7 +350,7 @@ impl<'a> Checker<'a> {
                             self.push(
                                 f.id.clone(),
                                 Code::NumberTooSmall,
-                                format!("{} must be {min} or more", n.start()),
+                                format!("{} must be {min} or more", self.name(&f.id).start()),
                                 src,
                             );
                         }
@@ -351,7 +358,7 @@ impl<'a> Checker<'a> {
                             self.push(
                                 f.id.clone(),
                                 Code::NumberTooLarge,
-                                format!("{} must be {max} or less", n.start()),
+                                format!("{} must be {max} or less", self.name(&f.id).start()),
                                 src,
                             );
                         }
@@ -366,7 +373,8 @@ impl<'a> Checker<'a> {
                         .as_ref()
                         .is_some_and(|o| o.iter().any(|opt| opt == s.trim()));
                     if !ok {
-                        let message = format!("Select one of the options for {}", n.the());
+                        let message =
+                            format!("Select one of the options for {}", self.name(&f.id).the());
                         self.push(f.id.clone(), Code::InvalidChoice, message, src);
                     }
                 }
@@ -380,7 +388,7 @@ impl<'a> Checker<'a> {
                             Code::CaseIdsOnly,
                             format!(
                                 "{} must list case IDs only, like 12345 or AB-678, not names or other details about a child",
-                                n.start()
+                                self.name(&f.id).start()
                             ),
                             src,
                         );
@@ -437,9 +445,17 @@ impl<'a> Checker<'a> {
         self.push(f.id.clone(), Code::InvalidType, message, src);
     }
 
-    /// A date given as text: real, and written `YYYY-MM-DD`.
-    fn date(&mut self, path: String, subject: &str, value: &Value, src: &str) {
+    /// A date given as text: real, and written `YYYY-MM-DD`. `subject` names it in a message,
+    /// made only when there is a finding.
+    fn date(
+        &mut self,
+        path: String,
+        subject: impl FnOnce(&Self) -> String,
+        value: &Value,
+        src: &str,
+    ) {
         let Value::String(s) = value else {
+            let subject = subject(self);
             self.push(
                 path,
                 Code::InvalidType,
@@ -449,6 +465,7 @@ impl<'a> Checker<'a> {
             return;
         };
         if let Err(e) = parse_date(s.trim()) {
+            let subject = subject(self);
             let message = match e.kind() {
                 DateErrorKind::NotACalendarDate | DateErrorKind::OutOfRange => {
                     format!("{subject} must be a real date")
@@ -464,16 +481,18 @@ impl<'a> Checker<'a> {
             self.wrong_type(f, src);
             return;
         };
-        let ctx = self.row_context(f, "action");
+        // Paths and messages are made only for a finding: most rows have none.
+        let ctx = |c: &Self| c.row_context(f, "action");
         for (i, row) in rows.iter().enumerate() {
-            let path = format!("{}[{i}]", f.id);
-            let n = i + 1;
+            let path = || format!("{}[{i}]", f.id);
+            let n = i.saturating_add(1);
             if is_blank_cell(row) || is_blank_row(row) {
                 continue;
             }
             let Value::Object(cells) = row else {
+                let ctx = ctx(self);
                 self.push(
-                    path,
+                    path(),
                     Code::InvalidType,
                     format!(
                         "Action {n}{ctx} must have what needs to happen, who will do it and by when"
@@ -482,51 +501,60 @@ impl<'a> Checker<'a> {
                 );
                 continue;
             };
-            for (key, code, missing, subject) in [
-                (
-                    "action",
-                    Code::ActionMissing,
-                    format!("Enter what needs to happen for action {n}{ctx}"),
-                    format!("What needs to happen for action {n}{ctx}"),
-                ),
-                (
-                    "who",
-                    Code::ActionWhoMissing,
-                    format!("Enter who will do action {n}{ctx}"),
-                    format!("Who will do action {n}{ctx}"),
-                ),
+            for (key, code) in [
+                ("action", Code::ActionMissing),
+                ("who", Code::ActionWhoMissing),
             ] {
+                let subject = |ctx: &str| match key {
+                    "action" => format!("What needs to happen for action {n}{ctx}"),
+                    _ => format!("Who will do action {n}{ctx}"),
+                };
                 match cells.get(key) {
-                    c if is_empty(c) => self.push(format!("{path}.{key}"), code, missing, src),
+                    c if is_empty(c) => {
+                        let ctx = ctx(self);
+                        let missing = match key {
+                            "action" => format!("Enter what needs to happen for action {n}{ctx}"),
+                            _ => format!("Enter who will do action {n}{ctx}"),
+                        };
+                        self.push(format!("{}.{key}", path()), code, missing, src);
+                    }
                     Some(Value::String(_)) => {}
-                    Some(_) => self.push(
-                        format!("{path}.{key}"),
-                        Code::InvalidType,
-                        format!("{subject} must be text"),
-                        src,
-                    ),
+                    Some(_) => {
+                        let subject = subject(&ctx(self));
+                        self.push(
+                            format!("{}.{key}", path()),
+                            Code::InvalidType,
+                            format!("{subject} must be text"),
+                            src,
+                        );
+                    }
                     None => {}
                 }
             }
-            let wpath = format!("{path}.when");
+            let wpath = || format!("{}.when", path());
             match cells.get("when") {
-                c if is_empty(c) => self.push(
-                    wpath,
-                    Code::ActionWhenMissing,
-                    format!("Enter the due date for action {n}{ctx}"),
-                    src,
-                ),
+                c if is_empty(c) => {
+                    let ctx = ctx(self);
+                    self.push(
+                        wpath(),
+                        Code::ActionWhenMissing,
+                        format!("Enter the due date for action {n}{ctx}"),
+                        src,
+                    );
+                }
                 Some(when) => {
-                    let subject = format!("The date for action {n}{ctx}");
-                    self.date(wpath.clone(), &subject, when, src);
+                    let subject = |c: &Self| format!("The date for action {n}{}", ctx(c));
                     let d = when.as_str().and_then(|s| parse_date(s.trim()).ok());
-                    if let (Some(d), Some(s)) = (d, session) {
+                    if d.is_none() {
+                        self.date(wpath(), subject, when, src);
+                    } else if let (Some(d), Some(s)) = (d, session) {
                         if d < s {
                             let message = format!(
-                                "{subject} must be the same as or after {}",
+                                "{} must be the same as or after {}",
+                                subject(self),
                                 self.session_reference()
                             );
-                            self.push(wpath, Code::ActionWhenBeforeSession, message, src);
+                            self.push(wpath(), Code::ActionWhenBeforeSession, message, src);
                         }
                     }
                 }
@@ -540,16 +568,18 @@ impl<'a> Checker<'a> {
             self.wrong_type(f, src);
             return;
         };
-        let ctx = self.row_context(f, "child");
+        // Paths and messages are made only for a finding: most rows have none.
+        let ctx = |c: &Self| c.row_context(f, "child");
         for (i, row) in rows.iter().enumerate() {
-            let path = format!("{}[{i}]", f.id);
-            let n = i + 1;
+            let path = || format!("{}[{i}]", f.id);
+            let n = i.saturating_add(1);
             if is_blank_cell(row) || is_blank_row(row) {
                 continue;
             }
             let Value::Object(cells) = row else {
+                let ctx = ctx(self);
                 self.push(
-                    path,
+                    path(),
                     Code::InvalidType,
                     format!("Child {n}{ctx} must have a name and date of birth"),
                     src,
@@ -557,32 +587,40 @@ impl<'a> Checker<'a> {
                 continue;
             };
             match cells.get("name") {
-                c if is_empty(c) => self.push(
-                    format!("{path}.name"),
-                    Code::ChildNameMissing,
-                    format!("Enter the name of child {n}{ctx}"),
-                    src,
-                ),
+                c if is_empty(c) => {
+                    let ctx = ctx(self);
+                    self.push(
+                        format!("{}.name", path()),
+                        Code::ChildNameMissing,
+                        format!("Enter the name of child {n}{ctx}"),
+                        src,
+                    );
+                }
                 Some(Value::String(_)) | None => {}
-                Some(_) => self.push(
-                    format!("{path}.name"),
-                    Code::InvalidType,
-                    format!("The name of child {n}{ctx} must be text"),
-                    src,
-                ),
+                Some(_) => {
+                    let ctx = ctx(self);
+                    self.push(
+                        format!("{}.name", path()),
+                        Code::InvalidType,
+                        format!("The name of child {n}{ctx} must be text"),
+                        src,
+                    );
+                }
             }
             if let Some(dob) = cells.get("dob").filter(|v| !is_empty(Some(v))) {
-                let dpath = format!("{path}.dob");
-                let subject = format!("The date of birth of child {n}{ctx}");
-                self.date(dpath.clone(), &subject, dob, src);
+                let dpath = || format!("{}.dob", path());
+                let subject = |c: &Self| format!("The date of birth of child {n}{}", ctx(c));
                 let d = dob.as_str().and_then(|s| parse_date(s.trim()).ok());
-                if let (Some(d), Some(s)) = (d, session) {
+                if d.is_none() {
+                    self.date(dpath(), subject, dob, src);
+                } else if let (Some(d), Some(s)) = (d, session) {
                     if d > s {
                         let message = format!(
-                            "{subject} must be the same as or before {}",
+                            "{} must be the same as or before {}",
+                            subject(self),
                             self.session_reference()
                         );
-                        self.push(dpath, Code::DateOrder, message, src);
+                        self.push(dpath(), Code::DateOrder, message, src);
                     }
                 }
             }

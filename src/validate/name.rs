@@ -15,6 +15,7 @@
 //! heading in brackets, so the error summary says which one.
 
 use crate::policy::Template;
+use std::cell::RefCell;
 use std::collections::BTreeMap;
 
 /// Words that open a heading written as an instruction or a past participle: such a heading
@@ -155,6 +156,31 @@ impl Name {
     }
 }
 
+/// Labels whose names have been made, at most this many (then the memo starts afresh).
+const MAX_MEMO: usize = 4096;
+
+thread_local! {
+    /// Names already made from labels. A label always gives the same name, and making one
+    /// (shortening, lowering) was most of the cost of validating a record that has findings.
+    static MEMO: RefCell<BTreeMap<String, Name>> = const { RefCell::new(BTreeMap::new()) };
+}
+
+/// [`Name::from_label`], remembered.
+fn from_label_memo(label: &str) -> Name {
+    MEMO.with(|memo| {
+        let mut memo = memo.borrow_mut();
+        if let Some(n) = memo.get(label) {
+            return n.clone();
+        }
+        if memo.len() >= MAX_MEMO {
+            memo.clear();
+        }
+        let n = Name::from_label(label);
+        memo.insert(label.to_string(), n.clone());
+        n
+    })
+}
+
 /// The names of every field of a template, by field id, told apart where two fields would
 /// otherwise read the same: by their section's heading when they are in different sections
 /// (Havering's "Record of Discussion" (how feeling?)), or else by their full label, quoted
@@ -165,7 +191,7 @@ pub(crate) fn names(template: &Template) -> BTreeMap<String, Name> {
     let mut seen: BTreeMap<String, Vec<&str>> = BTreeMap::new();
     for s in &template.sections {
         for f in &s.fields {
-            let n = Name::from_label(&f.label);
+            let n = from_label_memo(&f.label);
             seen.entry(n.mid().to_lowercase())
                 .or_default()
                 .push(s.id.as_str());
@@ -173,7 +199,7 @@ pub(crate) fn names(template: &Template) -> BTreeMap<String, Name> {
         }
     }
     for s in &template.sections {
-        let section = Name::from_label(&s.title);
+        let section = from_label_memo(&s.title);
         // A long section heading is no help in brackets.
         let useful = section.text.split_whitespace().count() <= 6;
         for f in &s.fields {

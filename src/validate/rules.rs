@@ -189,6 +189,11 @@ pub(super) fn apply(
                         };
                         let length = match (time(st), time(en)) {
                             (Some((h1, m1)), Some((h2, m2))) => {
+                                #[allow(
+                                    clippy::arithmetic_side_effects,
+                                    reason = "parse_time gives hours 0-23 and minutes 0-59, \
+                                              so these minutes of the day are below 1,440"
+                                )]
                                 let (a, b) = (h1 * 60 + m1, h2 * 60 + m2);
                                 if b < a {
                                     let message = format!(
@@ -199,7 +204,7 @@ pub(super) fn apply(
                                     c.push(en.clone(), Code::TimeOrder, message, source);
                                     None
                                 } else {
-                                    Some(f64::from(b - a))
+                                    Some(f64::from(b.saturating_sub(a)))
                                 }
                             }
                             _ => None,

@@ -27,9 +27,30 @@ impl<'a> From<&'a Policy> for PolicySummary<'a> {
 /// hostile value from exhausting the wasm stack during conversion.
 const MAX_DEPTH: usize = 32;
 
-/// Rejects values nested deeper than [`MAX_DEPTH`] before they are converted, walking them
-/// without recursion.
-pub(super) fn check_depth(v: &JsValue, path: &str) -> Result<(), JsValue> {
+#[wasm_bindgen]
+extern "C" {
+    /// The engine's `TextEncoder` (browsers; Node 11 and later), bound to take a JS string:
+    /// wasm-bindgen's own `String` conversion copies it one character at a time in JS.
+    type TextEncoder;
+    #[wasm_bindgen(constructor)]
+    fn new() -> TextEncoder;
+    #[wasm_bindgen(method)]
+    fn encode(this: &TextEncoder, input: &js_sys::JsString) -> js_sys::Uint8Array;
+}
+
+thread_local! {
+    static ENCODER: TextEncoder = TextEncoder::new();
+}
+
+/// A JS string as UTF-8 bytes, encoded by the engine and copied into wasm memory at once.
+pub(super) fn utf8(s: &js_sys::JsString) -> Vec<u8> {
+    ENCODER.with(|e| e.encode(s).to_vec())
+}
+
+/// Rejects values nested deeper than [`MAX_DEPTH`], walking them without recursion: for a
+/// value `JSON.stringify` refused, to tell a value too deep (or a cycle, which is endlessly
+/// deep) from one that is not data.
+pub(super) fn check_depth_js(v: &JsValue, path: &str) -> Result<(), JsValue> {
     let mut stack: Vec<(JsValue, usize)> = vec![(v.clone(), 0)];
     while let Some((value, depth)) = stack.pop() {
         if !value.is_object() {
@@ -41,15 +62,47 @@ pub(super) fn check_depth(v: &JsValue, path: &str) -> Result<(), JsValue> {
         if let Some(array) = value.dyn_ref::<js_sys::Array>() {
             for item in array.iter() {
                 if item.is_object() {
-                    stack.push((item, depth + 1));
+                    stack.push((item, depth.saturating_add(1)));
                 }
             }
         } else if let Ok(obj) = value.dyn_into::<js_sys::Object>() {
             for item in js_sys::Object::values(&obj).iter() {
                 if item.is_object() {
-                    stack.push((item, depth + 1));
+                    stack.push((item, depth.saturating_add(1)));
                 }
             }
+        }
+    }
+    Ok(())
+}
+
+/// Rejects JSON text nested deeper than [`MAX_DEPTH`] before it is parsed (so a hostile
+/// value cannot exhaust the wasm stack): one pass over the bytes, skipping strings.
+pub(super) fn check_depth(json: &[u8], path: &str) -> Result<(), JsValue> {
+    let mut depth = 0usize;
+    let mut in_string = false;
+    let mut escaped = false;
+    for &b in json {
+        if in_string {
+            if escaped {
+                escaped = false;
+            } else if b == b'\\' {
+                escaped = true;
+            } else if b == b'"' {
+                in_string = false;
+            }
+            continue;
+        }
+        match b {
+            b'"' => in_string = true,
+            b'{' | b'[' => {
+                depth = depth.saturating_add(1);
+                if depth > MAX_DEPTH {
+                    return Err(super::bad(path, "data nested at most 32 levels deep"));
+                }
+            }
+            b'}' | b']' => depth = depth.saturating_sub(1),
+            _ => {}
         }
     }
     Ok(())

@@ -555,7 +555,7 @@ impl Display {
                 Some(i) => i,
                 None => {
                     self.marks.push(Mark::new(&el, kind));
-                    self.marks.len() - 1
+                    self.marks.len().saturating_sub(1)
                 }
             };
             if let Some(m) = self.marks.get_mut(i) {

@@ -41,7 +41,6 @@ use display::{Display, Item, Reason};
 use form::Scan;
 use listen::Listener;
 use options::{AttachOptions, Stylesheet};
-use serde::Serialize;
 use std::cell::{Cell, RefCell};
 use std::rc::{Rc, Weak};
 use wasm_bindgen::prelude::*;
@@ -318,9 +317,7 @@ impl Widget {
         if focus && blocks {
             self.core.focus_summary()?;
         }
-        report
-            .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-            .map_err(|_| bad("result", "a value that converts to JavaScript"))
+        crate::wasm::to_js(&report)
     }
 }
 

@@ -220,7 +220,7 @@ impl Today {
             Today::Browser => {
                 let now = js_sys::Date::new_0();
                 let year = i32::try_from(now.get_full_year()).ok()?;
-                NaiveDate::from_ymd_opt(year, now.get_month() + 1, now.get_date())
+                NaiveDate::from_ymd_opt(year, now.get_month().checked_add(1)?, now.get_date())
             }
         }
     }

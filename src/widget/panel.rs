@@ -421,6 +421,11 @@ impl Builder<'_> {
             end = end.max(d);
         }
         let span = days(start, end).max(1);
+        #[allow(
+            clippy::arithmetic_side_effects,
+            reason = "the day count is clamped to 0..=span, span is at least 1 and below 2^28 \
+                      (chrono's range), so the product is far inside i64 and x is LEFT..=RIGHT"
+        )]
         let x = |d: NaiveDate| LEFT + days(start, d).clamp(0, span) * (RIGHT - LEFT) / span;
         let anchor = |x: i64| {
             if x < LEFT + 24 {
@@ -499,8 +504,14 @@ impl Builder<'_> {
         let axis = line(LEFT, 70, RIGHT, 70, "#505a5f")?;
         axis.set_attribute("stroke-width", "2")?;
         append(&svg, &axis)?;
+        #[allow(
+            clippy::arithmetic_side_effects,
+            reason = "chrono's years are within ±262,143, so the month difference is below 2^23"
+        )]
         let months = (end.year() - start.year()) * 12 + end.month0() as i32 - start.month0() as i32;
-        let step = u32::try_from((months + 3) / 4).unwrap_or(1).max(1);
+        let step = u32::try_from(months.saturating_add(3) / 4)
+            .unwrap_or(1)
+            .max(1);
         let mut tick = NaiveDate::from_ymd_opt(start.year(), start.month(), 1).and_then(|t| {
             if t < start {
                 add_months(t, 1)
@@ -595,7 +606,7 @@ impl Builder<'_> {
                 &svg,
                 &self.svg_text(
                     status.tag().0,
-                    &[("x", &(kx + 10).to_string()), ("y", "112")],
+                    &[("x", &kx.saturating_add(10).to_string()), ("y", "112")],
                 )?,
             )?;
         }
@@ -606,7 +617,7 @@ impl Builder<'_> {
     fn marker(&self, status: Status, x: i64, y: i64) -> Result<Element, JsValue> {
         let points = |pts: &[(i64, i64)]| {
             pts.iter()
-                .map(|(dx, dy)| format!("{},{}", x + dx, y + dy))
+                .map(|(dx, dy)| format!("{},{}", x.saturating_add(*dx), y.saturating_add(*dy)))
                 .collect::<Vec<_>>()
                 .join(" ")
         };
