@@ -19,11 +19,12 @@ DEMO_PORT ?= 8080
 
 WASM_PACK_BUILD := wasm-pack build --release --target web --out-dir pkg
 
-.PHONY: help setup build demo serve test fmt clippy unit wasm-test e2e clean
+.PHONY: help setup build demo serve test bench fmt clippy unit wasm-test e2e clean
 
 help:
 	@echo "make demo    set up, build pkg/, serve the demo page on http://$(DEMO_HOST):$(DEMO_PORT)"
 	@echo "make test    set up, then fmt, clippy, cargo test, wasm-pack test, build, e2e"
+	@echo "make bench   native, Node (vs Ajv) and Chromium benchmarks, and sizes (BENCHMARKS.md)"
 	@echo "make setup   install what is missing (wasm32 target, wasm-pack, wasm-bindgen-cli, chromium, npm tools)"
 	@echo "make build   wasm-pack build --release --target web --out-dir pkg"
 	@echo "make serve   serve www/ and pkg/ without rebuilding"
@@ -47,6 +48,10 @@ serve:
 
 test: setup
 	@bash scripts/test.sh
+
+# Benchmarks (not part of make test): prints the tables recorded in BENCHMARKS.md.
+bench: setup
+	@bash scripts/bench.sh
 
 # The steps of `make test`, one at a time (no set-up).
 fmt:

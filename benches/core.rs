@@ -166,7 +166,11 @@ mod schedule_workers {
         let registry = Registry::with_builtins();
         let p = registry.get(SCHEDULE_POLICY).expect("policy");
         let base = json(WORKER);
-        let team = workers(&(0..500).map(|k| shifted_worker(&base, k)).collect::<Vec<_>>());
+        let team = workers(
+            &(0..500)
+                .map(|k| shifted_worker(&base, k))
+                .collect::<Vec<_>>(),
+        );
         let o = options();
         b.bench(|| {
             team.iter()

@@ -49,13 +49,16 @@ finish() {
   exit 0
 }
 
-STEPS_PLANNED=(fmt clippy clippy-wasm cargo-test wasm-test build tz e2e-page e2e-widget e2e-templates)
+STEPS_PLANNED=(fmt clippy clippy-wasm cargo-test wasm-test build size tz e2e-page e2e-widget e2e-templates)
 step fmt        cargo fmt --check
 step clippy     cargo clippy --all-targets -- -D warnings
 step clippy-wasm cargo clippy --target wasm32-unknown-unknown --lib --tests -- -D warnings
 step cargo-test cargo test
 step wasm-test  wasm-pack test --node
 step build      wasm-pack build --release --target web --out-dir pkg
+# The size budget: gzipped .wasm + glue. Issue 7's target is 100 KB and is missed (BENCHMARKS.md
+# says by how much and why); the budget holds the measured size so that growth fails.
+step size          node scripts/size-budget.mjs --budget 340
 step tz            node tests/e2e/tz.mjs
 step e2e-page      node tests/e2e/run.mjs
 step e2e-widget    node tests/e2e/widget.mjs

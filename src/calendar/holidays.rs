@@ -3,11 +3,33 @@
 //! The rules, year by year, are documented on [`bank_holidays`].
 
 use chrono::{Datelike, NaiveDate, Weekday};
+use std::sync::OnceLock;
 
 /// The first year [`bank_holidays`] computes.
 pub const FIRST_COMPUTED_YEAR: i32 = 1970;
 /// The last year [`bank_holidays`] computes.
 pub const LAST_COMPUTED_YEAR: i32 = 2100;
+
+/// How many years [`bank_holidays`] computes: 1970 to 2100.
+const COMPUTED_YEARS: usize = 131;
+const _: () = assert!(LAST_COMPUTED_YEAR == FIRST_COMPUTED_YEAR + COMPUTED_YEARS as i32 - 1);
+
+/// [`bank_holidays`] for `year`, computed once and kept: working-day arithmetic asks about
+/// the same few years again and again (every write-up deadline of every session), and
+/// computing the list each time was an allocation per day looked at. Empty outside
+/// 1970–2100.
+pub(super) fn computed(year: i32) -> &'static [NaiveDate] {
+    static YEARS: [OnceLock<Vec<NaiveDate>>; COMPUTED_YEARS] =
+        [const { OnceLock::new() }; COMPUTED_YEARS];
+    let cell = year
+        .checked_sub(FIRST_COMPUTED_YEAR)
+        .and_then(|i| usize::try_from(i).ok())
+        .and_then(|i| YEARS.get(i));
+    match cell {
+        Some(cell) => cell.get_or_init(|| bank_holidays(year)),
+        None => &[],
+    }
+}
 
 /// One-off bank holidays in England & Wales, 1970 onwards, as (year, month, day).
 const ONE_OFF: [(i32, u32, u32); 10] = [

@@ -1,7 +1,7 @@
 //! Working days: weekends, bank holidays (computed or published) and closure days.
 
 use super::add_days;
-use super::holidays::{bank_holidays, is_weekend, FIRST_COMPUTED_YEAR, LAST_COMPUTED_YEAR};
+use super::holidays::{computed, is_weekend, FIRST_COMPUTED_YEAR, LAST_COMPUTED_YEAR};
 use chrono::{Datelike, NaiveDate};
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
@@ -142,11 +142,13 @@ impl PublishedList {
 /// days.
 ///
 /// A day is a working day when it is a Monday to Friday, not a bank holiday, and not a closure
-/// day. Bank holidays are computed year by year when asked for ([`bank_holidays`]: 1970–2100,
-/// none outside), unless a [`PublishedList`] loaded with [`Calendar::with_published`] covers the
-/// year, in which case its dates are used instead.
+/// day. Bank holidays are computed year by year when asked for
+/// ([`bank_holidays`](super::bank_holidays): 1970–2100, none outside), unless a
+/// [`PublishedList`] loaded with [`Calendar::with_published`] covers the year, in which case
+/// its dates are used instead.
 ///
-/// Cheap to build: nothing is computed until a date is asked about. `Calendar::default()` is
+/// Cheap to build: nothing is computed until a date is asked about (each year's computed
+/// list is then kept for every calendar). `Calendar::default()` is
 /// [`Calendar::england_and_wales`].
 ///
 /// # Examples
@@ -189,8 +191,8 @@ impl Calendar {
     }
 
     /// The bank holidays this calendar uses in `year`, sorted: the published list's where one
-    /// is loaded for that year, else the computed [`bank_holidays`] (empty outside 1970–2100).
-    /// Closure days are not included.
+    /// is loaded for that year, else the computed [`bank_holidays`](super::bank_holidays)
+    /// (empty outside 1970–2100). Closure days are not included.
     ///
     /// # Examples
     ///
@@ -201,7 +203,7 @@ impl Calendar {
     pub fn bank_holidays(&self, year: i32) -> Vec<NaiveDate> {
         match self.published.get(&year) {
             Some(days) => days.clone(),
-            None => bank_holidays(year),
+            None => computed(year).to_vec(),
         }
     }
 
@@ -209,7 +211,7 @@ impl Calendar {
     pub fn is_bank_holiday(&self, d: NaiveDate) -> bool {
         match self.published.get(&d.year()) {
             Some(days) => days.binary_search(&d).is_ok(),
-            None => bank_holidays(d.year()).binary_search(&d).is_ok(),
+            None => computed(d.year()).binary_search(&d).is_ok(),
         }
     }
 
@@ -355,7 +357,7 @@ impl Calendar {
         }
         for year in y0.max(FIRST_COMPUTED_YEAR)..=y1.min(LAST_COMPUTED_YEAR) {
             if !self.published.contains_key(&year) {
-                bank_holidays(year).into_iter().for_each(&mut visit);
+                computed(year).iter().copied().for_each(&mut visit);
             }
         }
         off += self
