@@ -29,7 +29,7 @@ for a in "$@"; do
     --quick) quick="--quick" ;;
     --no-build) build=0 ;;
     native|node|browser|size) parts+=("$a") ;;
-    -h|--help) sed -n '2,16p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,15p' "$0"; exit 0 ;;
     *) echo "bench: unknown argument '$a' (see --help)" >&2; exit 2 ;;
   esac
 done
