@@ -15,13 +15,12 @@ import { request } from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
+import { launchBrowser } from './browser.mjs';
 import { AxeBuilder } from '@axe-core/playwright';
 import { startServer } from '../../scripts/serve.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const OUTPUT = path.join(ROOT, 'tests/e2e/output');
-const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 const RECORDS_KEY = 'supervision-rules:records:havering/case-supervision-record';
 const DRAFT_KEY = 'supervision-rules:draft:havering/case-supervision-record';
 const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
@@ -130,15 +129,7 @@ async function main() {
   let context;
   const pageErrors = [];
   try {
-    context = await chromium.launchPersistentContext(userDataDir, {
-      executablePath: CHROMIUM,
-      headless: !process.env.E2E_HEADED,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-        '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-      viewport: { width: 1280, height: 900 },
-      locale: 'en-GB',
-    });
-    context.setDefaultTimeout(15_000);
+    context = await launchBrowser(userDataDir);
     page = context.pages()[0] || (await context.newPage());
     const watch = (p) => {
       p.on('pageerror', (e) => pageErrors.push(`pageerror: ${e.message}`));

@@ -16,13 +16,12 @@ import { access, mkdtemp, readFile, rm, stat } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
+import { launchBrowser, localDay } from './browser.mjs';
 import { AxeBuilder } from '@axe-core/playwright';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const WWW = path.join(ROOT, 'www');
 const PKG = path.resolve(process.env.E2E_PKG || path.join(ROOT, 'pkg'));
-const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 
 // ---- serving www/ and pkg/ -------------------------------------------------------------
@@ -66,13 +65,7 @@ async function test(name, fn) {
 }
 
 // ---- helpers -----------------------------------------------------------------------------
-/** YYYY-MM-DD, `days` from today in local time (the widget's default today). */
-function day(days) {
-  const d = new Date();
-  d.setDate(d.getDate() + days);
-  const p = (n) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`;
-}
+const day = localDay;
 
 /** Every required field of the template, filled through the page's own names. */
 const VALID = {
@@ -132,15 +125,7 @@ async function main() {
   const userDataDir = await mkdtemp(path.join(os.tmpdir(), 'supervision-rules-widget-'));
   let context;
   try {
-    context = await chromium.launchPersistentContext(userDataDir, {
-      executablePath: CHROMIUM,
-      headless: !process.env.E2E_HEADED,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-        '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-      viewport: { width: 1280, height: 900 },
-      locale: 'en-GB',
-    });
-    context.setDefaultTimeout(15_000);
+    context = await launchBrowser(userDataDir);
     for (const p of context.pages()) await p.close();
 
     await test('the stylesheet served in www/ is the one the widget embeds', async () => {
