@@ -134,14 +134,23 @@ pub fn template(
     #[wasm_bindgen(js_name = policyId, unchecked_param_type = "string")] policy_id: JsValue,
     #[wasm_bindgen(js_name = templateId, unchecked_param_type = "string")] template_id: JsValue,
 ) -> JsResult {
-    let policy_id = string_arg(&policy_id, "policyId")?;
-    let template_id = string_arg(&template_id, "templateId")?;
+    with_template(&policy_id, &template_id, |_, t| to_js(t))
+}
+
+/// Reads the two id arguments and runs `f` on the policy and template they name.
+fn with_template(
+    policy_id: &JsValue,
+    template_id: &JsValue,
+    f: impl FnOnce(&crate::policy::Policy, &crate::policy::Template) -> JsResult,
+) -> JsResult {
+    let policy_id = string_arg(policy_id, "policyId")?;
+    let template_id = string_arg(template_id, "templateId")?;
     REGISTRY.with(|r| {
         let r = r.borrow();
-        let (_, t) = r
+        let (p, t) = r
             .template(&policy_id, &template_id)
             .map_err(|e| js_error(&e))?;
-        to_js(t)
+        f(p, t)
     })
 }
 
@@ -151,13 +160,7 @@ pub fn json_schema(
     #[wasm_bindgen(js_name = policyId, unchecked_param_type = "string")] policy_id: JsValue,
     #[wasm_bindgen(js_name = templateId, unchecked_param_type = "string")] template_id: JsValue,
 ) -> JsResult {
-    let policy_id = string_arg(&policy_id, "policyId")?;
-    let template_id = string_arg(&template_id, "templateId")?;
-    REGISTRY.with(|r| {
-        let r = r.borrow();
-        let (p, t) = r
-            .template(&policy_id, &template_id)
-            .map_err(|e| js_error(&e))?;
+    with_template(&policy_id, &template_id, |p, t| {
         to_js(&crate::policy::json_schema(p, t))
     })
 }
