@@ -17,7 +17,7 @@ export PATH := $(CURDIR)/node_modules/.bin:$(or $(CARGO_HOME),$(HOME)/.cargo)/bi
 DEMO_HOST ?= 127.0.0.1
 DEMO_PORT ?= 8080
 
-WASM_PACK_BUILD := wasm-pack build --release --target web --out-dir pkg
+WASM_PACK_BUILD := bash scripts/build-pkg.sh
 
 .PHONY: help setup build demo serve test bench fmt clippy unit wasm-test e2e clean
 
@@ -26,7 +26,7 @@ help:
 	@echo "make test    set up, then fmt, clippy, cargo test, wasm-pack test, build, e2e"
 	@echo "make bench   native, Node (vs Ajv) and Chromium benchmarks, and sizes (BENCHMARKS.md)"
 	@echo "make setup   install what is missing (wasm32 target, wasm-pack, wasm-bindgen-cli, chromium, npm tools)"
-	@echo "make build   wasm-pack build --release --target web --out-dir pkg"
+	@echo "make build   pkg/: the npm package, one wasm-pack build per entry point (scripts/build-pkg.sh)"
 	@echo "make serve   serve www/ and pkg/ without rebuilding"
 	@echo "make e2e     the browser test only (needs pkg/)"
 
@@ -57,7 +57,7 @@ bench: setup
 fmt:
 	cargo fmt --check
 clippy:
-	cargo clippy --all-targets -- -D warnings
+	cargo clippy --all-targets --all-features -- -D warnings
 unit:
 	cargo test
 wasm-test:

@@ -44,7 +44,7 @@ pub mod validate;
 #[cfg(target_arch = "wasm32")]
 #[doc(hidden)]
 pub mod wasm;
-#[cfg(target_arch = "wasm32")]
+#[cfg(all(target_arch = "wasm32", feature = "widget"))]
 #[doc(hidden)]
 pub mod widget;
 

@@ -122,6 +122,38 @@ impl PublishedList {
         Ok(PublishedList { years })
     }
 
+    /// Reads gov.uk's `bank-holidays.json` (or its `england-and-wales` division alone,
+    /// `{division, events: [{title, date}]}`).
+    ///
+    /// # Errors
+    /// [`Error::BadArgument`](crate::Error::BadArgument) naming the part of `list` that is
+    /// not as published (`list.division`, `list.events[3].date`).
+    pub fn from_gov_uk(list: &serde_json::Value) -> crate::Result<Self> {
+        use serde_json::Value;
+        let wrong_division =
+            || crate::Error::bad_argument("list.division", "\"england-and-wales\"");
+        let division = list.get("england-and-wales").unwrap_or(list);
+        let name = division
+            .get("division")
+            .and_then(Value::as_str)
+            .ok_or_else(wrong_division)?;
+        let Some(Value::Array(events)) = division.get("events") else {
+            return Err(crate::Error::bad_argument(
+                "list.events",
+                "an array of {title, date}",
+            ));
+        };
+        let dates = events
+            .iter()
+            .enumerate()
+            .map(|(i, e)| {
+                let path = format!("list.events[{i}].date");
+                crate::input::date(e.get("date").unwrap_or(&Value::Null), &path)
+            })
+            .collect::<crate::Result<Vec<_>>>()?;
+        PublishedList::from_events(name, dates).map_err(|_| wrong_division())
+    }
+
     /// Whether the list covers `year` (has at least one event in it).
     pub fn covers(&self, year: i32) -> bool {
         self.years.contains_key(&year)

@@ -4,30 +4,46 @@
 //! A policy is checked as a whole before it is used: every problem is reported with its JSON
 //! path ([`PolicyProblem`]), and nothing is registered unless there are none.
 
+mod compiled;
+#[cfg(feature = "authoring")]
 mod load;
 mod model;
+#[cfg(feature = "authoring")]
 mod schema;
 
+pub use compiled::{compile, load_compiled, COMPILED_FORMAT};
+#[cfg(feature = "authoring")]
 pub use load::{check, parse_policy, parse_policy_value};
 pub use model::*;
+#[cfg(feature = "authoring")]
 pub use schema::{json_schema, EXTENSION_KEYWORDS};
 
 use crate::error::{Error, Result};
 use std::collections::BTreeMap;
 use std::sync::{Arc, OnceLock};
 
-/// The built-in policies' JSON, embedded at build time.
+/// The built-in policies' JSON, embedded at build time (minified by `build.rs` from
+/// `src/policies/*.json`).
 pub const BUILTIN_SOURCES: &[(&str, &str)] = &[
-    ("stockport", include_str!("../policies/stockport.json")),
+    (
+        "stockport",
+        include_str!(concat!(env!("OUT_DIR"), "/stockport.json")),
+    ),
     (
         "north-east-lincolnshire",
-        include_str!("../policies/north-east-lincolnshire.json"),
+        include_str!(concat!(env!("OUT_DIR"), "/north-east-lincolnshire.json")),
     ),
-    ("havering", include_str!("../policies/havering.json")),
-    ("shropshire", include_str!("../policies/shropshire.json")),
+    (
+        "havering",
+        include_str!(concat!(env!("OUT_DIR"), "/havering.json")),
+    ),
+    (
+        "shropshire",
+        include_str!(concat!(env!("OUT_DIR"), "/shropshire.json")),
+    ),
     (
         "south-gloucestershire",
-        include_str!("../policies/south-gloucestershire.json"),
+        include_str!(concat!(env!("OUT_DIR"), "/south-gloucestershire.json")),
     ),
 ];
 
@@ -56,7 +72,7 @@ fn builtin(id: &str) -> Option<&'static Arc<Policy>> {
     let (_, json) = BUILTIN_SOURCES.get(i)?;
     PARSED
         .get(i)?
-        .get_or_init(|| parse_policy(json, None).ok().map(Arc::new))
+        .get_or_init(|| serde_json::from_str(json).ok().map(Arc::new))
         .as_ref()
 }
 
@@ -131,8 +147,30 @@ impl Registry {
     ///
     /// # Errors
     /// [`Error::InvalidPolicy`] listing every problem; nothing is registered then.
+    #[cfg(feature = "authoring")]
     pub fn register(&mut self, value: serde_json::Value) -> Result<Arc<Policy>> {
         let policy = Arc::new(parse_policy_value(value, Some(self))?);
+        self.insert(Arc::clone(&policy));
+        Ok(policy)
+    }
+
+    /// Checks a council's own policy as [`register`](Self::register) does (resolving
+    /// `extends` against this registry) and returns its compiled form, which
+    /// [`load_compiled`] reads without the checks; nothing is registered.
+    ///
+    /// # Errors
+    /// [`Error::InvalidPolicy`] listing every problem.
+    #[cfg(feature = "authoring")]
+    pub fn compile(&self, value: serde_json::Value) -> Result<String> {
+        compile(&parse_policy_value(value, Some(self))?)
+    }
+
+    /// Registers a policy compiled by [`compile`](Self::compile) (see [`load_compiled`]).
+    ///
+    /// # Errors
+    /// [`Error::InvalidPolicy`] when the text is not a compiled policy of this format.
+    pub fn load_compiled(&mut self, text: &str) -> Result<Arc<Policy>> {
+        let policy = Arc::new(load_compiled(text)?);
         self.insert(Arc::clone(&policy));
         Ok(policy)
     }

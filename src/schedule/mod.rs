@@ -29,8 +29,10 @@
 //!   the absence covering the cancelled session, passing over absences that follow on.
 
 mod cadence;
+mod many;
 mod worker;
 
+pub use many::schedule_many;
 pub use worker::{Absence, Agreement, Case, Event, Review, ScheduleOptions, Session, Worker};
 
 use cadence::{Cadence, Handover};

@@ -5,13 +5,22 @@
 //! `message` names the argument and what was expected (never the value given), with a
 //! `code` property (`unknown-policy`, `bad-argument`, …) and, for an invalid policy, a
 //! `problems` array of `{path, expected}`.
+//!
+//! The npm package has three builds of this crate, one per entry point: the core (these
+//! exports), `widget` (and `src/widget`'s), `authoring` (and [`authoring`]'s).
 
+#[cfg(feature = "authoring")]
+mod authoring;
 mod types;
+
+#[cfg(feature = "authoring")]
+pub use authoring::{compile_policy, json_schema, register_policy};
 
 use crate::calendar::{format_date, parse_date, Calendar, PublishedList};
 use crate::error::Error;
 use crate::policy::Registry;
-use crate::schedule::{schedule as core_schedule, ScheduleOptions, Worker};
+use crate::schedule::{schedule as core_schedule, schedule_many as core_schedule_many};
+use crate::schedule::{ScheduleOptions, Worker};
 use crate::validate::{validate as core_validate, ValidateOptions};
 use chrono::Datelike;
 use serde::Serialize;
@@ -25,27 +34,34 @@ thread_local! {
 }
 
 /// Runs `f` with the registry the exports use, so the widget sees the policies a page
-/// registered through `registerPolicy`.
+/// registered or loaded.
 pub(crate) fn with_registry<R>(f: impl FnOnce(&Registry) -> R) -> R {
     REGISTRY.with(|r| f(&r.borrow()))
+}
+
+/// Runs `f` with the registry, to add a policy to it.
+fn with_registry_mut<R>(f: impl FnOnce(&mut Registry) -> R) -> R {
+    REGISTRY.with(|r| f(&mut r.borrow_mut()))
 }
 
 type JsResult<T = JsValue> = Result<T, JsValue>;
 
 /// A JS `Error` carrying the core error's message, `code` and `problems`.
-fn js_error(e: &Error) -> JsValue {
-    let err = js_sys::Error::new(&e.to_string());
-    let _ = js_sys::Reflect::set(&err, &"code".into(), &e.code().into());
-    if let Error::InvalidPolicy(problems) = e {
-        if let Ok(list) = to_js(problems) {
-            let _ = js_sys::Reflect::set(&err, &"problems".into(), &list);
+impl From<Error> for JsValue {
+    fn from(e: Error) -> JsValue {
+        let err = js_sys::Error::new(&e.to_string());
+        let _ = js_sys::Reflect::set(&err, &"code".into(), &e.code().into());
+        if let Error::InvalidPolicy(problems) = &e {
+            if let Ok(list) = to_js(problems) {
+                let _ = js_sys::Reflect::set(&err, &"problems".into(), &list);
+            }
         }
+        err.into()
     }
-    err.into()
 }
 
-fn bad(path: &str, expected: &str) -> JsValue {
-    js_error(&Error::bad_argument(path, expected))
+pub(crate) fn bad(path: &str, expected: &str) -> JsValue {
+    Error::bad_argument(path, expected).into()
 }
 
 /// A result as a JS value: written as JSON text in wasm and read by the engine's
@@ -66,7 +82,7 @@ pub(crate) fn to_js<T: Serialize + ?Sized>(value: &T) -> JsResult {
 /// properties are left out, a `Date` becomes its ISO text; a cycle or a `BigInt` is a
 /// `bad-argument` error, and so is data nested deeper than 32 levels (checked on the text,
 /// before parsing).
-fn from_js(v: JsValue, path: &str) -> JsResult<Value> {
+pub(crate) fn from_js(v: JsValue, path: &str) -> JsResult<Value> {
     if v.is_undefined() {
         return Ok(Value::Null);
     }
@@ -92,7 +108,7 @@ fn from_js(v: JsValue, path: &str) -> JsResult<Value> {
     serde_json::from_slice(&bytes).map_err(|_| not_data())
 }
 
-fn string_arg(v: &JsValue, path: &str) -> JsResult<String> {
+pub(crate) fn string_arg(v: &JsValue, path: &str) -> JsResult<String> {
     v.as_string().ok_or_else(|| bad(path, "a string"))
 }
 
@@ -123,7 +139,7 @@ pub fn policy(#[wasm_bindgen(unchecked_param_type = "string")] id: JsValue) -> J
     let id = string_arg(&id, "id")?;
     REGISTRY.with(|r| {
         let r = r.borrow();
-        let p = r.get(&id).map_err(|e| js_error(&e))?;
+        let p = r.get(&id)?;
         to_js(p.as_ref())
     })
 }
@@ -138,7 +154,7 @@ pub fn template(
 }
 
 /// Reads the two id arguments and runs `f` on the policy and template they name.
-fn with_template(
+pub(crate) fn with_template(
     policy_id: &JsValue,
     template_id: &JsValue,
     f: impl FnOnce(&crate::policy::Policy, &crate::policy::Template) -> JsResult,
@@ -147,47 +163,8 @@ fn with_template(
     let template_id = string_arg(template_id, "templateId")?;
     REGISTRY.with(|r| {
         let r = r.borrow();
-        let (p, t) = r
-            .template(&policy_id, &template_id)
-            .map_err(|e| js_error(&e))?;
+        let (p, t) = r.template(&policy_id, &template_id)?;
         f(p, t)
-    })
-}
-
-/// One template as JSON Schema (draft 2020-12): the record's shape, for form builders.
-#[wasm_bindgen(js_name = jsonSchema, unchecked_return_type = "object")]
-pub fn json_schema(
-    #[wasm_bindgen(js_name = policyId, unchecked_param_type = "string")] policy_id: JsValue,
-    #[wasm_bindgen(js_name = templateId, unchecked_param_type = "string")] template_id: JsValue,
-) -> JsResult {
-    with_template(&policy_id, &template_id, |p, t| {
-        to_js(&crate::policy::json_schema(p, t))
-    })
-}
-
-/// Checks and registers a council's own policy (an object or JSON text). Throws with
-/// every problem listed in `error.problems`; nothing is registered then.
-#[wasm_bindgen(js_name = registerPolicy, unchecked_return_type = "PolicySummary")]
-pub fn register_policy(
-    #[wasm_bindgen(unchecked_param_type = "object | string")] policy: JsValue,
-) -> JsResult {
-    let value = match policy.as_string() {
-        Some(text) => serde_json::from_str::<Value>(&text).map_err(|e| {
-            js_error(&Error::InvalidPolicy(vec![crate::error::PolicyProblem {
-                path: String::new(),
-                expected: format!(
-                    "valid JSON (the text is not: line {}, column {})",
-                    e.line(),
-                    e.column()
-                ),
-            }]))
-        })?,
-        None if policy.is_object() => from_js(policy, "policy")?,
-        None => return Err(bad("policy", "a policy object or its JSON text")),
-    };
-    REGISTRY.with(|r| {
-        let p = r.borrow_mut().register(value).map_err(|e| js_error(&e))?;
-        to_js(&types::PolicySummary::from(p.as_ref()))
     })
 }
 
@@ -205,15 +182,10 @@ pub fn validate(
         return Err(bad("record", "an object keyed by field id"));
     }
     let record = from_js(record, "record")?;
-    let options =
-        ValidateOptions::from_json(&from_js(options, "options")?).map_err(|e| js_error(&e))?;
-    REGISTRY.with(|r| {
-        let r = r.borrow();
-        let (p, t) = r
-            .template(&policy_id, &template_id)
-            .map_err(|e| js_error(&e))?;
-        let report = core_validate(p, t, &record, &options).map_err(|e| js_error(&e))?;
-        to_js(&report)
+    let options = ValidateOptions::from_json(&from_js(options, "options")?)?;
+    with_registry(|r| {
+        let (p, t) = r.template(&policy_id, &template_id)?;
+        to_js(&core_validate(p, t, &record, &options)?)
     })
 }
 
@@ -225,15 +197,9 @@ pub fn schedule(
     #[wasm_bindgen(unchecked_param_type = "ScheduleOptions")] options: JsValue,
 ) -> JsResult {
     let policy_id = string_arg(&policy_id, "policyId")?;
-    let worker = Worker::from_json(&from_js(worker, "worker")?).map_err(|e| js_error(&e))?;
-    let options = ScheduleOptions::from_json(&from_js(options, "options")?, calendar())
-        .map_err(|e| js_error(&e))?;
-    REGISTRY.with(|r| {
-        let r = r.borrow();
-        let p = r.get(&policy_id).map_err(|e| js_error(&e))?;
-        let s = core_schedule(p, &worker, &options).map_err(|e| js_error(&e))?;
-        to_js(&s)
-    })
+    let worker = Worker::from_json(&from_js(worker, "worker")?)?;
+    let options = ScheduleOptions::from_json(&from_js(options, "options")?, calendar())?;
+    with_registry(|r| to_js(&core_schedule(r.get(&policy_id)?, &worker, &options)?))
 }
 
 /// Schedules for many workers in one call (a team dashboard crosses the boundary once).
@@ -247,24 +213,8 @@ pub fn schedule_many(
     let Value::Array(list) = from_js(workers, "workers")? else {
         return Err(bad("workers", "an array of workers"));
     };
-    let options = ScheduleOptions::from_json(&from_js(options, "options")?, calendar())
-        .map_err(|e| js_error(&e))?;
-    REGISTRY.with(|r| {
-        let r = r.borrow();
-        let p = r.get(&policy_id).map_err(|e| js_error(&e))?;
-        let mut out = Vec::with_capacity(list.len());
-        for (i, w) in list.iter().enumerate() {
-            let worker = Worker::from_json(w).map_err(|e| match e {
-                Error::BadArgument { path, expected } => js_error(&Error::bad_argument(
-                    path.replacen("worker", &format!("workers[{i}]"), 1),
-                    expected,
-                )),
-                other => js_error(&other),
-            })?;
-            out.push(core_schedule(p, &worker, &options).map_err(|e| js_error(&e))?);
-        }
-        to_js(&out)
-    })
+    let options = ScheduleOptions::from_json(&from_js(options, "options")?, calendar())?;
+    with_registry(|r| to_js(&core_schedule_many(r.get(&policy_id)?, &list, &options)?))
 }
 
 /// The N-th working day after `date` (weekends, England & Wales bank holidays and the
@@ -275,7 +225,7 @@ pub fn add_working_days(
     #[wasm_bindgen(unchecked_param_type = "number")] days: JsValue,
     #[wasm_bindgen(unchecked_param_type = "string[] | undefined")] closures: JsValue,
 ) -> JsResult<String> {
-    let d = crate::input::date(&from_js(date, "date")?, "date").map_err(|e| js_error(&e))?;
+    let d = crate::input::date(&from_js(date, "date")?, "date")?;
     let n = days
         .as_f64()
         .filter(|n| n.fract() == 0.0 && (0.0..=100_000.0).contains(n))
@@ -286,8 +236,7 @@ pub fn add_working_days(
             .iter()
             .enumerate()
             .map(|(i, v)| crate::input::date(v, &format!("closures[{i}]")))
-            .collect::<Result<Vec<_>, _>>()
-            .map_err(|e| js_error(&e))?,
+            .collect::<Result<Vec<_>, _>>()?,
         _ => return Err(bad("closures", "an array of dates as YYYY-MM-DD")),
     };
     // Whole and in range, checked above.
@@ -298,7 +247,7 @@ pub fn add_working_days(
         .add_working_days(d, n)
         .filter(|d| d.year() <= 9999)
         .map(format_date)
-        .ok_or_else(|| js_error(&Error::DateOutOfRange))
+        .ok_or_else(|| Error::DateOutOfRange.into())
 }
 
 /// England & Wales bank holidays in a year (1970–2100 computed; a loaded published list
@@ -334,28 +283,10 @@ pub fn load_bank_holidays(
         }
         None => from_js(list, "list")?,
     };
-    let division = value.get("england-and-wales").unwrap_or(&value);
-    let name = division
-        .get("division")
-        .and_then(Value::as_str)
-        .ok_or_else(|| bad("list.division", "\"england-and-wales\""))?;
-    let Some(Value::Array(events)) = division.get("events") else {
-        return Err(bad("list.events", "an array of {title, date}"));
-    };
-    let dates = events
-        .iter()
-        .enumerate()
-        .map(|(i, e)| {
-            let path = format!("list.events[{i}].date");
-            crate::input::date(e.get("date").unwrap_or(&Value::Null), &path)
-        })
-        .collect::<Result<Vec<_>, _>>()
-        .map_err(|e| js_error(&e))?;
-    let count = u32::try_from(dates.len()).unwrap_or(u32::MAX);
-    let list = PublishedList::from_events(name, dates)
-        .map_err(|_| bad("list.division", "\"england-and-wales\""))?;
+    let list = PublishedList::from_gov_uk(&value)?;
+    let count = list.dates().count();
     PUBLISHED.with(|p| *p.borrow_mut() = Some(list));
-    Ok(count)
+    Ok(u32::try_from(count).unwrap_or(u32::MAX))
 }
 
 /// Parses a date strictly (`YYYY-MM-DD`, a real calendar date); returns it normalised.
@@ -367,4 +298,13 @@ pub fn parse_date_js(
     parse_date(&s)
         .map(format_date)
         .map_err(|e| bad("date", &e.to_string()))
+}
+
+/// Registers a council's policy compiled by the authoring entry point's `compilePolicy`
+/// (or `npx supervision-rules compile`), without reading or checking it again.
+#[wasm_bindgen(js_name = loadPolicy, unchecked_return_type = "PolicySummary")]
+pub fn load_policy(#[wasm_bindgen(unchecked_param_type = "string")] compiled: JsValue) -> JsResult {
+    let text = string_arg(&compiled, "compiled")?;
+    let p = with_registry_mut(|r| r.load_compiled(&text))?;
+    to_js(&types::PolicySummary::from(p.as_ref()))
 }

@@ -425,7 +425,7 @@ async function main() {
 
       // Rendering again replaces only what it rendered; the page's own content stays.
       const again = await page.evaluate(async () => {
-        const m = await import('./pkg/supervision_rules.js');
+        const m = await import('./pkg/widget/supervision_rules.js');
         const aside = document.getElementById('due-dates');
         const own = document.createElement('p');
         own.textContent = 'The page\'s own note';
@@ -472,7 +472,7 @@ async function main() {
     await test('attach() rejects a wrong form, options and mapping, with codes', async () => {
       const page = await open(context, base, '?mode=draft');
       const codes = await page.evaluate(async () => {
-        const m = await import('./pkg/supervision_rules.js');
+        const m = await import('./pkg/widget/supervision_rules.js');
         const form = document.getElementById('supervision-form');
         const tryIt = (f) => { try { f(); return 'no error'; } catch (e) { return `${e.code}: ${e.message}`; } };
         return [
@@ -506,7 +506,7 @@ async function main() {
       await page.click('#finalise');
       await page.waitForSelector('.govuk-error-summary');
       const out = await page.evaluate(async () => {
-        const m = await import('./pkg/supervision_rules.js');
+        const m = await import('./pkg/widget/supervision_rules.js');
         const form = document.getElementById('supervision-form');
         const fresh = m.attach(form, { policy: 'havering', template: 'personal-supervision', fields: window.supervisionDemo.fields, mode: 'draft' });
         const left = document.querySelectorAll('.govuk-error-summary, .govuk-error-message, [aria-invalid]').length;

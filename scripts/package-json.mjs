@@ -1,0 +1,45 @@
+#!/usr/bin/env node
+// Writes the npm package's package.json (to stdout) from Cargo.toml's name, version,
+// description and licence: the three entry points of scripts/build-pkg.sh as `exports`.
+import { readFileSync } from 'node:fs';
+import { join, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
+const toml = readFileSync(join(ROOT, 'Cargo.toml'), 'utf8');
+const pkgSection = toml.slice(toml.indexOf('[package]'), toml.indexOf('\n[', toml.indexOf('[package]') + 1));
+const field = (name) => {
+  const m = pkgSection.match(new RegExp(`^${name}\\s*=\\s*"([^"]*)"`, 'm'));
+  if (!m) throw new Error(`Cargo.toml [package] has no ${name}`);
+  return m[1];
+};
+
+const entry = (dir) => ({
+  types: `./${dir}supervision_rules.d.ts`,
+  default: `./${dir}supervision_rules.js`,
+});
+
+const pkg = {
+  name: field('name'),
+  version: field('version'),
+  description: field('description'),
+  license: field('license'),
+  repository: { type: 'git', url: field('repository') },
+  type: 'module',
+  main: './supervision_rules.js',
+  module: './supervision_rules.js',
+  types: './supervision_rules.d.ts',
+  exports: {
+    '.': entry(''),
+    './widget': entry('widget/'),
+    './authoring': entry('authoring/'),
+    './package.json': './package.json',
+  },
+  files: [
+    'supervision_rules.js', 'supervision_rules_bg.wasm', 'supervision_rules.d.ts',
+    'widget/', 'authoring/', 'README.md',
+  ],
+  sideEffects: ['./snippets/*'],
+  keywords: ['supervision', 'social-work', 'wasm', 'validation', 'schedule'],
+};
+process.stdout.write(JSON.stringify(pkg, null, 2) + '\n');

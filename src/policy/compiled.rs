@@ -1,0 +1,90 @@
+//! A council's policy compiled for a form page: checked once by the authoring build
+//! ([`compile`]), loaded by the core without the reader and checks ([`load_compiled`]).
+//!
+//! The compiled form is JSON text:
+//!
+//! ```json
+//! {"compiledPolicy":1,"checksum":"fnv1a64:…","policy":{…the policy, extends resolved…}}
+//! ```
+//!
+//! The checksum is taken over the policy's text exactly as written, so a compiled file
+//! edited by hand (and so not checked) is refused rather than trusted. It guards against
+//! mistakes, not against an attacker: whoever can change the page can change the policy.
+
+use super::Policy;
+use crate::error::{Error, PolicyProblem, Result};
+use serde::Deserialize;
+use serde_json::value::RawValue;
+
+/// The version of the compiled form this build reads and writes.
+pub const COMPILED_FORMAT: u32 = 1;
+
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+struct Envelope<'a> {
+    compiled_policy: u32,
+    checksum: &'a str,
+    #[serde(borrow)]
+    policy: &'a RawValue,
+}
+
+/// FNV-1a (64 bits) of the text, as `fnv1a64:` and 16 hex digits.
+fn checksum(text: &str) -> String {
+    let hash = text.bytes().fold(0xcbf2_9ce4_8422_2325_u64, |h, b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3)
+    });
+    format!("fnv1a64:{hash:016x}")
+}
+
+fn refused(expected: &str) -> Error {
+    Error::InvalidPolicy(vec![PolicyProblem {
+        path: String::new(),
+        expected: expected.to_string(),
+    }])
+}
+
+/// The compiled form of a policy that has passed its checks.
+///
+/// # Errors
+/// [`Error::InvalidPolicy`] if the policy cannot be written as JSON (it always can).
+pub fn compile(policy: &Policy) -> Result<String> {
+    let text = serde_json::to_string(policy).map_err(|_| refused("a policy that serialises"))?;
+    Ok(format!(
+        "{{\"compiledPolicy\":{COMPILED_FORMAT},\"checksum\":\"{}\",\"policy\":{text}}}",
+        checksum(&text)
+    ))
+}
+
+/// Reads a policy compiled by [`compile`] (by this version of the format), without
+/// checking it again.
+///
+/// # Errors
+/// [`Error::InvalidPolicy`] when the text is not a compiled policy, was compiled for
+/// another version of the format, or was changed after it was compiled.
+pub fn load_compiled(text: &str) -> Result<Policy> {
+    let envelope: Envelope<'_> = serde_json::from_str(text).map_err(|_| {
+        refused(concat!(
+            "a compiled policy as compilePolicy writes it: ",
+            "{\"compiledPolicy\": 1, \"checksum\": …, \"policy\": {…}}"
+        ))
+    })?;
+    if envelope.compiled_policy != COMPILED_FORMAT {
+        return Err(refused(concat!(
+            "a policy compiled for version 1 of the compiled form: ",
+            "compile it again with this release's compilePolicy"
+        )));
+    }
+    let raw = envelope.policy.get();
+    if checksum(raw) != envelope.checksum {
+        return Err(refused(concat!(
+            "a compiled policy as compilePolicy wrote it: its checksum does not match, ",
+            "so it was changed after it was checked; compile the policy again"
+        )));
+    }
+    serde_json::from_str(raw).map_err(|_| {
+        refused(concat!(
+            "a policy compiled by this release: ",
+            "compile it again with this release's compilePolicy"
+        ))
+    })
+}

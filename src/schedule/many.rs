@@ -1,0 +1,32 @@
+//! Schedules for many workers in one call: a team's dashboard reads them at once.
+
+use super::{schedule, Schedule, ScheduleOptions, Worker};
+use crate::error::{Error, Result};
+use crate::policy::Policy;
+use serde_json::Value;
+
+/// The schedule of each worker in `workers` (the JS contract's `Worker[]`), in order.
+///
+/// # Errors
+/// [`Error::BadArgument`] naming the worker by its place in the list
+/// (`workers[3].sessions[0].date`), or the first error a schedule gives.
+pub fn schedule_many(
+    policy: &Policy,
+    workers: &[Value],
+    options: &ScheduleOptions,
+) -> Result<Vec<Schedule>> {
+    workers
+        .iter()
+        .enumerate()
+        .map(|(i, w)| {
+            let worker = Worker::from_json(w).map_err(|e| match e {
+                Error::BadArgument { path, expected } => Error::bad_argument(
+                    path.replacen("worker", &format!("workers[{i}]"), 1),
+                    expected,
+                ),
+                other => other,
+            })?;
+            schedule(policy, &worker, options)
+        })
+        .collect()
+}

@@ -1,0 +1,60 @@
+//! The authoring entry point's exports: reading and checking a council's policy JSON.
+//! Compiled only with the `authoring` feature, so a form page's build carries none of it.
+
+use super::{
+    bad, from_js, to_js, types, with_registry, with_registry_mut, with_template, JsResult,
+};
+use crate::error::{Error, PolicyProblem};
+use serde_json::Value;
+use wasm_bindgen::prelude::*;
+
+/// A policy given as an object or as JSON text.
+fn policy_arg(policy: JsValue) -> JsResult<Value> {
+    match policy.as_string() {
+        Some(text) => serde_json::from_str::<Value>(&text).map_err(|e| {
+            Error::InvalidPolicy(vec![PolicyProblem {
+                path: String::new(),
+                expected: format!(
+                    "valid JSON (the text is not: line {}, column {})",
+                    e.line(),
+                    e.column()
+                ),
+            }])
+            .into()
+        }),
+        None if policy.is_object() => from_js(policy, "policy"),
+        None => Err(bad("policy", "a policy object or its JSON text")),
+    }
+}
+
+/// One template as JSON Schema (draft 2020-12): the record's shape, for form builders.
+#[wasm_bindgen(js_name = jsonSchema, unchecked_return_type = "object")]
+pub fn json_schema(
+    #[wasm_bindgen(js_name = policyId, unchecked_param_type = "string")] policy_id: JsValue,
+    #[wasm_bindgen(js_name = templateId, unchecked_param_type = "string")] template_id: JsValue,
+) -> JsResult {
+    with_template(&policy_id, &template_id, |p, t| {
+        to_js(&crate::policy::json_schema(p, t))
+    })
+}
+
+/// Checks and registers a council's own policy (an object or JSON text). Throws with
+/// every problem listed in `error.problems`; nothing is registered then.
+#[wasm_bindgen(js_name = registerPolicy, unchecked_return_type = "PolicySummary")]
+pub fn register_policy(
+    #[wasm_bindgen(unchecked_param_type = "object | string")] policy: JsValue,
+) -> JsResult {
+    let value = policy_arg(policy)?;
+    let p = with_registry_mut(|r| r.register(value))?;
+    to_js(&types::PolicySummary::from(p.as_ref()))
+}
+
+/// Checks a council's own policy as `registerPolicy` does and returns its compiled form
+/// (JSON text) for the core's `loadPolicy`; nothing is registered.
+#[wasm_bindgen(js_name = compilePolicy)]
+pub fn compile_policy(
+    #[wasm_bindgen(unchecked_param_type = "object | string")] policy: JsValue,
+) -> JsResult<String> {
+    let value = policy_arg(policy)?;
+    Ok(with_registry(|r| r.compile(value))?)
+}

@@ -1,0 +1,220 @@
+#!/usr/bin/env node
+// The npm package's three entry points, used as a page or a server would use them:
+//
+// - from Node, through the package's own `exports` (pkg/ linked as node_modules/supervision-rules
+//   in a scratch folder): `supervision-rules`, `supervision-rules/widget`,
+//   `supervision-rules/authoring`, each initialised with initSync and the bytes of its .wasm;
+// - from pages in headless Chromium: a page that imports only the core and validates; one
+//   that uses the widget; one that registers its own policy (authoring); one that loads a
+//   policy compiled by the authoring entry point into the core (a council's policy on a
+//   form page without a release).
+//
+//   node tests/e2e/entries.mjs      needs pkg/ built (make build)
+// Ends with "N passed, N failed".
+import assert from 'node:assert/strict';
+import { mkdtemp, rm, mkdir, symlink, readFile, writeFile, access } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { createRequire } from 'node:module';
+import { launchBrowser } from './browser.mjs';
+import { startServer } from '../../scripts/serve.mjs';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const PKG = path.join(ROOT, 'pkg');
+
+let passed = 0;
+let failed = 0;
+async function test(name, fn) {
+  try {
+    await fn();
+    passed++;
+    console.log(`ok   ${name}`);
+  } catch (e) {
+    failed++;
+    console.log(`FAIL ${name}\n     ${String(e && e.stack || e).split('\n').slice(0, 6).join('\n     ')}`);
+  }
+}
+
+// A council's own policy, derived from a built-in one: Havering's case supervision record
+// with one more required field. Hand-made for this test; not a real council's policy.
+const DERIVED = {
+  format: 1, id: 'havering-test', extends: 'havering', title: 'Havering, test derivation',
+  templates: [],
+};
+
+// A finished Havering personal supervision record is not needed: an empty record must fail
+// in final mode and name the session date; that is what a form shows first.
+const EMPTY_RECORD = {};
+
+async function nodeEntries(scratch) {
+  const modules = path.join(scratch, 'node_modules');
+  await mkdir(modules, { recursive: true });
+  await symlink(PKG, path.join(modules, 'supervision-rules'), 'dir');
+  // Resolve as a dependency of a file in the scratch project would.
+  const importer = pathToFileURL(path.join(scratch, 'index.mjs')).href;
+  const load = async (spec) => {
+    const url = pathToFileURL(createRequire(importer).resolve(spec)).href;
+    const m = await import(url);
+    const wasm = fileURLToPath(new URL('./supervision_rules_bg.wasm', url));
+    m.initSync({ module: await readFile(wasm) });
+    return m;
+  };
+
+  await test('node: supervision-rules (core) validates and schedules with the built-in policies', async () => {
+    const m = await load('supervision-rules');
+    assert.deepEqual(m.policies().map((p) => p.id),
+      ['stockport', 'north-east-lincolnshire', 'havering', 'shropshire', 'south-gloucestershire']);
+    const report = m.validate('havering', 'case-supervision-record', EMPTY_RECORD, { mode: 'final', today: '2026-04-02' });
+    assert.equal(report.valid, false);
+    assert.ok(report.errors.length > 0);
+    // havering.txt §4b: a newly qualified worker is supervised weekly in the first 6 weeks;
+    // a session on Monday 12 January 2026 makes the next due 7 days later, 19 January.
+    const s = m.schedule('havering', {
+      id: 'w1', role: 'nqsw', started: '2026-01-05', asye: '2026-01-05',
+      sessions: [{ date: '2026-01-12', type: 'one-to-one' }],
+    }, { asOf: '2026-01-14' });
+    assert.ok(s.obligations.some((o) => o.kind === 'supervision' && o.due === '2026-01-19'));
+    // Thursday 24 Dec 2026 + 2 working days: Friday 25th and Monday 28th (Boxing Day's
+    // substitute) are bank holidays, 26th–27th a weekend: the 29th is day 1, the 30th day 2.
+    assert.equal(m.addWorkingDays('2026-12-24', 2), '2026-12-30');
+    // What only authors need is not in the core.
+    assert.equal(m.registerPolicy, undefined);
+    assert.equal(m.jsonSchema, undefined);
+    assert.equal(m.attach, undefined);
+  });
+
+  await test('node: supervision-rules/widget has the core and attach/renderSchedule', async () => {
+    const m = await load('supervision-rules/widget');
+    assert.equal(typeof m.attach, 'function');
+    assert.equal(typeof m.renderSchedule, 'function');
+    assert.equal(m.validate('havering', 'case-supervision-record', EMPTY_RECORD, { mode: 'final' }).valid, false);
+    assert.equal(m.registerPolicy, undefined);
+  });
+
+  await test('node: supervision-rules/authoring registers, compiles, exports JSON Schema', async () => {
+    const a = await load('supervision-rules/authoring');
+    assert.deepEqual(a.registerPolicy(DERIVED), { id: 'havering-test', authority: "London Borough of Havering, Children's Services", title: 'Havering, test derivation' });
+    assert.equal(a.validate('havering-test', 'case-supervision-record', EMPTY_RECORD, { mode: 'final' }).valid, false);
+    assert.equal(a.jsonSchema('havering', 'case-supervision-record').$schema, 'https://json-schema.org/draft/2020-12/schema');
+    assert.throws(() => a.registerPolicy({ ...DERIVED, id: 'Bad Id' }), (e) => e.code === 'invalid-policy');
+  });
+
+  await test('node: a policy compiled by authoring loads into the core (loadPolicy)', async () => {
+    const a = await load('supervision-rules/authoring');
+    const compiled = a.compilePolicy(DERIVED);
+    assert.equal(typeof compiled, 'string');
+    const core = await load('supervision-rules');
+    assert.deepEqual(core.loadPolicy(compiled), { id: 'havering-test', authority: "London Borough of Havering, Children's Services", title: 'Havering, test derivation' });
+    assert.ok(core.policies().some((p) => p.id === 'havering-test'));
+    const viaCore = core.validate('havering-test', 'case-supervision-record', EMPTY_RECORD, { mode: 'final', today: '2026-04-02' });
+    const viaAuthoring = a.validate('havering', 'case-supervision-record', EMPTY_RECORD, { mode: 'final', today: '2026-04-02' });
+    assert.deepEqual(viaCore, viaAuthoring, 'the derived policy adds nothing to the template: same findings');
+    // Changed after it was compiled: refused, not trusted.
+    const edited = compiled.replace('"title":"Havering, test derivation"', '"title":"Edited"');
+    assert.notEqual(edited, compiled);
+    assert.throws(() => core.loadPolicy(edited), (e) => e.code === 'invalid-policy' && /checksum/.test(e.message));
+    assert.throws(() => core.loadPolicy('{}'), (e) => e.code === 'invalid-policy');
+    assert.throws(() => core.loadPolicy(42), (e) => e.code === 'bad-argument');
+  });
+}
+
+async function browserEntries(scratch) {
+  const www = path.join(scratch, 'www');
+  await mkdir(www, { recursive: true });
+  const page = (body) => `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>entry</title></head>
+<body>${body}<script type="module" src="./test.js"></script></body></html>`;
+  const pages = {
+    core: [page(''), `import init, { validate, attach } from '/pkg/supervision_rules.js';
+await init();
+const r = validate('havering', 'case-supervision-record', {}, { mode: 'final' });
+window.result = { valid: r.valid, errors: r.errors.length, attach: typeof attach };`],
+    widget: [page(`<form id="f"><label for="date">Date</label><input id="date" name="date"><button>Save</button></form>`),
+      `import init, { attach } from '/pkg/widget/supervision_rules.js';
+await init();
+const w = attach(document.getElementById('f'), { policy: 'havering', template: 'personal-supervision', mode: 'final' });
+const report = w.validate();
+window.result = { valid: report.valid, summary: !!document.querySelector('.govuk-error-summary') };`],
+    authoring: [page(''), `import init, { registerPolicy, validate } from '/pkg/authoring/supervision_rules.js';
+await init();
+registerPolicy(${JSON.stringify(DERIVED)});
+const r = validate('havering-test', 'case-supervision-record', {}, { mode: 'final' });
+window.result = { valid: r.valid, errors: r.errors.length };`],
+    compiled: [page(''), `import initA, { compilePolicy } from '/pkg/authoring/supervision_rules.js';
+import init, { loadPolicy, validate } from '/pkg/supervision_rules.js';
+await initA(); await init();
+const compiled = compilePolicy(${JSON.stringify(DERIVED)});
+loadPolicy(compiled);
+const r = validate('havering-test', 'case-supervision-record', {}, { mode: 'final' });
+window.result = { valid: r.valid, errors: r.errors.length };`],
+  };
+  for (const [name, [html, js]] of Object.entries(pages)) {
+    await mkdir(path.join(www, name), { recursive: true });
+    await writeFile(path.join(www, name, 'index.html'), html);
+    await writeFile(path.join(www, name, 'test.js'), js);
+  }
+  const server = await startServer({ port: 0, www });
+  const context = await launchBrowser(path.join(scratch, 'profile'));
+  try {
+    const p = context.pages()[0] || (await context.newPage());
+    const errors = [];
+    p.on('pageerror', (e) => errors.push(e.message));
+    const requested = [];
+    p.on('request', (r) => requested.push(new URL(r.url()).pathname));
+    const run = async (name) => {
+      errors.length = 0;
+      requested.length = 0;
+      await p.goto(`${server.url}${name}/`);
+      await p.waitForFunction(() => window.result !== undefined || false, null, { timeout: 15_000 });
+      assert.deepEqual(errors, []);
+      return p.evaluate(() => window.result);
+    };
+    await test('chromium: a page importing the core validates, and downloads no other entry point', async () => {
+      const r = await run('core');
+      assert.equal(r.valid, false);
+      assert.ok(r.errors > 0);
+      assert.equal(r.attach, 'undefined');
+      assert.deepEqual(requested.filter((u) => u.startsWith('/pkg/')).sort(),
+        ['/pkg/supervision_rules.js', '/pkg/supervision_rules_bg.wasm']);
+    });
+    await test('chromium: a page using the widget attaches and shows the error summary', async () => {
+      const r = await run('widget');
+      assert.deepEqual(r, { valid: false, summary: true });
+      assert.deepEqual(requested.filter((u) => u.startsWith('/pkg/')).sort(),
+        ['/pkg/widget/supervision_rules.js', '/pkg/widget/supervision_rules_bg.wasm']);
+    });
+    await test('chromium: a page registers its own policy with the authoring entry point', async () => {
+      const r = await run('authoring');
+      assert.equal(r.valid, false);
+      assert.ok(r.errors > 0);
+    });
+    await test('chromium: a policy compiled by authoring loads into the core on the page', async () => {
+      const r = await run('compiled');
+      assert.equal(r.valid, false);
+      assert.ok(r.errors > 0);
+    });
+  } finally {
+    await context.close();
+    await server.close();
+  }
+}
+
+async function main() {
+  try {
+    await access(path.join(PKG, 'package.json'));
+  } catch {
+    console.log('pkg/ is not built: run `make build` first');
+    console.log('0 passed, 1 failed');
+    process.exit(1);
+  }
+  const scratch = await mkdtemp(path.join(os.tmpdir(), 'supervision-rules-entries-'));
+  try {
+    await nodeEntries(scratch);
+    await browserEntries(scratch);
+  } finally {
+    await rm(scratch, { recursive: true, force: true });
+  }
+  console.log(`\n${passed} passed, ${failed} failed`);
+  process.exit(failed ? 1 : 0);
+}
+main();
