@@ -83,9 +83,9 @@ pub(super) fn apply(
     policy: &Policy,
     role: &str,
     session: Option<NaiveDate>,
-    today: Option<NaiveDate>,
+    options: &super::ValidateOptions,
 ) {
-    let cal = Calendar::england_and_wales();
+    let (today, cal) = (options.today, &options.calendar);
     for rule in &c.template.rules {
         let TemplateRule { source, kind, .. } = rule;
         match kind {
@@ -125,10 +125,10 @@ pub(super) fn apply(
                 let (Some(s), Some(next)) = (session, c.date_value(field)) else {
                     continue;
                 };
-                let Some(interval) = cadence_for(policy, role, *obligation, s, &cal) else {
+                let Some(interval) = cadence_for(policy, role, *obligation, s, cal) else {
                     continue;
                 };
-                if let Some(latest) = interval.after(s, &cal) {
+                if let Some(latest) = interval.after(s, cal) {
                     if next > latest {
                         let message = format!(
                             "{} should be on or before {}, as the policy asks for {} at least {}",
@@ -149,10 +149,10 @@ pub(super) fn apply(
                 let (Some(s), Some(prev)) = (session, c.date_value(last)) else {
                     continue;
                 };
-                let Some(interval) = cadence_for(policy, role, *obligation, prev, &cal) else {
+                let Some(interval) = cadence_for(policy, role, *obligation, prev, cal) else {
                     continue;
                 };
-                let late = interval.after(prev, &cal).is_some_and(|due| s > due);
+                let late = interval.after(prev, cal).is_some_and(|due| s > due);
                 if late && !c.has_value(field) {
                     let n = c.name(field);
                     let what = if n.is_quoted() {

@@ -205,8 +205,9 @@ pub fn validate(
         return Err(bad("record", "an object keyed by field id"));
     }
     let record = from_js(record, "record")?;
-    let options =
+    let mut options =
         ValidateOptions::from_json(&from_js(options, "options")?).map_err(|e| js_error(&e))?;
+    options.calendar = calendar();
     REGISTRY.with(|r| {
         let r = r.borrow();
         let (p, t) = r
