@@ -40,6 +40,7 @@ mod input;
 pub mod policy;
 pub mod schedule;
 pub mod validate;
+pub mod words;
 
 #[cfg(target_arch = "wasm32")]
 #[doc(hidden)]

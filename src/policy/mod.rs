@@ -4,13 +4,19 @@
 //! A policy is checked as a whole before it is used: every problem is reported with its JSON
 //! path ([`PolicyProblem`]), and nothing is registered unless there are none.
 
+mod check;
+mod derive;
 mod load;
 mod model;
 mod schema;
+mod select;
+mod template;
 
-pub use load::{check, parse_policy, parse_policy_value};
+pub(crate) use check::Problems;
+pub use load::{parse_policy, parse_policy_value};
 pub use model::*;
 pub use schema::{json_schema, EXTENSION_KEYWORDS};
+pub use select::{Selection, Who};
 
 use crate::error::{Error, Result};
 use std::collections::BTreeMap;

@@ -7,7 +7,7 @@
 use super::{bad, prop};
 use crate::calendar::{add_days, add_months, parse_date};
 use crate::policy::ObligationKind;
-use crate::schedule::long_date;
+use crate::words::long_date;
 use chrono::{Datelike, NaiveDate};
 use std::cell::Cell;
 use wasm_bindgen::prelude::*;
