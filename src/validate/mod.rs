@@ -393,7 +393,8 @@ impl<'a> Checker<'a> {
                             f.id.clone(),
                             Code::CaseIdsOnly,
                             format!(
-                                "{} must list case IDs only, like 12345 or AB-678, not names or other details about a child",
+                                "{} must list case IDs only, like 12345 or AB-678, not names or \
+                                 other details about a child",
                                 self.name(&f.id).start()
                             ),
                             src,

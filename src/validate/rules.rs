@@ -185,7 +185,8 @@ pub(super) fn apply(
                             en.clone(),
                             length,
                             format!(
-                                "The session should last at least {minutes} minutes, as the policy asks"
+                                "The session should last at least {minutes} minutes, as the \
+                                 policy asks"
                             ),
                         )
                     }

@@ -108,7 +108,8 @@ rule_kinds! {
     Observation(observation::Observation) = "observation", Worker;
     Milestone(milestone::Milestone) = "milestone", Worker;
     ChildDiscussion(child_discussion::ChildDiscussion) = "child-discussion", Child;
-    ChildFirstDiscussion(child_first_discussion::ChildFirstDiscussion) = "child-first-discussion", Child;
+    ChildFirstDiscussion(child_first_discussion::ChildFirstDiscussion)
+        = "child-first-discussion", Child;
     ChildAfterEvent(child_after_event::ChildAfterEvent) = "child-after-event", Child;
     ChildBeforeEvent(child_before_event::ChildBeforeEvent) = "child-before-event", Child;
 }
