@@ -95,6 +95,7 @@ mod validate_record {
             mode: Mode::Final,
             today: parse_date(AS_OF).ok(),
             role: None,
+            ..ValidateOptions::default()
         }
     }
 

@@ -1,9 +1,9 @@
 //! Findings: what validation and the schedule's audit report, as data.
 
-use serde::Serialize;
+use serde::{Deserialize, Deserializer, Serialize};
 
 /// How much a finding matters.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Severity {
     /// Blocks a final save; a breach of the policy.
@@ -30,4 +30,49 @@ pub struct Finding {
     /// For a schedule breach, the id of the policy rule that was broken.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub rule: Option<String>,
+}
+
+/// The codes of the schedule's breaches (validation's are [`Code`](crate::validate::Code)s).
+pub const BREACH_CODES: &[&str] = &[
+    "cadence-gap",
+    "min-count",
+    "max-gap",
+    "late-write-up",
+    "late-rebook",
+    "child-discussion-gap",
+    "late-first-discussion",
+    "late-discussion-after-event",
+    "no-discussion-before-event",
+];
+
+impl<'de> Deserialize<'de> for Finding {
+    /// Reads a finding as [`Serialize`] writes it; the code must be a known one, so that the
+    /// finding read back holds the same `&'static str`.
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        #[derive(Deserialize)]
+        struct Written {
+            path: String,
+            code: String,
+            message: String,
+            source: String,
+            severity: Severity,
+            #[serde(default)]
+            rule: Option<String>,
+        }
+        let w = Written::deserialize(d)?;
+        let code = crate::validate::Code::ALL
+            .iter()
+            .map(|c| c.as_str())
+            .chain(BREACH_CODES.iter().copied())
+            .find(|c| *c == w.code)
+            .ok_or_else(|| serde::de::Error::custom("a finding code in docs/finding-codes.md"))?;
+        Ok(Finding {
+            path: w.path,
+            code,
+            message: w.message,
+            source: w.source,
+            severity: w.severity,
+            rule: w.rule,
+        })
+    }
 }

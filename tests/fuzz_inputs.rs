@@ -768,6 +768,7 @@ fn fuzz_validate() {
                         mode: Mode::Final,
                         today: parse_date("2026-12-31").ok(),
                         role: None,
+                        ..ValidateOptions::default()
                     }
                 }
             };
@@ -1090,6 +1091,7 @@ fn register_and_use(
             mode: Mode::Final,
             today: parse_date("2026-12-31").ok(),
             role,
+            ..ValidateOptions::default()
         };
         validate_all(&policy, &record, &o, !policy_has_mark, what)?;
     }

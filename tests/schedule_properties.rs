@@ -312,11 +312,11 @@ proptest! {
         for o in &s.obligations {
             let Some(rule) = p.rules.iter().find(|r| r.id == o.rule) else { continue };
             let last = match &rule.kind {
-                RuleKind::Cadence { counts, .. } => w
+                RuleKind::Cadence(c) => w
                     .sessions
                     .iter()
                     .filter(|x| {
-                        x.cancelled.is_none() && counts.contains(&x.kind) && x.date <= as_of
+                        x.cancelled.is_none() && c.counts.contains(&x.kind) && x.date <= as_of
                     })
                     .map(|x| x.date)
                     .max(),

@@ -233,8 +233,20 @@ fn every_validation_code_is_documented_with_a_true_example() {
 fn schedule_codes() -> BTreeSet<String> {
     let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/src/schedule");
     let mut out = BTreeSet::new();
-    for entry in std::fs::read_dir(dir).expect("src/schedule") {
-        let path = entry.expect("entry").path();
+    // src/schedule and its folders (the rule kinds are in src/schedule/rules).
+    let mut files = Vec::new();
+    let mut dirs = vec![std::path::PathBuf::from(dir)];
+    while let Some(d) = dirs.pop() {
+        for entry in std::fs::read_dir(&d).expect("src/schedule") {
+            let path = entry.expect("entry").path();
+            if path.is_dir() {
+                dirs.push(path);
+            } else {
+                files.push(path);
+            }
+        }
+    }
+    for path in files {
         if path.extension().is_none_or(|e| e != "rs") {
             continue;
         }
@@ -301,4 +313,10 @@ fn every_schedule_breach_code_is_documented() {
     for r in &rows {
         assert_eq!(r.severity, "error", "breaches are errors: {}", r.code);
     }
+    // A breach read back (the widget reads schedules) knows every code the schedule emits.
+    let known: BTreeSet<String> = supervision_rules::finding::BREACH_CODES
+        .iter()
+        .map(|c| c.to_string())
+        .collect();
+    assert_eq!(known, found, "finding::BREACH_CODES");
 }

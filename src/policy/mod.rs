@@ -4,19 +4,26 @@
 //! A policy is checked as a whole before it is used: every problem is reported with its JSON
 //! path ([`PolicyProblem`]), and nothing is registered unless there are none.
 
+mod check;
 mod compiled;
+#[cfg(feature = "authoring")]
+mod derive;
 #[cfg(feature = "authoring")]
 mod load;
 mod model;
 #[cfg(feature = "authoring")]
 mod schema;
+mod select;
+mod template;
 
+pub(crate) use check::Problems;
 pub use compiled::{compile, load_compiled, COMPILED_FORMAT};
 #[cfg(feature = "authoring")]
-pub use load::{check, parse_policy, parse_policy_value};
+pub use load::{parse_policy, parse_policy_value};
 pub use model::*;
 #[cfg(feature = "authoring")]
 pub use schema::{json_schema, EXTENSION_KEYWORDS};
+pub use select::{Selection, Who};
 
 use crate::error::{Error, Result};
 use std::collections::BTreeMap;

@@ -147,6 +147,10 @@ impl ScheduleOptions {
 }
 
 const SESSION_TYPES: &str = "\"one-to-one\", \"personal\", \"case\", \"group\", \"reflective\"";
+const PLANS: &str = concat!(
+    "\"early-help\", \"child-in-need\", \"child-protection\", \"looked-after\", ",
+    "\"leaving-care\""
+);
 const EVENT_KINDS: &str = "\"significant-change\", \"change-of-social-worker\", \"risk-increase\", \"child-protection-conference\", \"pre-proceedings\", \"proceedings\", \"entering-care\", \"step-up\", \"step-down\"";
 
 impl Worker {
@@ -160,20 +164,7 @@ impl Worker {
         let sessions = w
             .array("sessions")?
             .into_iter()
-            .map(|(path, v)| {
-                let s = object(v, &path)?;
-                Ok(Session {
-                    date: s.req_date("date")?,
-                    kind: s.opt_enum("type", SESSION_TYPES)?.ok_or_else(|| {
-                        Error::bad_argument(
-                            format!("{path}.type"),
-                            format!("one of {SESSION_TYPES} (it is missing)"),
-                        )
-                    })?,
-                    cancelled: s.opt_enum("cancelled", "\"sickness\" or \"other\"")?,
-                    recorded: s.opt_date("recorded")?,
-                })
-            })
+            .map(|(path, v)| session(&path, v))
             .collect::<Result<Vec<_>>>()?;
         let absences = w
             .array("absences")?
@@ -223,34 +214,7 @@ impl Worker {
         let cases = w
             .array("cases")?
             .into_iter()
-            .map(|(path, v)| {
-                let c = object(v, &path)?;
-                let discussed = c.dates("discussed")?;
-                let events = c
-                    .array("events")?
-                    .into_iter()
-                    .map(|(p, v)| {
-                        let e = object(v, &p)?;
-                        Ok(Event {
-                            date: e.req_date("date")?,
-                            kind: e.opt_enum("kind", EVENT_KINDS)?.ok_or_else(|| {
-                                Error::bad_argument(format!("{p}.kind"), format!("one of {EVENT_KINDS} (it is missing)"))
-                            })?,
-                        })
-                    })
-                    .collect::<Result<Vec<_>>>()?;
-                Ok(Case {
-                    id: c.req_str("id")?.to_string(),
-                    allocated: c.req_date("allocated")?,
-                    plan: c.opt_enum(
-                        "plan",
-                        "\"early-help\", \"child-in-need\", \"child-protection\", \"looked-after\", \"leaving-care\"",
-                    )?,
-                    rag: c.opt_enum("rag", "\"red\", \"amber\" or \"green\"")?,
-                    discussed,
-                    events,
-                })
-            })
+            .map(|(path, v)| case(&path, v))
             .collect::<Result<Vec<_>>>()?;
         // Obligations name a case by its id, so two cases with one id could not be told apart.
         let mut seen = std::collections::BTreeSet::new();
@@ -280,4 +244,54 @@ impl Worker {
             cases,
         })
     }
+}
+
+/// One session of `worker.sessions`.
+fn session(path: &str, v: &Value) -> Result<Session> {
+    let s = object(v, path)?;
+    let date = s.req_date("date")?;
+    let kind = s.opt_enum("type", SESSION_TYPES)?.ok_or_else(|| {
+        Error::bad_argument(
+            format!("{path}.type"),
+            format!("one of {SESSION_TYPES} (it is missing)"),
+        )
+    })?;
+    Ok(Session {
+        date,
+        kind,
+        cancelled: s.opt_enum("cancelled", "\"sickness\" or \"other\"")?,
+        recorded: s.opt_date("recorded")?,
+    })
+}
+
+/// One case of `worker.cases`.
+fn case(path: &str, v: &Value) -> Result<Case> {
+    let c = object(v, path)?;
+    let discussed = c.dates("discussed")?;
+    let events = c
+        .array("events")?
+        .into_iter()
+        .map(|(p, v)| event(&p, v))
+        .collect::<Result<Vec<_>>>()?;
+    Ok(Case {
+        id: c.req_str("id")?.to_string(),
+        allocated: c.req_date("allocated")?,
+        plan: c.opt_enum("plan", PLANS)?,
+        rag: c.opt_enum("rag", "\"red\", \"amber\" or \"green\"")?,
+        discussed,
+        events,
+    })
+}
+
+/// One event of a case.
+fn event(path: &str, v: &Value) -> Result<Event> {
+    let e = object(v, path)?;
+    let date = e.req_date("date")?;
+    let kind = e.opt_enum("kind", EVENT_KINDS)?.ok_or_else(|| {
+        Error::bad_argument(
+            format!("{path}.kind"),
+            format!("one of {EVENT_KINDS} (it is missing)"),
+        )
+    })?;
+    Ok(Event { date, kind })
 }

@@ -20,7 +20,7 @@ mod rules;
 
 pub use code::Code;
 
-use crate::calendar::{parse_date, parse_time, DateErrorKind};
+use crate::calendar::{parse_date, parse_time, Calendar, DateErrorKind};
 use crate::error::{Error, Result};
 use crate::finding::{Finding, Severity};
 use crate::input::object;
@@ -51,10 +51,15 @@ pub struct ValidateOptions {
     pub today: Option<NaiveDate>,
     /// The supervisee's role id, for cadence checks (default `social-worker`).
     pub role: Option<String>,
+    /// The working-day calendar cadences are counted with: the same one the schedule is
+    /// given ([`ScheduleOptions::calendar`](crate::schedule::ScheduleOptions)), so the two
+    /// agree on a cadence counted in working days.
+    pub calendar: Calendar,
 }
 
 impl ValidateOptions {
-    /// Reads `{mode?, today?, role?}` (`null`/`undefined` = defaults).
+    /// Reads `{mode?, today?, role?}` (`null`/`undefined` = defaults), with the England &
+    /// Wales calendar: the caller sets [`calendar`](Self::calendar) to the one it has loaded.
     ///
     /// # Errors
     /// [`Error::BadArgument`] naming the option.
@@ -83,6 +88,7 @@ impl ValidateOptions {
             mode,
             today: o.opt_date("today")?,
             role,
+            calendar: Calendar::england_and_wales(),
         })
     }
 }
@@ -151,7 +157,7 @@ pub fn validate(
     for field in template.fields() {
         c.field(field, session);
     }
-    rules::apply(&mut c, policy, role, session, options.today);
+    rules::apply(&mut c, policy, role, session, options);
 
     let (mut errors, mut warnings): (Vec<Finding>, Vec<Finding>) = c
         .findings
@@ -387,7 +393,8 @@ impl<'a> Checker<'a> {
                             f.id.clone(),
                             Code::CaseIdsOnly,
                             format!(
-                                "{} must list case IDs only, like 12345 or AB-678, not names or other details about a child",
+                                "{} must list case IDs only, like 12345 or AB-678, not names or \
+                                 other details about a child",
                                 self.name(&f.id).start()
                             ),
                             src,

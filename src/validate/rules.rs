@@ -4,9 +4,9 @@
 use super::{number, Checker, Code};
 use crate::calendar::{parse_time, Calendar, Duration};
 use crate::policy::{
-    Hours, ObligationKind, Policy, Rule, RuleKind, TemplateRule, TemplateRuleKind,
+    Hours, ObligationKind, Policy, RuleKind, Selection, TemplateRule, TemplateRuleKind, Who,
 };
-use crate::schedule::long_date;
+use crate::words::{every, long_date};
 use chrono::NaiveDate;
 use serde_json::Value;
 
@@ -26,56 +26,28 @@ pub(crate) fn cadence_for(
     from: NaiveDate,
     cal: &Calendar,
 ) -> Option<Duration> {
-    let for_role = |r: &&Rule| {
-        r.when.hours.is_none_or(|h| h == Hours::FullTime)
-            && r.when.shifts_per_month_below.is_none()
-            && r.when
-                .roles
-                .as_ref()
-                .is_none_or(|rs| rs.iter().any(|x| x == role))
+    // A record carries no worker: a full-time worker of the role, on no shifts.
+    let who = Who {
+        role,
+        hours: Hours::FullTime,
+        shifts_per_month: None,
     };
-    let settled: Vec<&Rule> = policy
-        .rules
-        .iter()
-        .filter(for_role)
-        .filter(|r| r.when.during.is_none())
-        .collect();
-    let pick = |applying: Vec<&Rule>| {
-        let overridden: Vec<&str> = applying
-            .iter()
-            .flat_map(|r| r.overrides.iter().map(String::as_str))
-            .collect();
-        applying
-            .into_iter()
-            .filter(|r| !overridden.contains(&r.id.as_str()))
+    let shortest = |selection: Selection<'_>| {
+        selection
+            .chosen()
             .filter_map(|r| match &r.kind {
-                RuleKind::Cadence {
-                    obligation: o,
-                    every: Some(every),
-                    ..
-                } if *o == obligation => Some(*every),
+                RuleKind::Cadence(c) if c.obligation == obligation => c.every,
                 _ => None,
             })
             .min_by_key(|d| d.after(from, cal))
     };
-    pick(settled).or_else(|| {
-        let windowed: Vec<&Rule> = policy
-            .rules
-            .iter()
-            .filter(for_role)
-            .filter(|r| r.when.during.is_some())
-            .collect();
-        pick(windowed)
+    let settled = Selection::new(policy, |r| r.when.matches(&who, |_| false));
+    shortest(settled).or_else(|| {
+        let windowed = Selection::new(policy, |r| {
+            r.when.during.is_some() && r.when.matches(&who, |_| true)
+        });
+        shortest(windowed)
     })
-}
-
-/// "every month", "every 4 weeks".
-fn every(d: Duration) -> String {
-    let words = d.describe();
-    match words.strip_prefix("1 ") {
-        Some(unit) => format!("every {unit}"),
-        None => format!("every {words}"),
-    }
 }
 
 pub(super) fn apply(
@@ -83,9 +55,9 @@ pub(super) fn apply(
     policy: &Policy,
     role: &str,
     session: Option<NaiveDate>,
-    today: Option<NaiveDate>,
+    options: &super::ValidateOptions,
 ) {
-    let cal = Calendar::england_and_wales();
+    let (today, cal) = (options.today, &options.calendar);
     for rule in &c.template.rules {
         let TemplateRule { source, kind, .. } = rule;
         match kind {
@@ -125,17 +97,17 @@ pub(super) fn apply(
                 let (Some(s), Some(next)) = (session, c.date_value(field)) else {
                     continue;
                 };
-                let Some(interval) = cadence_for(policy, role, *obligation, s, &cal) else {
+                let Some(interval) = cadence_for(policy, role, *obligation, s, cal) else {
                     continue;
                 };
-                if let Some(latest) = interval.after(s, &cal) {
+                if let Some(latest) = interval.after(s, cal) {
                     if next > latest {
                         let message = format!(
                             "{} should be on or before {}, as the policy asks for {} at least {}",
                             c.name(field).start(),
                             long_date(latest),
                             obligation.describe(),
-                            every(interval)
+                            every(&interval)
                         );
                         c.push(field.clone(), Code::NextTooLate, message, source);
                     }
@@ -149,10 +121,10 @@ pub(super) fn apply(
                 let (Some(s), Some(prev)) = (session, c.date_value(last)) else {
                     continue;
                 };
-                let Some(interval) = cadence_for(policy, role, *obligation, prev, &cal) else {
+                let Some(interval) = cadence_for(policy, role, *obligation, prev, cal) else {
                     continue;
                 };
-                let late = interval.after(prev, &cal).is_some_and(|due| s > due);
+                let late = interval.after(prev, cal).is_some_and(|due| s > due);
                 if late && !c.has_value(field) {
                     let n = c.name(field);
                     let what = if n.is_quoted() {
@@ -213,7 +185,8 @@ pub(super) fn apply(
                             en.clone(),
                             length,
                             format!(
-                                "The session should last at least {minutes} minutes, as the policy asks"
+                                "The session should last at least {minutes} minutes, as the \
+                                 policy asks"
                             ),
                         )
                     }

@@ -182,7 +182,8 @@ pub fn validate(
         return Err(bad("record", "an object keyed by field id"));
     }
     let record = from_js(record, "record")?;
-    let options = ValidateOptions::from_json(&from_js(options, "options")?)?;
+    let mut options = ValidateOptions::from_json(&from_js(options, "options")?)?;
+    options.calendar = calendar();
     with_registry(|r| {
         let (p, t) = r.template(&policy_id, &template_id)?;
         to_js(&core_validate(p, t, &record, &options)?)

@@ -134,6 +134,7 @@ impl State {
             mode,
             today: o.today.date(),
             role: o.role.clone(),
+            ..ValidateOptions::default()
         };
         let report =
             core_validate(&o.policy, template, &record, &options).map_err(|e| js_error(&e))?;

@@ -7,7 +7,8 @@
 use super::{bad, prop};
 use crate::calendar::{add_days, add_months, parse_date};
 use crate::policy::ObligationKind;
-use crate::schedule::long_date;
+use crate::schedule::Status;
+use crate::words::{and_list, capitalise, long_date, plural, relative, short_month};
 use chrono::{Datelike, NaiveDate};
 use std::cell::Cell;
 use wasm_bindgen::prelude::*;
@@ -17,20 +18,12 @@ use web_sys::{Document, Element, HtmlElement};
 const SVG: &str = "http://www.w3.org/2000/svg";
 const MARKER: &str = "data-sr-schedule";
 
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Status {
-    Overdue,
-    DueSoon,
-    Ok,
-}
-
-impl Status {
-    fn tag(self) -> (&'static str, &'static str) {
-        match self {
-            Status::Overdue => ("Overdue", "govuk-tag govuk-tag--red"),
-            Status::DueSoon => ("Due soon", "govuk-tag govuk-tag--yellow"),
-            Status::Ok => ("Upcoming", "govuk-tag govuk-tag--blue"),
-        }
+/// A status's words and GOV.UK tag classes.
+fn tag(status: Status) -> (&'static str, &'static str) {
+    match status {
+        Status::Overdue => ("Overdue", "govuk-tag govuk-tag--red"),
+        Status::DueSoon => ("Due soon", "govuk-tag govuk-tag--yellow"),
+        Status::Ok => ("Upcoming", "govuk-tag govuk-tag--blue"),
     }
 }
 
@@ -94,17 +87,16 @@ impl Panel {
             .enumerate()
         {
             let path = format!("schedule.obligations[{i}]");
-            let status = match text(o, "status").as_str() {
-                "overdue" => Status::Overdue,
-                "due-soon" => Status::DueSoon,
-                "ok" => Status::Ok,
-                _ => {
-                    return Err(bad(
-                        &format!("{path}.status"),
-                        "\"overdue\", \"due-soon\" or \"ok\"",
-                    ))
-                }
-            };
+            // The core's own Status, read as the core writes it.
+            let status: Status = serde_json::from_value(serde_json::Value::String(text(
+                o, "status",
+            )))
+            .map_err(|_| {
+                bad(
+                    &format!("{path}.status"),
+                    "\"overdue\", \"due-soon\" or \"ok\"",
+                )
+            })?;
             dues.push(Due {
                 kind: text(o, "kind"),
                 subject: text(o, "subject"),
@@ -159,44 +151,12 @@ impl Panel {
     }
 }
 
-/// `a`, `a and b`, `a, b and c`.
-fn and_list(parts: &[String]) -> String {
-    match parts {
-        [] => String::new(),
-        [one] => one.clone(),
-        [init @ .., last] => format!("{} and {last}", init.join(", ")),
-    }
-}
-
-fn plural(n: usize, one: &str, many: &str) -> String {
-    if n == 1 {
-        format!("{n} {one}")
-    } else {
-        format!("{n} {many}")
-    }
-}
-
-/// `today`, `tomorrow`, `in 5 days`, `yesterday`, `3 days ago`.
-fn relative(days: i64) -> String {
-    match days {
-        0 => "today".into(),
-        1 => "tomorrow".into(),
-        -1 => "yesterday".into(),
-        n if n > 1 => format!("in {n} days"),
-        n => format!("{} days ago", n.unsigned_abs()),
-    }
-}
-
 /// `Personal supervision` for `personal-supervision`; an unknown kind as it came.
 fn kind_label(kind: &str) -> String {
     let words = serde_json::from_value::<ObligationKind>(serde_json::Value::String(kind.into()))
         .map(|k| k.describe().to_string())
         .unwrap_or_else(|_| kind.replace('-', " "));
-    let mut chars = words.chars();
-    match chars.next() {
-        Some(first) => first.to_uppercase().chain(chars).collect(),
-        None => String::new(),
-    }
+    capitalise(&words)
 }
 
 /// `1 overdue`, `2 due soon`, `4 upcoming`: the statuses there are.
@@ -212,10 +172,6 @@ fn counts(p: &Panel) -> Vec<String> {
     .map(|(n, word)| format!("{n} {word}"))
     .collect()
 }
-
-const MONTHS: [&str; 12] = [
-    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-];
 
 fn days(from: NaiveDate, to: NaiveDate) -> i64 {
     to.signed_duration_since(from).num_days()
@@ -345,7 +301,7 @@ impl Builder<'_> {
     }
 
     fn obligation(&self, p: &Panel, d: &Due) -> Result<Element, JsValue> {
-        let (status, status_class) = d.status.tag();
+        let (status, status_class) = tag(d.status);
         let modifier = match d.status {
             Status::Overdue => "overdue",
             Status::DueSoon => "due-soon",
@@ -523,7 +479,7 @@ impl Builder<'_> {
         while let Some(t) = tick.filter(|t| *t <= end) {
             let tx = x(t);
             append(&svg, &line(tx, 66, tx, 74, "#505a5f")?)?;
-            let month = MONTHS.get(t.month0() as usize).copied().unwrap_or("");
+            let month = short_month(t);
             // The year on the first label and wherever it changes.
             let text = if year != Some(t.year()) {
                 format!("{month} {}", t.year())
@@ -579,7 +535,7 @@ impl Builder<'_> {
                 &m,
                 &format!(
                     "{}: {}, {}",
-                    d.status.tag().0,
+                    tag(d.status).0,
                     kind_label(&d.kind),
                     long_date(d.due)
                 ),
@@ -605,7 +561,7 @@ impl Builder<'_> {
             append(
                 &svg,
                 &self.svg_text(
-                    status.tag().0,
+                    tag(status).0,
                     &[("x", &kx.saturating_add(10).to_string()), ("y", "112")],
                 )?,
             )?;
@@ -696,7 +652,8 @@ pub fn render_schedule(
 
 #[cfg(test)]
 mod tests {
-    use super::{and_list, kind_label, relative};
+    use super::kind_label;
+    use crate::words::{and_list, relative};
     use wasm_bindgen_test::wasm_bindgen_test;
 
     #[wasm_bindgen_test]

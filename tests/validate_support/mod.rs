@@ -38,6 +38,7 @@ pub fn final_options() -> ValidateOptions {
         mode: Mode::Final,
         today: Some(date(TODAY)),
         role: None,
+        calendar: Calendar::england_and_wales(),
     }
 }
 

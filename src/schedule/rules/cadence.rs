@@ -7,21 +7,76 @@
 //! deadline when that is earlier. The same reckoning audits the history: each session is
 //! checked against the deadline that the one before it (or the start) set.
 
-use super::{after, capitalise, describe_counts, long_date, plural, Engine};
+use super::WorkerRule;
 use crate::calendar::Duration;
 use crate::error::Result;
-use crate::policy::{Anchor, ObligationKind, Phase, Rule, SessionType};
+use crate::policy::{Anchor, ObligationKind, Phase, Problems, Rule, SessionType};
+use crate::schedule::engine::{after, Engine};
+use crate::words::{capitalise, every_phrase, long_date, plural, sessions_counted};
 use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
 
-/// A cadence rule's fields, borrowed from the policy.
-pub(super) struct Cadence<'r> {
-    pub rule: &'r Rule,
+/// A recurring session.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Cadence {
+    /// The obligation it produces.
     pub obligation: ObligationKind,
-    pub counts: &'r [SessionType],
-    pub every: Option<&'r Duration>,
-    pub phases: &'r [Phase],
-    pub first: Option<&'r Duration>,
+    /// Session types that count.
+    pub counts: Vec<SessionType>,
+    /// The interval after the phases, or throughout.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub every: Option<Duration>,
+    /// Phases from one of the worker's dates.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub phases: Vec<Phase>,
+    /// The first session after `started`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub first: Option<Duration>,
+    /// Recorded absence inside the interval moves the due date later by its days.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub absence_extends: bool,
+}
+
+impl Cadence {
+    pub(crate) fn check(&self, rule: &Rule, path: &str, problems: &mut Problems) {
+        problems.counts(path, &self.counts);
+        problems.session_obligation(path, self.obligation);
+        if self.every.is_none() && self.phases.is_empty() {
+            problems.push(path, "\"every\" or \"phases\" (or both)");
+        }
+        if self.every.is_none() && !self.phases.is_empty() && rule.when.during.is_none() {
+            problems.push(
+                format!("{path}.every"),
+                "an interval for after the phases end (or a \"when.during\" window)",
+            );
+        }
+    }
+}
+
+impl WorkerRule for Cadence {
+    fn apply<'a>(&'a self, rule: &'a Rule, e: &mut Engine<'a>) -> Result<Option<Handover>> {
+        e.cadence(&View {
+            rule,
+            obligation: self.obligation,
+            counts: &self.counts,
+            every: self.every.as_ref(),
+            phases: &self.phases,
+            first: self.first.as_ref(),
+            absence_extends: self.absence_extends,
+        })
+    }
+}
+
+/// A cadence rule's fields, borrowed from the policy, with the rule.
+struct View<'r> {
+    rule: &'r Rule,
+    obligation: ObligationKind,
+    counts: &'r [SessionType],
+    every: Option<&'r Duration>,
+    phases: &'r [Phase],
+    first: Option<&'r Duration>,
+    absence_extends: bool,
 }
 
 /// What a due date is counted from.
@@ -60,16 +115,16 @@ struct Next<'r> {
 /// A `during` rule whose window ends before its next session falls due: the rules it
 /// overrides take over.
 #[derive(Debug, Clone, Copy)]
-pub(super) struct Handover {
+pub(crate) struct Handover {
     /// The window's end (exclusive).
-    pub ends: NaiveDate,
+    pub(crate) ends: NaiveDate,
     /// What the window runs from.
-    pub start: Anchor,
+    pub(crate) start: Anchor,
 }
 
 impl Handover {
     /// The sentence put before the reason of each rule taking over.
-    pub fn prefix(self) -> String {
+    pub(crate) fn prefix(self) -> String {
         let last = self.ends.pred_opt().unwrap_or(self.ends);
         format!(
             "The {} cadence ends on {}, before its next session would fall due. ",
@@ -85,18 +140,6 @@ fn period(a: Anchor) -> &'static str {
         Anchor::Asye => "ASYE",
         Anchor::Probation => "probation",
         Anchor::Started => "starting",
-    }
-}
-
-/// `weekly`, `fortnightly`, `monthly`, `yearly`, else `every 6 weeks`.
-pub(super) fn every_phrase(d: &Duration) -> String {
-    use crate::calendar::Unit;
-    match (d.n, d.unit) {
-        (1, Unit::Weeks) => "weekly".to_string(),
-        (2, Unit::Weeks) => "fortnightly".to_string(),
-        (1, Unit::Months) => "monthly".to_string(),
-        (1, Unit::Years) => "yearly".to_string(),
-        _ => format!("every {}", d.describe()),
     }
 }
 
@@ -132,7 +175,7 @@ impl<'a> Engine<'a> {
     /// with phase starts up to `upto` taken into account.
     fn next<'r>(
         &self,
-        c: &Cadence<'r>,
+        c: &View<'r>,
         prev: Option<NaiveDate>,
         upto: NaiveDate,
     ) -> Result<Option<Next<'r>>> {
@@ -199,8 +242,8 @@ impl<'a> Engine<'a> {
     }
 
     /// Why the deadline is what it is, in one or two sentences.
-    fn cadence_reason(&self, c: &Cadence<'_>, n: &Next<'_>) -> String {
-        let what = describe_counts(c.counts);
+    fn cadence_reason(&self, c: &View<'_>, n: &Next<'_>) -> String {
+        let what = sessions_counted(c.counts);
         let obligation = capitalise(c.obligation.describe());
         let every = every_phrase(n.every);
         let rhythm = match (n.phase, n.basis) {
@@ -259,7 +302,7 @@ impl<'a> Engine<'a> {
         if n.moved > 0 {
             reason.push_str(&format!(
                 " Recorded absence moves it {} later.",
-                plural(usize::try_from(n.moved).unwrap_or(usize::MAX), "day")
+                plural(usize::try_from(n.moved).unwrap_or(usize::MAX), "day", "days")
             ));
         }
         reason
@@ -269,8 +312,8 @@ impl<'a> Engine<'a> {
     ///
     /// Returns a [`Handover`] when the rule has a `during` window that ends before the next
     /// session would fall due under it.
-    pub(super) fn cadence(&mut self, c: &Cadence<'a>) -> Result<Option<Handover>> {
-        let what = describe_counts(c.counts);
+    fn cadence(&mut self, c: &View<'a>) -> Result<Option<Handover>> {
+        let what = sessions_counted(c.counts);
         let held: Vec<NaiveDate> = self
             .held(c.counts)
             .into_iter()
@@ -317,7 +360,7 @@ impl<'a> Engine<'a> {
         Ok(None)
     }
 
-    fn oblige_next(&mut self, c: &Cadence<'a>, n: &Next<'a>) {
+    fn oblige_next(&mut self, c: &View<'a>, n: &Next<'a>) {
         let reason = self.cadence_reason(c, n);
         let subject = self.worker.id.clone();
         self.oblige(c.obligation, &subject, n.due, c.rule, n.source, reason);

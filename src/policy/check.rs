@@ -1,0 +1,373 @@
+//! Checking a typed policy as a whole: ids, cross-references, limits. Each rule kind checks
+//! its own fields (`check` in `src/schedule/rules/<kind>.rs`); this module checks what all
+//! rules share and the templates.
+
+use super::model::*;
+use crate::error::PolicyProblem;
+use std::collections::{BTreeMap, BTreeSet};
+
+/// Largest count a rule may ask for (sessions in a window, observations): beyond this a
+/// number is a typing error, not a policy.
+pub(crate) const MAX_COUNT: u32 = 1000;
+/// Longest minimum session length, in minutes (one day).
+const MAX_MINUTES: u32 = 24 * 60;
+/// Longest id, label or source string.
+const MAX_TEXT: usize = 10_000;
+
+/// Every problem found, with its JSON path.
+#[derive(Default)]
+pub(crate) struct Problems(Vec<PolicyProblem>);
+
+impl Problems {
+    /// Records a problem at `path`.
+    pub(crate) fn push(&mut self, path: impl Into<String>, expected: impl Into<String>) {
+        self.0.push(PolicyProblem {
+            path: path.into(),
+            expected: expected.into(),
+        });
+    }
+
+    /// How many problems so far.
+    pub(crate) fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    /// None found.
+    pub(crate) fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    /// The problems, in the order found.
+    pub(crate) fn into_vec(self) -> Vec<PolicyProblem> {
+        self.0
+    }
+
+    /// A text value: not blank, not longer than 10,000 bytes.
+    pub(crate) fn text(&mut self, path: String, s: &str) {
+        if s.trim().is_empty() {
+            self.push(path, "a non-empty string");
+        } else if s.len() > MAX_TEXT {
+            self.push(path, "a string of at most 10,000 bytes");
+        }
+    }
+
+    /// A rule's `counts`: at least one session type.
+    pub(crate) fn counts(&mut self, path: &str, counts: &[SessionType]) {
+        if counts.is_empty() {
+            self.push(format!("{path}.counts"), "at least one session type");
+        }
+    }
+
+    /// A count a rule asks for: 1 to [`MAX_COUNT`].
+    pub(crate) fn count(&mut self, path: &str, field: &str, n: u32) {
+        if n == 0 || n > MAX_COUNT {
+            self.push(format!("{path}.{field}"), "a whole number from 1 to 1000");
+        }
+    }
+
+    /// An obligation a session can meet: supervision, personal or case supervision.
+    pub(crate) fn session_obligation(&mut self, path: &str, obligation: ObligationKind) {
+        if !matches!(
+            obligation,
+            ObligationKind::Supervision
+                | ObligationKind::PersonalSupervision
+                | ObligationKind::CaseSupervision
+        ) {
+            self.push(
+                format!("{path}.obligation"),
+                "supervision, personal-supervision or case-supervision",
+            );
+        }
+    }
+}
+
+fn is_id(s: &str) -> bool {
+    !s.is_empty()
+        && s.len() <= 64
+        && s.bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+}
+
+fn is_field_id(s: &str) -> bool {
+    let mut bytes = s.bytes();
+    s.len() <= 64
+        && bytes.next().is_some_and(|b| b.is_ascii_alphabetic())
+        && bytes.all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-')
+}
+
+pub(super) fn check_policy(p: &Policy, problems: &mut Problems) {
+    if p.format != 1 {
+        problems.push("format", "1 (the only format version)");
+    }
+    if !is_id(&p.id) {
+        problems.push(
+            "id",
+            "an id of lowercase letters, digits and hyphens (at most 64)",
+        );
+    }
+    problems.text("authority".into(), &p.authority);
+    problems.text("title".into(), &p.title);
+    problems.text("document".into(), &p.document);
+
+    let mut role_ids = BTreeSet::new();
+    for (i, r) in p.roles.iter().enumerate() {
+        if !is_id(&r.id) {
+            problems.push(
+                format!("roles[{i}].id"),
+                "an id of lowercase letters, digits and hyphens",
+            );
+        }
+        if !role_ids.insert(r.id.as_str()) {
+            problems.push(format!("roles[{i}].id"), "an id not used by another role");
+        }
+        problems.text(format!("roles[{i}].label"), &r.label);
+        problems.text(format!("roles[{i}].source"), &r.source);
+    }
+    if !role_ids.contains("social-worker") {
+        problems.push(
+            "roles",
+            "a role with id \"social-worker\" (every policy accepts it)",
+        );
+    }
+
+    let mut rule_ids: BTreeMap<&str, usize> = BTreeMap::new();
+    for (i, r) in p.rules.iter().enumerate() {
+        if !is_id(&r.id) {
+            problems.push(
+                format!("rules[{i}].id"),
+                "an id of lowercase letters, digits and hyphens",
+            );
+        }
+        if rule_ids.insert(r.id.as_str(), i).is_some() {
+            problems.push(format!("rules[{i}].id"), "an id not used by another rule");
+        }
+    }
+    for (i, r) in p.rules.iter().enumerate() {
+        check_rule(i, r, &role_ids, &rule_ids, problems);
+    }
+    check_override_cycles(p, &rule_ids, problems);
+
+    let cadences: BTreeSet<ObligationKind> = p
+        .rules
+        .iter()
+        .filter_map(|r| match &r.kind {
+            RuleKind::Cadence(c) => Some(c.obligation),
+            _ => None,
+        })
+        .collect();
+    let mut template_ids = BTreeSet::new();
+    for (i, t) in p.templates.iter().enumerate() {
+        if !template_ids.insert(t.id.as_str()) {
+            problems.push(
+                format!("templates[{i}].id"),
+                "an id not used by another template",
+            );
+        }
+        check_template(&format!("templates[{i}]"), t, &cadences, problems);
+    }
+}
+
+/// What every rule shares: its source, `when` and `overrides`; then the kind's own fields.
+fn check_rule(
+    i: usize,
+    r: &Rule,
+    roles: &BTreeSet<&str>,
+    rules: &BTreeMap<&str, usize>,
+    problems: &mut Problems,
+) {
+    let path = format!("rules[{i}]");
+    problems.text(format!("{path}.source"), &r.source);
+    if let Some(rs) = &r.when.roles {
+        if rs.is_empty() {
+            problems.push(format!("{path}.when.roles"), "at least one role id");
+        }
+        for (j, id) in rs.iter().enumerate() {
+            if !roles.contains(id.as_str()) {
+                problems.push(
+                    format!("{path}.when.roles[{j}]"),
+                    "the id of a role in this policy's roles",
+                );
+            }
+        }
+    }
+    for (j, id) in r.overrides.iter().enumerate() {
+        if id == &r.id {
+            problems.push(
+                format!("{path}.overrides[{j}]"),
+                "another rule's id (not its own)",
+            );
+        } else if !rules.contains_key(id.as_str()) {
+            problems.push(
+                format!("{path}.overrides[{j}]"),
+                "the id of a rule in this policy",
+            );
+        }
+    }
+    let for_children = r.kind.subject() == Subject::Child;
+    if !for_children && (r.when.plans.is_some() || r.when.rag.is_some()) {
+        problems.push(format!("{path}.when"), "plans and rag only on child rules");
+    }
+    r.kind.check(r, &path, problems);
+}
+
+/// `overrides` must not form a cycle: a rule that (through others) overrides itself would
+/// leave a worker with no rule at all.
+fn check_override_cycles(p: &Policy, ids: &BTreeMap<&str, usize>, problems: &mut Problems) {
+    for (i, start) in p.rules.iter().enumerate() {
+        let mut seen = BTreeSet::new();
+        let mut stack: Vec<&str> = start.overrides.iter().map(String::as_str).collect();
+        while let Some(id) = stack.pop() {
+            if id == start.id {
+                problems.push(
+                    format!("rules[{i}].overrides"),
+                    "no cycle: this rule is overridden, through other rules, by itself",
+                );
+                break;
+            }
+            if !seen.insert(id) {
+                continue;
+            }
+            if let Some(r) = ids.get(id).and_then(|&j| p.rules.get(j)) {
+                stack.extend(r.overrides.iter().map(String::as_str));
+            }
+        }
+    }
+}
+
+fn check_template(
+    path: &str,
+    t: &Template,
+    cadences: &BTreeSet<ObligationKind>,
+    problems: &mut Problems,
+) {
+    if !is_id(&t.id) {
+        problems.push(
+            format!("{path}.id"),
+            "an id of lowercase letters, digits and hyphens",
+        );
+    }
+    problems.text(format!("{path}.title"), &t.title);
+    problems.text(format!("{path}.source"), &t.source);
+    if t.sections.is_empty() {
+        problems.push(format!("{path}.sections"), "at least one section");
+    }
+    let mut section_ids = BTreeSet::new();
+    let mut field_ids: BTreeMap<&str, FieldType> = BTreeMap::new();
+    for (i, s) in t.sections.iter().enumerate() {
+        let spath = format!("{path}.sections[{i}]");
+        if !section_ids.insert(s.id.as_str()) {
+            problems.push(format!("{spath}.id"), "an id not used by another section");
+        }
+        problems.text(format!("{spath}.title"), &s.title);
+        for (j, f) in s.fields.iter().enumerate() {
+            let fpath = format!("{spath}.fields[{j}]");
+            if !is_field_id(&f.id) {
+                problems.push(
+                    format!("{fpath}.id"),
+                    "a field id: a letter, then letters, digits, _ or - (at most 64)",
+                );
+            }
+            if field_ids.insert(f.id.as_str(), f.kind).is_some() {
+                problems.push(
+                    format!("{fpath}.id"),
+                    "a field id not used by another field of this template",
+                );
+            }
+            problems.text(format!("{fpath}.label"), &f.label);
+            match (f.kind, &f.options) {
+                (FieldType::Choice, None) => {
+                    problems.push(format!("{fpath}.options"), "the allowed values of a choice")
+                }
+                (FieldType::Choice, Some(o)) if o.is_empty() => {
+                    problems.push(format!("{fpath}.options"), "at least one allowed value")
+                }
+                (FieldType::Choice, _) | (_, None) => {}
+                (_, Some(_)) => {
+                    problems.push(format!("{fpath}.options"), "options only on a choice")
+                }
+            }
+            if let (Some(lo), Some(hi)) = (f.min, f.max) {
+                if lo > hi {
+                    problems.push(
+                        format!("{fpath}.min"),
+                        "a minimum no larger than the maximum",
+                    );
+                }
+            }
+        }
+    }
+    let date_field = |id: &str, at: String, problems: &mut Problems| match field_ids.get(id) {
+        Some(FieldType::Date) => {}
+        Some(_) => problems.push(at, "the id of a date field"),
+        None => problems.push(at, "the id of a field in this template"),
+    };
+    if let Some(sd) = &t.session_date {
+        date_field(sd, format!("{path}.sessionDate"), problems);
+    }
+    for (i, r) in t.rules.iter().enumerate() {
+        let rpath = format!("{path}.rules[{i}]");
+        problems.text(format!("{rpath}.source"), &r.source);
+        match &r.kind {
+            TemplateRuleKind::NotFuture { field } => {
+                date_field(field, format!("{rpath}.field"), problems)
+            }
+            TemplateRuleKind::DateOrder { earlier, later } => {
+                date_field(earlier, format!("{rpath}.earlier"), problems);
+                date_field(later, format!("{rpath}.later"), problems);
+            }
+            TemplateRuleKind::NextWithinCadence { field, obligation }
+            | TemplateRuleKind::RequiredIfGap {
+                field: _,
+                last: field,
+                obligation,
+            } => {
+                date_field(field, format!("{rpath}.field"), problems);
+                if t.session_date.is_none() {
+                    problems.push(
+                        format!("{path}.sessionDate"),
+                        "the session date field, which this rule measures from",
+                    );
+                }
+                if !cadences.contains(obligation) {
+                    problems.push(
+                        format!("{rpath}.obligation"),
+                        "an obligation with a cadence rule in this policy",
+                    );
+                }
+                if let TemplateRuleKind::RequiredIfGap { field, .. } = &r.kind {
+                    if !field_ids.contains_key(field.as_str()) {
+                        problems.push(
+                            format!("{rpath}.field"),
+                            "the id of a field in this template",
+                        );
+                    }
+                }
+            }
+            TemplateRuleKind::MinDuration {
+                minutes,
+                field,
+                start,
+                end,
+            } => {
+                if *minutes == 0 || *minutes > MAX_MINUTES {
+                    problems.push(format!("{rpath}.minutes"), "a whole number from 1 to 1440");
+                }
+                match (field, start, end) {
+                    (Some(f), None, None) => {
+                        if field_ids.get(f.as_str()) != Some(&FieldType::Number) {
+                            problems.push(format!("{rpath}.field"), "the id of a number field");
+                        }
+                    }
+                    (None, Some(s), Some(e)) => {
+                        for (k, id) in [("start", s), ("end", e)] {
+                            if field_ids.get(id.as_str()) != Some(&FieldType::Time) {
+                                problems.push(format!("{rpath}.{k}"), "the id of a time field");
+                            }
+                        }
+                    }
+                    _ => problems.push(rpath, "either \"field\", or \"start\" and \"end\""),
+                }
+            }
+        }
+    }
+}

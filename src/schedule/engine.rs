@@ -1,0 +1,265 @@
+//! The engine's state while a schedule is worked out: the worker, `asOf`, the calendar and
+//! the worker's absences; the obligations and breaches found so far; and what every rule
+//! kind asks of them (sessions held, due dates, statuses).
+
+use super::{Absence, Case, Obligation, Status, Worker};
+use crate::calendar::{add_days, Calendar, Duration};
+use crate::error::{Error, Result};
+use crate::finding::{Finding, Severity};
+use crate::policy::{Anchor, ObligationKind, Rule, SessionType, Who, Window};
+use chrono::{Datelike, NaiveDate};
+use std::collections::BTreeSet;
+
+/// A schedule being worked out.
+pub(crate) struct Engine<'a> {
+    /// Whose schedule.
+    pub(crate) worker: &'a Worker,
+    /// The day it is worked out for.
+    pub(crate) as_of: NaiveDate,
+    due_soon: u32,
+    /// The working-day calendar.
+    pub(crate) cal: &'a Calendar,
+    /// The worker's absences, sorted, overlapping and adjacent ones merged.
+    absences: Vec<(NaiveDate, NaiveDate)>,
+    /// Obligations found so far.
+    pub(crate) obligations: Vec<Obligation>,
+    /// Breaches found so far.
+    pub(crate) breaches: Vec<Finding>,
+}
+
+impl<'a> Engine<'a> {
+    /// An engine with nothing found yet.
+    pub(crate) fn new(
+        worker: &'a Worker,
+        as_of: NaiveDate,
+        due_soon: u32,
+        cal: &'a Calendar,
+    ) -> Self {
+        Engine {
+            worker,
+            as_of,
+            due_soon,
+            cal,
+            absences: merge_absences(&worker.absences),
+            obligations: Vec::new(),
+            breaches: Vec::new(),
+        }
+    }
+
+    /// An engine for the same worker and day with nothing found yet: for a rule taking over
+    /// from a `during` rule, whose breaches are not wanted (the history was governed by the
+    /// rule it takes over from).
+    pub(crate) fn afresh(&self) -> Self {
+        Engine {
+            absences: self.absences.clone(),
+            obligations: Vec::new(),
+            breaches: Vec::new(),
+            ..*self
+        }
+    }
+}
+
+/// Absences as sorted, disjoint, non-adjacent day ranges (both ends included).
+fn merge_absences(absences: &[Absence]) -> Vec<(NaiveDate, NaiveDate)> {
+    let mut spans: Vec<(NaiveDate, NaiveDate)> = absences
+        .iter()
+        .filter(|a| a.from <= a.to)
+        .map(|a| (a.from, a.to))
+        .collect();
+    spans.sort();
+    let mut merged: Vec<(NaiveDate, NaiveDate)> = Vec::with_capacity(spans.len());
+    for (from, to) in spans {
+        match merged.last_mut() {
+            Some(last) if last.1.succ_opt().is_none_or(|next| from <= next) => {
+                last.1 = last.1.max(to);
+            }
+            _ => merged.push((from, to)),
+        }
+    }
+    merged
+}
+
+/// Dates at the boundary are `YYYY-MM-DD`: years 0001 to 9999.
+pub(crate) fn in_range(date: NaiveDate) -> Option<NaiveDate> {
+    (1..=9999).contains(&date.year()).then_some(date)
+}
+
+pub(crate) fn after(d: &Duration, date: NaiveDate, cal: &Calendar) -> Result<NaiveDate> {
+    d.after(date, cal)
+        .and_then(in_range)
+        .ok_or(Error::DateOutOfRange)
+}
+
+pub(crate) fn before(d: &Duration, date: NaiveDate, cal: &Calendar) -> Result<NaiveDate> {
+    d.before(date, cal)
+        .and_then(in_range)
+        .ok_or(Error::DateOutOfRange)
+}
+
+impl<'a> Engine<'a> {
+    pub(crate) fn anchor(&self, a: Anchor) -> Option<NaiveDate> {
+        match a {
+            Anchor::Asye => self.worker.asye,
+            Anchor::Probation => self.worker.probation,
+            Anchor::Started => Some(self.worker.started),
+        }
+    }
+
+    /// The worker, as a rule's `when` sees it.
+    pub(crate) fn who(&self) -> Who<'a> {
+        Who {
+            role: &self.worker.role,
+            hours: self.worker.hours,
+            shifts_per_month: self.worker.shifts_per_month,
+        }
+    }
+
+    /// Whether `asOf` falls inside a `during` window of the worker's.
+    pub(crate) fn inside(&self, win: &Window) -> bool {
+        self.anchor(win.start).is_some_and(|start| {
+            start <= self.as_of
+                && win
+                    .until
+                    .after(start, self.cal)
+                    .is_some_and(|end| self.as_of < end)
+        })
+    }
+
+    pub(crate) fn status(&self, due: NaiveDate) -> Status {
+        if due < self.as_of {
+            Status::Overdue
+        } else if add_days(self.as_of, i64::from(self.due_soon)).is_none_or(|edge| due <= edge) {
+            Status::DueSoon
+        } else {
+            Status::Ok
+        }
+    }
+
+    pub(crate) fn oblige(
+        &mut self,
+        kind: ObligationKind,
+        subject: &str,
+        due: NaiveDate,
+        rule: &Rule,
+        source: &str,
+        reason: String,
+    ) {
+        self.obligations.push(Obligation {
+            kind,
+            subject: subject.to_string(),
+            due,
+            status: self.status(due),
+            source: source.to_string(),
+            reason,
+            rule: rule.id.clone(),
+        });
+    }
+
+    pub(crate) fn breach(
+        &mut self,
+        path: String,
+        code: &'static str,
+        rule: &Rule,
+        message: String,
+    ) {
+        self.breaches.push(Finding {
+            path,
+            code,
+            message,
+            source: rule.source.clone(),
+            severity: Severity::Error,
+            rule: Some(rule.id.clone()),
+        });
+    }
+
+    /// Dates of counted sessions held on or before `asOf`, sorted, each day once.
+    pub(crate) fn held(&self, counts: &[SessionType]) -> Vec<NaiveDate> {
+        let set: BTreeSet<NaiveDate> = self
+            .worker
+            .sessions
+            .iter()
+            .filter(|s| s.cancelled.is_none() && counts.contains(&s.kind) && s.date <= self.as_of)
+            .map(|s| s.date)
+            .collect();
+        set.into_iter().collect()
+    }
+
+    /// Dates a case was discussed on or before `asOf`, sorted, each day once.
+    pub(crate) fn discussed(&self, case: &Case) -> Vec<NaiveDate> {
+        let set: BTreeSet<NaiveDate> = case
+            .discussed
+            .iter()
+            .copied()
+            .filter(|d| *d <= self.as_of)
+            .collect();
+        set.into_iter().collect()
+    }
+
+    /// The path of the held session on `date`, for a breach: `sessions[3]`.
+    pub(crate) fn session_path(&self, date: NaiveDate) -> String {
+        self.worker
+            .sessions
+            .iter()
+            .position(|s| s.date == date && s.cancelled.is_none())
+            .map_or_else(|| "sessions".to_string(), |i| format!("sessions[{i}]"))
+    }
+
+    /// Days of recorded absence in (from, to].
+    pub(crate) fn absent_days(&self, from: NaiveDate, to: NaiveDate) -> i64 {
+        self.absences
+            .iter()
+            .map(|&(a, b)| {
+                let lo = a.max(from.succ_opt().unwrap_or(from));
+                let hi = b.min(to);
+                if hi < lo {
+                    0
+                } else {
+                    hi.signed_duration_since(lo).num_days().saturating_add(1)
+                }
+            })
+            .fold(0, i64::saturating_add)
+    }
+
+    /// `due` moved later by the days of absence in (from, due] and in the days the move
+    /// reaches: the day on which as many non-absent days have passed since `from` as there
+    /// were days from `from` to `due`.
+    pub(crate) fn extend(&self, from: NaiveDate, due: NaiveDate) -> Result<NaiveDate> {
+        let mut need = self.absent_days(from, due);
+        let mut d = due;
+        for &(a, b) in &self.absences {
+            if need == 0 {
+                break;
+            }
+            if b <= d {
+                continue;
+            }
+            let start = a.max(d.succ_opt().ok_or(Error::DateOutOfRange)?);
+            let free = start.signed_duration_since(d).num_days().saturating_sub(1);
+            if free >= need {
+                break;
+            }
+            need = need.saturating_sub(free);
+            d = b;
+        }
+        add_days(d, need)
+            .and_then(in_range)
+            .ok_or(Error::DateOutOfRange)
+    }
+
+    /// The first working day after the absence covering `date`, passing over absences that
+    /// follow on; `None` when no absence covers it.
+    pub(crate) fn return_after(&self, date: NaiveDate) -> Option<NaiveDate> {
+        let (_, to) = self
+            .absences
+            .iter()
+            .copied()
+            .find(|&(a, b)| a <= date && date <= b)?;
+        let mut back = self.cal.next_working_day(to)?;
+        for &(a, b) in &self.absences {
+            if a <= back && back <= b {
+                back = self.cal.next_working_day(b)?;
+            }
+        }
+        Some(back)
+    }
+}

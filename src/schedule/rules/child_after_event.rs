@@ -1,0 +1,59 @@
+//! `child-after-event`: a child discussed within a time after an event in the child's life.
+
+use super::ChildRule;
+use crate::calendar::Duration;
+use crate::error::Result;
+use crate::policy::{EventKind, ObligationKind, Problems, Rule};
+use crate::schedule::engine::{after, Engine};
+use crate::schedule::Case;
+use crate::words::long_date;
+use serde::{Deserialize, Serialize};
+
+/// A child discussed within a time after an event.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ChildAfterEvent {
+    /// Which events.
+    pub events: Vec<EventKind>,
+    /// The deadline after the event.
+    pub within: Duration,
+}
+
+impl ChildAfterEvent {
+    pub(crate) fn check(&self, _rule: &Rule, path: &str, problems: &mut Problems) {
+        if self.events.is_empty() {
+            problems.push(format!("{path}.events"), "at least one event kind");
+        }
+    }
+}
+
+impl ChildRule for ChildAfterEvent {
+    fn apply(&self, rule: &Rule, e: &mut Engine<'_>, index: usize, case: &Case) -> Result<()> {
+        let discussed = e.discussed(case);
+        let within = self.within.describe();
+        for (j, ev) in case.events.iter().enumerate() {
+            if !self.events.contains(&ev.kind) || ev.date > e.as_of {
+                continue;
+            }
+            let due = after(&self.within, ev.date, e.cal)?;
+            let event = format!("{} on {}", ev.kind.describe(), long_date(ev.date));
+            match discussed.iter().find(|d| **d >= ev.date) {
+                None => {
+                    let reason = format!("The case is discussed within {within} of the {event}.");
+                    let kind = ObligationKind::ChildDiscussion;
+                    e.oblige(kind, &case.id, due, rule, &rule.source, reason);
+                }
+                Some(d) if *d > due => {
+                    let message = format!(
+                        "The case was discussed on {}, more than {within} after the {event}.",
+                        long_date(*d)
+                    );
+                    let path = format!("cases[{index}].events[{j}]");
+                    e.breach(path, "late-discussion-after-event", rule, message);
+                }
+                Some(_) => {}
+            }
+        }
+        Ok(())
+    }
+}

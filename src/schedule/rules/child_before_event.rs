@@ -1,0 +1,60 @@
+//! `child-before-event`: a child discussed before a planned event in the child's life.
+
+use super::ChildRule;
+use crate::calendar::Duration;
+use crate::error::{Error, Result};
+use crate::policy::{EventKind, ObligationKind, Problems, Rule};
+use crate::schedule::engine::{before, Engine};
+use crate::schedule::Case;
+use crate::words::long_date;
+use serde::{Deserialize, Serialize};
+
+/// A child discussed before a planned event.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ChildBeforeEvent {
+    /// Which events.
+    pub events: Vec<EventKind>,
+    /// How long before the event a discussion counts.
+    pub window: Duration,
+}
+
+impl ChildBeforeEvent {
+    pub(crate) fn check(&self, _rule: &Rule, path: &str, problems: &mut Problems) {
+        if self.events.is_empty() {
+            problems.push(format!("{path}.events"), "at least one event kind");
+        }
+    }
+}
+
+impl ChildRule for ChildBeforeEvent {
+    fn apply(&self, rule: &Rule, e: &mut Engine<'_>, index: usize, case: &Case) -> Result<()> {
+        let discussed = e.discussed(case);
+        let window = self.window.describe();
+        for (j, ev) in case.events.iter().enumerate() {
+            if !self.events.contains(&ev.kind) {
+                continue;
+            }
+            let from = before(&self.window, ev.date, e.cal)?;
+            if discussed.iter().any(|d| *d >= from && *d < ev.date) {
+                continue;
+            }
+            let due = ev.date.pred_opt().ok_or(Error::DateOutOfRange)?;
+            let event = format!("{} on {}", ev.kind.describe(), long_date(ev.date));
+            if ev.date > e.as_of {
+                let reason = format!(
+                    "The case is discussed before the planned {event} (within the {window} \
+                     before it)."
+                );
+                let kind = ObligationKind::ChildDiscussion;
+                e.oblige(kind, &case.id, due, rule, &rule.source, reason);
+            } else {
+                let message =
+                    format!("The case was not discussed in the {window} before the {event}.");
+                let path = format!("cases[{index}].events[{j}]");
+                e.breach(path, "no-discussion-before-event", rule, message);
+            }
+        }
+        Ok(())
+    }
+}

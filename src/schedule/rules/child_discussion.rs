@@ -1,0 +1,61 @@
+//! `child-discussion`: each child discussed in supervision at least this often.
+
+use super::ChildRule;
+use crate::calendar::Duration;
+use crate::error::Result;
+use crate::policy::{ObligationKind, Problems, Rule};
+use crate::schedule::engine::{after, Engine};
+use crate::schedule::Case;
+use crate::words::long_date;
+use serde::{Deserialize, Serialize};
+
+/// Each child discussed at least this often.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ChildDiscussion {
+    /// The interval.
+    pub every: Duration,
+}
+
+impl ChildDiscussion {
+    pub(crate) fn check(&self, _rule: &Rule, _path: &str, _problems: &mut Problems) {}
+}
+
+impl ChildRule for ChildDiscussion {
+    fn apply(&self, rule: &Rule, e: &mut Engine<'_>, index: usize, case: &Case) -> Result<()> {
+        let every = &self.every;
+        let mut prev = case.allocated;
+        let mut since_allocation = true;
+        for d in e.discussed(case).into_iter().filter(|d| *d >= case.allocated) {
+            let due = after(every, prev, e.cal)?;
+            if d > due {
+                let message = format!(
+                    "The case was discussed on {}, more than {} after the {} on {}.",
+                    long_date(d),
+                    every.describe(),
+                    if since_allocation { "allocation" } else { "discussion" },
+                    long_date(prev)
+                );
+                let path = format!("cases[{index}].discussed");
+                e.breach(path, "child-discussion-gap", rule, message);
+            }
+            prev = d;
+            since_allocation = false;
+        }
+        let due = after(every, prev, e.cal)?;
+        let last = if since_allocation {
+            "has not been discussed since allocation on"
+        } else {
+            "was last discussed on"
+        };
+        let reason = format!(
+            "Each child is discussed at least every {}: case {} {last} {}.",
+            every.describe(),
+            case.id,
+            long_date(prev)
+        );
+        let kind = ObligationKind::ChildDiscussion;
+        e.oblige(kind, &case.id, due, rule, &rule.source, reason);
+        Ok(())
+    }
+}

@@ -1,0 +1,50 @@
+//! `child-first-discussion`: a child first discussed within a time of allocation.
+
+use super::ChildRule;
+use crate::calendar::Duration;
+use crate::error::Result;
+use crate::policy::{ObligationKind, Problems, Rule};
+use crate::schedule::engine::{after, Engine};
+use crate::schedule::Case;
+use crate::words::long_date;
+use serde::{Deserialize, Serialize};
+
+/// A child first discussed within a time of allocation.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ChildFirstDiscussion {
+    /// The deadline after allocation.
+    pub within: Duration,
+}
+
+impl ChildFirstDiscussion {
+    pub(crate) fn check(&self, _rule: &Rule, _path: &str, _problems: &mut Problems) {}
+}
+
+impl ChildRule for ChildFirstDiscussion {
+    fn apply(&self, rule: &Rule, e: &mut Engine<'_>, index: usize, case: &Case) -> Result<()> {
+        let due = after(&self.within, case.allocated, e.cal)?;
+        let within = self.within.describe();
+        let allocated = long_date(case.allocated);
+        match e.discussed(case).into_iter().find(|d| *d >= case.allocated) {
+            None => {
+                let reason = format!(
+                    "The case is first discussed within {within} of allocation on {allocated}."
+                );
+                let kind = ObligationKind::ChildDiscussion;
+                e.oblige(kind, &case.id, due, rule, &rule.source, reason);
+            }
+            Some(d) if d > due => {
+                let message = format!(
+                    "The case was first discussed on {}, more than {within} after allocation \
+                     on {allocated}.",
+                    long_date(d)
+                );
+                let path = format!("cases[{index}].discussed");
+                e.breach(path, "late-first-discussion", rule, message);
+            }
+            Some(_) => {}
+        }
+        Ok(())
+    }
+}

@@ -1,0 +1,62 @@
+//! `max-gap`: no gap between counted sessions longer than this.
+
+use super::{Handover, WorkerRule};
+use crate::calendar::Duration;
+use crate::error::Result;
+use crate::policy::{Problems, Rule, SessionType};
+use crate::schedule::engine::{after, Engine};
+use crate::words::{long_date, sessions_counted};
+use serde::{Deserialize, Serialize};
+
+/// No gap between sessions longer than this.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct MaxGap {
+    /// Session types that count.
+    pub counts: Vec<SessionType>,
+    /// The longest allowed gap.
+    pub gap: Duration,
+}
+
+impl MaxGap {
+    pub(crate) fn check(&self, _rule: &Rule, path: &str, problems: &mut Problems) {
+        problems.counts(path, &self.counts);
+    }
+}
+
+impl WorkerRule for MaxGap {
+    fn apply<'a>(&'a self, rule: &'a Rule, e: &mut Engine<'a>) -> Result<Option<Handover>> {
+        let held = e.held(&self.counts);
+        let (gap, what) = (&self.gap, sessions_counted(&self.counts));
+        let mut prev = e.worker.started;
+        let mut prev_is_start = true;
+        for d in held.iter().copied().filter(|d| *d >= e.worker.started) {
+            let limit = after(gap, prev, e.cal)?;
+            if d > limit {
+                let since = if prev_is_start {
+                    format!("starting on {}", long_date(prev))
+                } else {
+                    long_date(prev)
+                };
+                let message = format!(
+                    "No {what} between {since} and {}: longer than the {} the policy allows.",
+                    long_date(d),
+                    gap.describe()
+                );
+                e.breach(e.session_path(d), "max-gap", rule, message);
+            }
+            prev = d;
+            prev_is_start = false;
+        }
+        let limit = after(gap, prev, e.cal)?;
+        if e.as_of > limit {
+            let message = format!(
+                "No {what} since {}: longer than the {} the policy allows.",
+                long_date(prev),
+                gap.describe()
+            );
+            e.breach("sessions".to_string(), "max-gap", rule, message);
+        }
+        Ok(None)
+    }
+}

@@ -1,0 +1,100 @@
+//! `milestone`: reviews at fixed points from one of the worker's dates (ASYE reviews, PDRs),
+//! then at an interval.
+
+use super::{Handover, WorkerRule};
+use crate::calendar::Duration;
+use crate::error::Result;
+use crate::policy::{Anchor, ObligationKind, Problems, Rule};
+use crate::schedule::engine::{after, Engine};
+use crate::words::long_date;
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+/// Reviews at fixed points from a worker's date.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Milestone {
+    /// `asye-review` or `pdr`.
+    pub obligation: ObligationKind,
+    /// From which date.
+    pub from: Anchor,
+    /// When each falls due.
+    pub at: Vec<Duration>,
+    /// What each is called.
+    pub labels: Vec<String>,
+    /// After the last, repeat at this interval.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub every: Option<Duration>,
+}
+
+impl Milestone {
+    pub(crate) fn check(&self, _rule: &Rule, path: &str, problems: &mut Problems) {
+        if !matches!(
+            self.obligation,
+            ObligationKind::AsyeReview | ObligationKind::Pdr
+        ) {
+            problems.push(format!("{path}.obligation"), "asye-review or pdr");
+        }
+        if self.at.is_empty() {
+            problems.push(format!("{path}.at"), "at least one duration");
+        }
+        if self.at.len() != self.labels.len() {
+            problems.push(
+                format!("{path}.labels"),
+                "one label for each entry of \"at\"",
+            );
+        }
+        for (j, l) in self.labels.iter().enumerate() {
+            problems.text(format!("{path}.labels[{j}]"), l);
+        }
+    }
+
+    /// The reviews of this kind held since `start`, sorted, each day once.
+    fn held(&self, e: &Engine<'_>, start: NaiveDate) -> Vec<NaiveDate> {
+        let mut reviews: Vec<NaiveDate> = e
+            .worker
+            .reviews
+            .iter()
+            .filter(|r| r.kind == self.obligation && r.date >= start && r.date <= e.as_of)
+            .map(|r| r.date)
+            .collect();
+        reviews.sort();
+        reviews.dedup();
+        reviews
+    }
+}
+
+impl WorkerRule for Milestone {
+    fn apply<'a>(&'a self, rule: &'a Rule, e: &mut Engine<'a>) -> Result<Option<Handover>> {
+        let Some(start) = e.anchor(self.from) else {
+            return Ok(None);
+        };
+        let reviews = self.held(e, start);
+        let worker = e.worker;
+        // The k-th review held satisfies the k-th milestone.
+        let next = self.at.iter().zip(&self.labels).nth(reviews.len());
+        let (due, reason) = match (next, &self.every, reviews.last()) {
+            (Some((offset, label)), _, _) => (
+                after(offset, start, e.cal)?,
+                format!(
+                    "{label}: {} after {} on {}.",
+                    offset.describe(),
+                    self.from.describe(),
+                    long_date(start)
+                ),
+            ),
+            (None, Some(every), Some(last)) => (
+                after(every, *last, e.cal)?,
+                format!(
+                    "{} every {}: the last was on {}.",
+                    self.labels.last().map_or("Review", String::as_str),
+                    every.describe(),
+                    long_date(*last)
+                ),
+            ),
+            (None, _, _) => return Ok(None),
+        };
+        e.oblige(self.obligation, &worker.id, due, rule, &rule.source, reason);
+        Ok(None)
+    }
+}

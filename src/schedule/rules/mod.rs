@@ -1,0 +1,115 @@
+//! Rule kinds: one file per kind. Each kind is a struct that reads itself from the policy's
+//! JSON (serde), checks its own fields (`check`) and is evaluated over the [`Engine`]
+//! (`apply`). This module registers them: the `kind` names, the subject each is about, and
+//! the one `match` that dispatches to them.
+//!
+//! Adding a kind: write `<kind>.rs` with the struct, its `check` and an `impl WorkerRule`
+//! (or `ChildRule`), and add one line to the [`rule_kinds!`] list below.
+
+use super::engine::Engine;
+use super::Case;
+use crate::error::Result;
+use crate::policy::{Problems, Rule};
+use serde::{Deserialize, Serialize};
+
+pub(crate) use cadence::Handover;
+
+/// Whom a rule kind is about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Subject {
+    /// The worker: supervision, write-ups, reviews.
+    Worker,
+    /// Each child on the worker's caseload.
+    Child,
+}
+
+/// A rule kind about the worker.
+pub(crate) trait WorkerRule {
+    /// Audits the worker's history under `rule` and gives its next obligations. A rule with
+    /// a `during` window may hand over to the rules it overrides.
+    fn apply<'a>(&'a self, rule: &'a Rule, e: &mut Engine<'a>) -> Result<Option<Handover>>;
+}
+
+/// A rule kind about each child on the caseload.
+pub(crate) trait ChildRule {
+    /// Audits one case (`cases[index]`) under `rule` and gives its next obligations.
+    fn apply(&self, rule: &Rule, e: &mut Engine<'_>, index: usize, case: &Case) -> Result<()>;
+}
+
+/// Declares the rule kinds: `Variant(module::Struct) = "kind-name", Subject;`.
+macro_rules! rule_kinds {
+    ($($variant:ident($module:ident::$ty:ident) = $name:literal, $subject:ident;)*) => {
+        $(mod $module; pub use $module::$ty;)*
+
+        /// What a rule requires: one variant per kind, each a struct in its own file.
+        #[derive(Debug, Clone, Serialize, Deserialize)]
+        #[serde(tag = "kind")]
+        pub enum RuleKind {
+            $(
+                #[doc = concat!("`\"kind\": \"", $name, "\"`: see [`", stringify!($ty), "`].")]
+                #[serde(rename = $name)]
+                $variant($ty),
+            )*
+        }
+
+        impl RuleKind {
+            /// Every rule kind name, for error messages and documentation.
+            pub const NAMES: &'static [&'static str] = &[$($name),*];
+
+            /// The `kind` string as written in the data.
+            pub fn name(&self) -> &'static str {
+                match self {
+                    $(RuleKind::$variant(_) => $name,)*
+                }
+            }
+
+            /// Whom the rule is about.
+            pub fn subject(&self) -> Subject {
+                match self {
+                    $(RuleKind::$variant(_) => Subject::$subject,)*
+                }
+            }
+
+            /// Checks the kind's own fields of `rule`, found at `path`.
+            pub(crate) fn check(&self, rule: &Rule, path: &str, problems: &mut Problems) {
+                match self {
+                    $(RuleKind::$variant(k) => k.check(rule, path, problems),)*
+                }
+            }
+
+            /// The kind's evaluation, when it is about the worker.
+            pub(crate) fn for_worker(&self) -> Option<&dyn WorkerRule> {
+                match self {
+                    $(RuleKind::$variant(k) => rule_kinds!(@worker $subject k),)*
+                }
+            }
+
+            /// The kind's evaluation, when it is about each child.
+            pub(crate) fn for_child(&self) -> Option<&dyn ChildRule> {
+                match self {
+                    $(RuleKind::$variant(k) => rule_kinds!(@child $subject k),)*
+                }
+            }
+        }
+    };
+    (@worker Worker $k:ident) => { Some($k as &dyn WorkerRule) };
+    (@worker Child $k:ident) => {{ let _ = $k; None }};
+    (@child Child $k:ident) => { Some($k as &dyn ChildRule) };
+    (@child Worker $k:ident) => {{ let _ = $k; None }};
+}
+
+rule_kinds! {
+    Cadence(cadence::Cadence) = "cadence", Worker;
+    MinCount(min_count::MinCount) = "min-count", Worker;
+    MaxGap(max_gap::MaxGap) = "max-gap", Worker;
+    WriteUp(write_up::WriteUp) = "write-up", Worker;
+    Rebook(rebook::Rebook) = "rebook", Worker;
+    AgreementReview(agreement_review::AgreementReview) = "agreement-review", Worker;
+    Observation(observation::Observation) = "observation", Worker;
+    Milestone(milestone::Milestone) = "milestone", Worker;
+    ChildDiscussion(child_discussion::ChildDiscussion) = "child-discussion", Child;
+    ChildFirstDiscussion(child_first_discussion::ChildFirstDiscussion)
+        = "child-first-discussion", Child;
+    ChildAfterEvent(child_after_event::ChildAfterEvent) = "child-after-event", Child;
+    ChildBeforeEvent(child_before_event::ChildBeforeEvent) = "child-before-event", Child;
+}

@@ -1,0 +1,81 @@
+//! `observation`: observation of practice at an interval, and at least so many in a window.
+
+use super::min_count::{too_few, Counted};
+use super::{Handover, WorkerRule};
+use crate::calendar::Duration;
+use crate::error::Result;
+use crate::policy::{ObligationKind, Problems, Rule};
+use crate::schedule::engine::{after, Engine};
+use crate::words::long_date;
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeSet;
+
+/// Observation of practice.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Observation {
+    /// Interval from the last observation.
+    pub every: Duration,
+    /// At least this many…
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub count: Option<u32>,
+    /// …in any window of this length.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub window: Option<Duration>,
+}
+
+impl Observation {
+    pub(crate) fn check(&self, _rule: &Rule, path: &str, problems: &mut Problems) {
+        if let Some(n) = self.count {
+            problems.count(path, "count", n);
+        }
+        if self.count.is_some() != self.window.is_some() {
+            problems.push(path, "\"count\" and \"window\" together, or neither");
+        }
+    }
+}
+
+impl WorkerRule for Observation {
+    fn apply<'a>(&'a self, rule: &'a Rule, e: &mut Engine<'a>) -> Result<Option<Handover>> {
+        let worker = e.worker;
+        let held: Vec<NaiveDate> = worker
+            .observations
+            .iter()
+            .copied()
+            .filter(|d| *d <= e.as_of)
+            .collect::<BTreeSet<_>>()
+            .into_iter()
+            .collect();
+        let every = self.every.describe();
+        let (due, reason) = match held.last() {
+            Some(last) => (
+                after(&self.every, *last, e.cal)?,
+                format!(
+                    "Observation of practice every {every}: the last was on {}.",
+                    long_date(*last)
+                ),
+            ),
+            None => (
+                after(&self.every, worker.started, e.cal)?,
+                format!(
+                    "Observation of practice every {every}: none is recorded since the start \
+                     on {}.",
+                    long_date(worker.started)
+                ),
+            ),
+        };
+        let kind = ObligationKind::Observation;
+        e.oblige(kind, &worker.id, due, rule, &rule.source, reason);
+        if let (Some(n), Some(w)) = (self.count, &self.window) {
+            let counted = Counted {
+                path: "observations",
+                one: "observation",
+                many: "observations",
+                what: "observation of practice",
+            };
+            too_few(e, rule, &held, n, w, &counted);
+        }
+        Ok(None)
+    }
+}

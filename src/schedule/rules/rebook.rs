@@ -1,0 +1,96 @@
+//! `rebook`: a cancelled session held again within a time.
+
+use super::{Handover, WorkerRule};
+use crate::calendar::Duration;
+use crate::error::Result;
+use crate::policy::{Cancelled, ObligationKind, Problems, RebookFrom, Rule, SessionType};
+use crate::schedule::engine::{after, Engine};
+use crate::schedule::Session;
+use crate::words::long_date;
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+/// A cancelled session held again within a time.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Rebook {
+    /// The obligation it produces.
+    pub obligation: ObligationKind,
+    /// Session types that count as the rebooked session.
+    pub counts: Vec<SessionType>,
+    /// Which cancellations.
+    pub cancelled: Cancelled,
+    /// The deadline.
+    pub within: Duration,
+    /// From when the deadline runs.
+    pub after: RebookFrom,
+}
+
+impl Rebook {
+    pub(crate) fn check(&self, _rule: &Rule, path: &str, problems: &mut Problems) {
+        problems.counts(path, &self.counts);
+        problems.session_obligation(path, self.obligation);
+    }
+
+    /// When the deadline runs from, and those words for a reason.
+    fn start(&self, e: &Engine<'_>, s: &Session) -> (NaiveDate, String) {
+        match self.after {
+            RebookFrom::Cancelled => (
+                s.date,
+                format!("the cancellation of the session on {}", long_date(s.date)),
+            ),
+            RebookFrom::Return => match e.return_after(s.date) {
+                Some(back) => (back, format!("the return to work on {}", long_date(back))),
+                None => (
+                    s.date,
+                    format!(
+                        "the cancelled session on {} (no absence is recorded around it)",
+                        long_date(s.date)
+                    ),
+                ),
+            },
+        }
+    }
+}
+
+impl WorkerRule for Rebook {
+    fn apply<'a>(&'a self, rule: &'a Rule, e: &mut Engine<'a>) -> Result<Option<Handover>> {
+        let held = e.held(&self.counts);
+        let worker = e.worker;
+        let reason = match self.cancelled {
+            Cancelled::Sickness => "sickness",
+            Cancelled::Other => "another reason",
+        };
+        for (i, s) in worker.sessions.iter().enumerate() {
+            if s.cancelled != Some(self.cancelled)
+                || !self.counts.contains(&s.kind)
+                || s.date > e.as_of
+            {
+                continue;
+            }
+            let (start, phrase) = self.start(e, s);
+            let due = after(&self.within, start, e.cal)?;
+            match held.get(held.partition_point(|d| *d <= s.date)) {
+                None => {
+                    let why = format!(
+                        "A session cancelled for {reason} is held within {} of {phrase}.",
+                        self.within.describe()
+                    );
+                    e.oblige(self.obligation, &worker.id, due, rule, &rule.source, why);
+                }
+                Some(d) if *d > due => {
+                    let message = format!(
+                        "The session cancelled on {} was next held on {}, after the deadline \
+                         of {}.",
+                        long_date(s.date),
+                        long_date(*d),
+                        long_date(due)
+                    );
+                    e.breach(format!("sessions[{i}]"), "late-rebook", rule, message);
+                }
+                Some(_) => {}
+            }
+        }
+        Ok(None)
+    }
+}

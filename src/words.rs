@@ -1,0 +1,153 @@
+//! Words, in one place: dates as GOV.UK writes them, plurals, intervals ("every month",
+//! "monthly"), lists and capitals. Validation, the schedule and the widget all write with
+//! these, so a date or an interval reads the same wherever it is shown.
+
+use crate::calendar::{Duration, Unit};
+use crate::policy::SessionType;
+use chrono::{Datelike, NaiveDate};
+
+/// The months, as GOV.UK writes them.
+const MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+/// `2 March 2026`, as GOV.UK writes dates.
+///
+/// # Examples
+/// ```
+/// use supervision_rules::{calendar::parse_date, words::long_date};
+/// assert_eq!(long_date(parse_date("2026-03-02")?), "2 March 2026");
+/// # Ok::<(), supervision_rules::calendar::DateError>(())
+/// ```
+pub fn long_date(d: NaiveDate) -> String {
+    format!("{} {} {}", d.day(), month(d), d.year())
+}
+
+/// `March`: the month of a date.
+pub fn month(d: NaiveDate) -> &'static str {
+    MONTHS.get(d.month0() as usize).copied().unwrap_or("")
+}
+
+/// `Mar`: the month of a date in three letters, for a crowded picture.
+pub fn short_month(d: NaiveDate) -> &'static str {
+    month(d).get(..3).unwrap_or("")
+}
+
+/// `1 day`, `3 days`: a count and its noun.
+pub fn plural(n: usize, one: &str, many: &str) -> String {
+    if n == 1 {
+        format!("{n} {one}")
+    } else {
+        format!("{n} {many}")
+    }
+}
+
+/// The first letter in upper case (after an opening quote).
+pub fn capitalise(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut done = false;
+    for c in s.chars() {
+        if !done && c.is_alphabetic() {
+            out.extend(c.to_uppercase());
+            done = true;
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// `weekly`, `fortnightly`, `monthly`, `yearly`, else `every 6 weeks`.
+pub fn every_phrase(d: &Duration) -> String {
+    match (d.n, d.unit) {
+        (1, Unit::Weeks) => "weekly".to_string(),
+        (2, Unit::Weeks) => "fortnightly".to_string(),
+        (1, Unit::Months) => "monthly".to_string(),
+        (1, Unit::Years) => "yearly".to_string(),
+        _ => format!("every {}", d.describe()),
+    }
+}
+
+/// `every month`, `every 4 weeks`.
+pub fn every(d: &Duration) -> String {
+    let words = d.describe();
+    match words.strip_prefix("1 ") {
+        Some(unit) => format!("every {unit}"),
+        None => format!("every {words}"),
+    }
+}
+
+/// What a rule's `counts` are called in a sentence: `one-to-one`, `case supervision`.
+pub fn sessions_counted(counts: &[SessionType]) -> &'static str {
+    match counts {
+        [SessionType::OneToOne] => "one-to-one",
+        [SessionType::Reflective] => "reflective session",
+        [SessionType::Group] => "group session",
+        _ if counts.contains(&SessionType::Case) && !counts.contains(&SessionType::Personal) => {
+            "case supervision"
+        }
+        _ if counts.contains(&SessionType::Personal) && !counts.contains(&SessionType::Case) => {
+            "personal supervision"
+        }
+        _ => "supervision session",
+    }
+}
+
+/// `a`, `a and b`, `a, b and c`.
+pub fn and_list(parts: &[String]) -> String {
+    match parts {
+        [] => String::new(),
+        [one] => one.clone(),
+        [init @ .., last] => format!("{} and {last}", init.join(", ")),
+    }
+}
+
+/// `today`, `tomorrow`, `in 5 days`, `yesterday`, `3 days ago`.
+pub fn relative(days: i64) -> String {
+    match days {
+        0 => "today".into(),
+        1 => "tomorrow".into(),
+        -1 => "yesterday".into(),
+        n if n > 1 => format!("in {n} days"),
+        n => format!("{} days ago", n.unsigned_abs()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::calendar::parse_date;
+
+    #[test]
+    fn words() {
+        let d = parse_date("2026-09-30").expect("date");
+        assert_eq!(long_date(d), "30 September 2026");
+        assert_eq!(short_month(d), "Sep");
+        assert_eq!(plural(1, "day", "days"), "1 day");
+        assert_eq!(plural(2, "day", "days"), "2 days");
+        assert_eq!(capitalise("'a' b"), "'A' b");
+        let month = Duration::parse("1 month").expect("duration");
+        assert_eq!(every_phrase(&month), "monthly");
+        assert_eq!(every(&month), "every month");
+        let weeks = Duration::parse("6 weeks").expect("duration");
+        assert_eq!(every_phrase(&weeks), "every 6 weeks");
+        assert_eq!(every(&weeks), "every 6 weeks");
+        assert_eq!(relative(-3), "3 days ago");
+        assert_eq!(relative(1), "tomorrow");
+        assert_eq!(
+            and_list(&["a".into(), "b".into(), "c".into()]),
+            "a, b and c"
+        );
+    }
+}
