@@ -80,10 +80,10 @@ if (Ajv2020) {
   addFormats(ajv, ['date']);
   ajv.addVocabulary(EXTENSIONS);
 }
-const schemaOf = (policyId, templateId) => {
-  if (typeof api.jsonSchema === 'function') return api.jsonSchema(policyId, templateId);
-  throw new Error('this build has no jsonSchema export');
-};
+// jsonSchema is in the authoring entry point (pkg/authoring), which form builders use; the
+// form page itself (validate) loads only the core.
+const authoring = (await loadPackage(join(PKG, 'authoring'))).api;
+const schemaOf = (policyId, templateId) => authoring.jsonSchema(policyId, templateId);
 
 // --- validate: the Havering case record ---------------------------------------------------
 out('## validate — the Havering Case Supervision Record (final mode, a finished record)');

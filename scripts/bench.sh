@@ -8,7 +8,7 @@
 #
 #   scripts/bench.sh [--quick] [--no-build] [native|node|browser|size ...]
 #
-# Builds pkg/ first (wasm-pack build --release --target web, as `make build`), unless
+# Builds pkg/ first (scripts/build-pkg.sh, as `make build`), unless
 # --no-build. --quick makes shorter runs (for trying the scripts, not for numbers). JSON
 # results go to $BENCH_OUT (default target/bench/). Not part of `make test`: timings on a
 # shared machine are noise-prone; run it twice and compare medians (BENCHMARKS.md says how
@@ -50,8 +50,8 @@ echo "- command: scripts/bench.sh $*"
 
 if want node || want browser || want size; then
   if ((build)); then
-    say "build: wasm-pack build --release --target web --out-dir pkg"
-    wasm-pack build --release --target web --out-dir pkg >&2
+    say "build: scripts/build-pkg.sh (one wasm-pack build per entry point)"
+    bash scripts/build-pkg.sh >&2
   fi
   [[ -f pkg/supervision_rules_bg.wasm ]] || { echo "bench: pkg/ is not built (run without --no-build)" >&2; exit 1; }
 fi

@@ -1,14 +1,16 @@
 #!/usr/bin/env node
-// The size budget of the package a page downloads: the .wasm and the JS glue, gzipped
-// (level 9, as a web server or CDN would serve them). A size check, not a timing test.
+// The size budget of each entry point of the npm package: the .wasm and the JS glue a page
+// downloads for it, gzipped (level 9, as a web server or CDN would serve them). A size
+// check, not a timing test.
 //
-//   node scripts/size-budget.mjs [--pkg DIR] [--budget KB] [--json]
+//   node scripts/size-budget.mjs [--pkg DIR] [--budget core=KB,widget=KB,authoring=KB] [--json]
 //
-// DIR defaults to pkg/ (wasm-pack build --release --target web). KB defaults to 100, the
-// target of issue 7 ("gzipped .wasm + glue under 100 KB with all five policies"); 1 KB is
-// 1,000 bytes. Prints each file raw and gzipped, the total, and the margin; exits 1 when
-// the total is over the budget (and says by how much), 2 when the package is not built.
-// Ends with "N passed, N failed" so a CI log reads it like a test.
+// DIR defaults to pkg/ (scripts/build-pkg.sh): the core entry point (`supervision-rules`)
+// is DIR itself, `supervision-rules/widget` DIR/widget, `supervision-rules/authoring`
+// DIR/authoring. The default budgets are issue 11's targets (core 100 KB, widget 140 KB;
+// authoring has none); 1 KB is 1,000 bytes. Prints each file raw, gzipped and brotli'd,
+// each entry's total and margin; exits 1 when an entry is over its budget (and says by how
+// much), 2 when the package is not built. Ends with "N passed, N failed" (one per entry).
 
 import { readFileSync, existsSync } from 'node:fs';
 import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
@@ -22,42 +24,60 @@ const opt = (name, dflt) => {
   return i >= 0 ? args[i + 1] : dflt;
 };
 const PKG = opt('--pkg', join(ROOT, 'pkg'));
-const BUDGET_KB = Number(opt('--budget', process.env.SIZE_BUDGET_KB ?? 100));
+const budgets = { core: 100, widget: 140, authoring: Infinity };
+for (const part of String(opt('--budget', process.env.SIZE_BUDGET_KB ?? '')).split(',').filter(Boolean)) {
+  const [entry, kbText] = part.split('=');
+  if (!(entry in budgets) || !(Number(kbText) > 0)) {
+    console.log(`size-budget: --budget takes core=KB,widget=KB,authoring=KB (got "${part}")`);
+    process.exit(2);
+  }
+  budgets[entry] = Number(kbText);
+}
+const ENTRIES = { core: PKG, widget: join(PKG, 'widget'), authoring: join(PKG, 'authoring') };
 const FILES = ['supervision_rules_bg.wasm', 'supervision_rules.js'];
 
-const missing = FILES.filter((f) => !existsSync(join(PKG, f)));
+const missing = Object.values(ENTRIES).flatMap((dir) => FILES.map((f) => join(dir, f))).filter((f) => !existsSync(f));
 if (missing.length) {
-  console.log(`size-budget: ${PKG} has no ${missing.join(', ')}: build it first (make build)`);
+  console.log(`size-budget: missing ${missing.join(', ')}: build the package first (make build)`);
   console.log('0 passed, 1 failed');
   process.exit(2);
 }
 
 const kb = (n) => (n / 1000).toFixed(1);
-const rows = FILES.map((f) => {
-  const bytes = readFileSync(join(PKG, f));
-  return {
-    file: f,
-    raw: bytes.length,
-    gzip: gzipSync(bytes, { level: 9 }).length,
-    brotli: brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
-  };
+const results = Object.entries(ENTRIES).map(([entry, dir]) => {
+  const files = FILES.map((f) => {
+    const bytes = readFileSync(join(dir, f));
+    return {
+      file: f,
+      raw: bytes.length,
+      gzip: gzipSync(bytes, { level: 9 }).length,
+      brotli: brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
+    };
+  });
+  const total = files.reduce((t, r) => ({ raw: t.raw + r.raw, gzip: t.gzip + r.gzip, brotli: t.brotli + r.brotli }),
+    { raw: 0, gzip: 0, brotli: 0 });
+  const budget = budgets[entry] * 1000;
+  return { entry, dir, files, total, budgetBytes: budget, ok: total.gzip <= budget };
 });
-const total = rows.reduce((t, r) => ({ raw: t.raw + r.raw, gzip: t.gzip + r.gzip, brotli: t.brotli + r.brotli }),
-  { raw: 0, gzip: 0, brotli: 0 });
-const budget = BUDGET_KB * 1000;
-const ok = total.gzip <= budget;
 
 if (args.includes('--json')) {
-  console.log(JSON.stringify({ pkg: PKG, budgetBytes: budget, files: rows, total, ok }, null, 1));
+  console.log(JSON.stringify(results, null, 1));
 } else {
-  const line = (a, b, c, d) => `${a.padEnd(28)} ${b.padStart(10)} ${c.padStart(10)} ${d.padStart(10)}`;
+  const line = (a, b, c, d) => `${a.padEnd(36)} ${b.padStart(10)} ${c.padStart(10)} ${d.padStart(10)}`;
   console.log(line('file', 'raw KB', 'gzip KB', 'brotli KB'));
-  for (const r of rows) console.log(line(r.file, kb(r.raw), kb(r.gzip), kb(r.brotli)));
-  console.log(line('total', kb(total.raw), kb(total.gzip), kb(total.brotli)));
-  const margin = budget - total.gzip;
-  console.log(ok
-    ? `size-budget: ok — ${kb(total.gzip)} KB gzipped, ${kb(margin)} KB under the ${BUDGET_KB} KB budget`
-    : `size-budget: OVER — ${kb(total.gzip)} KB gzipped is ${kb(-margin)} KB (${((100 * -margin) / budget).toFixed(0)}%) over the ${BUDGET_KB} KB budget (see BENCHMARKS.md, Size)`);
+  for (const r of results) {
+    const prefix = r.entry === 'core' ? '' : `${r.entry}/`;
+    for (const f of r.files) console.log(line(prefix + f.file, kb(f.raw), kb(f.gzip), kb(f.brotli)));
+    console.log(line(`= ${r.entry}`, kb(r.total.raw), kb(r.total.gzip), kb(r.total.brotli)));
+  }
+  for (const r of results) {
+    const margin = r.budgetBytes - r.total.gzip;
+    if (r.budgetBytes === Infinity) console.log(`size-budget: ${r.entry}: ${kb(r.total.gzip)} KB gzipped (no budget)`);
+    else console.log(r.ok
+      ? `size-budget: ${r.entry}: ok — ${kb(r.total.gzip)} KB gzipped, ${kb(margin)} KB under its ${kb(r.budgetBytes)} KB budget`
+      : `size-budget: ${r.entry}: OVER — ${kb(r.total.gzip)} KB gzipped is ${kb(-margin)} KB (${((100 * -margin) / r.budgetBytes).toFixed(0)}%) over its ${kb(r.budgetBytes)} KB budget (see BENCHMARKS.md, Size)`);
+  }
 }
-console.log(ok ? '1 passed, 0 failed' : '0 passed, 1 failed');
-process.exit(ok ? 0 : 1);
+const ok = results.filter((r) => r.ok).length;
+console.log(`${ok} passed, ${results.length - ok} failed`);
+process.exit(ok === results.length ? 0 : 1);

@@ -88,3 +88,63 @@ fn every_rule_role_and_template_cites_its_document() {
         }
     }
 }
+
+/// The registry reads the built-ins straight into the model, without the checks: that must
+/// give exactly what the checked reader gives, for every file.
+#[test]
+fn builtins_read_without_checks_equal_the_checked_read() {
+    let r = Registry::with_builtins();
+    for (id, json) in BUILTIN_SOURCES {
+        let checked = parse_policy(json, None).expect("checked above");
+        let direct = r.get(id).expect("a built-in id");
+        assert_eq!(
+            serde_json::to_value(direct.as_ref()).expect("serialises"),
+            serde_json::to_value(&checked).expect("serialises"),
+            "{id}: the unchecked read differs from the checked one"
+        );
+    }
+}
+
+/// A council's policy compiled by the authoring build loads into a registry without the
+/// checks and is the same policy; a changed compiled text is refused.
+#[test]
+fn compiled_policies_round_trip_and_refuse_edits() {
+    use supervision_rules::policy::load_compiled;
+    let r = Registry::with_builtins();
+    let derived = serde_json::json!({
+        "format": 1, "id": "havering-compiled", "extends": "havering",
+        "title": "Havering, compiled for a test"
+    });
+    let compiled = r.compile(derived.clone()).expect("a valid derived policy");
+    let mut checked = Registry::with_builtins();
+    let expected = checked.register(derived).expect("registers");
+    let loaded = load_compiled(&compiled).expect("loads");
+    assert_eq!(
+        serde_json::to_value(&loaded).unwrap(),
+        serde_json::to_value(expected.as_ref()).unwrap()
+    );
+    let edited = compiled.replace("compiled for a test", "compiled for another test");
+    let err = load_compiled(&edited).expect_err("an edited compiled policy is refused");
+    assert_eq!(err.code(), "invalid-policy");
+    assert!(err.to_string().contains("checksum"), "{err}");
+    assert!(load_compiled("{}").is_err());
+    assert!(
+        load_compiled(&compiled.replace("\"compiledPolicy\":1", "\"compiledPolicy\":2")).is_err()
+    );
+}
+
+/// Broken compiled input never panics and never echoes its text.
+#[test]
+fn compiled_policy_errors_do_not_repeat_the_text() {
+    use supervision_rules::policy::load_compiled;
+    for text in [
+        "",
+        "null",
+        "[]",
+        "{\"compiledPolicy\":1}",
+        "SECRET-CHILD-NAME",
+    ] {
+        let err = load_compiled(text).expect_err("not a compiled policy");
+        assert!(!err.to_string().contains("SECRET"), "{err}");
+    }
+}

@@ -35,7 +35,9 @@ mod worker;
 
 pub use many::schedule_many;
 pub use rules::Subject;
-pub use worker::{Absence, Agreement, Case, Event, Review, ScheduleOptions, Session, Worker};
+pub use worker::{
+    Absence, Agreement, Breaches, Case, Event, Review, ScheduleOptions, Session, Worker,
+};
 
 use crate::calendar::{format_date, parse_date};
 use crate::error::{Error, Result};
@@ -153,9 +155,12 @@ pub fn schedule(policy: &Policy, worker: &Worker, options: &ScheduleOptions) -> 
     }
     let Engine {
         mut obligations,
-        breaches,
+        mut breaches,
         ..
     } = e;
+    if options.breaches == Breaches::None {
+        breaches.clear();
+    }
     obligations.sort_by(|a, b| {
         (a.due, a.kind, &a.subject, &a.rule).cmp(&(b.due, b.kind, &b.subject, &b.rule))
     });

@@ -113,6 +113,21 @@ pub struct ScheduleOptions {
     pub due_soon_days: u32,
     /// The working-day calendar: weekends, bank holidays, closures.
     pub calendar: Calendar,
+    /// Which of the history's breaches the schedule carries.
+    pub breaches: Breaches,
+}
+
+/// Which of the history's breaches a schedule carries (`options.breaches`): an audit needs
+/// them all; a dashboard that shows what is due needs none, and its result is then a
+/// quarter of the size.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Breaches {
+    /// Every breach, with its sentence (the default).
+    #[default]
+    All,
+    /// None: `breaches` is empty.
+    None,
 }
 
 impl ScheduleOptions {
@@ -122,10 +137,11 @@ impl ScheduleOptions {
             as_of,
             due_soon_days: 7,
             calendar: Calendar::england_and_wales(),
+            breaches: Breaches::All,
         }
     }
 
-    /// Reads `{asOf, dueSoonDays?, closures?}`.
+    /// Reads `{asOf, dueSoonDays?, closures?, breaches?: 'all' | 'none'}`.
     ///
     /// # Errors
     /// [`Error::BadArgument`] naming the option and what was expected.
@@ -138,10 +154,14 @@ impl ScheduleOptions {
             .into_iter()
             .map(|(path, v)| date(v, &path))
             .collect::<Result<Vec<_>>>()?;
+        let breaches = o
+            .opt_enum("breaches", "\"all\" or \"none\"")?
+            .unwrap_or_default();
         Ok(ScheduleOptions {
             as_of,
             due_soon_days,
             calendar: calendar.with_closures(closures),
+            breaches,
         })
     }
 }

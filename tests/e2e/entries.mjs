@@ -125,10 +125,10 @@ async function browserEntries(scratch) {
   const page = (body) => `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>entry</title></head>
 <body>${body}<script type="module" src="./test.js"></script></body></html>`;
   const pages = {
-    core: [page(''), `import init, { validate, attach } from '/pkg/supervision_rules.js';
-await init();
-const r = validate('havering', 'case-supervision-record', {}, { mode: 'final' });
-window.result = { valid: r.valid, errors: r.errors.length, attach: typeof attach };`],
+    core: [page(''), `import * as m from '/pkg/supervision_rules.js';
+await m.default();
+const r = m.validate('havering', 'case-supervision-record', {}, { mode: 'final' });
+window.result = { valid: r.valid, errors: r.errors.length, attach: typeof m.attach };`],
     widget: [page(`<form id="f"><label for="date">Date</label><input id="date" name="date"><button>Save</button></form>`),
       `import init, { attach } from '/pkg/widget/supervision_rules.js';
 await init();

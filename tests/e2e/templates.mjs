@@ -168,7 +168,8 @@ async function main() {
         const page = await open(context, url);
         await page.waitForFunction(() => window.supervisionDemo && window.supervisionDemo.widget);
         const tpl = await page.evaluate(async ({ p, t }) => {
-          const m = await import('/pkg/supervision_rules.js');
+          // The form page uses (and has initialised) the widget entry point.
+          const m = await import('/pkg/widget/supervision_rules.js');
           return m.template(p, t);
         }, { p: policy, t: template });
         const fields = tpl.sections.flatMap((s) => s.fields);
@@ -236,7 +237,7 @@ async function main() {
         assert.equal(await page.locator('.govuk-error-summary').count(), 0);
         assert.equal(await page.locator('#record-form [aria-invalid]').count(), 0);
 
-        const tpl = await page.evaluate(async ({ p, t }) => (await import('/pkg/supervision_rules.js')).template(p, t), { p: policy, t: template });
+        const tpl = await page.evaluate(async ({ p, t }) => (await import('/pkg/widget/supervision_rules.js')).template(p, t), { p: policy, t: template });
         for (const f of tpl.sections.flatMap((s) => s.fields)) {
           if (f.type === 'actions') {
             await page.fill(`[name="${f.id}[0][action]"]`, 'Book the next visit');
