@@ -174,7 +174,7 @@ pub fn validate(
     #[wasm_bindgen(js_name = policyId, unchecked_param_type = "string")] policy_id: JsValue,
     #[wasm_bindgen(js_name = templateId, unchecked_param_type = "string")] template_id: JsValue,
     #[wasm_bindgen(unchecked_param_type = "Record<string, unknown>")] record: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "ValidateOptions | undefined")] options: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "ValidateOptions")] options: JsValue,
 ) -> JsResult {
     let policy_id = string_arg(&policy_id, "policyId")?;
     let template_id = string_arg(&template_id, "templateId")?;
@@ -224,7 +224,7 @@ pub fn schedule_many(
 pub fn add_working_days(
     #[wasm_bindgen(unchecked_param_type = "string")] date: JsValue,
     #[wasm_bindgen(unchecked_param_type = "number")] days: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "string[] | undefined")] closures: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "string[]")] closures: JsValue,
 ) -> JsResult<String> {
     let d = crate::input::date(&from_js(date, "date")?, "date")?;
     let n = days
