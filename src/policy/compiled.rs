@@ -81,7 +81,7 @@ pub fn load_compiled(text: &str) -> Result<Policy> {
             "so it was changed after it was checked; compile the policy again"
         )));
     }
-    serde_json::from_str(raw).map_err(|_| {
+    super::read_unchecked(raw).map_err(|_| {
         refused(concat!(
             "a policy compiled by this release: ",
             "compile it again with this release's compilePolicy"
