@@ -1,4 +1,5 @@
-//! Bank holidays: the computed England & Wales lists against the published ones, historic years, Easter.
+//! Bank holidays: the computed England & Wales lists against the published ones, history,
+//! Easter.
 
 use super::*;
 
