@@ -101,7 +101,8 @@ impl fmt::Display for Error {
             ),
             Error::UnknownTemplate { policy, template } => write!(
                 f,
-                "policy \"{policy}\" has no template \"{template}\": policy(id).templates lists them"
+                "policy \"{policy}\" has no template \"{template}\": \
+                 policy(id).templates lists them"
             ),
             Error::BadArgument { path, expected } => write!(f, "{path}: expected {expected}"),
             Error::InvalidPolicy(problems) => {

@@ -102,7 +102,7 @@ const FORBIDDEN: &[(&str, &[&str])] = &[
 const REVIEWED: &[(&str, &str, &str, &str)] = &[
     (
         "console::",
-        "src/widget/mod.rs",
+        "src/widget/attached.rs",
         "console::error_2(&format!(\"supervision-rules: {context}\")",
         "a failure inside an event listener, where there is no caller to throw to: the context \
          is a fixed phrase and the value is the package's own error, which names a path and \
@@ -110,7 +110,7 @@ const REVIEWED: &[(&str, &str, &str, &str)] = &[
     ),
     (
         "console::",
-        "src/widget/mod.rs",
+        "src/widget/attached.rs",
         "console::warn_1(",
         "a form with no control for a required field: names the control and the template's \
          field id (the page's structure), never what was typed",

@@ -101,7 +101,8 @@ impl fmt::Display for DurationError {
                 "expected a duration as \"<n> <unit>\", e.g. \"6 weeks\" or \"2 working days\""
             }
             DurationErrorKind::Number => {
-                "expected the duration to start with a whole number from 1 to 1000, e.g. \"6 weeks\""
+                "expected the duration to start with a whole number from 1 to 1000, \
+                 e.g. \"6 weeks\""
             }
             DurationErrorKind::Unit => {
                 "expected the duration's unit to be one of day(s), working day(s), week(s), \
@@ -187,7 +188,8 @@ impl Duration {
     /// let d = parse_date("2026-12-24").unwrap();
     /// let due = Duration::parse("2 working days").unwrap().after(d, &cal);
     /// assert_eq!(due, Some(parse_date("2026-12-30").unwrap()));
-    /// let due = Duration::parse("1 month").unwrap().after(parse_date("2026-01-31").unwrap(), &cal);
+    /// let jan31 = parse_date("2026-01-31").unwrap();
+    /// let due = Duration::parse("1 month").unwrap().after(jan31, &cal);
     /// assert_eq!(due, Some(parse_date("2026-02-28").unwrap()));
     /// ```
     pub fn after(&self, d: NaiveDate, cal: &Calendar) -> Option<NaiveDate> {

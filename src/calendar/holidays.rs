@@ -110,10 +110,13 @@ pub(super) fn is_weekend(d: NaiveDate) -> bool {
 /// |---|---|
 /// | New Year's Day | 1 January, from 1974; on a weekend, the Monday after |
 /// | Good Friday, Easter Monday | Easter Sunday − 2 and + 1 days (Gregorian computus) |
-/// | Early May bank holiday | first Monday in May, from 1978; 1995 and 2020 moved to 8 May (VE Day anniversaries) |
-/// | Spring bank holiday | last Monday in May; 1977 Mon 6 June, 2002 Tue 4 June, 2012 Mon 4 June, 2022 Thu 2 June |
+/// | Early May bank holiday | first Monday in May, from 1978; 8 May in 1995 and 2020 (VE Day) |
+/// | Spring bank holiday | last Monday in May, except in four jubilee years (below) |
 /// | Summer bank holiday | last Monday in August |
 /// | Christmas Day, Boxing Day | 25 and 26 December, with substitute weekdays from 1972 (below) |
+///
+/// The spring bank holiday in jubilee years: Mon 6 June 1977, Tue 4 June 2002, Mon 4 June
+/// 2012, Thu 2 June 2022.
 ///
 /// Substitute days from 1972: Christmas on a Saturday gives Monday 27 and Tuesday 28 December;
 /// on a Sunday, Boxing Day Monday 26 and Tuesday 27; Boxing Day on a Saturday gives Monday 28.

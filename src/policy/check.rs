@@ -251,6 +251,27 @@ fn check_template(
     if t.sections.is_empty() {
         problems.push(format!("{path}.sections"), "at least one section");
     }
+    let fields = check_sections(path, t, problems);
+    if let Some(sd) = &t.session_date {
+        date_field(&fields, sd, format!("{path}.sessionDate"), problems);
+    }
+    for (i, r) in t.rules.iter().enumerate() {
+        let at = TemplateRuleAt {
+            template: path,
+            rule: format!("{path}.rules[{i}]"),
+            fields: &fields,
+        };
+        problems.text(format!("{}.source", at.rule), &r.source);
+        at.check(&r.kind, t, cadences, problems);
+    }
+}
+
+/// A template's sections and their fields; the type of each field, by id.
+fn check_sections<'t>(
+    path: &str,
+    t: &'t Template,
+    problems: &mut Problems,
+) -> BTreeMap<&'t str, FieldType> {
     let mut section_ids = BTreeSet::new();
     let mut field_ids: BTreeMap<&str, FieldType> = BTreeMap::new();
     for (i, s) in t.sections.iter().enumerate() {
@@ -273,47 +294,70 @@ fn check_template(
                     "a field id not used by another field of this template",
                 );
             }
-            problems.text(format!("{fpath}.label"), &f.label);
-            match (f.kind, &f.options) {
-                (FieldType::Choice, None) => {
-                    problems.push(format!("{fpath}.options"), "the allowed values of a choice")
-                }
-                (FieldType::Choice, Some(o)) if o.is_empty() => {
-                    problems.push(format!("{fpath}.options"), "at least one allowed value")
-                }
-                (FieldType::Choice, _) | (_, None) => {}
-                (_, Some(_)) => {
-                    problems.push(format!("{fpath}.options"), "options only on a choice")
-                }
-            }
-            if let (Some(lo), Some(hi)) = (f.min, f.max) {
-                if lo > hi {
-                    problems.push(
-                        format!("{fpath}.min"),
-                        "a minimum no larger than the maximum",
-                    );
-                }
-            }
+            check_field(&fpath, f, problems);
         }
     }
-    let date_field = |id: &str, at: String, problems: &mut Problems| match field_ids.get(id) {
+    field_ids
+}
+
+/// A field's label, options and range.
+fn check_field(fpath: &str, f: &Field, problems: &mut Problems) {
+    problems.text(format!("{fpath}.label"), &f.label);
+    match (f.kind, &f.options) {
+        (FieldType::Choice, None) => {
+            problems.push(format!("{fpath}.options"), "the allowed values of a choice")
+        }
+        (FieldType::Choice, Some(o)) if o.is_empty() => {
+            problems.push(format!("{fpath}.options"), "at least one allowed value")
+        }
+        (FieldType::Choice, _) | (_, None) => {}
+        (_, Some(_)) => problems.push(format!("{fpath}.options"), "options only on a choice"),
+    }
+    if let (Some(lo), Some(hi)) = (f.min, f.max) {
+        if lo > hi {
+            problems.push(
+                format!("{fpath}.min"),
+                "a minimum no larger than the maximum",
+            );
+        }
+    }
+}
+
+/// `id`, at `at`, names a date field of the template.
+fn date_field(fields: &BTreeMap<&str, FieldType>, id: &str, at: String, problems: &mut Problems) {
+    match fields.get(id) {
         Some(FieldType::Date) => {}
         Some(_) => problems.push(at, "the id of a date field"),
         None => problems.push(at, "the id of a field in this template"),
-    };
-    if let Some(sd) = &t.session_date {
-        date_field(sd, format!("{path}.sessionDate"), problems);
     }
-    for (i, r) in t.rules.iter().enumerate() {
-        let rpath = format!("{path}.rules[{i}]");
-        problems.text(format!("{rpath}.source"), &r.source);
-        match &r.kind {
-            TemplateRuleKind::NotFuture { field } => {
-                date_field(field, format!("{rpath}.field"), problems)
-            }
+}
+
+/// Where a template rule is, and the fields it may name.
+struct TemplateRuleAt<'a> {
+    template: &'a str,
+    rule: String,
+    fields: &'a BTreeMap<&'a str, FieldType>,
+}
+
+impl TemplateRuleAt<'_> {
+    fn date_field(&self, id: &str, key: &str, problems: &mut Problems) {
+        date_field(self.fields, id, format!("{}.{key}", self.rule), problems);
+    }
+
+    /// The fields a template rule names, and what else it needs.
+    fn check(
+        &self,
+        kind: &TemplateRuleKind,
+        t: &Template,
+        cadences: &BTreeSet<ObligationKind>,
+        problems: &mut Problems,
+    ) {
+        let rpath = &self.rule;
+        match kind {
+            TemplateRuleKind::NotFuture { field } => self.date_field(field, "field", problems),
             TemplateRuleKind::DateOrder { earlier, later } => {
-                date_field(earlier, format!("{rpath}.earlier"), problems);
-                date_field(later, format!("{rpath}.later"), problems);
+                self.date_field(earlier, "earlier", problems);
+                self.date_field(later, "later", problems);
             }
             TemplateRuleKind::NextWithinCadence { field, obligation }
             | TemplateRuleKind::RequiredIfGap {
@@ -321,10 +365,10 @@ fn check_template(
                 last: field,
                 obligation,
             } => {
-                date_field(field, format!("{rpath}.field"), problems);
+                self.date_field(field, "field", problems);
                 if t.session_date.is_none() {
                     problems.push(
-                        format!("{path}.sessionDate"),
+                        format!("{}.sessionDate", self.template),
                         "the session date field, which this rule measures from",
                     );
                 }
@@ -334,8 +378,8 @@ fn check_template(
                         "an obligation with a cadence rule in this policy",
                     );
                 }
-                if let TemplateRuleKind::RequiredIfGap { field, .. } = &r.kind {
-                    if !field_ids.contains_key(field.as_str()) {
+                if let TemplateRuleKind::RequiredIfGap { field, .. } = kind {
+                    if !self.fields.contains_key(field.as_str()) {
                         problems.push(
                             format!("{rpath}.field"),
                             "the id of a field in this template",
@@ -348,26 +392,35 @@ fn check_template(
                 field,
                 start,
                 end,
-            } => {
-                if *minutes == 0 || *minutes > MAX_MINUTES {
-                    problems.push(format!("{rpath}.minutes"), "a whole number from 1 to 1440");
-                }
-                match (field, start, end) {
-                    (Some(f), None, None) => {
-                        if field_ids.get(f.as_str()) != Some(&FieldType::Number) {
-                            problems.push(format!("{rpath}.field"), "the id of a number field");
-                        }
-                    }
-                    (None, Some(s), Some(e)) => {
-                        for (k, id) in [("start", s), ("end", e)] {
-                            if field_ids.get(id.as_str()) != Some(&FieldType::Time) {
-                                problems.push(format!("{rpath}.{k}"), "the id of a time field");
-                            }
-                        }
-                    }
-                    _ => problems.push(rpath, "either \"field\", or \"start\" and \"end\""),
+            } => self.check_min_duration(*minutes, (field, start, end), problems),
+        }
+    }
+
+    /// `min-duration`: its minutes, and either a number field or a start and end time.
+    fn check_min_duration(
+        &self,
+        minutes: u32,
+        fields: (&Option<String>, &Option<String>, &Option<String>),
+        problems: &mut Problems,
+    ) {
+        let rpath = &self.rule;
+        if minutes == 0 || minutes > MAX_MINUTES {
+            problems.push(format!("{rpath}.minutes"), "a whole number from 1 to 1440");
+        }
+        match fields {
+            (Some(f), None, None) => {
+                if self.fields.get(f.as_str()) != Some(&FieldType::Number) {
+                    problems.push(format!("{rpath}.field"), "the id of a number field");
                 }
             }
+            (None, Some(s), Some(e)) => {
+                for (k, id) in [("start", s), ("end", e)] {
+                    if self.fields.get(id.as_str()) != Some(&FieldType::Time) {
+                        problems.push(format!("{rpath}.{k}"), "the id of a time field");
+                    }
+                }
+            }
+            _ => problems.push(rpath.clone(), "either \"field\", or \"start\" and \"end\""),
         }
     }
 }

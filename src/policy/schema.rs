@@ -50,8 +50,9 @@ const CASE_IDS_PATTERN: &str =
 /// - **types and formats**: text, person and signature are strings; a date is a string with
 ///   `format: "date"` and the pattern `YYYY-MM-DD`; a time a string `HH:MM`; a number a
 ///   JSON number within the field's `min`/`max`; a choice one of its options (`enum`);
-///   case IDs a string of IDs, each with a digit and only letters, digits, `-` and `/`; actions an array of `{action, who,
-///   when}` and children an array of `{name, dob}`, each row with its required cells.
+///   case IDs a string of IDs, each with a digit and only letters, digits, `-` and `/`;
+///   actions an array of `{action, who, when}` and children an array of `{name, dob}`, each
+///   row with its required cells.
 /// - **`required`** lists the fields with `required: true`: they are required in every mode.
 ///   A field with `required: "final"` is required only when the record is finalised, which
 ///   one schema cannot say without a mode, so such fields are listed in
@@ -171,9 +172,14 @@ fn field_schema(f: &Field) -> Value {
                 "type": "object",
                 "title": "Action",
                 "properties": {
-                    "action": { "title": "What needs to happen", "type": "string", "pattern": "\\S" },
+                    "action": {
+                        "title": "What needs to happen", "type": "string", "pattern": "\\S"
+                    },
                     "who": { "title": "Who will do it", "type": "string", "pattern": "\\S" },
-                    "when": { "title": "By when", "type": "string", "format": "date", "pattern": DATE_PATTERN }
+                    "when": {
+                        "title": "By when", "type": "string", "format": "date",
+                        "pattern": DATE_PATTERN
+                    }
                 },
                 "required": ["action", "who", "when"],
                 "additionalProperties": true
@@ -186,7 +192,10 @@ fn field_schema(f: &Field) -> Value {
                 "title": "Child",
                 "properties": {
                     "name": { "title": "Name", "type": "string", "pattern": "\\S" },
-                    "dob": { "title": "Date of birth", "type": "string", "format": "date", "pattern": DATE_PATTERN }
+                    "dob": {
+                        "title": "Date of birth", "type": "string", "format": "date",
+                        "pattern": DATE_PATTERN
+                    }
                 },
                 "required": ["name"],
                 "additionalProperties": true

@@ -171,7 +171,11 @@ const PLANS: &str = concat!(
     "\"early-help\", \"child-in-need\", \"child-protection\", \"looked-after\", ",
     "\"leaving-care\""
 );
-const EVENT_KINDS: &str = "\"significant-change\", \"change-of-social-worker\", \"risk-increase\", \"child-protection-conference\", \"pre-proceedings\", \"proceedings\", \"entering-care\", \"step-up\", \"step-down\"";
+const EVENT_KINDS: &str = concat!(
+    "\"significant-change\", \"change-of-social-worker\", \"risk-increase\", ",
+    "\"child-protection-conference\", \"pre-proceedings\", \"proceedings\", ",
+    "\"entering-care\", \"step-up\", \"step-down\""
+);
 
 impl Worker {
     /// Reads a worker from the JS contract's shape.
@@ -189,17 +193,7 @@ impl Worker {
         let absences = w
             .array("absences")?
             .into_iter()
-            .map(|(path, v)| {
-                let a = object(v, &path)?;
-                let (from, to) = (a.req_date("from")?, a.req_date("to")?);
-                if to < from {
-                    return Err(Error::bad_argument(
-                        format!("{path}.to"),
-                        "a date on or after \"from\"",
-                    ));
-                }
-                Ok(Absence { from, to })
-            })
+            .map(|(path, v)| absence(&path, v))
             .collect::<Result<Vec<_>>>()?;
         let agreement = match w.opt_object("agreement")? {
             None => None,
@@ -212,24 +206,7 @@ impl Worker {
         let reviews = w
             .array("reviews")?
             .into_iter()
-            .map(|(path, v)| {
-                let r = object(v, &path)?;
-                let kind: ObligationKind = enum_value(
-                    r.get("kind").unwrap_or(&Value::Null),
-                    &format!("{path}.kind"),
-                    "\"asye-review\" or \"pdr\"",
-                )?;
-                if !matches!(kind, ObligationKind::AsyeReview | ObligationKind::Pdr) {
-                    return Err(Error::bad_argument(
-                        format!("{path}.kind"),
-                        "\"asye-review\" or \"pdr\"",
-                    ));
-                }
-                Ok(Review {
-                    kind,
-                    date: r.req_date("date")?,
-                })
-            })
+            .map(|(path, v)| review(&path, v))
             .collect::<Result<Vec<_>>>()?;
         let cases = w
             .array("cases")?
@@ -267,6 +244,39 @@ impl Worker {
 }
 
 /// One session of `worker.sessions`.
+/// An absence: from and to, in order.
+fn absence(path: &str, v: &Value) -> Result<Absence> {
+    let a = object(v, path)?;
+    let (from, to) = (a.req_date("from")?, a.req_date("to")?);
+    if to < from {
+        return Err(Error::bad_argument(
+            format!("{path}.to"),
+            "a date on or after \"from\"",
+        ));
+    }
+    Ok(Absence { from, to })
+}
+
+/// A review held: an ASYE review or a PDR, and its date.
+fn review(path: &str, v: &Value) -> Result<Review> {
+    let r = object(v, path)?;
+    let kind: ObligationKind = enum_value(
+        r.get("kind").unwrap_or(&Value::Null),
+        &format!("{path}.kind"),
+        "\"asye-review\" or \"pdr\"",
+    )?;
+    if !matches!(kind, ObligationKind::AsyeReview | ObligationKind::Pdr) {
+        return Err(Error::bad_argument(
+            format!("{path}.kind"),
+            "\"asye-review\" or \"pdr\"",
+        ));
+    }
+    Ok(Review {
+        kind,
+        date: r.req_date("date")?,
+    })
+}
+
 fn session(path: &str, v: &Value) -> Result<Session> {
     let s = object(v, path)?;
     let date = s.req_date("date")?;

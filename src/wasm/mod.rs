@@ -112,7 +112,7 @@ pub(crate) fn string_arg(v: &JsValue, path: &str) -> JsResult<String> {
     v.as_string().ok_or_else(|| bad(path, "a string"))
 }
 
-fn calendar() -> Calendar {
+pub(crate) fn calendar() -> Calendar {
     let cal = Calendar::england_and_wales();
     match PUBLISHED.with(|p| p.borrow().clone()) {
         Some(list) => cal.with_published(list),

@@ -115,7 +115,13 @@ export interface PolicySummary { id: string; authority: string; title: string }
 /** A role the policy distinguishes. */
 export interface Role { id: string; label: string; source: string; note?: string }
 /** A timing rule, as the policy data writes it (see docs/policy-format.md). */
-export interface Rule { id: string; kind: string; source: string; note?: string; [key: string]: unknown }
+export interface Rule {
+  id: string;
+  kind: 'cadence'|'min-count'|'max-gap'|'write-up'|'rebook'|'agreement-review'|'observation'
+      |'milestone'|'child-discussion'|'child-first-discussion'|'child-after-event'
+      |'child-before-event';
+  source: string; note?: string; [key: string]: unknown;
+}
 /** A template field. */
 export interface Field {
   id: string; label: string;
@@ -124,23 +130,53 @@ export interface Field {
   source?: string; note?: string; hint?: string; options?: string[]; min?: number; max?: number;
 }
 /** A template section. */
-export interface Section { id: string; title: string; fields: Field[]; source?: string; note?: string }
+export interface Section {
+  id: string; title: string; fields: Field[]; source?: string; note?: string;
+}
 /** A cross-field template rule. */
-export interface TemplateRule { kind: 'not-future'|'date-order'|'next-within-cadence'|'required-if-gap'|'min-duration'; source: string; note?: string; [key: string]: unknown }
+export interface TemplateRule {
+  kind: 'not-future'|'date-order'|'next-within-cadence'|'required-if-gap'|'min-duration';
+  source: string; note?: string; [key: string]: unknown;
+}
 /** A recording template. */
-export interface Template { id: string; title: string; source: string; sessionDate?: string; sections: Section[]; rules?: TemplateRule[]; note?: string }
+export interface Template {
+  id: string; title: string; source: string; sessionDate?: string; sections: Section[];
+  rules?: TemplateRule[]; note?: string;
+}
 /** A policy with its roles, rules and templates. */
-export interface Policy extends PolicySummary { format: 1; document: string; roles: Role[]; rules: Rule[]; templates: Template[]; notes?: string[] }
+export interface Policy extends PolicySummary {
+  format: 1; document: string; roles: Role[]; rules: Rule[]; templates: Template[];
+  notes?: string[];
+}
 /** Options for validate(). */
 export interface ValidateOptions { mode?: 'draft'|'final'; today?: string; role?: string }
 /** One finding: never contains record text. */
-export interface Finding { path: string; code: string; message: string; source: string; severity: 'error'|'warning'; rule?: string }
+export interface Finding {
+  path: string;
+  /** Listed in docs/finding-codes.md: validation's codes, then the schedule's breaches. */
+  code: 'required'|'invalid-type'|'invalid-date'|'invalid-time'|'invalid-number'
+      |'number-too-small'|'number-too-large'|'invalid-choice'|'case-ids-only'|'action-missing'
+      |'action-who-missing'|'action-when-missing'|'action-when-before-session'
+      |'child-name-missing'|'date-in-future'|'date-order'|'time-order'|'next-too-late'
+      |'required-after-gap'|'session-too-short'
+      |'cadence-gap'|'min-count'|'max-gap'|'late-write-up'|'late-rebook'|'child-discussion-gap'
+      |'late-first-discussion'|'late-discussion-after-event'|'no-discussion-before-event';
+  message: string; source: string; severity: 'error'|'warning'; rule?: string;
+}
 /** The result of validate(). */
 export interface ValidationReport { valid: boolean; errors: Finding[]; warnings: Finding[] }
 /** A supervision session in a worker's history. */
-export interface Session { date: string; type: 'one-to-one'|'personal'|'case'|'group'|'reflective'; cancelled?: 'sickness'|'other'; recorded?: string }
+export interface Session {
+  date: string; type: 'one-to-one'|'personal'|'case'|'group'|'reflective';
+  cancelled?: 'sickness'|'other'; recorded?: string;
+}
 /** A case event: on or before asOf it has happened; after, it is planned. */
-export interface CaseEvent { date: string; kind: 'significant-change'|'change-of-social-worker'|'risk-increase'|'child-protection-conference'|'pre-proceedings'|'proceedings'|'entering-care'|'step-up'|'step-down' }
+export interface CaseEvent {
+  date: string;
+  kind: 'significant-change'|'change-of-social-worker'|'risk-increase'
+      |'child-protection-conference'|'pre-proceedings'|'proceedings'|'entering-care'|'step-up'
+      |'step-down';
+}
 /** A child's case on the caseload. */
 export interface Case {
   id: string; allocated: string;
@@ -171,5 +207,7 @@ export interface Obligation {
 /** The result of schedule(). */
 export interface Schedule { asOf: string; obligations: Obligation[]; breaches: Finding[] }
 /** A thrown error's extra properties. */
-export interface SupervisionRulesError extends Error { code: string; problems?: { path: string; expected: string }[] }
+export interface SupervisionRulesError extends Error {
+  code: string; problems?: { path: string; expected: string }[];
+}
 "#;

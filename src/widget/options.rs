@@ -4,7 +4,7 @@
 use super::{bad, js_error, prop};
 use crate::calendar::parse_date;
 use crate::error::Error;
-use crate::policy::{FieldType, Policy};
+use crate::policy::{FieldType, Policy, Template};
 use crate::validate::Mode;
 use chrono::NaiveDate;
 use std::collections::BTreeMap;
@@ -69,23 +69,7 @@ fn absent(v: &JsValue) -> bool {
 impl AttachOptions {
     /// Reads and checks `{policy, template, mode?, fields?, today?, role?, stylesheet?}`.
     pub(super) fn read(options: &JsValue) -> Result<Self, JsValue> {
-        if !options.is_object() || js_sys::Array::is_array(options) {
-            return Err(bad(
-                "options",
-                "an object: { policy, template, mode?, fields?, today?, role?, stylesheet? }",
-            ));
-        }
-        let object = js_sys::Object::from(options.clone());
-        for key in js_sys::Object::keys(&object).iter() {
-            let key = key.as_string().unwrap_or_default();
-            if !KEYS.contains(&key.as_str()) {
-                return Err(bad(
-                    &format!("options.{key}"),
-                    "one of policy, template, mode, fields, today, role, stylesheet",
-                ));
-            }
-        }
-
+        known_keys(options)?;
         let policy_id = string(
             &prop(options, "policy"),
             "options.policy",
@@ -101,104 +85,11 @@ impl AttachOptions {
         let Some(tpl) = policy.templates.iter().find(|t| t.id == template) else {
             return Err(js_error(&Error::unknown_template(&policy_id, &template)));
         };
-
-        let mode_value = prop(options, "mode");
-        let mode = match mode_value.as_string().as_deref() {
-            _ if mode_value.is_undefined() => Mode::Final,
-            Some("final") => Mode::Final,
-            Some("draft") => Mode::Draft,
-            _ => return Err(bad("options.mode", "\"draft\" or \"final\"")),
-        };
-
-        let mut names: BTreeMap<String, String> =
-            tpl.fields().map(|f| (f.id.clone(), f.id.clone())).collect();
-        let mut explicit: Vec<String> = Vec::new();
-        let fields = prop(options, "fields");
-        if !absent(&fields) {
-            if !fields.is_object() || js_sys::Array::is_array(&fields) {
-                return Err(bad(
-                    "options.fields",
-                    "an object mapping template field ids to form control names",
-                ));
-            }
-            let fields = js_sys::Object::from(fields);
-            for entry in js_sys::Object::entries(&fields).iter() {
-                let entry = js_sys::Array::from(&entry);
-                let id = entry.get(0).as_string().unwrap_or_default();
-                let path = format!("options.fields.{id}");
-                let Some(slot) = names.get_mut(&id) else {
-                    return Err(bad(
-                        &path,
-                        &format!("a field id of template \"{}\"", tpl.id),
-                    ));
-                };
-                *slot = string(&entry.get(1), &path, "a form control name as a string")?;
-                explicit.push(id);
-            }
-        }
-        // Two fields read from one control would always agree: a mapping mistake.
-        for (id, name) in &names {
-            let shared = names.iter().any(|(other, n)| other != id && n == name);
-            if shared && explicit.contains(id) {
-                return Err(bad(
-                    &format!("options.fields.{id}"),
-                    "a control name that no other field of the template uses",
-                ));
-            }
-        }
-        // A table field's rows are `name[0][key]`: the name must not itself look like a row.
-        for f in tpl.fields() {
-            if matches!(f.kind, FieldType::Actions | FieldType::Children) {
-                if let Some(name) = names.get(&f.id) {
-                    if name.ends_with(']') && name.contains("][") {
-                        return Err(bad(
-                            &format!("options.fields.{}", f.id),
-                            "the prefix of the rows' control names (\"actions\" for actions[0][who])",
-                        ));
-                    }
-                }
-            }
-        }
-
-        let today_value = prop(options, "today");
-        let today = if today_value.is_undefined() {
-            Today::Browser
-        } else if today_value.is_null() {
-            Today::Off
-        } else {
-            let s = today_value
-                .as_string()
-                .ok_or_else(|| bad("options.today", "a date as YYYY-MM-DD, or null"))?;
-            Today::Fixed(
-                parse_date(&s)
-                    .map_err(|_| bad("options.today", "a date as YYYY-MM-DD, or null"))?,
-            )
-        };
-
-        let role_value = prop(options, "role");
-        let role = if absent(&role_value) {
-            None
-        } else {
-            let role = string(&role_value, "options.role", "a role id as a string")?;
-            if !policy.roles.iter().any(|r| r.id == role) {
-                return Err(bad("options.role", "one of this policy's role ids"));
-            }
-            Some(role)
-        };
-
-        let sheet = prop(options, "stylesheet");
-        let stylesheet = if absent(&sheet) || sheet.as_bool() == Some(false) {
-            Stylesheet::Off
-        } else if sheet.as_bool() == Some(true) {
-            Stylesheet::Inline
-        } else {
-            Stylesheet::Link(string(
-                &sheet,
-                "options.stylesheet",
-                "true, false, or the address of the stylesheet",
-            )?)
-        };
-
+        let mode = mode(options)?;
+        let names = names(options, tpl)?;
+        let today = Today::read(options)?;
+        let role = role(options, &policy)?;
+        let stylesheet = Stylesheet::read(options)?;
         Ok(AttachOptions {
             template: tpl.id.clone(),
             policy,
@@ -211,7 +102,154 @@ impl AttachOptions {
     }
 }
 
+/// An object whose keys are all options.
+fn known_keys(options: &JsValue) -> Result<(), JsValue> {
+    if !options.is_object() || js_sys::Array::is_array(options) {
+        return Err(bad(
+            "options",
+            "an object: { policy, template, mode?, fields?, today?, role?, stylesheet? }",
+        ));
+    }
+    let object = js_sys::Object::from(options.clone());
+    for key in js_sys::Object::keys(&object).iter() {
+        let key = key.as_string().unwrap_or_default();
+        if !KEYS.contains(&key.as_str()) {
+            return Err(bad(
+                &format!("options.{key}"),
+                "one of policy, template, mode, fields, today, role, stylesheet",
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// `options.mode`: final unless it says draft.
+fn mode(options: &JsValue) -> Result<Mode, JsValue> {
+    let mode_value = prop(options, "mode");
+    match mode_value.as_string().as_deref() {
+        _ if mode_value.is_undefined() => Ok(Mode::Final),
+        Some("final") => Ok(Mode::Final),
+        Some("draft") => Ok(Mode::Draft),
+        _ => Err(bad("options.mode", "\"draft\" or \"final\"")),
+    }
+}
+
+/// Each template field's control name: its id, or the name `options.fields` maps it to.
+fn names(options: &JsValue, tpl: &Template) -> Result<BTreeMap<String, String>, JsValue> {
+    let mut names: BTreeMap<String, String> =
+        tpl.fields().map(|f| (f.id.clone(), f.id.clone())).collect();
+    let mut explicit: Vec<String> = Vec::new();
+    let fields = prop(options, "fields");
+    if !absent(&fields) {
+        if !fields.is_object() || js_sys::Array::is_array(&fields) {
+            return Err(bad(
+                "options.fields",
+                "an object mapping template field ids to form control names",
+            ));
+        }
+        let fields = js_sys::Object::from(fields);
+        for entry in js_sys::Object::entries(&fields).iter() {
+            let entry = js_sys::Array::from(&entry);
+            let id = entry.get(0).as_string().unwrap_or_default();
+            let path = format!("options.fields.{id}");
+            let Some(slot) = names.get_mut(&id) else {
+                return Err(bad(
+                    &path,
+                    &format!("a field id of template \"{}\"", tpl.id),
+                ));
+            };
+            *slot = string(&entry.get(1), &path, "a form control name as a string")?;
+            explicit.push(id);
+        }
+    }
+    check_names(&names, &explicit, tpl)?;
+    Ok(names)
+}
+
+/// No two fields read from one control, and no table field's prefix looks like a row.
+fn check_names(
+    names: &BTreeMap<String, String>,
+    explicit: &[String],
+    tpl: &Template,
+) -> Result<(), JsValue> {
+    // Two fields read from one control would always agree: a mapping mistake.
+    for (id, name) in names {
+        let shared = names.iter().any(|(other, n)| other != id && n == name);
+        if shared && explicit.contains(id) {
+            return Err(bad(
+                &format!("options.fields.{id}"),
+                "a control name that no other field of the template uses",
+            ));
+        }
+    }
+    // A table field's rows are `name[0][key]`: the name must not itself look like a row.
+    for f in tpl.fields() {
+        if matches!(f.kind, FieldType::Actions | FieldType::Children) {
+            if let Some(name) = names.get(&f.id) {
+                if name.ends_with(']') && name.contains("][") {
+                    return Err(bad(
+                        &format!("options.fields.{}", f.id),
+                        concat!(
+                            "the prefix of the rows' control names ",
+                            "(\"actions\" for actions[0][who])"
+                        ),
+                    ));
+                }
+            }
+        }
+    }
+    Ok(())
+}
+
+/// `options.role`: one of the policy's roles, when given.
+fn role(options: &JsValue, policy: &Policy) -> Result<Option<String>, JsValue> {
+    let role_value = prop(options, "role");
+    if absent(&role_value) {
+        return Ok(None);
+    }
+    let role = string(&role_value, "options.role", "a role id as a string")?;
+    if !policy.roles.iter().any(|r| r.id == role) {
+        return Err(bad("options.role", "one of this policy's role ids"));
+    }
+    Ok(Some(role))
+}
+
+impl Stylesheet {
+    /// `options.stylesheet`: false (the default), true, or an address.
+    fn read(options: &JsValue) -> Result<Stylesheet, JsValue> {
+        let sheet = prop(options, "stylesheet");
+        Ok(if absent(&sheet) || sheet.as_bool() == Some(false) {
+            Stylesheet::Off
+        } else if sheet.as_bool() == Some(true) {
+            Stylesheet::Inline
+        } else {
+            Stylesheet::Link(string(
+                &sheet,
+                "options.stylesheet",
+                "true, false, or the address of the stylesheet",
+            )?)
+        })
+    }
+}
+
 impl Today {
+    /// `options.today`: the browser's date when absent, none when null, or a date.
+    fn read(options: &JsValue) -> Result<Today, JsValue> {
+        let today_value = prop(options, "today");
+        if today_value.is_undefined() {
+            return Ok(Today::Browser);
+        }
+        if today_value.is_null() {
+            return Ok(Today::Off);
+        }
+        let s = today_value
+            .as_string()
+            .ok_or_else(|| bad("options.today", "a date as YYYY-MM-DD, or null"))?;
+        Ok(Today::Fixed(parse_date(&s).map_err(|_| {
+            bad("options.today", "a date as YYYY-MM-DD, or null")
+        })?))
+    }
+
     /// The date for a validation run now.
     pub(super) fn date(self) -> Option<NaiveDate> {
         match self {

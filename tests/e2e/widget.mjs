@@ -437,7 +437,7 @@ async function main() {
             { kind: 'personal-supervision', subject: 'SW-1', due: '2026-03-04', status: 'due-soon', source: 'x.txt §2', reason: 'Monthly.', rule: 'r2' },
             { kind: 'child-discussion', subject: 'C-77', due: '2026-02-20', status: 'overdue', source: 'x.txt §3', reason: 'Every 4 weeks.', rule: 'r3' },
           ],
-          breaches: [{ path: 'sessions', code: 'gap', message: 'A gap of 40 days between sessions.', source: 'x.txt §2', severity: 'error' }],
+          breaches: [{ path: 'sessions', code: 'max-gap', message: 'A gap of 40 days between sessions.', source: 'x.txt §2', severity: 'error' }],
           sessions: [{ date: '2026-01-10' }, { date: '2026-02-01', cancelled: 'sickness' }, { date: '2026-04-01' }],
         };
         const section = m.renderSchedule(aside, hand);

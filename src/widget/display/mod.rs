@@ -7,10 +7,15 @@
 //! changed: the summary is a live region (`role="alert"`), and rebuilding it on each
 //! keystroke would have a screen reader read it out again and again.
 
-use super::form::{tag, Target};
+mod focus;
+mod mark;
+
+use super::form::Target;
 use crate::finding::{Finding, Severity};
+pub(super) use focus::focus_control;
+use mark::{Mark, MarkKind};
 use wasm_bindgen::{JsCast, JsValue};
-use web_sys::{Document, Element, FocusOptions, HtmlElement, HtmlFormElement, Node};
+use web_sys::{Document, Element, HtmlElement, HtmlFormElement, Node};
 
 /// Why the display is being brought up to date.
 pub(super) enum Reason<'a> {
@@ -42,125 +47,6 @@ struct Shown {
 struct Panel {
     root: Element,
     list: Element,
-}
-
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum MarkKind {
-    DescribedBy,
-    Invalid,
-    GroupError,
-}
-
-/// A change to one of the page's own elements, and what it replaced.
-struct Mark {
-    el: Element,
-    kind: MarkKind,
-    /// The attribute's value before the widget touched it (for the class: `Some` when the
-    /// element already had it).
-    original: Option<String>,
-    /// What the widget last set.
-    set: Option<String>,
-    /// The ids the widget added to `aria-describedby`.
-    ours: Vec<String>,
-}
-
-const GROUP_ERROR: &str = "govuk-form-group--error";
-
-impl Mark {
-    fn new(el: &Element, kind: MarkKind) -> Mark {
-        let original = match kind {
-            MarkKind::DescribedBy => el.get_attribute("aria-describedby"),
-            MarkKind::Invalid => el.get_attribute("aria-invalid"),
-            MarkKind::GroupError => el.class_list().contains(GROUP_ERROR).then(String::new),
-        };
-        Mark {
-            el: el.clone(),
-            kind,
-            original,
-            set: None,
-            ours: Vec::new(),
-        }
-    }
-
-    fn apply(&mut self, ids: Vec<String>) -> Result<(), JsValue> {
-        match self.kind {
-            MarkKind::DescribedBy => {
-                let current = self.el.get_attribute("aria-describedby");
-                if self.set.is_some() && current != self.set {
-                    // The page changed it meanwhile: keep its change, less our ids.
-                    self.original = current.as_deref().map(|c| without(c, &self.ours));
-                }
-                let mut tokens: Vec<&str> = self
-                    .original
-                    .as_deref()
-                    .map(|o| o.split_ascii_whitespace().collect())
-                    .unwrap_or_default();
-                tokens.extend(ids.iter().map(String::as_str));
-                let value = tokens.join(" ");
-                if current.as_deref() != Some(value.as_str()) {
-                    self.el.set_attribute("aria-describedby", &value)?;
-                }
-                self.set = Some(value);
-                self.ours = ids;
-            }
-            MarkKind::Invalid => {
-                if self.el.get_attribute("aria-invalid").as_deref() != Some("true") {
-                    self.el.set_attribute("aria-invalid", "true")?;
-                }
-                self.set = Some("true".into());
-            }
-            MarkKind::GroupError => {
-                if self.original.is_none() {
-                    self.el.class_list().add_1(GROUP_ERROR)?;
-                }
-            }
-        }
-        Ok(())
-    }
-
-    fn restore(&self) {
-        // Restoring sets attributes the element already had or removes them: neither can
-        // fail for these names, and there is no one to report a failure to.
-        match self.kind {
-            MarkKind::DescribedBy => {
-                let current = self.el.get_attribute("aria-describedby");
-                if current == self.set {
-                    let _ = match &self.original {
-                        Some(o) => self.el.set_attribute("aria-describedby", o),
-                        None => self.el.remove_attribute("aria-describedby"),
-                    };
-                } else if let Some(c) = current {
-                    let left = without(&c, &self.ours);
-                    let _ = if left.is_empty() && self.original.is_none() {
-                        self.el.remove_attribute("aria-describedby")
-                    } else {
-                        self.el.set_attribute("aria-describedby", &left)
-                    };
-                }
-            }
-            MarkKind::Invalid => {
-                if self.el.get_attribute("aria-invalid").as_deref() == Some("true") {
-                    let _ = match &self.original {
-                        Some(o) => self.el.set_attribute("aria-invalid", o),
-                        None => self.el.remove_attribute("aria-invalid"),
-                    };
-                }
-            }
-            MarkKind::GroupError => {
-                if self.original.is_none() {
-                    let _ = self.el.class_list().remove_1(GROUP_ERROR);
-                }
-            }
-        }
-    }
-}
-
-/// `list` less the tokens in `ours`, single-spaced.
-fn without(list: &str, ours: &[String]) -> String {
-    list.split_ascii_whitespace()
-        .filter(|t| !ours.iter().any(|o| o == t))
-        .collect::<Vec<_>>()
-        .join(" ")
 }
 
 /// An id from a control's name: `actions[0][who]` → `actions-0-who`.
@@ -568,66 +454,9 @@ impl Display {
     }
 }
 
-/// Moves focus to a control (or the first control in a fieldset), first scrolling its
-/// label or legend into view, as govuk-frontend's error summary does: the question is then
-/// on screen as well as the answer.
-pub(super) fn focus_control(el: &HtmlElement) -> Result<(), JsValue> {
-    let target = if tag(el) == "FIELDSET" {
-        el.query_selector("input:not([type=hidden]), select, textarea")?
-            .and_then(|e| e.dyn_into::<HtmlElement>().ok())
-            .unwrap_or_else(|| el.clone())
-    } else {
-        el.clone()
-    };
-    let caption = caption(&target);
-    match caption {
-        Some(c) => {
-            c.scroll_into_view();
-            let options = FocusOptions::new();
-            options.set_prevent_scroll(true);
-            target.focus_with_options(&options)
-        }
-        None => target.focus(),
-    }
-}
-
-/// The legend of a radio or checkbox group, or the control's first label.
-fn caption(el: &HtmlElement) -> Option<Element> {
-    if let Some(input) = el.dyn_ref::<web_sys::HtmlInputElement>() {
-        let kind = input.type_().to_ascii_lowercase();
-        if kind == "radio" || kind == "checkbox" {
-            if let Some(legend) = el
-                .closest("fieldset")
-                .ok()
-                .flatten()
-                .and_then(|fs| fs.query_selector("legend").ok().flatten())
-            {
-                return Some(legend);
-            }
-        }
-        return input
-            .labels()
-            .and_then(|l| l.get(0))
-            .and_then(|n| n.dyn_into::<Element>().ok());
-    }
-    if let Some(select) = el.dyn_ref::<web_sys::HtmlSelectElement>() {
-        return select
-            .labels()
-            .get(0)
-            .and_then(|n| n.dyn_into::<Element>().ok());
-    }
-    if let Some(area) = el.dyn_ref::<web_sys::HtmlTextAreaElement>() {
-        return area
-            .labels()
-            .get(0)
-            .and_then(|n| n.dyn_into::<Element>().ok());
-    }
-    None
-}
-
 #[cfg(test)]
 mod tests {
-    use super::{id_from, without};
+    use super::id_from;
     use wasm_bindgen_test::wasm_bindgen_test;
 
     #[wasm_bindgen_test]
@@ -636,11 +465,5 @@ mod tests {
         assert_eq!(id_from("staff name"), "staff-name");
         assert_eq!(id_from("2nd"), "sr-2nd");
         assert_eq!(id_from("[]"), "sr-field");
-    }
-
-    #[wasm_bindgen_test]
-    fn describedby_tokens() {
-        let ours = vec!["a-error".to_string()];
-        assert_eq!(without("hint  a-error other", &ours), "hint other");
     }
 }

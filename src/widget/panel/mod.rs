@@ -1,0 +1,409 @@
+//! The due-dates panel: a worker's obligations in date order, overdue ones first, each with
+//! its status, reason and clause; the past breaches; and a small timeline picture of past
+//! sessions and upcoming due dates, because a manager reads a picture faster than a list.
+//! The picture is summarised in words for screen readers; everything in it is also in the
+//! list.
+
+mod timeline;
+
+use super::{bad, js_error};
+use crate::finding::Finding;
+use crate::input::object;
+use crate::policy::ObligationKind;
+use crate::schedule::{Obligation, Schedule, Status};
+use crate::wasm::from_js;
+use crate::words::{and_list, capitalise, long_date, relative};
+use chrono::NaiveDate;
+use serde::Deserialize;
+use serde_json::Value;
+use std::cell::Cell;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{Document, Element, HtmlElement};
+
+const SVG: &str = "http://www.w3.org/2000/svg";
+const MARKER: &str = "data-sr-schedule";
+
+/// A status's words and GOV.UK tag classes.
+fn tag(status: Status) -> (&'static str, &'static str) {
+    match status {
+        Status::Overdue => ("Overdue", "govuk-tag govuk-tag--red"),
+        Status::DueSoon => ("Due soon", "govuk-tag govuk-tag--yellow"),
+        Status::Ok => ("Upcoming", "govuk-tag govuk-tag--blue"),
+    }
+}
+
+/// What the panel shows: the core's own schedule, and the sessions held.
+struct Panel {
+    as_of: NaiveDate,
+    /// Overdue first, then by date.
+    dues: Vec<Obligation>,
+    breaches: Vec<Finding>,
+    /// Sessions held (not cancelled, on or before `as_of`), in date order.
+    sessions: Vec<NaiveDate>,
+    worker: Option<String>,
+}
+
+impl Panel {
+    fn read(schedule: JsValue, worker: Option<JsValue>) -> Result<Panel, JsValue> {
+        let schedule = from_js(schedule, "schedule")?;
+        if !schedule.is_object() {
+            return Err(bad("schedule", "a schedule, as schedule() returns it"));
+        }
+        let Schedule {
+            as_of,
+            obligations: mut dues,
+            breaches,
+        } = read_schedule(&schedule)?;
+        // Date order, overdue first (the engine's order already; a hand-made list too).
+        dues.sort_by_key(|d| (d.status != Status::Overdue, d.due));
+        let worker = worker.map(|w| from_js(w, "worker")).transpose()?;
+        let sessions = match (schedule.get("sessions"), &worker) {
+            (Some(s), _) if !s.is_null() => held(&schedule, "schedule", as_of)?,
+            (_, Some(w)) => held(w, "worker", as_of)?,
+            _ => Vec::new(),
+        };
+        Ok(Panel {
+            as_of,
+            dues,
+            breaches,
+            sessions,
+            worker: worker
+                .as_ref()
+                .and_then(|w| w.get("id"))
+                .and_then(Value::as_str)
+                .map(str::to_string),
+        })
+    }
+
+    fn count(&self, status: Status) -> usize {
+        self.dues.iter().filter(|d| d.status == status).count()
+    }
+}
+
+/// The core's own [`Schedule`], read as the core writes it; when it does not read, the
+/// error names the first part that does not.
+fn read_schedule(value: &Value) -> Result<Schedule, JsValue> {
+    Schedule::deserialize(value).map_err(|_| unreadable(value))
+}
+
+/// Where a schedule that does not read goes wrong.
+fn unreadable(value: &Value) -> JsValue {
+    if let Err(e) = object(value, "schedule").and_then(|o| o.req_date("asOf")) {
+        return js_error(&e);
+    }
+    let parts = [
+        (
+            "obligations",
+            "an obligation, as schedule() writes it",
+            reads::<Obligation> as fn(&Value) -> bool,
+        ),
+        (
+            "breaches",
+            "a finding, as schedule() writes it",
+            reads::<Finding>,
+        ),
+    ];
+    for (key, what, reads) in parts {
+        let path = format!("schedule.{key}");
+        let Some(Value::Array(list)) = value.get(key) else {
+            return bad(&path, "an array");
+        };
+        if let Some(i) = list.iter().position(|v| !reads(v)) {
+            return bad(&format!("{path}[{i}]"), what);
+        }
+    }
+    bad("schedule", "a schedule, as schedule() returns it")
+}
+
+fn reads<T: serde::de::DeserializeOwned>(v: &Value) -> bool {
+    T::deserialize(v).is_ok()
+}
+
+/// The sessions held in `owner.sessions`: not cancelled, on or before `as_of`, in date
+/// order.
+fn held(owner: &Value, path: &str, as_of: NaiveDate) -> Result<Vec<NaiveDate>, JsValue> {
+    let owner = object(owner, path).map_err(|e| js_error(&e))?;
+    let mut sessions = Vec::new();
+    for (path, s) in owner.array("sessions").map_err(|e| js_error(&e))? {
+        let session = object(s, &path).map_err(|e| js_error(&e))?;
+        let date = session.req_date("date").map_err(|e| js_error(&e))?;
+        if date <= as_of && session.get("cancelled").is_none() {
+            sessions.push(date);
+        }
+    }
+    sessions.sort_unstable();
+    sessions.dedup();
+    Ok(sessions)
+}
+
+/// `Personal supervision` for `personal-supervision`.
+fn kind_label(kind: ObligationKind) -> String {
+    capitalise(kind.describe())
+}
+
+/// `1 overdue`, `2 due soon`, `4 upcoming`: the statuses there are.
+fn counts(p: &Panel) -> Vec<String> {
+    [
+        (Status::Overdue, "overdue"),
+        (Status::DueSoon, "due soon"),
+        (Status::Ok, "upcoming"),
+    ]
+    .into_iter()
+    .map(|(s, word)| (p.count(s), word))
+    .filter(|(n, _)| *n > 0)
+    .map(|(n, word)| format!("{n} {word}"))
+    .collect()
+}
+
+fn days(from: NaiveDate, to: NaiveDate) -> i64 {
+    to.signed_duration_since(from).num_days()
+}
+
+fn append(parent: &Element, child: &Element) -> Result<(), JsValue> {
+    parent.append_with_node_1(child)
+}
+
+thread_local! {
+    static PANELS: Cell<u32> = const { Cell::new(0) };
+}
+
+struct Builder<'d> {
+    doc: &'d Document,
+}
+
+impl Builder<'_> {
+    fn el(&self, tag: &str, class: &str, text: Option<&str>) -> Result<Element, JsValue> {
+        let el = self.doc.create_element(tag)?;
+        if !class.is_empty() {
+            el.set_class_name(class);
+        }
+        if let Some(t) = text {
+            el.set_text_content(Some(t));
+        }
+        Ok(el)
+    }
+
+    fn svg(&self, tag: &str, attrs: &[(&str, &str)]) -> Result<Element, JsValue> {
+        let el = self.doc.create_element_ns(Some(SVG), tag)?;
+        for (k, v) in attrs {
+            el.set_attribute(k, v)?;
+        }
+        Ok(el)
+    }
+
+    fn svg_text(&self, text: &str, attrs: &[(&str, &str)]) -> Result<Element, JsValue> {
+        let el = self.svg("text", attrs)?;
+        el.set_text_content(Some(text));
+        Ok(el)
+    }
+
+    fn time(&self, d: NaiveDate) -> Result<Element, JsValue> {
+        let t = self.el("time", "", Some(&long_date(d)))?;
+        t.set_attribute("datetime", &crate::calendar::format_date(d))?;
+        Ok(t)
+    }
+
+    /// An id not yet used in the document.
+    fn id(&self, what: &str) -> String {
+        loop {
+            let n = PANELS.with(|c| {
+                let n = c.get().wrapping_add(1);
+                c.set(n);
+                n
+            });
+            let id = format!("sr-schedule-{n}-{what}");
+            if self.doc.get_element_by_id(&id).is_none() {
+                return id;
+            }
+        }
+    }
+
+    fn panel(&self, p: &Panel) -> Result<Element, JsValue> {
+        let root = self.el("section", "sr-schedule", None)?;
+        root.set_attribute(MARKER, "")?;
+        let title_id = self.id("title");
+        root.set_attribute("aria-labelledby", &title_id)?;
+        let title = self.el(
+            "h2",
+            "govuk-heading-m sr-schedule__title",
+            Some("Due dates"),
+        )?;
+        title.set_id(&title_id);
+        root.append_with_node_1(&title)?;
+
+        let counts = counts(p);
+        let summary = if counts.is_empty() {
+            format!("As of {} nothing is due.", long_date(p.as_of))
+        } else {
+            format!("As of {}: {}.", long_date(p.as_of), and_list(&counts))
+        };
+        append(
+            &root,
+            &self.el("p", "govuk-body sr-schedule__summary", Some(&summary))?,
+        )?;
+
+        if !p.dues.is_empty() || !p.sessions.is_empty() {
+            append(&root, &self.timeline(p)?)?;
+        }
+
+        if !p.dues.is_empty() {
+            let list = self.el("ol", "govuk-list sr-obligations", None)?;
+            for d in &p.dues {
+                append(&list, &self.obligation(p, d)?)?;
+            }
+            root.append_with_node_1(&list)?;
+        }
+
+        append(
+            &root,
+            &self.el(
+                "h3",
+                "govuk-heading-s sr-schedule__subtitle",
+                Some("Past breaches of the policy"),
+            )?,
+        )?;
+        if p.breaches.is_empty() {
+            append(&root, &self.el("p", "govuk-body", Some("None found."))?)?;
+        } else {
+            let list = self.el("ul", "govuk-list govuk-list--bullet sr-breaches", None)?;
+            for b in &p.breaches {
+                let li = self.el("li", "", Some(&b.message))?;
+                if !b.source.is_empty() {
+                    li.append_with_str_1(" ")?;
+                    append(
+                        &li,
+                        &self.el("span", "sr-clause", Some(&format!("({})", b.source)))?,
+                    )?;
+                }
+                list.append_with_node_1(&li)?;
+            }
+            root.append_with_node_1(&list)?;
+        }
+        Ok(root)
+    }
+
+    fn obligation(&self, p: &Panel, d: &Obligation) -> Result<Element, JsValue> {
+        let (status, status_class) = tag(d.status);
+        let modifier = match d.status {
+            Status::Overdue => "overdue",
+            Status::DueSoon => "due-soon",
+            Status::Ok => "ok",
+        };
+        let li = self.el(
+            "li",
+            &format!("sr-obligation sr-obligation--{modifier}"),
+            None,
+        )?;
+        if !d.rule.is_empty() {
+            li.set_attribute("data-rule", &d.rule)?;
+        }
+        let heading = self.el("p", "sr-obligation__heading", None)?;
+        append(&heading, &self.el("strong", status_class, Some(status))?)?;
+        heading.append_with_str_1(" ")?;
+        let mut what = kind_label(d.kind);
+        if !d.subject.is_empty() && p.worker.as_deref() != Some(d.subject.as_str()) {
+            if d.kind == ObligationKind::ChildDiscussion {
+                what.push_str(&format!(" for case {}", d.subject));
+            } else {
+                what.push_str(&format!(" for {}", d.subject));
+            }
+        }
+        append(
+            &heading,
+            &self.el("span", "sr-obligation__what", Some(&what))?,
+        )?;
+        li.append_with_node_1(&heading)?;
+
+        let due = self.el("p", "sr-obligation__due", None)?;
+        due.append_with_str_1(if d.status == Status::Overdue {
+            "Was due on "
+        } else {
+            "Due on "
+        })?;
+        append(&due, &self.time(d.due)?)?;
+        due.append_with_str_1(&format!(" ({})", relative(days(p.as_of, d.due))))?;
+        li.append_with_node_1(&due)?;
+
+        if !d.reason.is_empty() {
+            append(
+                &li,
+                &self.el("p", "sr-obligation__reason", Some(&d.reason))?,
+            )?;
+        }
+        if !d.source.is_empty() {
+            append(
+                &li,
+                &self.el("p", "sr-clause", Some(&format!("Policy: {}", d.source)))?,
+            )?;
+        }
+        Ok(li)
+    }
+}
+
+/// Renders a schedule (as `schedule()` returns it) into `element`: the obligations in date
+/// order with overdue ones first, each with its status, reason and clause; the past
+/// breaches; and a timeline picture of past sessions (from `schedule.sessions` or the
+/// optional `worker`) and due dates, relative to `asOf`. Replaces only what an earlier call
+/// rendered into the same element. Returns the panel's `<section>`.
+///
+/// Throws (`code: "bad-argument"`) when the element or the schedule is not what it should
+/// be.
+#[wasm_bindgen(js_name = renderSchedule)]
+pub fn render_schedule(
+    #[wasm_bindgen(unchecked_param_type = "HTMLElement")] element: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "Schedule")] schedule: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "Worker")] worker: JsValue,
+) -> Result<HtmlElement, JsValue> {
+    let element = element
+        .dyn_into::<HtmlElement>()
+        .map_err(|_| bad("element", "an HTML element to render into"))?;
+    let doc = element
+        .owner_document()
+        .ok_or_else(|| bad("element", "an element in a document"))?;
+    let worker = Some(worker).filter(|w| !w.is_undefined() && !w.is_null());
+    let panel = Panel::read(schedule, worker)?;
+    let root = Builder { doc: &doc }.panel(&panel)?;
+
+    let children = element.children();
+    let mut earlier = Vec::new();
+    for i in 0..children.length() {
+        if let Some(child) = children.item(i).filter(|c| c.has_attribute(MARKER)) {
+            earlier.push(child);
+        }
+    }
+    match earlier.split_first() {
+        Some((first, rest)) => {
+            first.replace_with_with_node_1(&root)?;
+            for old in rest {
+                old.remove();
+            }
+        }
+        None => element.append_with_node_1(&root)?,
+    }
+    root.dyn_into::<HtmlElement>()
+        .map_err(|_| bad("element", "an HTML element to render into"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::kind_label;
+    use crate::policy::ObligationKind;
+    use crate::words::{and_list, relative};
+    use wasm_bindgen_test::wasm_bindgen_test;
+
+    #[wasm_bindgen_test]
+    fn words() {
+        assert_eq!(
+            kind_label(ObligationKind::PersonalSupervision),
+            "Personal supervision"
+        );
+        assert_eq!(kind_label(ObligationKind::Pdr), "PDR");
+        assert_eq!(relative(-3), "3 days ago");
+        assert_eq!(relative(1), "tomorrow");
+        assert_eq!(
+            and_list(&["a".into(), "b".into(), "c".into()]),
+            "a, b and c"
+        );
+    }
+}

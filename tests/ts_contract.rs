@@ -1,0 +1,200 @@
+//! The TypeScript contract against the Rust types. The `.d.ts` the npm package ships is
+//! written by hand (`TS_CONTRACT` in src/wasm/types.rs, `TS_WIDGET` in src/widget/mod.rs);
+//! this test reads that text and checks that every string union in it holds exactly the
+//! values the Rust side writes, so a variant added in Rust cannot be missing from the
+//! `.d.ts`, nor a removed one linger there.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+use serde::Serialize;
+use std::collections::BTreeSet;
+use supervision_rules::finding::{Severity, BREACH_CODES};
+use supervision_rules::policy::{
+    Cancelled, EventKind, FieldType, Hours, ObligationKind, Plan, Rag, RuleKind, SessionType,
+    TemplateRuleKind,
+};
+use supervision_rules::schedule::Status;
+use supervision_rules::validate::Code;
+
+const TS_CONTRACT: &str = include_str!("../src/wasm/types.rs");
+const TS_WIDGET: &str = include_str!("../src/widget/mod.rs");
+
+/// How a value is written across the boundary: serde's JSON string.
+fn written<T: Serialize>(value: &T) -> String {
+    match serde_json::to_value(value).expect("serialises") {
+        serde_json::Value::String(s) => s,
+        other => panic!("{other} is not written as a string"),
+    }
+}
+
+/// Every variant of a fieldless enum, as written. The `match` stops compiling when a variant
+/// is added to the enum and not to the list.
+macro_rules! every {
+    ($ty:ident: $($variant:ident),+ $(,)?) => {{
+        fn whole(v: $ty) {
+            match v {
+                $($ty::$variant)|+ => {}
+            }
+        }
+        let _ = whole;
+        [$($ty::$variant),+].iter().map(written).collect::<BTreeSet<String>>()
+    }};
+}
+
+/// The string literals of `field`'s union in `interface`: from `field:` (or `field?:`) up
+/// to the `;` that ends it.
+fn union(ts: &str, interface: &str, field: &str) -> BTreeSet<String> {
+    let head = format!("export interface {interface} ");
+    let start = ts
+        .find(&head)
+        .unwrap_or_else(|| panic!("no interface {interface}"));
+    let body = &ts[start + head.len()..];
+    let body = &body[..body.find("\nexport ").unwrap_or(body.len())];
+    let at = [" ", "{", ";", "\n"]
+        .iter()
+        .flat_map(|before| [":", "?:"].map(|after| body.find(&format!("{before}{field}{after}"))))
+        .flatten()
+        .min()
+        .unwrap_or_else(|| panic!("no field {field} in {interface}"));
+    let rest = &body[at..];
+    let rest = &rest[rest.find(':').unwrap() + 1..];
+    let text = &rest[..rest.find(';').unwrap_or(rest.len())];
+    let values: BTreeSet<String> = text
+        .split('\'')
+        .skip(1)
+        .step_by(2)
+        .map(str::to_string)
+        .collect();
+    assert!(
+        !values.is_empty(),
+        "{interface}.{field} is not a union of strings: {text}"
+    );
+    values
+}
+
+fn names(list: &[&str]) -> BTreeSet<String> {
+    list.iter().map(|s| s.to_string()).collect()
+}
+
+#[test]
+fn worker_and_case_unions_hold_every_variant() {
+    let cases = [
+        (
+            "Session",
+            "type",
+            every!(SessionType: OneToOne, Personal, Case, Group, Reflective),
+        ),
+        ("Session", "cancelled", every!(Cancelled: Sickness, Other)),
+        (
+            "CaseEvent",
+            "kind",
+            every!(EventKind: SignificantChange, ChangeOfSocialWorker, RiskIncrease,
+                ChildProtectionConference, PreProceedings, Proceedings, EnteringCare, StepUp,
+                StepDown),
+        ),
+        (
+            "Case",
+            "plan",
+            every!(Plan: EarlyHelp, ChildInNeed, ChildProtection, LookedAfter, LeavingCare),
+        ),
+        ("Case", "rag", every!(Rag: Red, Amber, Green)),
+        ("Worker", "hours", every!(Hours: FullTime, PartTime)),
+    ];
+    for (interface, field, rust) in cases {
+        assert_eq!(
+            union(TS_CONTRACT, interface, field),
+            rust,
+            "{interface}.{field}"
+        );
+    }
+}
+
+#[test]
+fn schedule_unions_hold_every_variant() {
+    let kinds = every!(ObligationKind: Supervision, PersonalSupervision, CaseSupervision,
+        ChildDiscussion, AgreementReview, Observation, WriteUp, AsyeReview, Pdr);
+    assert_eq!(union(TS_CONTRACT, "Obligation", "kind"), kinds);
+    assert_eq!(
+        union(TS_CONTRACT, "Obligation", "status"),
+        every!(Status: Overdue, DueSoon, Ok)
+    );
+}
+
+#[test]
+fn finding_unions_hold_every_code_and_severity() {
+    assert_eq!(
+        union(TS_CONTRACT, "Finding", "severity"),
+        every!(Severity: Error, Warning)
+    );
+    let codes: BTreeSet<String> = Code::ALL
+        .iter()
+        .map(|c| c.as_str().to_string())
+        .chain(BREACH_CODES.iter().map(|c| c.to_string()))
+        .collect();
+    assert_eq!(union(TS_CONTRACT, "Finding", "code"), codes);
+}
+
+#[test]
+fn policy_unions_hold_every_kind() {
+    assert_eq!(union(TS_CONTRACT, "Rule", "kind"), names(RuleKind::NAMES));
+    assert_eq!(
+        union(TS_CONTRACT, "Field", "type"),
+        every!(FieldType: Text, Date, Time, Person, Signature, CaseIds, Actions, Choice, Number,
+            Children)
+    );
+    let field = || String::new();
+    let template_rules = [
+        TemplateRuleKind::NotFuture { field: field() },
+        TemplateRuleKind::DateOrder {
+            earlier: field(),
+            later: field(),
+        },
+        TemplateRuleKind::NextWithinCadence {
+            field: field(),
+            obligation: ObligationKind::Supervision,
+        },
+        TemplateRuleKind::RequiredIfGap {
+            field: field(),
+            last: field(),
+            obligation: ObligationKind::Supervision,
+        },
+        TemplateRuleKind::MinDuration {
+            minutes: 1,
+            field: None,
+            start: None,
+            end: None,
+        },
+    ];
+    // Stops compiling when a template rule kind is added and not to the list above.
+    for rule in &template_rules {
+        match rule {
+            TemplateRuleKind::NotFuture { .. }
+            | TemplateRuleKind::DateOrder { .. }
+            | TemplateRuleKind::NextWithinCadence { .. }
+            | TemplateRuleKind::RequiredIfGap { .. }
+            | TemplateRuleKind::MinDuration { .. } => {}
+        }
+    }
+    let written: BTreeSet<String> = template_rules
+        .iter()
+        .map(|r| {
+            let v = serde_json::to_value(r).unwrap();
+            assert_eq!(v["kind"], r.name(), "the kind as written is its name()");
+            r.name().to_string()
+        })
+        .collect();
+    assert_eq!(union(TS_CONTRACT, "TemplateRule", "kind"), written);
+}
+
+#[test]
+fn widget_options_mode_is_validate_options_mode() {
+    // `Mode` is read from a string, not serialised; both contracts must offer the same two.
+    let modes = names(&["draft", "final"]);
+    assert_eq!(union(TS_CONTRACT, "ValidateOptions", "mode"), modes);
+    assert_eq!(union(TS_WIDGET, "AttachOptions", "mode"), modes);
+}
+
+#[test]
+fn the_reader_finds_multi_line_unions() {
+    let ts = "export interface A {\n  x: string;\n  kind: 'a'|'b'\n      |'c';\n}\n";
+    assert_eq!(union(ts, "A", "kind"), names(&["a", "b", "c"]));
+}
