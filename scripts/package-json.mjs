@@ -33,6 +33,11 @@ const pkg = {
     '.': entry(''),
     './widget': entry('widget/'),
     './authoring': entry('authoring/'),
+    // The .wasm of each entry point, for Node's initSync (README, "From Node") and for
+    // bundlers that copy it.
+    './supervision_rules_bg.wasm': './supervision_rules_bg.wasm',
+    './widget/supervision_rules_bg.wasm': './widget/supervision_rules_bg.wasm',
+    './authoring/supervision_rules_bg.wasm': './authoring/supervision_rules_bg.wasm',
     './package.json': './package.json',
   },
   files: [

@@ -53,10 +53,11 @@ async function nodeEntries(scratch) {
   await symlink(PKG, path.join(modules, 'supervision-rules'), 'dir');
   // Resolve as a dependency of a file in the scratch project would.
   const importer = pathToFileURL(path.join(scratch, 'index.mjs')).href;
+  // As README's "From Node" does: the entry point and its .wasm, both through `exports`.
+  const require = createRequire(importer);
   const load = async (spec) => {
-    const url = pathToFileURL(createRequire(importer).resolve(spec)).href;
-    const m = await import(url);
-    const wasm = fileURLToPath(new URL('./supervision_rules_bg.wasm', url));
+    const m = await import(pathToFileURL(require.resolve(spec)).href);
+    const wasm = require.resolve(`${spec}/supervision_rules_bg.wasm`);
     m.initSync({ module: await readFile(wasm) });
     return m;
   };
