@@ -412,7 +412,10 @@ mod tests {
             "‘Summarise your discussion here’"
         );
         assert_eq!(
-            mid("Review previous notes to confirm these are agreed and progress of actions. Any areas of disagreement/correction to be noted."),
+            mid(
+                "Review previous notes to confirm these are agreed and progress of actions. \
+                 Any areas of disagreement/correction to be noted."
+            ),
             "‘Review previous notes to confirm these are agreed and progress of actions’"
         );
         assert_eq!(mid("Signed by you"), "‘Signed by you’");

@@ -1,0 +1,81 @@
+//! What [`validate`](super::validate()) is asked to do, and what it reports.
+
+use crate::calendar::Calendar;
+use crate::error::{Error, Result};
+use crate::finding::Finding;
+use crate::input::object;
+use chrono::NaiveDate;
+use serde::Serialize;
+use serde_json::Value;
+
+/// Draft or final.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Mode {
+    /// Saving a draft: nothing blocks.
+    Draft,
+    /// Finalising the record: errors block.
+    #[default]
+    Final,
+}
+
+/// Options for [`validate`](super::validate()).
+#[derive(Debug, Clone, Default)]
+pub struct ValidateOptions {
+    /// Draft or final (default final).
+    pub mode: Mode,
+    /// Today's date, for "not in the future" checks; without it they are skipped.
+    pub today: Option<NaiveDate>,
+    /// The supervisee's role id, for cadence checks (default `social-worker`).
+    pub role: Option<String>,
+    /// The working-day calendar cadences are counted with: the same one the schedule is
+    /// given ([`ScheduleOptions::calendar`](crate::schedule::ScheduleOptions)), so the two
+    /// agree on a cadence counted in working days.
+    pub calendar: Calendar,
+}
+
+impl ValidateOptions {
+    /// Reads `{mode?, today?, role?}` (`null`/`undefined` = defaults), with the England &
+    /// Wales calendar: the caller sets [`calendar`](Self::calendar) to the one it has loaded.
+    ///
+    /// # Errors
+    /// [`Error::BadArgument`] naming the option.
+    pub fn from_json(v: &Value) -> Result<Self> {
+        if v.is_null() {
+            return Ok(Self::default());
+        }
+        let o = object(v, "options")?;
+        let mode = match o.get("mode") {
+            None => Mode::Final,
+            Some(Value::String(s)) if s == "final" => Mode::Final,
+            Some(Value::String(s)) if s == "draft" => Mode::Draft,
+            Some(_) => {
+                return Err(Error::bad_argument(
+                    "options.mode",
+                    "\"draft\" or \"final\"",
+                ))
+            }
+        };
+        let role = match o.get("role") {
+            None => None,
+            Some(Value::String(s)) => Some(s.clone()),
+            Some(_) => return Err(Error::bad_argument("options.role", "a role id as a string")),
+        };
+        Ok(ValidateOptions {
+            mode,
+            today: o.opt_date("today")?,
+            role,
+            calendar: Calendar::england_and_wales(),
+        })
+    }
+}
+
+/// The result of validating a record.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ValidationReport {
+    /// No errors (warnings allowed). Always `true` in draft mode.
+    pub valid: bool,
+    /// Findings that block a final save.
+    pub errors: Vec<Finding>,
+    /// Findings that inform.
+    pub warnings: Vec<Finding>,
+}
