@@ -196,7 +196,11 @@ export interface Worker {
   cases?: Case[];
 }
 /** Options for schedule(). */
-export interface ScheduleOptions { asOf: string; dueSoonDays?: number; closures?: string[]; /** 'none' leaves the history's breaches out (a dashboard needs only what is due). Default 'all'. */ breaches?: 'all' | 'none' }
+export interface ScheduleOptions {
+  asOf: string; dueSoonDays?: number; closures?: string[];
+  /** 'none' leaves the history's breaches out (a dashboard needs only what is due). Default 'all'. */
+  breaches?: 'all' | 'none';
+}
 /** Something due. */
 export interface Obligation {
   kind: 'supervision'|'personal-supervision'|'case-supervision'|'child-discussion'
