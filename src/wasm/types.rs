@@ -198,7 +198,7 @@ export interface Worker {
 /** Options for schedule(). */
 export interface ScheduleOptions {
   asOf: string; dueSoonDays?: number; closures?: string[];
-  /** 'none' leaves the history's breaches out (a dashboard needs only what is due). Default 'all'. */
+  /** 'none' leaves out the history's breaches (a dashboard needs what is due). Default 'all'. */
   breaches?: 'all' | 'none';
 }
 /** Something due. */
