@@ -15,6 +15,7 @@
 //! heading in brackets, so the error summary says which one.
 
 use crate::policy::Template;
+use crate::words::capitalise;
 use std::cell::RefCell;
 use std::collections::BTreeMap;
 
@@ -340,21 +341,6 @@ fn lower_emphasis(s: &str) -> String {
         }
     }
     flush(&mut word, &mut out);
-    out
-}
-
-/// The first letter in upper case (after an opening quote).
-fn capitalise(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    let mut done = false;
-    for c in s.chars() {
-        if !done && c.is_alphabetic() {
-            out.extend(c.to_uppercase());
-            done = true;
-        } else {
-            out.push(c);
-        }
-    }
     out
 }
 

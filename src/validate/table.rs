@@ -40,16 +40,9 @@ impl Checker<'_> {
         session: Option<NaiveDate>,
         src: &str,
     ) {
-        let Value::Array(rows) = value else {
-            self.wrong_type(f, src);
-            return;
-        };
-        for (index, row) in rows.iter().enumerate() {
-            if is_blank_cell(row) || is_blank_row(row) {
-                continue;
-            }
-            self.action(Row { field: f, index }, row, session, src);
-        }
+        self.each_row(f, value, src, |c, row, cells| {
+            c.action(row, cells, session, src)
+        });
     }
 
     /// One row of an actions table.
@@ -156,15 +149,28 @@ impl Checker<'_> {
         session: Option<NaiveDate>,
         src: &str,
     ) {
+        self.each_row(f, value, src, |c, row, cells| {
+            c.child(row, cells, session, src)
+        });
+    }
+
+    /// Each row of a table field that is not blank; the field is the wrong type unless it is
+    /// an array.
+    fn each_row<'f>(
+        &mut self,
+        f: &'f Field,
+        value: &Value,
+        src: &str,
+        mut check: impl FnMut(&mut Self, Row<'f>, &Value),
+    ) {
         let Value::Array(rows) = value else {
             self.wrong_type(f, src);
             return;
         };
         for (index, row) in rows.iter().enumerate() {
-            if is_blank_cell(row) || is_blank_row(row) {
-                continue;
+            if !(is_blank_cell(row) || is_blank_row(row)) {
+                check(self, Row { field: f, index }, row);
             }
-            self.child(Row { field: f, index }, row, session, src);
         }
     }
 
