@@ -1,11 +1,14 @@
 #!/usr/bin/env bash
 # Builds the npm package in pkg/: one crate, three wasm-pack builds, one per entry point.
 #
-#   pkg/supervision_rules.js            supervision-rules            validate, schedule, built-in
-#                                                                    and compiled policies
-#   pkg/widget/supervision_rules.js     supervision-rules/widget     the same + attach, renderSchedule
-#   pkg/authoring/supervision_rules.js  supervision-rules/authoring  the same + registerPolicy,
-#                                                                    compilePolicy, jsonSchema
+#   pkg/index.js            supervision-rules            validate, schedule, built-in and
+#                                                        compiled policies
+#   pkg/widget/index.js     supervision-rules/widget     the same + attach, renderSchedule
+#   pkg/authoring/index.js  supervision-rules/authoring  the same + registerPolicy,
+#                                                        compilePolicy, jsonSchema
+#
+# index.js (from js/) re-exports wasm-bindgen's glue (supervision_rules.js) and wraps
+# validate() so a record's free text stays in JavaScript (js/fast-validate.js).
 #
 # Each entry point is a module of its own, with its own .wasm and its own registry of
 # policies: a page imports the one it needs (README, "Which entry point"). pkg/package.json
@@ -20,10 +23,14 @@ build() { # out-dir, cargo feature arguments…
   wasm-pack build --release --target web --out-dir "$out" --out-name supervision_rules --no-pack \
     -- "$@"
   rm -f "$out/.gitignore" "$out/README.md" "$out/package.json"
+  # The entry point users import: the glue with validate() keeping free text in JS.
+  cp js/fast-validate.js "$out/"
+  cp "js/${ENTRY_JS:-index.js}" "$out/index.js"
+  cp js/index.d.ts "$out/index.d.ts"
 }
 
 rm -rf pkg
-build pkg/authoring --features authoring,widget
+ENTRY_JS=authoring.js build pkg/authoring --features authoring,widget
 build pkg/widget --no-default-features --features widget
 build pkg --no-default-features
 node scripts/package-json.mjs > pkg/package.json

@@ -15,8 +15,8 @@ const field = (name) => {
 };
 
 const entry = (dir) => ({
-  types: `./${dir}supervision_rules.d.ts`,
-  default: `./${dir}supervision_rules.js`,
+  types: `./${dir}index.d.ts`,
+  default: `./${dir}index.js`,
 });
 
 const pkg = {
@@ -26,9 +26,9 @@ const pkg = {
   license: field('license'),
   repository: { type: 'git', url: field('repository') },
   type: 'module',
-  main: './supervision_rules.js',
-  module: './supervision_rules.js',
-  types: './supervision_rules.d.ts',
+  main: './index.js',
+  module: './index.js',
+  types: './index.d.ts',
   exports: {
     '.': entry(''),
     './widget': entry('widget/'),
@@ -41,6 +41,7 @@ const pkg = {
     './package.json': './package.json',
   },
   files: [
+    'index.js', 'index.d.ts', 'fast-validate.js',
     'supervision_rules.js', 'supervision_rules_bg.wasm', 'supervision_rules.d.ts',
     'widget/', 'authoring/', 'README.md',
   ],

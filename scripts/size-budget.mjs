@@ -1,6 +1,6 @@
 #!/usr/bin/env node
-// The size budget of each entry point of the npm package: the .wasm and the JS glue a page
-// downloads for it, gzipped (level 9, as a web server or CDN would serve them). A size
+// The size budget of each entry point of the npm package: the .wasm and the JS (the glue,
+// index.js and fast-validate.js) a page downloads for it, gzipped (level 9, as a web server or CDN would serve them). A size
 // check, not a timing test.
 //
 //   node scripts/size-budget.mjs [--pkg DIR] [--budget core=KB,widget=KB,authoring=KB] [--json]
@@ -34,7 +34,7 @@ for (const part of String(opt('--budget', process.env.SIZE_BUDGET_KB ?? '')).spl
   budgets[entry] = Number(kbText);
 }
 const ENTRIES = { core: PKG, widget: join(PKG, 'widget'), authoring: join(PKG, 'authoring') };
-const FILES = ['supervision_rules_bg.wasm', 'supervision_rules.js'];
+const FILES = ['supervision_rules_bg.wasm', 'supervision_rules.js', 'index.js', 'fast-validate.js'];
 
 const missing = Object.values(ENTRIES).flatMap((dir) => FILES.map((f) => join(dir, f))).filter((f) => !existsSync(f));
 if (missing.length) {

@@ -638,7 +638,7 @@ function setUpDuePanel() {
 
 async function main() {
   try {
-    lib = await import('../pkg/supervision_rules.js');
+    lib = await import('../pkg/index.js');
     await lib.default();
   } catch (e) {
     showStatus('The supervision-rules package could not be loaded. Build it first (make build), then serve this folder with make demo.', 'error');

@@ -8,7 +8,7 @@
 // file ({ stylesheet: '/supervision-rules.css' }) instead of { stylesheet: true }.
 // The form's control names are the template's field ids, so no mapping is needed.
 
-import init, { attach, schedule, renderSchedule } from './pkg/widget/supervision_rules.js';
+import init, { attach, schedule, renderSchedule } from './pkg/widget/index.js';
 
 const POLICY = 'shropshire';
 const TEMPLATE = 'case-supervision';

@@ -1,13 +1,13 @@
 // The widget on a form it has never seen: a hand-written Havering personal supervision form
 // whose control names are the page's own, bound to the template with a mapping.
 //
-//   import init, { attach } from './pkg/widget/supervision_rules.js';
+//   import init, { attach } from './pkg/widget/index.js';
 //   await init();
 //   attach(form, { policy: 'havering', template: 'personal-supervision', fields: FIELDS });
 //
 // mapping.html?mode=draft attaches it in draft mode (nothing blocks).
 
-import init, { attach, schedule, renderSchedule } from './pkg/widget/supervision_rules.js';
+import init, { attach, schedule, renderSchedule } from './pkg/widget/index.js';
 
 /** Template field id -> this page's control name. For the actions fields, the prefix of
  *  the rows' names: feeling_actions[0][action], feeling_actions[0][who], feeling_actions[0][when]. */

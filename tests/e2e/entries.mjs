@@ -126,23 +126,23 @@ async function browserEntries(scratch) {
   const page = (body) => `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>entry</title></head>
 <body>${body}<script type="module" src="./test.js"></script></body></html>`;
   const pages = {
-    core: [page(''), `import * as m from '/pkg/supervision_rules.js';
+    core: [page(''), `import * as m from '/pkg/index.js';
 await m.default();
 const r = m.validate('havering', 'case-supervision-record', {}, { mode: 'final' });
 window.result = { valid: r.valid, errors: r.errors.length, attach: typeof m.attach };`],
     widget: [page(`<form id="f"><label for="date">Date</label><input id="date" name="date"><button>Save</button></form>`),
-      `import init, { attach } from '/pkg/widget/supervision_rules.js';
+      `import init, { attach } from '/pkg/widget/index.js';
 await init();
 const w = attach(document.getElementById('f'), { policy: 'havering', template: 'personal-supervision', mode: 'final' });
 const report = w.validate();
 window.result = { valid: report.valid, summary: !!document.querySelector('.govuk-error-summary') };`],
-    authoring: [page(''), `import init, { registerPolicy, validate } from '/pkg/authoring/supervision_rules.js';
+    authoring: [page(''), `import init, { registerPolicy, validate } from '/pkg/authoring/index.js';
 await init();
 registerPolicy(${JSON.stringify(DERIVED)});
 const r = validate('havering-test', 'case-supervision-record', {}, { mode: 'final' });
 window.result = { valid: r.valid, errors: r.errors.length };`],
-    compiled: [page(''), `import initA, { compilePolicy } from '/pkg/authoring/supervision_rules.js';
-import init, { loadPolicy, validate } from '/pkg/supervision_rules.js';
+    compiled: [page(''), `import initA, { compilePolicy } from '/pkg/authoring/index.js';
+import init, { loadPolicy, validate } from '/pkg/index.js';
 await initA(); await init();
 const compiled = compilePolicy(${JSON.stringify(DERIVED)});
 loadPolicy(compiled);
@@ -176,13 +176,14 @@ window.result = { valid: r.valid, errors: r.errors.length };`],
       assert.ok(r.errors > 0);
       assert.equal(r.attach, 'undefined');
       assert.deepEqual(requested.filter((u) => u.startsWith('/pkg/')).sort(),
-        ['/pkg/supervision_rules.js', '/pkg/supervision_rules_bg.wasm']);
+        ['/pkg/fast-validate.js', '/pkg/index.js', '/pkg/supervision_rules.js', '/pkg/supervision_rules_bg.wasm']);
     });
     await test('chromium: a page using the widget attaches and shows the error summary', async () => {
       const r = await run('widget');
       assert.deepEqual(r, { valid: false, summary: true });
       assert.deepEqual(requested.filter((u) => u.startsWith('/pkg/')).sort(),
-        ['/pkg/widget/supervision_rules.js', '/pkg/widget/supervision_rules_bg.wasm']);
+        ['/pkg/widget/fast-validate.js', '/pkg/widget/index.js', '/pkg/widget/supervision_rules.js',
+          '/pkg/widget/supervision_rules_bg.wasm']);
     });
     await test('chromium: a page registers its own policy with the authoring entry point', async () => {
       const r = await run('authoring');

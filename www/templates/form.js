@@ -11,7 +11,7 @@
 // policy registered with registerPolicy(), gets its page from the data alone.
 // All text goes in with textContent.
 
-import init, { policies, template as getTemplate, attach } from '../pkg/widget/supervision_rules.js';
+import init, { policies, template as getTemplate, attach } from '../pkg/widget/index.js';
 
 /** The columns of a table field's rows: key, column heading, input type. */
 const COLUMNS = {

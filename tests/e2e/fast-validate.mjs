@@ -1,0 +1,149 @@
+#!/usr/bin/env node
+// validate() as the package exports it (index.js: free text reduced to its blankness in JS,
+// js/fast-validate.js) gives exactly the report — or the error — that the module gives for
+// the record as it is, on every template of every built-in policy, in both modes, for:
+// complete, empty and half-filled records; every field given every JSON type; blank text
+// in every kind of Unicode space (Rust's and JavaScript's whitespace differ); table rows of
+// every odd shape; records with getters, toJSON, inherited and non-enumerable properties;
+// and each validate input of the fuzz corpus (tests/corpus/validate-*.json).
+//
+//   node tests/e2e/fast-validate.mjs      needs pkg/ built (make build); Node only
+// Ends with "N passed, N failed".
+import assert from 'node:assert/strict';
+import { readFileSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { completeRecord } from '../../bench/lib.mjs';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+
+let passed = 0;
+let failed = 0;
+function test(name, fn) {
+  try {
+    fn();
+    passed++;
+    console.log(`ok   ${name}`);
+  } catch (e) {
+    failed++;
+    console.log(`FAIL ${name}\n     ${String(e && e.message || e).split('\n').slice(0, 12).join('\n     ')}`);
+  }
+}
+
+const outcome = (f) => {
+  try {
+    return { report: f() };
+  } catch (e) {
+    return { error: { message: e.message, code: e.code } };
+  }
+};
+
+const SPACES = [' ', '\t', '\n', '\u00a0', '\u2003', '\u3000', '\u0085', '\ufeff', '\u200b', ' \u2028 '];
+const ODD = [null, true, 0, 1.5, '', '   ', 'text', [], ['x'], [''], [[]], {}, { a: 1 }, [{}], [null]];
+const ODD_ROWS = [
+  [], [null], [''], ['row'], [[]], [[['x']]], [{}], [{ action: '', who: ' ', when: '' }],
+  [{ action: 'Visit', who: 'A. Worker', when: '2026-03-09' }],
+  [{ action: { a: 1 }, who: [1], when: { d: 1 } }], [{ name: [], dob: true }],
+  [{ name: 'A child', dob: '2020-01-01' }, { name: ' ', dob: '' }],
+  [{ action: '\u0085', who: '\ufeff', when: '2026-03-09' }], [{ extra: 'x' }], [{ extra: '  ' }],
+];
+
+async function main() {
+  for (const entry of ['', 'widget/', 'authoring/']) {
+    const dir = path.join(ROOT, 'pkg', entry);
+    const glue = await import(pathToFileURL(path.join(dir, 'supervision_rules.js')).href);
+    const pkg = await import(pathToFileURL(path.join(dir, 'index.js')).href);
+    glue.initSync({ module: readFileSync(path.join(dir, 'supervision_rules_bg.wasm')) });
+    const same = (p, t, record, options) => {
+      const fast = outcome(() => pkg.validate(p, t, record, options));
+      const raw = outcome(() => glue.validate(p, t, record, options));
+      assert.deepEqual(fast, raw, `${p}/${t} ${JSON.stringify(options)}: ${JSON.stringify(record)?.slice(0, 300)}`);
+    };
+    const name = entry ? `supervision-rules/${entry.slice(0, -1)}` : 'supervision-rules';
+    test(`${name}: exports the glue's functions and the same validate`, () => {
+      for (const k of Object.keys(glue)) assert.ok(k in pkg, `index.js lacks ${k}`);
+      assert.equal(typeof pkg.default, 'function');
+      assert.notEqual(pkg.validate, glue.validate);
+    });
+    const templates = glue.policies().flatMap((p) => glue.policy(p.id).templates.map((t) => [p.id, t]));
+    test(`${name}: every template, both modes: complete, empty, half-filled, every field every type`, () => {
+      for (const [p, t] of templates) {
+        const complete = completeRecord(t);
+        const fields = t.sections.flatMap((s) => s.fields);
+        for (const mode of ['final', 'draft']) {
+          const o = { mode, today: '2026-03-09' };
+          same(p, t.id, complete, o);
+          same(p, t.id, {}, o);
+          same(p, t.id, Object.fromEntries(Object.entries(complete).filter((_, i) => i % 2)), o);
+          for (const f of fields) {
+            for (const v of [...ODD, ...SPACES, ...SPACES.map((s) => `${s}x${s}`)]) same(p, t.id, { ...complete, [f.id]: v }, o);
+            if (f.type === 'actions' || f.type === 'children') for (const rows of ODD_ROWS) same(p, t.id, { ...complete, [f.id]: rows }, o);
+          }
+        }
+      }
+    });
+    test(`${name}: records read as JSON.stringify reads them (getters, toJSON, prototypes, extra keys)`, () => {
+      const [p, t] = templates.find(([, t]) => t.id === 'case-supervision-record');
+      const complete = completeRecord(t);
+      const text = t.sections.flatMap((s) => s.fields).find((f) => f.type === 'text').id;
+      const o = { mode: 'final', today: '2026-03-09' };
+      same(p, t.id, { ...complete, extra: 'anything', nested: { deep: [1, 2] } }, o);
+      same(p, t.id, { ...complete, toJSON: () => ({}) }, o);
+      same(p, t.id, Object.assign(Object.create({ [text]: 'inherited' }), { date: complete.date }), o);
+      const hidden = { ...complete };
+      Object.defineProperty(hidden, text, { value: 'not enumerable', enumerable: false });
+      same(p, t.id, hidden, o);
+      const getter = { ...complete };
+      delete getter[text];
+      Object.defineProperty(getter, text, { get: () => '  ', enumerable: true });
+      same(p, t.id, getter, o);
+      same(p, t.id, { ...complete, [text]: new Date(0) }, o);
+      same(p, t.id, { ...complete, [text]: undefined }, o);
+      same(p, t.id, Object.assign(Object.create(null), complete), o);
+      same(p, t.id, [], o);
+      same(p, t.id, null, o);
+      same(p, t.id, 'record', o);
+      same('no-such-policy', t.id, complete, o);
+      same(p, 'no-such-template', complete, o);
+      same(p, t.id, complete, { mode: 'final', role: 'no-such-role' });
+    });
+    test(`${name}: the fuzz corpus's validate inputs`, () => {
+      const dir = path.join(ROOT, 'tests/corpus');
+      let n = 0;
+      for (const file of readdirSync(dir).filter((f) => f.startsWith('validate-'))) {
+        const c = JSON.parse(readFileSync(path.join(dir, file), 'utf8'));
+        const pairs = c.policy ? [[c.policy, c.template ?? 'case-supervision-record']] : templates.map(([p, t]) => [p, t.id]);
+        for (const [p, t] of pairs) {
+          same(p, t, c.input, c.options ?? { mode: 'final', today: '2026-03-09' });
+          n++;
+        }
+      }
+      assert.ok(n > 100, `only ${n} corpus cases`);
+    });
+  }
+  {
+    const dir = path.join(ROOT, 'pkg/authoring');
+    const a = await import(pathToFileURL(path.join(dir, 'index.js')).href);
+    test('authoring: a policy registered again under its id is validated with its new template', () => {
+      const base = a.policy('havering');
+      const t = base.templates.find((x) => x.id === 'case-supervision-record');
+      const text = t.sections.flatMap((s) => s.fields).find((f) => f.type === 'text');
+      const record = { ...completeRecord(t) };
+      const mine = { ...base, id: 'havering-again', title: 'test' };
+      a.registerPolicy(mine);
+      const before = a.validate('havering-again', t.id, record, { mode: 'final', today: '2026-03-09' });
+      // Registered again with the text field now a date: its text must no longer be reduced.
+      const changed = structuredClone(mine);
+      for (const s of changed.templates.find((x) => x.id === t.id).sections) {
+        for (const f of s.fields) if (f.id === text.id) f.type = 'date';
+      }
+      a.registerPolicy({ ...changed, replaces: undefined });
+      const after = a.validate('havering-again', t.id, record, { mode: 'final', today: '2026-03-09' });
+      assert.ok(!before.errors.some((e) => e.path === text.id));
+      assert.ok(after.errors.some((e) => e.path === text.id && e.code === 'invalid-date'), JSON.stringify(after.errors));
+    });
+  }
+  console.log(`\n${passed} passed, ${failed} failed`);
+  process.exit(failed ? 1 : 0);
+}
+main();
