@@ -30,7 +30,7 @@ fn asye_weekly_phase() {
                 "sessions": [{ "date": "2026-01-12", "type": "one-to-one" }] }),
         "2026-01-14",
     );
-    assert_eq!(dates(&s, Supervision, "w1"), ["2026-01-19"]);
+    assert_eq!(rule_dates(&s, "asye-supervision"), ["2026-01-19"]);
     // 19 Jan is within 7 days of 14 Jan.
     assert_eq!(status_of(&s, "asye-supervision"), Status::DueSoon);
 }

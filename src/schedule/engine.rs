@@ -105,6 +105,11 @@ impl<'a> Engine<'a> {
         }
     }
 
+    /// The first day the history covers: the start in post.
+    pub(crate) fn records_from(&self) -> NaiveDate {
+        self.worker.started
+    }
+
     /// The worker, as a rule's `when` sees it.
     pub(crate) fn who(&self) -> Who<'a> {
         Who {
