@@ -65,17 +65,32 @@ fn mentions(line: &str, id: &str) -> bool {
 /// Stated behaviours of the engine and of validation (issue 13, "policy fidelity"), each with
 /// the clause it serves and the hand-worked tests that pin it: (behaviour, clause, test file,
 /// tests). The table fails when a named test is not in its file.
-const BEHAVIOURS: &[(&str, &str, &str, &[&str])] = &[(
-    "min-count: every elapsed window judged, the one ending on asOf included; an early \
+const BEHAVIOURS: &[(&str, &str, &str, &[&str])] = &[
+    (
+        "min-count: every elapsed window judged, the one ending on asOf included; an early \
      shortfall does not hide a later one; the obligation gives the day the count next falls \
      short",
-    "south-gloucestershire.txt §3.1; havering.txt §3d",
-    "tests/scenarios_south_gloucestershire.rs",
-    &[
-        "every_elapsed_window_is_judged",
-        "minimum_says_when_the_count_next_falls_short",
-    ],
-)];
+        "south-gloucestershire.txt §3.1; havering.txt §3d",
+        "tests/scenarios_south_gloucestershire.rs",
+        &[
+            "every_elapsed_window_is_judged",
+            "minimum_says_when_the_count_next_falls_short",
+        ],
+    ),
+    (
+        "options.recordsFrom: no breach before the records begin; first deadlines count from \
+     them",
+        "every cadence and count (a history's first deadline)",
+        "tests/scenarios_south_gloucestershire.rs",
+        &["partial_history_counts_from_the_records"],
+    ),
+    (
+        "options.recordsFrom: milestones due before the records begin are taken as met",
+        "stockport.txt §10",
+        "tests/scenarios_stockport.rs",
+        &["asye_reviews_before_the_records_are_not_judged"],
+    ),
+];
 
 /// The behaviours section of the coverage table; the names of tests it lists that are not
 /// in their files go to `missing`.

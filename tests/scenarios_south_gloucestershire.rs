@@ -240,3 +240,35 @@ fn minimum_says_when_the_count_next_falls_short() {
         ["2026-06-01"]
     );
 }
+
+/// rules: management-supervision, management-supervision-minimum. Issue 13 item 8: records
+/// that begin after the start in post (`options.recordsFrom`). Started Mon 2 Mar 2020; the
+/// records begin Tue 1 Apr 2025; a session dated before them (Mon 3 Feb 2025) is not read;
+/// asOf Thu 10 Apr 2025.
+/// - §3.1 every 2 months: nothing held since the records begin, so 1 Apr 2025 + 2 months =
+///   Sun 1 Jun 2025 (not 2 Mar 2020 + 2 months = 2 May 2020).
+/// - §3.1 six in any 12 months: no window inside the records has elapsed
+///   ([1 Apr 2025, 1 Apr 2026) ends on 31 Mar 2026), so no min-count breach; the first window's
+///   last day, Tue 31 Mar 2026, is when six are due by.
+#[test]
+fn partial_history_counts_from_the_records() {
+    let w = json!({ "id": "w", "role": "social-worker", "started": "2020-03-02",
+                    "sessions": [one("2025-02-03")] });
+    let s = run_options(
+        P,
+        w.clone(),
+        json!({ "asOf": "2025-04-10", "recordsFrom": "2025-04-01" }),
+    );
+    assert_eq!(rule_dates(&s, "management-supervision"), ["2025-06-01"]);
+    assert_eq!(
+        rule_dates(&s, "management-supervision-minimum"),
+        ["2026-03-31"]
+    );
+    assert!(s.breaches.is_empty(), "{:#?}", s.breaches);
+    assert!(
+        only(&s, "management-supervision")
+            .reason
+            .contains("since the records beginning on 1 April 2025"),
+        "{s:#?}"
+    );
+}

@@ -115,6 +115,9 @@ pub struct ScheduleOptions {
     pub calendar: Calendar,
     /// Which of the history's breaches the schedule carries.
     pub breaches: Breaches,
+    /// The first day the history is complete, when the records begin after the start in
+    /// post: nothing before it is judged or counted, and first deadlines count from it.
+    pub records_from: Option<NaiveDate>,
 }
 
 /// Which of the history's breaches a schedule carries (`options.breaches`): an audit needs
@@ -138,10 +141,11 @@ impl ScheduleOptions {
             due_soon_days: 7,
             calendar: Calendar::england_and_wales(),
             breaches: Breaches::All,
+            records_from: None,
         }
     }
 
-    /// Reads `{asOf, dueSoonDays?, closures?, breaches?: 'all' | 'none'}`.
+    /// Reads `{asOf, dueSoonDays?, closures?, breaches?: 'all' | 'none', recordsFrom?}`.
     ///
     /// # Errors
     /// [`Error::BadArgument`] naming the option and what was expected.
@@ -162,6 +166,7 @@ impl ScheduleOptions {
             due_soon_days,
             calendar: calendar.with_closures(closures),
             breaches,
+            records_from: o.opt_date("recordsFrom")?,
         })
     }
 }

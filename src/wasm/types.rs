@@ -200,6 +200,8 @@ export interface ScheduleOptions {
   asOf: string; dueSoonDays?: number; closures?: string[];
   /** 'none' leaves out the history's breaches (a dashboard needs what is due). Default 'all'. */
   breaches?: 'all' | 'none';
+  /** The first day the history is complete: nothing before it is judged or counted. */
+  recordsFrom?: string;
 }
 /** Something due. */
 export interface Obligation {

@@ -179,7 +179,7 @@ impl<'a> Engine<'a> {
         prev: Option<NaiveDate>,
         upto: NaiveDate,
     ) -> Result<Option<Next<'r>>> {
-        let started = self.worker.started;
+        let started = self.records_from();
         let mut basis = match prev {
             Some(d) => Basis::Session(d),
             None => Basis::Started(started),
@@ -215,8 +215,9 @@ impl<'a> Engine<'a> {
             }),
             None => None,
         };
+        // `first` is a new starter's deadline: not for records that begin later.
         let first = match (prev, c.first) {
-            (None, Some(f)) => Some(Next {
+            (None, Some(f)) if !self.partial() => Some(Next {
                 due: after(f, started, self.cal)?,
                 basis: Basis::First(started),
                 every: f,
@@ -286,8 +287,8 @@ impl<'a> Engine<'a> {
         };
         let since = match n.basis {
             Basis::Session(d) => format!("the last {what} was on {}", long_date(d)),
-            Basis::Started(d) | Basis::First(d) => {
-                format!("no {what} is recorded since starting on {}", long_date(d))
+            Basis::Started(_) | Basis::First(_) => {
+                format!("no {what} is recorded since {}", self.since_start())
             }
             Basis::Anchor(a, d) => format!(
                 "no {what} is recorded since {} on {}",
@@ -317,7 +318,7 @@ impl<'a> Engine<'a> {
         let held: Vec<NaiveDate> = self
             .held(c.counts)
             .into_iter()
-            .filter(|d| *d >= self.worker.started)
+            .filter(|d| *d >= self.records_from())
             .collect();
 
         let mut prev = None;
@@ -326,9 +327,7 @@ impl<'a> Engine<'a> {
                 if b > n.due {
                     let since = match n.basis {
                         Basis::Session(a) => format!("the one on {}", long_date(a)),
-                        Basis::Started(a) | Basis::First(a) => {
-                            format!("starting on {}", long_date(a))
-                        }
+                        Basis::Started(_) | Basis::First(_) => self.since_start(),
                         Basis::Anchor(k, a) => format!("{} on {}", k.describe(), long_date(a)),
                     };
                     let message = format!(
