@@ -90,6 +90,20 @@ const BEHAVIOURS: &[(&str, &str, &str, &[&str])] = &[
         "tests/scenarios_stockport.rs",
         &["asye_reviews_before_the_records_are_not_judged"],
     ),
+    (
+        "the demo's home page links to every page: the templates' list, a form for each \
+         template, the mapping example, the strict-CSP page",
+        "(the demo, www/)",
+        "tests/www_links.rs",
+        &["home_page_links_to_every_page"],
+    ),
+    (
+        "cadence `proRata`: the worker's `fte` stretches the interval (its days ÷ fte, \
+         rounded up)",
+        "havering.txt §4b",
+        "tests/scenarios_havering.rs",
+        &["personal_supervision_pro_rata_for_part_time"],
+    ),
 ];
 
 /// The behaviours section of the coverage table; the names of tests it lists that are not

@@ -130,6 +130,26 @@ impl<'a> Engine<'a> {
         }
     }
 
+    /// `days` of full-time work as calendar days at the worker's `fte`: days ÷ fte, rounded
+    /// up; unchanged for a full-time worker.
+    pub(crate) fn pro_rata_days(&self, days: i64) -> i64 {
+        match self.worker.fte_thousandths {
+            Some(t) if t < 1000 && t > 0 => days
+                .checked_mul(1000)
+                .and_then(|n| n.checked_add(i64::from(t).saturating_sub(1)))
+                .and_then(|n| n.checked_div(i64::from(t)))
+                .unwrap_or(days),
+            _ => days,
+        }
+    }
+
+    /// The worker's `fte` in a sentence: "0.6".
+    pub(crate) fn fte_words(&self) -> String {
+        let t = self.worker.fte_thousandths.unwrap_or(1000);
+        let text = format!("{}.{:03}", t / 1000, t % 1000);
+        text.trim_end_matches('0').trim_end_matches('.').to_string()
+    }
+
     /// The worker, as a rule's `when` sees it.
     pub(crate) fn who(&self) -> Who<'a> {
         Who {

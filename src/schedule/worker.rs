@@ -24,6 +24,9 @@ pub struct Worker {
     pub hours: Hours,
     /// Shifts a month, for shift-based staff.
     pub shifts_per_month: Option<u32>,
+    /// Working time as a fraction of full time, in thousandths (`fte` 0.6 → 600), for rules
+    /// that scale pro rata; full time when absent.
+    pub fte_thousandths: Option<u32>,
     /// Supervision sessions held, booked or cancelled.
     pub sessions: Vec<Session>,
     /// Recorded absences (sickness, leave).
@@ -238,6 +241,7 @@ impl Worker {
                 .opt_enum("hours", "\"full-time\" or \"part-time\"")?
                 .unwrap_or(Hours::FullTime),
             shifts_per_month: w.opt_u32("shiftsPerMonth", 0, 1000)?,
+            fte_thousandths: w.opt_fraction("fte")?,
             sessions,
             absences,
             agreement,

@@ -188,6 +188,8 @@ export interface Worker {
   id: string; role: string; started: string;
   asye?: string; probation?: string;
   hours?: 'full-time'|'part-time'; shiftsPerMonth?: number;
+  /** Working time as a fraction of full time, 0 < fte ≤ 1, for rules scaled pro rata. */
+  fte?: number;
   sessions?: Session[];
   absences?: { from: string; to: string }[];
   agreement?: { signed: string; supervisorChanged?: string };
