@@ -106,6 +106,27 @@ impl<'a> Obj<'a> {
         }
     }
 
+    /// A fraction in (0, 1], in thousandths (0.6 → 600; 0.0005 is too small to keep).
+    pub(crate) fn opt_fraction(&self, key: &str) -> Result<Option<u32>> {
+        let Some(v) = self.get(key) else {
+            return Ok(None);
+        };
+        let n = v
+            .as_f64()
+            .filter(|n| *n > 0.0 && *n <= 1.0)
+            .map(|n| (n * 1000.0).round())
+            .filter(|n| *n >= 1.0);
+        match n {
+            // In 1..=1000, whole, so the conversion is exact.
+            #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+            Some(n) => Ok(Some(n as u32)),
+            None => Err(Error::bad_argument(
+                self.at(key),
+                "a number above 0 and at most 1 (the fraction of full-time hours)",
+            )),
+        }
+    }
+
     /// One of the strings a serde enum accepts; `expected` lists them for the message.
     pub(crate) fn opt_enum<T: DeserializeOwned>(
         &self,

@@ -44,6 +44,18 @@ pub fn short_month(d: NaiveDate) -> &'static str {
     month(d).get(..3).unwrap_or("")
 }
 
+/// `1st`, `2nd`, `3rd`, `4th`, `11th`, `22nd`.
+pub fn ordinal(n: u32) -> String {
+    let suffix = match (n % 10, n % 100) {
+        (_, 11..=13) => "th",
+        (1, _) => "st",
+        (2, _) => "nd",
+        (3, _) => "rd",
+        _ => "th",
+    };
+    format!("{n}{suffix}")
+}
+
 /// `1 day`, `3 days`: a count and its noun.
 pub fn plural(n: usize, one: &str, many: &str) -> String {
     if n == 1 {

@@ -62,6 +62,76 @@ fn mentions(line: &str, id: &str) -> bool {
     })
 }
 
+/// Stated behaviours of the engine and of validation (issue 13, "policy fidelity"), each with
+/// the clause it serves and the hand-worked tests that pin it: (behaviour, clause, test file,
+/// tests). The table fails when a named test is not in its file.
+const BEHAVIOURS: &[(&str, &str, &str, &[&str])] = &[
+    (
+        "min-count: every elapsed window judged, the one ending on asOf included; an early \
+     shortfall does not hide a later one; the obligation gives the day the count next falls \
+     short",
+        "south-gloucestershire.txt §3.1; havering.txt §3d",
+        "tests/scenarios_south_gloucestershire.rs",
+        &[
+            "every_elapsed_window_is_judged",
+            "minimum_says_when_the_count_next_falls_short",
+        ],
+    ),
+    (
+        "options.recordsFrom: no breach before the records begin; first deadlines count from \
+     them",
+        "every cadence and count (a history's first deadline)",
+        "tests/scenarios_south_gloucestershire.rs",
+        &["partial_history_counts_from_the_records"],
+    ),
+    (
+        "options.recordsFrom: milestones due before the records begin are taken as met",
+        "stockport.txt §10",
+        "tests/scenarios_stockport.rs",
+        &["asye_reviews_before_the_records_are_not_judged"],
+    ),
+    (
+        "the demo's home page links to every page: the templates' list, a form for each \
+         template, the mapping example, the strict-CSP page",
+        "(the demo, www/)",
+        "tests/www_links.rs",
+        &["home_page_links_to_every_page"],
+    ),
+    (
+        "cadence `proRata`: the worker's `fte` stretches the interval (its days ÷ fte, \
+         rounded up)",
+        "havering.txt §4b",
+        "tests/scenarios_havering.rs",
+        &["personal_supervision_pro_rata_for_part_time"],
+    ),
+];
+
+/// The behaviours section of the coverage table; the names of tests it lists that are not
+/// in their files go to `missing`.
+fn behaviours(root: &str, doc: &mut String, missing: &mut Vec<String>) {
+    doc.push_str(
+        "\n## Behaviours\n\nHow the engine and validation read clauses that every policy \
+         shares (issue 13), each pinned by hand-worked tests.\n\n\
+         | behaviour | clause | tests |\n|---|---|---|\n",
+    );
+    for (what, clause, file, tests) in BEHAVIOURS {
+        let text = std::fs::read_to_string(format!("{root}/{file}")).unwrap_or_default();
+        for t in *tests {
+            if !text.contains(&format!("fn {t}()")) {
+                missing.push(format!("{file}: {t}"));
+            }
+        }
+        let named: Vec<String> = tests.iter().map(|t| format!("`{t}`")).collect();
+        let _ = writeln!(
+            doc,
+            "| {} | {} | `{file}`: {} |",
+            escape(what),
+            escape(clause),
+            named.join(", ")
+        );
+    }
+}
+
 fn escape(s: &str) -> String {
     s.replace('|', "\\|").replace('\n', " ")
 }
@@ -125,9 +195,11 @@ fn every_rule_has_a_scenario_and_the_table_is_current() {
             );
         }
     }
+    behaviours(root, &mut doc, &mut missing);
     assert!(
         missing.is_empty(),
-        "rules with no scenario test naming them (`rule: <id>`): {missing:?}"
+        "rules with no scenario test naming them (`rule: <id>`), or behaviours naming a \
+         test not in its file: {missing:?}"
     );
 
     let path = format!("{root}/docs/coverage.md");

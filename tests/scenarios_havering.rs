@@ -30,7 +30,7 @@ fn asye_weekly_phase() {
                 "sessions": [{ "date": "2026-01-12", "type": "one-to-one" }] }),
         "2026-01-14",
     );
-    assert_eq!(dates(&s, Supervision, "w1"), ["2026-01-19"]);
+    assert_eq!(rule_dates(&s, "asye-supervision"), ["2026-01-19"]);
     // 19 Jan is within 7 days of 14 Jan.
     assert_eq!(status_of(&s, "asye-supervision"), Status::DueSoon);
 }
@@ -597,4 +597,43 @@ fn pdr_six_monthly() {
         "2026-07-01",
     );
     assert_eq!(rule_dates(&s, "pdr"), ["2026-07-05"]);
+}
+
+/// rule: personal-supervision, pro rata. §4b: "a monthly one to one meeting ... (or the
+/// equivalent of one month's work for workers who work on a part time basis)". The last
+/// personal supervision on Thu 15 Jan 2026; a month is 15 Jan → 15 Feb = 31 days.
+/// - full time: Sun 15 Feb 2026;
+/// - fte 0.5: 31 ÷ 0.5 = 62 days: 15 Jan + 16 = 31 Jan, + 28 = 28 Feb (44), + 18 = Wed 18 Mar;
+/// - fte 0.6: 31 ÷ 0.6 = 51.7, up to 52 days: 28 Feb is day 44, + 8 = Sun 8 Mar 2026.
+#[test]
+fn personal_supervision_pro_rata_for_part_time() {
+    for (fte, expected) in [
+        (None, "2026-02-15"),
+        (Some(0.5), "2026-03-18"),
+        (Some(0.6), "2026-03-08"),
+    ] {
+        let mut w =
+            worker(json!([{ "date": "2026-01-15", "type": "personal", "recorded": "2026-01-15" }]));
+        if let Some(f) = fte {
+            w["fte"] = json!(f);
+            w["hours"] = json!("part-time");
+        }
+        let s = run("havering", w, "2026-01-16");
+        assert_eq!(
+            rule_dates(&s, "personal-supervision"),
+            [expected],
+            "{fte:?}"
+        );
+    }
+    // fte outside (0, 1] is refused, naming the path, never echoing the value.
+    for bad in [json!(0), json!(1.5), json!("0.5")] {
+        let mut w = worker(json!([]));
+        w["fte"] = bad;
+        let e = supervision_rules::schedule::Worker::from_json(&w).expect_err("bad fte");
+        let text = e.to_string();
+        assert!(
+            text.contains("worker.fte") && !text.contains("1.5"),
+            "{text}"
+        );
+    }
 }

@@ -166,3 +166,109 @@ fn sickness_cancelled_session_from_the_return() {
     // A sickness cancellation is not an "other" one.
     assert!(by_rule(&s, "rebook-cancelled").is_empty());
 }
+
+/// rule: management-supervision-minimum. Issue 13 item 1: every 12-month window that has
+/// elapsed by `asOf` is judged, and a shortfall in the first window does not hide a later,
+/// emptier one. Started Mon 1 Jan 2024; five sessions, then none; asOf Mon 1 Dec 2025.
+/// The emptiest windows start on 1 Jan 2024 and the day after each session:
+/// - [1 Jan 2024, 1 Jan 2025): Feb, Apr, Jun, Aug, Oct = 5;
+/// - [2 Feb 2024, 2 Feb 2025): Apr, Jun, Aug, Oct = 4;
+/// - [2 Apr 2024, 2 Apr 2025): 3; [4 Jun 2024, 4 Jun 2025): 2; [2 Aug 2024, 2 Aug 2025): 1;
+/// - [2 Oct 2024, 2 Oct 2025): none;
+/// - the window ending on asOf, [2 Dec 2024, 2 Dec 2025), holds the same (no) sessions as the
+///   one before it: not reported twice.
+#[test]
+fn every_elapsed_window_is_judged() {
+    let dates = [
+        "2024-02-01",
+        "2024-04-01",
+        "2024-06-03",
+        "2024-08-01",
+        "2024-10-01",
+    ];
+    let w = json!({ "id": "w", "role": "social-worker", "started": "2024-01-01",
+                    "sessions": dates.iter().map(|d| one(d)).collect::<Vec<_>>() });
+    let s = run(P, w, "2025-12-01");
+    let found: Vec<&str> = breaches(&s, "min-count")
+        .iter()
+        .filter(|b| b.rule.as_deref() == Some("management-supervision-minimum"))
+        .map(|b| b.message.split(':').next().unwrap_or(""))
+        .collect();
+    assert_eq!(
+        found,
+        [
+            "Only 5 sessions between 1 January 2024 and 31 December 2024",
+            "Only 4 sessions between 2 February 2024 and 1 February 2025",
+            "Only 3 sessions between 2 April 2024 and 1 April 2025",
+            "Only 2 sessions between 4 June 2024 and 3 June 2025",
+            "Only 1 session between 2 August 2024 and 1 August 2025",
+            "No sessions between 2 October 2024 and 1 October 2025",
+        ]
+    );
+}
+
+/// rule: management-supervision-minimum. Issue 13 item 1: the obligation says when the
+/// rolling count next falls short. Sessions every two months from Mon 15 Jan 2024; asOf
+/// Sat 1 Feb 2025. Held, newest first: 15 Jan 2025, 15 Nov, 16 Sep, 15 Jul, 15 May,
+/// 15 Mar 2024 (the 6th most recent). On 15 Mar 2025 the window ending that day is
+/// [16 Mar 2024, 15 Mar 2025], holding 5: one more by Sat 15 Mar 2025 (15 Mar 2024 +
+/// 12 months) keeps six. A new starter (Mon 2 Jun 2025, two sessions) has until the last day
+/// of the first window: 2 Jun 2025 + 12 months = 2 Jun 2026, less a day = Mon 1 Jun 2026.
+#[test]
+fn minimum_says_when_the_count_next_falls_short() {
+    let dates = [
+        "2024-01-15",
+        "2024-03-15",
+        "2024-05-15",
+        "2024-07-15",
+        "2024-09-16",
+        "2024-11-15",
+        "2025-01-15",
+    ];
+    let w = json!({ "id": "w", "role": "social-worker", "started": "2024-01-01",
+                    "sessions": dates.iter().map(|d| one(d)).collect::<Vec<_>>() });
+    let s = run(P, w, "2025-02-01");
+    assert_eq!(
+        rule_dates(&s, "management-supervision-minimum"),
+        ["2025-03-15"]
+    );
+    let w = json!({ "id": "w", "role": "social-worker", "started": "2025-06-02",
+                    "sessions": [one("2025-06-16"), one("2025-08-15")] });
+    let s = run(P, w, "2025-09-01");
+    assert_eq!(
+        rule_dates(&s, "management-supervision-minimum"),
+        ["2026-06-01"]
+    );
+}
+
+/// rules: management-supervision, management-supervision-minimum. Issue 13 item 8: records
+/// that begin after the start in post (`options.recordsFrom`). Started Mon 2 Mar 2020; the
+/// records begin Tue 1 Apr 2025; a session dated before them (Mon 3 Feb 2025) is not read;
+/// asOf Thu 10 Apr 2025.
+/// - §3.1 every 2 months: nothing held since the records begin, so 1 Apr 2025 + 2 months =
+///   Sun 1 Jun 2025 (not 2 Mar 2020 + 2 months = 2 May 2020).
+/// - §3.1 six in any 12 months: no window inside the records has elapsed
+///   ([1 Apr 2025, 1 Apr 2026) ends on 31 Mar 2026), so no min-count breach; the first window's
+///   last day, Tue 31 Mar 2026, is when six are due by.
+#[test]
+fn partial_history_counts_from_the_records() {
+    let w = json!({ "id": "w", "role": "social-worker", "started": "2020-03-02",
+                    "sessions": [one("2025-02-03")] });
+    let s = run_options(
+        P,
+        w.clone(),
+        json!({ "asOf": "2025-04-10", "recordsFrom": "2025-04-01" }),
+    );
+    assert_eq!(rule_dates(&s, "management-supervision"), ["2025-06-01"]);
+    assert_eq!(
+        rule_dates(&s, "management-supervision-minimum"),
+        ["2026-03-31"]
+    );
+    assert!(s.breaches.is_empty(), "{:#?}", s.breaches);
+    assert!(
+        only(&s, "management-supervision")
+            .reason
+            .contains("since the records beginning on 1 April 2025"),
+        "{s:#?}"
+    );
+}

@@ -390,3 +390,18 @@ fn child_discussed_every_three_months() {
     // Next: 15 Dec 2025 + 3 months = Sun 15 Mar 2026.
     assert_eq!(rule_dates(&s, "child-discussion"), ["2026-03-15"]);
 }
+
+/// rule: asye-reviews. Issue 13 item 8: the ASYE began Mon 2 Sep 2024; the records begin
+/// Mon 6 Jan 2025 (`options.recordsFrom`). The three-month review (2 Sep 2024 + 3 months =
+/// Mon 2 Dec 2024) fell before the records and is taken as held outside them; the next is the
+/// six-month review, 2 Sep 2024 + 6 months = Sun 2 Mar 2025, not an overdue 2 Dec 2024.
+#[test]
+fn asye_reviews_before_the_records_are_not_judged() {
+    let w = json!({ "id": "n", "role": "nqsw", "started": "2024-09-02", "asye": "2024-09-02" });
+    let s = run_options(
+        "stockport",
+        w,
+        json!({ "asOf": "2025-01-10", "recordsFrom": "2025-01-06" }),
+    );
+    assert_eq!(rule_dates(&s, "asye-reviews"), ["2025-03-02"]);
+}

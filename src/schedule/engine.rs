@@ -7,6 +7,7 @@ use crate::calendar::{add_days, Calendar, Duration};
 use crate::error::{Error, Result};
 use crate::finding::{Finding, Severity};
 use crate::policy::{Anchor, ObligationKind, Rule, SessionType, Who, Window};
+use crate::words::long_date;
 use chrono::{Datelike, NaiveDate};
 use std::collections::BTreeSet;
 
@@ -17,6 +18,8 @@ pub(crate) struct Engine<'a> {
     /// The day it is worked out for.
     pub(crate) as_of: NaiveDate,
     due_soon: u32,
+    /// `options.recordsFrom`, when it is later than the start in post.
+    records: Option<NaiveDate>,
     /// The working-day calendar.
     pub(crate) cal: &'a Calendar,
     /// The worker's absences, sorted, overlapping and adjacent ones merged.
@@ -33,12 +36,14 @@ impl<'a> Engine<'a> {
         worker: &'a Worker,
         as_of: NaiveDate,
         due_soon: u32,
+        records_from: Option<NaiveDate>,
         cal: &'a Calendar,
     ) -> Self {
         Engine {
             worker,
             as_of,
             due_soon,
+            records: records_from.filter(|r| *r > worker.started),
             cal,
             absences: merge_absences(&worker.absences),
             obligations: Vec::new(),
@@ -103,6 +108,46 @@ impl<'a> Engine<'a> {
             Anchor::Probation => self.worker.probation,
             Anchor::Started => Some(self.worker.started),
         }
+    }
+
+    /// The first day the history covers: the start in post, or `options.recordsFrom` when
+    /// the records begin later. Nothing before it is judged or counted.
+    pub(crate) fn records_from(&self) -> NaiveDate {
+        self.records.unwrap_or(self.worker.started)
+    }
+
+    /// Whether the records begin after the start in post (`options.recordsFrom`).
+    pub(crate) fn partial(&self) -> bool {
+        self.records.is_some()
+    }
+
+    /// What a first deadline counts from, in a sentence: "starting on 5 January 2026" or
+    /// "the records beginning on 1 April 2024".
+    pub(crate) fn since_start(&self) -> String {
+        match self.records {
+            Some(r) => format!("the records beginning on {}", long_date(r)),
+            None => format!("starting on {}", long_date(self.worker.started)),
+        }
+    }
+
+    /// `days` of full-time work as calendar days at the worker's `fte`: days ÷ fte, rounded
+    /// up; unchanged for a full-time worker.
+    pub(crate) fn pro_rata_days(&self, days: i64) -> i64 {
+        match self.worker.fte_thousandths {
+            Some(t) if t < 1000 && t > 0 => days
+                .checked_mul(1000)
+                .and_then(|n| n.checked_add(i64::from(t).saturating_sub(1)))
+                .and_then(|n| n.checked_div(i64::from(t)))
+                .unwrap_or(days),
+            _ => days,
+        }
+    }
+
+    /// The worker's `fte` in a sentence: "0.6".
+    pub(crate) fn fte_words(&self) -> String {
+        let t = self.worker.fte_thousandths.unwrap_or(1000);
+        let text = format!("{}.{:03}", t / 1000, t % 1000);
+        text.trim_end_matches('0').trim_end_matches('.').to_string()
     }
 
     /// The worker, as a rule's `when` sees it.
@@ -172,25 +217,31 @@ impl<'a> Engine<'a> {
         });
     }
 
-    /// Dates of counted sessions held on or before `asOf`, sorted, each day once.
+    /// Dates of counted sessions held from the records' start to `asOf`, sorted, each day
+    /// once.
     pub(crate) fn held(&self, counts: &[SessionType]) -> Vec<NaiveDate> {
         let set: BTreeSet<NaiveDate> = self
             .worker
             .sessions
             .iter()
-            .filter(|s| s.cancelled.is_none() && counts.contains(&s.kind) && s.date <= self.as_of)
+            .filter(|s| {
+                s.cancelled.is_none()
+                    && counts.contains(&s.kind)
+                    && s.date <= self.as_of
+                    && s.date >= self.records_from()
+            })
             .map(|s| s.date)
             .collect();
         set.into_iter().collect()
     }
 
-    /// Dates a case was discussed on or before `asOf`, sorted, each day once.
+    /// Dates a case was discussed from the records' start to `asOf`, sorted, each day once.
     pub(crate) fn discussed(&self, case: &Case) -> Vec<NaiveDate> {
         let set: BTreeSet<NaiveDate> = case
             .discussed
             .iter()
             .copied()
-            .filter(|d| *d <= self.as_of)
+            .filter(|d| *d <= self.as_of && *d >= self.records_from())
             .collect();
         set.into_iter().collect()
     }

@@ -25,6 +25,10 @@
 //! - Absence (`absenceExtends`): the due date moves later by the days of recorded absence
 //!   between the basis and the due date, including absence the move itself reaches into;
 //!   equivalently, the deadline is the interval's length in days *not* absent.
+//! - Partial histories (`options.recordsFrom`, later than `started`): sessions, discussions,
+//!   observations and reviews dated before it are not read; no breach is found before it;
+//!   first deadlines count from it (a new starter's `first` does not apply), and milestones
+//!   due before it are taken as met outside the records.
 //! - Rebooking after sickness (`after: return`): the return is the first working day after
 //!   the absence covering the cancelled session, passing over absences that follow on.
 
@@ -138,6 +142,7 @@ pub fn schedule(policy: &Policy, worker: &Worker, options: &ScheduleOptions) -> 
         worker,
         options.as_of,
         options.due_soon_days,
+        options.records_from,
         &options.calendar,
     );
     worker_rules(policy, &mut e)?;

@@ -24,6 +24,9 @@ pub struct Worker {
     pub hours: Hours,
     /// Shifts a month, for shift-based staff.
     pub shifts_per_month: Option<u32>,
+    /// Working time as a fraction of full time, in thousandths (`fte` 0.6 → 600), for rules
+    /// that scale pro rata; full time when absent.
+    pub fte_thousandths: Option<u32>,
     /// Supervision sessions held, booked or cancelled.
     pub sessions: Vec<Session>,
     /// Recorded absences (sickness, leave).
@@ -115,6 +118,9 @@ pub struct ScheduleOptions {
     pub calendar: Calendar,
     /// Which of the history's breaches the schedule carries.
     pub breaches: Breaches,
+    /// The first day the history is complete, when the records begin after the start in
+    /// post: nothing before it is judged or counted, and first deadlines count from it.
+    pub records_from: Option<NaiveDate>,
 }
 
 /// Which of the history's breaches a schedule carries (`options.breaches`): an audit needs
@@ -138,10 +144,11 @@ impl ScheduleOptions {
             due_soon_days: 7,
             calendar: Calendar::england_and_wales(),
             breaches: Breaches::All,
+            records_from: None,
         }
     }
 
-    /// Reads `{asOf, dueSoonDays?, closures?, breaches?: 'all' | 'none'}`.
+    /// Reads `{asOf, dueSoonDays?, closures?, breaches?: 'all' | 'none', recordsFrom?}`.
     ///
     /// # Errors
     /// [`Error::BadArgument`] naming the option and what was expected.
@@ -162,6 +169,7 @@ impl ScheduleOptions {
             due_soon_days,
             calendar: calendar.with_closures(closures),
             breaches,
+            records_from: o.opt_date("recordsFrom")?,
         })
     }
 }
@@ -233,6 +241,7 @@ impl Worker {
                 .opt_enum("hours", "\"full-time\" or \"part-time\"")?
                 .unwrap_or(Hours::FullTime),
             shifts_per_month: w.opt_u32("shiftsPerMonth", 0, 1000)?,
+            fte_thousandths: w.opt_fraction("fte")?,
             sessions,
             absences,
             agreement,

@@ -188,6 +188,8 @@ export interface Worker {
   id: string; role: string; started: string;
   asye?: string; probation?: string;
   hours?: 'full-time'|'part-time'; shiftsPerMonth?: number;
+  /** Working time as a fraction of full time, 0 < fte ≤ 1, for rules scaled pro rata. */
+  fte?: number;
   sessions?: Session[];
   absences?: { from: string; to: string }[];
   agreement?: { signed: string; supervisorChanged?: string };
@@ -200,6 +202,8 @@ export interface ScheduleOptions {
   asOf: string; dueSoonDays?: number; closures?: string[];
   /** 'none' leaves out the history's breaches (a dashboard needs what is due). Default 'all'. */
   breaches?: 'all' | 'none';
+  /** The first day the history is complete: nothing before it is judged or counted. */
+  recordsFrom?: string;
 }
 /** Something due. */
 export interface Obligation {

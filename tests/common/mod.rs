@@ -97,3 +97,18 @@ pub fn breach_paths(s: &Schedule, code: &str, source: &str) -> Vec<String> {
         .map(|b| b.path.clone())
         .collect()
 }
+
+/// The schedule of a worker under a built-in policy with options as the JS contract's JSON
+/// (`{asOf, recordsFrom?, ...}`), read as `schedule()` reads them.
+pub fn run_options(
+    policy: &str,
+    worker: serde_json::Value,
+    options: serde_json::Value,
+) -> Schedule {
+    let registry = Registry::with_builtins();
+    let p = registry.get(policy).expect("built-in policy");
+    let w = Worker::from_json(&worker).expect("worker");
+    let opts =
+        ScheduleOptions::from_json(&options, Calendar::england_and_wales()).expect("options");
+    schedule(p, &w, &opts).expect("schedule")
+}

@@ -58,22 +58,21 @@ impl AgreementReview {
 
     /// The first agreement, when none is recorded, and why.
     fn first_agreement(&self, e: &Engine<'_>) -> Result<(NaiveDate, String)> {
-        let started = e.worker.started;
+        let started = e.records_from();
         Ok(match &self.first {
             Some(f) => (
                 after(f, started, e.cal)?,
                 format!(
-                    "No supervision agreement is recorded: the first is due within {} of \
-                     starting on {}.",
+                    "No supervision agreement is recorded: the first is due within {} of {}.",
                     f.describe(),
-                    long_date(started)
+                    e.since_start()
                 ),
             ),
             None => (
                 started,
                 format!(
-                    "No supervision agreement is recorded: one is due from the start on {}.",
-                    long_date(started)
+                    "No supervision agreement is recorded: one is due from {}.",
+                    e.since_start()
                 ),
             ),
         })

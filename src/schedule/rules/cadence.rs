@@ -36,6 +36,10 @@ pub struct Cadence {
     /// Recorded absence inside the interval moves the due date later by its days.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub absence_extends: bool,
+    /// The interval is full-time work's: a worker's `fte` stretches it (its days ÷ fte,
+    /// rounded up).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub pro_rata: bool,
 }
 
 impl Cadence {
@@ -64,6 +68,7 @@ impl WorkerRule for Cadence {
             phases: &self.phases,
             first: self.first.as_ref(),
             absence_extends: self.absence_extends,
+            pro_rata: self.pro_rata,
         })
     }
 }
@@ -77,6 +82,7 @@ struct View<'r> {
     phases: &'r [Phase],
     first: Option<&'r Duration>,
     absence_extends: bool,
+    pro_rata: bool,
 }
 
 /// What a due date is counted from.
@@ -110,6 +116,8 @@ struct Next<'r> {
     phase: Option<usize>,
     /// Days the worker's recorded absence moved it.
     moved: i64,
+    /// Days the worker's part-time working moved it (`proRata`).
+    stretched: i64,
 }
 
 /// A `during` rule whose window ends before its next session falls due: the rules it
@@ -179,7 +187,7 @@ impl<'a> Engine<'a> {
         prev: Option<NaiveDate>,
         upto: NaiveDate,
     ) -> Result<Option<Next<'r>>> {
-        let started = self.worker.started;
+        let started = self.records_from();
         let mut basis = match prev {
             Some(d) => Basis::Session(d),
             None => Basis::Started(started),
@@ -212,17 +220,20 @@ impl<'a> Engine<'a> {
                 source,
                 phase,
                 moved: 0,
+                stretched: 0,
             }),
             None => None,
         };
+        // `first` is a new starter's deadline: not for records that begin later.
         let first = match (prev, c.first) {
-            (None, Some(f)) => Some(Next {
+            (None, Some(f)) if !self.partial() => Some(Next {
                 due: after(f, started, self.cal)?,
                 basis: Basis::First(started),
                 every: f,
                 source: c.rule.source.as_str(),
                 phase: None,
                 moved: 0,
+                stretched: 0,
             }),
             _ => None,
         };
@@ -233,6 +244,14 @@ impl<'a> Engine<'a> {
         let Some(mut next) = next else {
             return Ok(None);
         };
+        if c.pro_rata && next.phase.is_none() {
+            let full = next.due.signed_duration_since(from).num_days();
+            let stretched = self.pro_rata_days(full);
+            next.stretched = stretched.saturating_sub(full);
+            next.due = crate::calendar::add_days(from, stretched)
+                .and_then(crate::schedule::engine::in_range)
+                .ok_or(crate::error::Error::DateOutOfRange)?;
+        }
         if c.absence_extends {
             let moved_to = self.extend(next.basis.date(), next.due)?;
             next.moved = moved_to.signed_duration_since(next.due).num_days();
@@ -286,8 +305,8 @@ impl<'a> Engine<'a> {
         };
         let since = match n.basis {
             Basis::Session(d) => format!("the last {what} was on {}", long_date(d)),
-            Basis::Started(d) | Basis::First(d) => {
-                format!("no {what} is recorded since starting on {}", long_date(d))
+            Basis::Started(_) | Basis::First(_) => {
+                format!("no {what} is recorded since {}", self.since_start())
             }
             Basis::Anchor(a, d) => format!(
                 "no {what} is recorded since {} on {}",
@@ -299,6 +318,13 @@ impl<'a> Engine<'a> {
     }
 
     fn with_absence(&self, mut reason: String, n: &Next<'_>) -> String {
+        if n.stretched > 0 {
+            reason.push_str(&format!(
+                " Pro rata for {} of full time: {} later.",
+                self.fte_words(),
+                plural(usize::try_from(n.stretched).unwrap_or(usize::MAX), "day", "days")
+            ));
+        }
         if n.moved > 0 {
             reason.push_str(&format!(
                 " Recorded absence moves it {} later.",
@@ -317,7 +343,7 @@ impl<'a> Engine<'a> {
         let held: Vec<NaiveDate> = self
             .held(c.counts)
             .into_iter()
-            .filter(|d| *d >= self.worker.started)
+            .filter(|d| *d >= self.records_from())
             .collect();
 
         let mut prev = None;
@@ -326,9 +352,7 @@ impl<'a> Engine<'a> {
                 if b > n.due {
                     let since = match n.basis {
                         Basis::Session(a) => format!("the one on {}", long_date(a)),
-                        Basis::Started(a) | Basis::First(a) => {
-                            format!("starting on {}", long_date(a))
-                        }
+                        Basis::Started(_) | Basis::First(_) => self.since_start(),
                         Basis::Anchor(k, a) => format!("{} on {}", k.describe(), long_date(a)),
                     };
                     let message = format!(

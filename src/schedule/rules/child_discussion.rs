@@ -24,16 +24,22 @@ impl ChildDiscussion {
 impl ChildRule for ChildDiscussion {
     fn apply(&self, rule: &Rule, e: &mut Engine<'_>, index: usize, case: &Case) -> Result<()> {
         let every = &self.every;
-        let mut prev = case.allocated;
+        // Records that begin after the allocation count from their start.
+        let from = case.allocated.max(e.records_from());
+        let mut prev = from;
         let mut since_allocation = true;
-        for d in e.discussed(case).into_iter().filter(|d| *d >= case.allocated) {
+        for d in e.discussed(case).into_iter().filter(|d| *d >= from) {
             let due = after(every, prev, e.cal)?;
             if d > due {
                 let message = format!(
                     "The case was discussed on {}, more than {} after the {} on {}.",
                     long_date(d),
                     every.describe(),
-                    if since_allocation { "allocation" } else { "discussion" },
+                    match since_allocation {
+                        true if prev > case.allocated => "start of the records",
+                        true => "allocation",
+                        false => "discussion",
+                    },
                     long_date(prev)
                 );
                 let path = format!("cases[{index}].discussed");
@@ -43,10 +49,10 @@ impl ChildRule for ChildDiscussion {
             since_allocation = false;
         }
         let due = after(every, prev, e.cal)?;
-        let last = if since_allocation {
-            "has not been discussed since allocation on"
-        } else {
-            "was last discussed on"
+        let last = match since_allocation {
+            true if prev > case.allocated => "has no discussion recorded since the records began on",
+            true => "has not been discussed since allocation on",
+            false => "was last discussed on",
         };
         let reason = format!(
             "Each child is discussed at least every {}: case {} {last} {}.",

@@ -24,6 +24,10 @@ impl ChildFirstDiscussion {
 impl ChildRule for ChildFirstDiscussion {
     fn apply(&self, rule: &Rule, e: &mut Engine<'_>, index: usize, case: &Case) -> Result<()> {
         let due = after(&self.within, case.allocated, e.cal)?;
+        // A first discussion due before the records begin cannot be judged from them.
+        if due < e.records_from() {
+            return Ok(());
+        }
         let within = self.within.describe();
         let allocated = long_date(case.allocated);
         match e.discussed(case).into_iter().find(|d| *d >= case.allocated) {

@@ -28,13 +28,13 @@ impl WorkerRule for MaxGap {
     fn apply<'a>(&'a self, rule: &'a Rule, e: &mut Engine<'a>) -> Result<Option<Handover>> {
         let held = e.held(&self.counts);
         let (gap, what) = (&self.gap, sessions_counted(&self.counts));
-        let mut prev = e.worker.started;
+        let mut prev = e.records_from();
         let mut prev_is_start = true;
-        for d in held.iter().copied().filter(|d| *d >= e.worker.started) {
+        for d in held.iter().copied() {
             let limit = after(gap, prev, e.cal)?;
             if d > limit {
                 let since = if prev_is_start {
-                    format!("starting on {}", long_date(prev))
+                    e.since_start()
                 } else {
                     long_date(prev)
                 };

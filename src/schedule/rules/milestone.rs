@@ -69,10 +69,22 @@ impl WorkerRule for Milestone {
         let Some(start) = e.anchor(self.from) else {
             return Ok(None);
         };
-        let reviews = self.held(e, start);
+        // Milestones due before the records begin are taken as met outside them.
+        let dues = self
+            .at
+            .iter()
+            .map(|offset| after(offset, start, e.cal))
+            .collect::<Result<Vec<_>>>()?;
+        let before_records = dues.iter().filter(|d| **d < e.records_from()).count();
+        let reviews = self.held(e, start.max(e.records_from()));
         let worker = e.worker;
         // The k-th review held satisfies the k-th milestone.
-        let next = self.at.iter().zip(&self.labels).nth(reviews.len());
+        let next = self
+            .at
+            .iter()
+            .zip(&self.labels)
+            .skip(before_records)
+            .nth(reviews.len());
         let (due, reason) = match (next, &self.every, reviews.last()) {
             (Some((offset, label)), _, _) => (
                 after(offset, start, e.cal)?,
@@ -92,7 +104,16 @@ impl WorkerRule for Milestone {
                     long_date(*last)
                 ),
             ),
-            (None, _, _) => return Ok(None),
+            (None, Some(every), None) => (
+                after(every, e.records_from(), e.cal)?,
+                format!(
+                    "{} every {}: none is recorded since {}.",
+                    self.labels.last().map_or("Review", String::as_str),
+                    every.describe(),
+                    e.since_start()
+                ),
+            ),
+            (None, None, _) => return Ok(None),
         };
         e.oblige(self.obligation, &worker.id, due, rule, &rule.source, reason);
         Ok(None)

@@ -3,9 +3,9 @@
 use super::{Handover, WorkerRule};
 use crate::calendar::Duration;
 use crate::error::Result;
-use crate::policy::{Problems, Rule, SessionType};
-use crate::schedule::engine::Engine;
-use crate::words::{long_date, plural, sessions_counted};
+use crate::policy::{ObligationKind, Problems, Rule, SessionType};
+use crate::schedule::engine::{after, Engine};
+use crate::words::{long_date, ordinal, plural, sessions_counted};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
@@ -39,6 +39,34 @@ impl WorkerRule for MinCount {
             what,
         };
         too_few(e, rule, &held, self.count, &self.window, &counted);
+        let (due, leaving) = next_short(e, &held, self.count, &self.window)?;
+        let reason = match leaving {
+            Some(d) => format!(
+                "At least {} in any {} ({what}): the {} most recent, on {}, drops out of \
+                 the window on this day; one more by then keeps the count at {}.",
+                self.count,
+                self.window.describe(),
+                ordinal(self.count),
+                long_date(d),
+                self.count
+            ),
+            None => format!(
+                "At least {} in any {} ({what}) from {}: fewer than {} held so far.",
+                self.count,
+                self.window.describe(),
+                long_date(e.records_from()),
+                self.count
+            ),
+        };
+        let worker = e.worker;
+        e.oblige(
+            ObligationKind::Supervision,
+            &worker.id,
+            due,
+            rule,
+            &rule.source,
+            reason,
+        );
         Ok(None)
     }
 }
@@ -56,6 +84,11 @@ pub(super) struct Counted<'w> {
 }
 
 /// A breach for each elapsed window with fewer than `count` of `held` (sorted dates).
+///
+/// Every window that has fully elapsed by `asOf` is judged, the one ending on `asOf`
+/// included. The emptiest windows start at the start of the records (employment) or the day
+/// after a session; each of those found short is reported, so an early shortfall does not
+/// hide a later, overlapping one. Two windows holding the same sessions are reported once.
 pub(super) fn too_few(
     e: &mut Engine<'_>,
     rule: &Rule,
@@ -64,40 +97,71 @@ pub(super) fn too_few(
     window: &Duration,
     counted: &Counted<'_>,
 ) {
-    // The emptiest windows start at the start of employment or the day after a session.
-    let mut starts = vec![e.worker.started];
+    let first = e.records_from();
+    let day_after = e.as_of.succ_opt().unwrap_or(e.as_of);
+    let mut starts = vec![first];
     starts.extend(held.iter().filter_map(|d| d.succ_opt()));
-    let mut reported_until: Option<NaiveDate> = None;
+    // The window that ends on asOf.
+    starts.extend(window.before(day_after, e.cal));
+    starts.retain(|s| *s >= first);
+    starts.sort();
+    starts.dedup();
+    let mut reported: Option<(usize, usize)> = None;
     for s in starts {
-        if s < e.worker.started || reported_until.is_some_and(|u| s < u) {
-            continue;
-        }
         let Some(end) = window.after(s, e.cal) else {
             continue;
         };
         // Only windows that have fully elapsed by asOf can be judged.
-        if end > e.as_of.succ_opt().unwrap_or(e.as_of) {
+        if end > day_after {
             break;
         }
         // `held` is sorted: count by binary search, so long histories stay n·log n.
-        let n = held
-            .partition_point(|d| *d < end)
-            .saturating_sub(held.partition_point(|d| *d < s));
-        if n < count as usize {
-            let last_day = end.pred_opt().unwrap_or(end);
-            let found = match n {
-                0 => format!("No {}", counted.many),
-                _ => format!("Only {}", plural(n, counted.one, counted.many)),
-            };
-            let message = format!(
-                "{found} between {} and {}: the policy asks for at least {count} in any {} ({}).",
-                long_date(s),
-                long_date(last_day),
-                window.describe(),
-                counted.what
-            );
-            e.breach(counted.path.to_string(), "min-count", rule, message);
-            reported_until = Some(end);
+        let span = (
+            held.partition_point(|d| *d < s),
+            held.partition_point(|d| *d < end),
+        );
+        let n = span.1.saturating_sub(span.0);
+        if n >= count as usize || reported == Some(span) {
+            continue;
+        }
+        let last_day = end.pred_opt().unwrap_or(end);
+        let found = match n {
+            0 => format!("No {}", counted.many),
+            _ => format!("Only {}", plural(n, counted.one, counted.many)),
+        };
+        let message = format!(
+            "{found} between {} and {}: the policy asks for at least {count} in any {} ({}).",
+            long_date(s),
+            long_date(last_day),
+            window.describe(),
+            counted.what
+        );
+        e.breach(counted.path.to_string(), "min-count", rule, message);
+        reported = Some(span);
+    }
+}
+
+/// When the rolling count next falls short if no more sessions are held: the day the
+/// `count`-th most recent session leaves the window (one more session by then keeps the
+/// count), or, with fewer than `count` held since the records begin, the last day of the
+/// first window.
+fn next_short(
+    e: &Engine<'_>,
+    held: &[NaiveDate],
+    count: u32,
+    window: &Duration,
+) -> Result<(NaiveDate, Option<NaiveDate>)> {
+    let first = e.records_from();
+    let since: Vec<NaiveDate> = held.iter().copied().filter(|d| *d >= first).collect();
+    let nth = (count as usize)
+        .checked_sub(1)
+        .and_then(|k| since.len().checked_sub(1)?.checked_sub(k))
+        .and_then(|i| since.get(i).copied());
+    match nth {
+        Some(d) => Ok((after(window, d, e.cal)?, Some(d))),
+        None => {
+            let end = after(window, first, e.cal)?;
+            Ok((end.pred_opt().unwrap_or(end), None))
         }
     }
 }

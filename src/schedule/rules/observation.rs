@@ -43,7 +43,7 @@ impl WorkerRule for Observation {
             .observations
             .iter()
             .copied()
-            .filter(|d| *d <= e.as_of)
+            .filter(|d| *d <= e.as_of && *d >= e.records_from())
             .collect::<BTreeSet<_>>()
             .into_iter()
             .collect();
@@ -57,11 +57,10 @@ impl WorkerRule for Observation {
                 ),
             ),
             None => (
-                after(&self.every, worker.started, e.cal)?,
+                after(&self.every, e.records_from(), e.cal)?,
                 format!(
-                    "Observation of practice every {every}: none is recorded since the start \
-                     on {}.",
-                    long_date(worker.started)
+                    "Observation of practice every {every}: none is recorded since {}.",
+                    e.since_start()
                 ),
             ),
         };
