@@ -299,7 +299,11 @@ export function viewRows(service, result) {
   const children = [];
   service.workers.forEach((w, i) => {
     const s = result.schedules[i];
-    const own = s.obligations.filter((o) => o.kind !== 'child-discussion');
+    // The worker's status is their supervision's: agreement reviews, PDRs and the like are
+    // in the drill-down, and would otherwise mark everyone whose export lacks them overdue.
+    const all = s.obligations.filter((o) => o.kind !== 'child-discussion');
+    const cadence = all.filter((o) => CADENCE.has(o.kind));
+    const own = cadence.length ? cadence : all;
     const next = own.slice().sort((a, b) => RANK[a.status] - RANK[b.status] || a.due.localeCompare(b.due))[0];
     workers.push({ id: w.id, team: w.team, role: w.role, status: next ? next.status : 'ok',
       due: next ? next.due : '', what: next ? next.kind : '', obligations: s.obligations.length, index: i });
