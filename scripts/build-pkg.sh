@@ -33,6 +33,8 @@ rm -rf pkg
 ENTRY_JS=authoring.js build pkg/authoring --features authoring,widget
 build pkg/widget --no-default-features --features widget
 build pkg --no-default-features
+# supervision-rules/team: plain JS over an entry point the page loaded (no wasm of its own).
+mkdir -p pkg/team && cp www/team-model.js pkg/team/index.js && cp www/team-model.d.ts pkg/team/index.d.ts
 node scripts/package-json.mjs > pkg/package.json
 cp README.md pkg/README.md
 echo "pkg/: $(cd pkg && find . -type f | sort | tr '\n' ' ')"

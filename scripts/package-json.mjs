@@ -33,6 +33,9 @@ const pkg = {
     '.': entry(''),
     './widget': entry('widget/'),
     './authoring': entry('authoring/'),
+    // The team view's logic: JS over the core or widget entry point (README, "A team
+    // manager's view"); no wasm of its own.
+    './team': { types: './team/index.d.ts', default: './team/index.js' },
     // The .wasm of each entry point, for Node's initSync (README, "From Node") and for
     // bundlers that copy it.
     './supervision_rules_bg.wasm': './supervision_rules_bg.wasm',
@@ -43,7 +46,7 @@ const pkg = {
   files: [
     'index.js', 'index.d.ts', 'fast-validate.js',
     'supervision_rules.js', 'supervision_rules_bg.wasm', 'supervision_rules.d.ts',
-    'widget/', 'authoring/', 'README.md',
+    'widget/', 'authoring/', 'team/', 'README.md',
   ],
   sideEffects: ['./snippets/*'],
   keywords: ['supervision', 'social-work', 'wasm', 'validation', 'schedule'],

@@ -72,6 +72,8 @@ async function resolveFile(urlPath, mounts) {
 export function startServer({ port = 0, host = '127.0.0.1', www = path.join(ROOT, 'www'), pkg = path.join(ROOT, 'pkg'), quiet = true } = {}) {
   const mounts = [
     ['/pkg/', pkg],
+    // The team page's CSV reader (npm papaparse), served from node_modules: no CDN.
+    ['/vendor/papaparse/', path.join(ROOT, 'node_modules/papaparse')],
     ['/', www],
   ];
   const server = createServer(async (req, res) => {

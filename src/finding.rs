@@ -43,6 +43,9 @@ pub const BREACH_CODES: &[&str] = &[
     "late-first-discussion",
     "late-discussion-after-event",
     "no-discussion-before-event",
+    "group-supervision-gap",
+    "file-audit-gap",
+    "supervisor-observation-gap",
 ];
 
 impl<'de> Deserialize<'de> for Finding {

@@ -111,7 +111,8 @@ fn worker_and_case_unions_hold_every_variant() {
 #[test]
 fn schedule_unions_hold_every_variant() {
     let kinds = every!(ObligationKind: Supervision, PersonalSupervision, CaseSupervision,
-        ChildDiscussion, AgreementReview, Observation, WriteUp, AsyeReview, Pdr);
+        ChildDiscussion, AgreementReview, Observation, WriteUp, AsyeReview, Pdr,
+        GroupSupervision, FileAudit, SupervisionObservation);
     assert_eq!(union(TS_CONTRACT, "Obligation", "kind"), kinds);
     assert_eq!(
         union(TS_CONTRACT, "Obligation", "status"),

@@ -246,6 +246,12 @@ pub enum ObligationKind {
     AsyeReview,
     /// A performance and development review (or appraisal).
     Pdr,
+    /// A team's group supervision.
+    GroupSupervision,
+    /// An audit of supervision files.
+    FileAudit,
+    /// A supervisor's supervision observed.
+    SupervisionObservation,
 }
 
 impl ObligationKind {
@@ -261,6 +267,9 @@ impl ObligationKind {
             ObligationKind::WriteUp => "write-up",
             ObligationKind::AsyeReview => "ASYE review",
             ObligationKind::Pdr => "PDR",
+            ObligationKind::GroupSupervision => "group supervision",
+            ObligationKind::FileAudit => "audit of supervision files",
+            ObligationKind::SupervisionObservation => "observation of supervision",
         }
     }
 }

@@ -35,10 +35,12 @@
 mod engine;
 mod many;
 pub(crate) mod rules;
+pub(crate) mod team;
 mod worker;
 
 pub use many::schedule_many;
 pub use rules::Subject;
+pub use team::{schedule_team, Audit, GroupSession, Supervisor, Team};
 pub use worker::{
     Absence, Agreement, Breaches, Case, Event, Review, ScheduleOptions, Session, Worker,
 };

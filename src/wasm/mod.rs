@@ -20,7 +20,7 @@ use crate::calendar::{format_date, parse_date, Calendar, PublishedList};
 use crate::error::Error;
 use crate::policy::Registry;
 use crate::schedule::{schedule as core_schedule, schedule_many as core_schedule_many};
-use crate::schedule::{ScheduleOptions, Worker};
+use crate::schedule::{schedule_team as core_schedule_team, ScheduleOptions, Team, Worker};
 use crate::validate::{validate as core_validate, ValidateOptions};
 use chrono::Datelike;
 use serde::Serialize;
@@ -216,6 +216,20 @@ pub fn schedule_many(
     };
     let options = ScheduleOptions::from_json(&from_js(options, "options")?, calendar())?;
     with_registry(|r| to_js(&core_schedule_many(r.get(&policy_id)?, &list, &options)?))
+}
+
+/// A team's own duties (group supervision, file audits, observation of supervisors), in the
+/// same shape as a worker's schedule.
+#[wasm_bindgen(js_name = scheduleTeam, unchecked_return_type = "Schedule")]
+pub fn schedule_team(
+    #[wasm_bindgen(js_name = policyId, unchecked_param_type = "string")] policy_id: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "Team")] team: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "ScheduleOptions")] options: JsValue,
+) -> JsResult {
+    let policy_id = string_arg(&policy_id, "policyId")?;
+    let team = Team::from_json(&from_js(team, "team")?)?;
+    let options = ScheduleOptions::from_json(&from_js(options, "options")?, calendar())?;
+    with_registry(|r| to_js(&core_schedule_team(r.get(&policy_id)?, &team, &options)?))
 }
 
 /// The N-th working day after `date` (weekends, England & Wales bank holidays and the

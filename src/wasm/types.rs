@@ -119,7 +119,7 @@ export interface Rule {
   id: string;
   kind: 'cadence'|'min-count'|'max-gap'|'write-up'|'rebook'|'agreement-review'|'observation'
       |'milestone'|'child-discussion'|'child-first-discussion'|'child-after-event'
-      |'child-before-event';
+      |'child-before-event'|'group-supervision'|'file-audit'|'supervisor-observation';
   source: string; note?: string; [key: string]: unknown;
 }
 /** A template field. */
@@ -160,7 +160,8 @@ export interface Finding {
       |'child-name-missing'|'date-in-future'|'date-order'|'time-order'|'next-too-late'
       |'required-after-gap'|'session-too-short'
       |'cadence-gap'|'min-count'|'max-gap'|'late-write-up'|'late-rebook'|'child-discussion-gap'
-      |'late-first-discussion'|'late-discussion-after-event'|'no-discussion-before-event';
+      |'late-first-discussion'|'late-discussion-after-event'|'no-discussion-before-event'
+      |'group-supervision-gap'|'file-audit-gap'|'supervisor-observation-gap';
   message: string; source: string; severity: 'error'|'warning'; rule?: string;
 }
 /** The result of validate(). */
@@ -197,6 +198,13 @@ export interface Worker {
   reviews?: { kind: 'asye-review'|'pdr'; date: string }[];
   cases?: Case[];
 }
+/** A team (or a service) and its own duties' record, for scheduleTeam(). */
+export interface Team {
+  id: string; started: string;
+  groupSessions?: { date: string; minutes?: number; cancelled?: boolean }[];
+  audits?: { date: string; files?: number; supervisor?: string }[];
+  supervisors?: { id: string; observed?: string[] }[];
+}
 /** Options for schedule(). */
 export interface ScheduleOptions {
   asOf: string; dueSoonDays?: number; closures?: string[];
@@ -208,7 +216,8 @@ export interface ScheduleOptions {
 /** Something due. */
 export interface Obligation {
   kind: 'supervision'|'personal-supervision'|'case-supervision'|'child-discussion'
-      |'agreement-review'|'observation'|'write-up'|'asye-review'|'pdr';
+      |'agreement-review'|'observation'|'write-up'|'asye-review'|'pdr'
+      |'group-supervision'|'file-audit'|'supervision-observation';
   subject: string; due: string; status: 'overdue'|'due-soon'|'ok';
   source: string; reason: string; rule: string;
 }

@@ -7,6 +7,7 @@
 //! (or `ChildRule`), and add one line to the [`rule_kinds!`] list below.
 
 use super::engine::Engine;
+use super::team::TeamEngine;
 use super::Case;
 use crate::error::Result;
 use crate::policy::{Problems, Rule};
@@ -21,6 +22,9 @@ pub enum Subject {
     Worker,
     /// Each child on the worker's caseload.
     Child,
+    /// The team, or each of its supervisors: group supervision, file audits, observation of
+    /// supervision (`scheduleTeam`).
+    Team,
 }
 
 /// A rule kind about the worker.
@@ -34,6 +38,12 @@ pub(crate) trait WorkerRule {
 pub(crate) trait ChildRule {
     /// Audits one case (`cases[index]`) under `rule` and gives its next obligations.
     fn apply(&self, rule: &Rule, e: &mut Engine<'_>, index: usize, case: &Case) -> Result<()>;
+}
+
+/// A rule kind about a team or its supervisors.
+pub(crate) trait TeamRule {
+    /// Audits the team's record under `rule` and gives its next obligations.
+    fn apply(&self, rule: &Rule, e: &mut TeamEngine<'_>) -> Result<()>;
 }
 
 /// Declares the rule kinds: `Variant(module::Struct) = "kind-name", Subject;`.
@@ -84,6 +94,13 @@ macro_rules! rule_kinds {
                 }
             }
 
+            /// The kind's evaluation, when it is about a team.
+            pub(crate) fn for_team(&self) -> Option<&dyn TeamRule> {
+                match self {
+                    $(RuleKind::$variant(k) => rule_kinds!(@team $subject k),)*
+                }
+            }
+
             /// The kind's evaluation, when it is about each child.
             pub(crate) fn for_child(&self) -> Option<&dyn ChildRule> {
                 match self {
@@ -93,9 +110,11 @@ macro_rules! rule_kinds {
         }
     };
     (@worker Worker $k:ident) => { Some($k as &dyn WorkerRule) };
-    (@worker Child $k:ident) => {{ let _ = $k; None }};
+    (@worker $other:ident $k:ident) => {{ let _ = $k; None }};
     (@child Child $k:ident) => { Some($k as &dyn ChildRule) };
-    (@child Worker $k:ident) => {{ let _ = $k; None }};
+    (@child $other:ident $k:ident) => {{ let _ = $k; None }};
+    (@team Team $k:ident) => { Some($k as &dyn TeamRule) };
+    (@team $other:ident $k:ident) => {{ let _ = $k; None }};
 }
 
 rule_kinds! {
@@ -112,4 +131,7 @@ rule_kinds! {
         = "child-first-discussion", Child;
     ChildAfterEvent(child_after_event::ChildAfterEvent) = "child-after-event", Child;
     ChildBeforeEvent(child_before_event::ChildBeforeEvent) = "child-before-event", Child;
+    GroupSupervision(group_supervision::GroupSupervision) = "group-supervision", Team;
+    FileAudit(file_audit::FileAudit) = "file-audit", Team;
+    SupervisorObservation(supervisor_observation::SupervisorObservation) = "supervisor-observation", Team;
 }

@@ -1,0 +1,74 @@
+//! `group-supervision`: a team holds a group supervision session at an interval.
+
+use super::TeamRule;
+use crate::calendar::Duration;
+use crate::error::Result;
+use crate::policy::{ObligationKind, Problems, Rule};
+use crate::schedule::team::TeamEngine;
+use crate::words::long_date;
+use serde::{Deserialize, Serialize};
+
+/// Group supervision of a team.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct GroupSupervision {
+    /// Interval from the last group session.
+    pub every: Duration,
+    /// A session shorter than this many minutes (when its length is known) does not count.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub min_minutes: Option<u32>,
+}
+
+impl GroupSupervision {
+    pub(crate) fn check(&self, _rule: &Rule, path: &str, problems: &mut Problems) {
+        if self.min_minutes == Some(0) {
+            problems.push(format!("{path}.minMinutes"), "a whole number above 0");
+        }
+    }
+}
+
+impl TeamRule for GroupSupervision {
+    fn apply(&self, rule: &Rule, e: &mut TeamEngine<'_>) -> Result<()> {
+        let min = self.min_minutes.unwrap_or(0);
+        let team = e.team;
+        let held = e.held(
+            team.group_sessions
+                .iter()
+                .filter(|s| !s.cancelled && s.minutes.is_none_or(|m| m >= min))
+                .map(|s| s.date),
+        );
+        let every = self.every.describe();
+        let (gaps, due) = e.gaps(&held, &self.every)?;
+        for g in gaps {
+            let at = team
+                .group_sessions
+                .iter()
+                .position(|s| s.date == g.held && !s.cancelled)
+                .map_or_else(|| "groupSessions".to_string(), |i| format!("groupSessions[{i}]"));
+            e.breach(
+                at,
+                "group-supervision-gap",
+                rule,
+                format!(
+                    "The group supervision on {} came more than {every} after {}: it was due \
+                     by {}.",
+                    long_date(g.held),
+                    long_date(g.from),
+                    long_date(g.due)
+                ),
+            );
+        }
+        let reason = match held.last() {
+            Some(last) => format!(
+                "Group supervision every {every}: the last was on {}.",
+                long_date(*last)
+            ),
+            None => format!(
+                "Group supervision every {every}: none is recorded since {}.",
+                long_date(team.started)
+            ),
+        };
+        e.oblige(ObligationKind::GroupSupervision, &team.id, due, rule, reason);
+        Ok(())
+    }
+}

@@ -1,0 +1,285 @@
+//! A team's or a service's own duties: group supervision, audits of supervision files,
+//! observation of supervisors. Their subject is the team (or one of its supervisors), not a
+//! worker, so they are worked out from a [`Team`] by [`schedule_team`] and come back in the
+//! same [`Schedule`] shape as a worker's.
+//!
+//! # Stated rules
+//! - A group session, an audit or an observation counts when it is dated on or before
+//!   `asOf` (later ones are bookings); the same day counts once.
+//! - With nothing held since the team's `started` date, the first is due the rule's
+//!   interval after it.
+//! - A gap longer than the interval between two held ones (or between `started` and the
+//!   first) is a breach; an open gap shows as an overdue obligation, not a breach.
+
+use super::{Breaches, Obligation, Schedule, ScheduleOptions, Status};
+use crate::calendar::{add_days, Calendar, Duration};
+use crate::error::{Error, Result};
+use crate::finding::{Finding, Severity};
+use crate::input::object;
+use crate::policy::{ObligationKind, Policy, Rule};
+use crate::schedule::engine::after;
+use chrono::NaiveDate;
+use serde_json::Value;
+use std::collections::BTreeSet;
+
+/// A team (or a whole service): its group sessions, the audits of its supervision files and
+/// its supervisors.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Team {
+    /// The team's id (a name of the team, not of a person).
+    pub id: String,
+    /// The day its record starts: the first of each duty is due an interval after it.
+    pub started: NaiveDate,
+    /// Group supervision sessions held, booked or cancelled.
+    pub group_sessions: Vec<GroupSession>,
+    /// Audits of supervision files.
+    pub audits: Vec<Audit>,
+    /// The team's supervisors (team leaders, team managers).
+    pub supervisors: Vec<Supervisor>,
+}
+
+/// One group supervision session.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct GroupSession {
+    /// When.
+    pub date: NaiveDate,
+    /// How long, when known.
+    pub minutes: Option<u32>,
+    /// Cancelled: it does not count.
+    pub cancelled: bool,
+}
+
+/// An audit of supervision files.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Audit {
+    /// When.
+    pub date: NaiveDate,
+    /// How many files were audited (1 when not said).
+    pub files: u32,
+    /// Whose supervision files, when the audit is of one supervisor's.
+    pub supervisor: Option<String>,
+}
+
+/// A supervisor of the team: when their supervision was observed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Supervisor {
+    /// The supervisor's id (an HR or system id, not a name).
+    pub id: String,
+    /// Dates their supervision was observed (or a three-way held).
+    pub observed: Vec<NaiveDate>,
+}
+
+impl Team {
+    /// Reads a team from the JS contract's shape: `{id, started, groupSessions?: [{date,
+    /// minutes?, cancelled?}], audits?: [{date, files?, supervisor?}], supervisors?: [{id,
+    /// observed?: [date]}]}`.
+    ///
+    /// # Errors
+    /// [`crate::Error::BadArgument`] naming the first bad field (`team.audits[1].date`).
+    pub fn from_json(v: &Value) -> Result<Self> {
+        let t = object(v, "team")?;
+        let group_sessions = t
+            .array("groupSessions")?
+            .into_iter()
+            .map(|(path, v)| {
+                let s = object(v, &path)?;
+                Ok(GroupSession {
+                    date: s.req_date("date")?,
+                    minutes: s.opt_u32("minutes", 0, 1440)?,
+                    cancelled: matches!(s.get("cancelled"), Some(Value::Bool(true))),
+                })
+            })
+            .collect::<Result<Vec<_>>>()?;
+        let audits = t
+            .array("audits")?
+            .into_iter()
+            .map(|(path, v)| {
+                let a = object(v, &path)?;
+                Ok(Audit {
+                    date: a.req_date("date")?,
+                    files: a.opt_u32("files", 0, 100_000)?.unwrap_or(1),
+                    supervisor: match a.get("supervisor") {
+                        None => None,
+                        Some(Value::String(s)) => Some(s.clone()),
+                        Some(_) => {
+                            return Err(Error::bad_argument(
+                                format!("{path}.supervisor"),
+                                "a string",
+                            ))
+                        }
+                    },
+                })
+            })
+            .collect::<Result<Vec<_>>>()?;
+        let supervisors = t
+            .array("supervisors")?
+            .into_iter()
+            .map(|(path, v)| {
+                let s = object(v, &path)?;
+                Ok(Supervisor {
+                    id: s.req_str("id")?.to_string(),
+                    observed: s.dates("observed")?,
+                })
+            })
+            .collect::<Result<Vec<_>>>()?;
+        Ok(Team {
+            id: t.req_str("id")?.to_string(),
+            started: t.req_date("started")?,
+            group_sessions,
+            audits,
+            supervisors,
+        })
+    }
+}
+
+/// A team's schedule being worked out.
+pub(crate) struct TeamEngine<'a> {
+    /// Whose duties.
+    pub(crate) team: &'a Team,
+    /// The day it is worked out for.
+    pub(crate) as_of: NaiveDate,
+    due_soon: u32,
+    /// The working-day calendar.
+    pub(crate) cal: &'a Calendar,
+    obligations: Vec<Obligation>,
+    breaches: Vec<Finding>,
+}
+
+/// A gap found between two held dates: the earlier date (or the start), the later date and
+/// when it was due.
+pub(crate) struct Gap {
+    /// The date the interval ran from.
+    pub(crate) from: NaiveDate,
+    /// The date held late.
+    pub(crate) held: NaiveDate,
+    /// When it was due.
+    pub(crate) due: NaiveDate,
+}
+
+impl TeamEngine<'_> {
+    fn status(&self, due: NaiveDate) -> Status {
+        if due < self.as_of {
+            Status::Overdue
+        } else if add_days(self.as_of, i64::from(self.due_soon)).is_none_or(|edge| due <= edge) {
+            Status::DueSoon
+        } else {
+            Status::Ok
+        }
+    }
+
+    pub(crate) fn oblige(
+        &mut self,
+        kind: ObligationKind,
+        subject: &str,
+        due: NaiveDate,
+        rule: &Rule,
+        reason: String,
+    ) {
+        self.obligations.push(Obligation {
+            kind,
+            subject: subject.to_string(),
+            due,
+            status: self.status(due),
+            source: rule.source.clone(),
+            reason,
+            rule: rule.id.clone(),
+        });
+    }
+
+    pub(crate) fn breach(
+        &mut self,
+        path: String,
+        code: &'static str,
+        rule: &Rule,
+        message: String,
+    ) {
+        self.breaches.push(Finding {
+            path,
+            code,
+            message,
+            source: rule.source.clone(),
+            severity: Severity::Error,
+            rule: Some(rule.id.clone()),
+        });
+    }
+
+    /// The dates on or before `asOf`, sorted, each day once.
+    pub(crate) fn held(&self, dates: impl Iterator<Item = NaiveDate>) -> Vec<NaiveDate> {
+        dates
+            .filter(|d| *d <= self.as_of)
+            .collect::<BTreeSet<_>>()
+            .into_iter()
+            .collect()
+    }
+
+    /// The gaps longer than `every` in `held` (counted from `started`), and the next due date.
+    pub(crate) fn gaps(
+        &self,
+        held: &[NaiveDate],
+        every: &Duration,
+    ) -> Result<(Vec<Gap>, NaiveDate)> {
+        let mut gaps = Vec::new();
+        let mut from = self.team.started;
+        for &d in held {
+            if d < from {
+                continue;
+            }
+            let due = after(every, from, self.cal)?;
+            if d > due {
+                gaps.push(Gap { from, held: d, due });
+            }
+            from = d;
+        }
+        Ok((gaps, after(every, from, self.cal)?))
+    }
+}
+
+/// Works out a team's own duties under a policy: the rules whose subject is a team.
+///
+/// # Errors
+/// [`crate::Error::DateOutOfRange`] when a due date would fall outside chrono's range.
+///
+/// # Examples
+/// ```
+/// use supervision_rules::{policy::Registry, schedule::{schedule_team, ScheduleOptions, Team}};
+/// let registry = Registry::with_builtins();
+/// let team = Team::from_json(&serde_json::json!({
+///     "id": "north", "started": "2026-01-05",
+///     "groupSessions": [{ "date": "2026-01-20", "minutes": 90 }]
+/// }))?;
+/// let asof = supervision_rules::calendar::parse_date("2026-02-01")?;
+/// let s = schedule_team(registry.get("havering")?, &team, &ScheduleOptions::new(asof))?;
+/// assert!(s.obligations.iter().any(|o| o.due.to_string() == "2026-02-20"));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn schedule_team(policy: &Policy, team: &Team, options: &ScheduleOptions) -> Result<Schedule> {
+    let mut e = TeamEngine {
+        team,
+        as_of: options.as_of,
+        due_soon: options.due_soon_days,
+        cal: &options.calendar,
+        obligations: Vec::new(),
+        breaches: Vec::new(),
+    };
+    for rule in &policy.rules {
+        if let Some(kind) = rule.kind.for_team() {
+            kind.apply(rule, &mut e)?;
+        }
+    }
+    let TeamEngine {
+        mut obligations,
+        mut breaches,
+        ..
+    } = e;
+    if options.breaches == Breaches::None {
+        breaches.clear();
+    }
+    obligations.sort_by(|a, b| {
+        (a.due, a.kind, &a.subject, &a.rule).cmp(&(b.due, b.kind, &b.subject, &b.rule))
+    });
+    Ok(Schedule {
+        as_of: options.as_of,
+        obligations,
+        breaches,
+    })
+}

@@ -1,0 +1,272 @@
+#!/usr/bin/env node
+// End-to-end test of www/team.html (a team manager's view) in headless Debian Chromium:
+// the synthetic-service button, a CSV with mapped columns, a CSV with bad rows, keyboard
+// sort, filter and drill-down, the overdue CSV download, the print stylesheet, axe-core, no
+// request to any other origin, and the time from files chosen to table shown for 500
+// workers and 10,000 children. Saves docs/team-view.png. Needs pkg/ built.
+//
+// Ends with "N passed, N failed"; exits 1 when anything failed.
+
+import assert from 'node:assert/strict';
+import { mkdtemp, rm, readFile, access, mkdir } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { AxeBuilder } from '@axe-core/playwright';
+import { launchBrowser } from './browser.mjs';
+import { startServer } from '../../scripts/serve.mjs';
+import { syntheticService } from '../../www/synthetic-service.js';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+const AS_OF = '2026-06-30';
+
+const results = [];
+let page;
+async function test(name, fn) {
+  const t0 = Date.now();
+  try {
+    await fn();
+    results.push({ name, ok: true });
+    console.log(`ok     ${name} (${Date.now() - t0} ms)`);
+  } catch (e) {
+    results.push({ name, ok: false });
+    console.log(`FAILED ${name} (${Date.now() - t0} ms)\n       ${String(e && e.stack ? e.stack : e).split('\n').join('\n       ')}`);
+    if (page && !page.isClosed()) {
+      await mkdir(path.join(ROOT, 'tests/e2e/output'), { recursive: true });
+      await page.screenshot({ path: path.join(ROOT, 'tests/e2e/output', `team-${name.replace(/[^a-z0-9]+/gi, '-')}.png`), fullPage: true }).catch(() => {});
+    }
+  }
+}
+
+async function axe(p) {
+  const r = await new AxeBuilder({ page: p }).withTags(AXE_TAGS).analyze();
+  return r.violations.map((v) => `${v.id}: ${v.help} ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+const csvFile = (name, text) => ({ name, mimeType: 'text/csv', buffer: Buffer.from(text, 'utf8') });
+
+async function openPage(context, base) {
+  const p = await context.newPage();
+  await p.goto(`${base}/team.html`);
+  await p.waitForSelector('body[data-ready="true"]');
+  await p.fill('#as-of', AS_OF);
+  return p;
+}
+
+async function main() {
+  try {
+    await access(path.join(ROOT, 'pkg/widget/supervision_rules.js'));
+  } catch {
+    console.log('pkg/ is not built: run `bash scripts/build-pkg.sh` first\n0 passed, 1 failed');
+    process.exit(1);
+  }
+  const server = await startServer({ port: 0 });
+  const base = server.url.replace(/\/$/, '');
+  const origin = new URL(base).origin;
+  const userDataDir = await mkdtemp(path.join(os.tmpdir(), 'supervision-rules-team-'));
+  const context = await launchBrowser(userDataDir);
+  const foreign = [];
+  const errors = [];
+  context.on('request', (r) => {
+    const u = r.url();
+    if (!u.startsWith(origin) && !u.startsWith('blob:') && !u.startsWith('data:')) foreign.push(u);
+  });
+  context.on('page', (p) => {
+    p.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
+    p.on('response', (r) => { if (r.status() >= 400) errors.push(`HTTP ${r.status()}: ${r.url()}`); });
+  });
+  try {
+    page = await openPage(context, base);
+
+    await test('the empty page is axe-clean', async () => {
+      assert.deepEqual(await axe(page), []);
+    });
+
+    await test('the demo button loads the synthetic service: 40 workers, overdue first', async () => {
+      await page.click('#demo');
+      await page.waitForSelector('body[data-loaded="true"]', { timeout: 60_000 });
+      assert.equal(await page.locator('#workers-body tr').count(), 40);
+      const statuses = await page.locator('#workers-body tr').evaluateAll((rows) => rows.map((r) => r.dataset.status));
+      const rank = { overdue: 0, 'due-soon': 1, ok: 2 };
+      assert.deepEqual(statuses, statuses.slice().sort((a, b) => rank[a] - rank[b]));
+      assert.ok(Number(await page.textContent('#sum-workers-overdue')) > 0, 'some workers overdue');
+      assert.ok(Number(await page.textContent('#sum-children-overdue')) > 0, 'some children overdue');
+      assert.ok(await page.locator('#duties-body tr').count() >= 8, 'team duties listed');
+      assert.ok(await page.locator('#actions-body tr').count() > 0, 'open actions listed');
+      assert.equal(await page.locator('#chart-body tr').count(), 12);
+      assert.equal(await page.locator('#chart svg rect').count(), 12);
+    });
+
+    await test('the loaded page is axe-clean', async () => {
+      assert.deepEqual(await axe(page), []);
+    });
+
+    await test('keyboard: sort by worker, then descending', async () => {
+      await page.focus('#workers-table th[data-sort="id"] button');
+      await page.keyboard.press('Enter');
+      assert.equal(await page.getAttribute('#workers-table th[data-sort="id"]', 'aria-sort'), 'ascending');
+      assert.equal(await page.getAttribute('#workers-table th[data-sort="status"]', 'aria-sort'), 'none');
+      assert.equal(await page.textContent('#workers-body tr:first-child th'), 'W0001');
+      await page.keyboard.press('Enter');
+      assert.equal(await page.getAttribute('#workers-table th[data-sort="id"]', 'aria-sort'), 'descending');
+      assert.equal(await page.textContent('#workers-body tr:first-child th'), 'W0040');
+    });
+
+    await test('keyboard: filter by team', async () => {
+      await page.focus('#filter-team');
+      await page.keyboard.press('ArrowDown');
+      const team = await page.inputValue('#filter-team');
+      assert.ok(team, 'a team chosen');
+      const teams = await page.locator('#workers-body tr td:nth-child(2)').allTextContents();
+      assert.equal(teams.length, 10);
+      assert.ok(teams.every((t) => t === team));
+      assert.deepEqual(await axe(page), [], 'filtered page axe-clean');
+    });
+
+    await test('keyboard: drill down into a worker\'s due dates', async () => {
+      const first = page.locator('#workers-body tr:first-child button[data-worker]');
+      const id = await first.getAttribute('data-worker');
+      await first.focus();
+      await page.keyboard.press('Enter');
+      await page.waitForSelector('#worker-panel:not([hidden])');
+      assert.equal(await page.evaluate(() => document.activeElement.id), 'worker-panel-title');
+      assert.equal(await page.textContent('#worker-panel-title'), `Due dates for ${id}`);
+      assert.ok(await page.locator('#worker-panel-body section').count() === 1, 'the due-dates panel rendered');
+    });
+
+    await test('Download overdue list (CSV): the overdue rows of the filtered view', async () => {
+      const [download] = await Promise.all([page.waitForEvent('download'), page.click('#download')]);
+      const text = await readFile(await download.path(), 'utf8');
+      const lines = text.trim().split('\r\n');
+      assert.equal(lines[0], 'subject,id,worker,team,what,due');
+      const workers = Number(await page.textContent('#sum-workers-overdue'));
+      const children = Number(await page.textContent('#sum-children-overdue'));
+      const duties = await page.locator('#duties-body tr').evaluateAll((rows) => rows.filter((r) => r.textContent.includes('Overdue')).length);
+      assert.equal(lines.length - 1, workers + children + duties);
+      assert.ok(lines.slice(1).every((l) => /^(worker|child|team duty),/.test(l)));
+      assert.ok(lines.slice(1).every((l) => /,\d{4}-\d{2}-\d{2}$/.test(l)), 'ISO due dates');
+    });
+
+    await test('a print stylesheet hides the controls', async () => {
+      assert.equal(await page.getAttribute('link[media="print"]', 'href'), 'team-print.css');
+      await page.emulateMedia({ media: 'print' });
+      assert.equal(await page.locator('#load-form').isVisible(), false);
+      assert.equal(await page.locator('#workers-table').isVisible(), true);
+      await page.emulateMedia({ media: 'screen' });
+    });
+
+    await test('screenshot for the README', async () => {
+      await page.selectOption('#filter-team', '');
+      await page.evaluate(() => window.scrollTo(0, 0));
+      // The summary and the top of the workers' table: the first screen a manager sees.
+      const top = await page.evaluate(() => document.getElementById('results').getBoundingClientRect().top + window.scrollY);
+      await page.screenshot({ path: path.join(ROOT, 'docs/team-view.png'), clip: { x: 0, y: top, width: 1280, height: 900 }, fullPage: true });
+    });
+
+    await test('a CSV with its own column names, mapped by hand (UK dates, BOM, quoted commas)', async () => {
+      const p = await openPage(context, base);
+      page = p;
+      const sessions = '\uFEFFStaff ref,Job,Unit,Held on,Kind\r\n' +
+        'A1,Social worker,"North, East",02/06/2026,1:1\r\n' +
+        'A2,social-worker,"North, East",2026-04-01,one-to-one\r\n\r\n,,,,\r\n';
+      await p.setInputFiles('#file-sessions', csvFile('sessions.csv', sessions));
+      await p.waitForSelector('#map-sessions-worker');
+      // "Held on" and "Kind" are not guessed: chosen by hand.
+      await p.selectOption('#map-sessions-worker', 'Staff ref');
+      await p.selectOption('#map-sessions-role', 'Job');
+      await p.selectOption('#map-sessions-team', 'Unit');
+      await p.selectOption('#map-sessions-date', 'Held on');
+      await p.selectOption('#map-sessions-type', 'Kind');
+      await p.click('#show');
+      await p.waitForSelector('body[data-loaded="true"]');
+      assert.equal(await p.locator('#workers-body tr').count(), 2);
+      assert.deepEqual(await p.locator('#workers-body tr td:nth-child(2)').allTextContents(), ['North, East', 'North, East']);
+      assert.equal(await p.locator('#import-errors').isHidden(), true);
+      const saved = await p.evaluate(() => localStorage.getItem('supervision-rules:team-mapping:sessions'));
+      assert.deepEqual(JSON.parse(saved), { worker: 'Staff ref', role: 'Job', team: 'Unit', date: 'Held on', type: 'Kind' });
+      const stored = await p.evaluate(() => Object.keys(localStorage).map((k) => k + localStorage.getItem(k)).join(''));
+      assert.ok(!stored.includes('A1') && !stored.includes('02/06/2026'), 'no record data stored');
+      // Next time, the same columns are chosen already.
+      const again = await openPage(context, base);
+      await again.setInputFiles('#file-sessions', csvFile('sessions.csv', sessions));
+      await again.waitForSelector('#map-sessions-date');
+      assert.equal(await again.inputValue('#map-sessions-date'), 'Held on');
+      await again.close();
+    });
+
+    await test('bad rows are listed with their line and why; the rest loads; axe-clean', async () => {
+      const p = await openPage(context, base);
+      page = p;
+      const sessions = 'Worker,Role,Date,Type\r\n' +
+        'W1,social-worker,01/06/2026,one-to-one\r\n' +
+        'W2,"social-worker",31/02/2026,one-to-one\r\n' + // line 3: no 31 February
+        'W3,astronaut,01/06/2026,one-to-one\r\n' + // line 4: unknown role
+        'W4,social-worker,15/05/2026,one-to-one\r\n';
+      const caseload = 'Child,Worker,Allocated,Last discussed\r\n' +
+        'C1,W1,01/01/2026,"01/05/2026"\r\n' +
+        'C2,W1,"not\r\na date",01/05/2026\r\n' + // line 3 (spans 4): bad allocation date
+        'C3,W9,01/01/2026,01/05/2026\r\n' + // line 5: worker not in the sessions file
+        'C4,W4,01/01/2026,\r\n';
+      await p.setInputFiles('#file-sessions', csvFile('sessions.csv', sessions));
+      await p.setInputFiles('#file-caseload', csvFile('caseload.csv', caseload));
+      await p.waitForSelector('#map-caseload-child');
+      await p.click('#show');
+      await p.waitForSelector('body[data-loaded="true"]');
+      const rows = await p.locator('#import-errors-body tr').evaluateAll((trs) => trs.map((tr) => [...tr.cells].map((c) => c.textContent)));
+      assert.deepEqual(rows.map((r) => [r[0], r[1]]), [['sessions.csv', '3'], ['sessions.csv', '4'], ['caseload.csv', '3'], ['caseload.csv', '5']]);
+      assert.match(rows[0][2], /Session date is not a date/);
+      assert.match(rows[1][2], /Role is not one of this policy's roles/);
+      assert.ok(rows.every((r) => !r[2].includes('astronaut') && !r[2].includes('C3')), 'no values echoed');
+      assert.equal(await p.locator('#workers-body tr').count(), 2);
+      assert.equal(Number(await p.textContent('#sum-children-overdue')) + Number(await p.textContent('#sum-children-soon')) + Number(await p.textContent('#sum-children-ok')), 2);
+      assert.deepEqual(await axe(p), []);
+    });
+
+    // Issue 15's targets are 1 s and no task over 100 ms; they are not met yet (BENCHMARKS.md,
+    // "The team page"). This records the figures and fails only on a gross regression.
+    await test('500 workers and 10,000 children: measured (target 1 s, tasks ≤ 100 ms)', async () => {
+      const p = await context.newPage();
+      page = p;
+      await p.addInitScript(() => {
+        window.__long = [];
+        new PerformanceObserver((l) => { for (const e of l.getEntries()) window.__long.push(Math.round(e.duration)); }).observe({ type: 'longtask', buffered: true });
+      });
+      await p.goto(`${base}/team.html`);
+      await p.waitForSelector('body[data-ready="true"]');
+      await p.fill('#as-of', AS_OF);
+      await p.selectOption('#policy', 'stockport');
+      const big = syntheticService({ workers: 500, teams: 25, children: 10_000, asOf: AS_OF });
+      await p.evaluate(() => { window.__long = []; });
+      const t0 = Date.now();
+      await p.setInputFiles('#file-sessions', csvFile('sessions.csv', big.sessions));
+      await p.setInputFiles('#file-caseload', csvFile('caseload.csv', big.caseload));
+      await p.waitForSelector('#map-caseload-child');
+      await p.click('#show');
+      await p.waitForFunction(() => document.querySelectorAll('#workers-body tr').length === 500);
+      const shown = Date.now() - t0;
+      const inPage = Number(await p.evaluate(() => document.body.dataset.loadMs));
+      const chosenToTable = Number(await p.evaluate(() => document.body.dataset.chosenToTableMs));
+      await p.waitForSelector('body[data-loaded="true"]', { timeout: 60_000 });
+      const long = await p.evaluate(() => window.__long);
+      console.log(`       measured: in the page, first file chosen to table shown ${chosenToTable} ms (Show to table ${inPage} ms); with Playwright's file transfer and clicks ${shown} ms; long tasks: ${long.length ? long.join(', ') + ' ms' : 'none'}`);
+      assert.equal(await p.locator('#workers-body tr').count(), 500);
+      assert.ok(chosenToTable <= 10_000, `table shown ${chosenToTable} ms after the first file was chosen`);
+    });
+
+    await test('nothing requested from any other origin; no page errors', async () => {
+      assert.deepEqual(foreign, []);
+      assert.deepEqual(errors, []);
+    });
+  } finally {
+    await context.close().catch(() => {});
+    await server.close();
+    await rm(userDataDir, { recursive: true, force: true }).catch(() => {});
+  }
+  const passed = results.filter((r) => r.ok).length;
+  console.log(`\nteam page: ${results.length} tests in headless Chromium`);
+  console.log(`${passed} passed, ${results.length - passed} failed`);
+  process.exitCode = passed === results.length ? 0 : 1;
+}
+
+main();
