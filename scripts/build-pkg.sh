@@ -27,5 +27,9 @@ build pkg/authoring --features authoring,widget
 build pkg/widget --no-default-features --features widget
 build pkg --no-default-features
 node scripts/package-json.mjs > pkg/package.json
-cp README.md pkg/README.md
+cp README.md CHANGELOG.md pkg/
+# The widget's stylesheet, for pages that link it (`supervision-rules/supervision-rules.css`),
+# and the docs the README links to.
+cp src/widget/widget.css pkg/supervision-rules.css
+mkdir -p pkg/docs && cp docs/*.md pkg/docs/
 echo "pkg/: $(cd pkg && find . -type f | sort | tr '\n' ' ')"
