@@ -36,5 +36,9 @@ build pkg --no-default-features
 # supervision-rules/team: plain JS over an entry point the page loaded (no wasm of its own).
 mkdir -p pkg/team && cp www/team-model.js pkg/team/index.js && cp www/team-model.d.ts pkg/team/index.d.ts
 node scripts/package-json.mjs > pkg/package.json
-cp README.md pkg/README.md
+cp README.md CHANGELOG.md pkg/
+# The widget's stylesheet, for pages that link it (`supervision-rules/supervision-rules.css`),
+# and the docs the README links to.
+cp src/widget/widget.css pkg/supervision-rules.css
+mkdir -p pkg/docs && cp docs/*.md pkg/docs/
 echo "pkg/: $(cd pkg && find . -type f | sort | tr '\n' ' ')"

@@ -24,7 +24,7 @@ const pkg = {
   version: field('version'),
   description: field('description'),
   license: field('license'),
-  repository: { type: 'git', url: field('repository') },
+  // No `repository`: the project has no public address yet (README, "The package").
   type: 'module',
   main: './index.js',
   module: './index.js',
@@ -41,14 +41,17 @@ const pkg = {
     './supervision_rules_bg.wasm': './supervision_rules_bg.wasm',
     './widget/supervision_rules_bg.wasm': './widget/supervision_rules_bg.wasm',
     './authoring/supervision_rules_bg.wasm': './authoring/supervision_rules_bg.wasm',
+    // The widget's stylesheet, for pages with a strict style-src (README, "Deploying").
+    './supervision-rules.css': './supervision-rules.css',
     './package.json': './package.json',
   },
   files: [
     'index.js', 'index.d.ts', 'fast-validate.js',
     'supervision_rules.js', 'supervision_rules_bg.wasm', 'supervision_rules.d.ts',
-    'widget/', 'authoring/', 'team/', 'README.md',
+    'widget/', 'authoring/', 'team/', 'supervision-rules.css', 'docs/', 'README.md', 'CHANGELOG.md',
   ],
-  sideEffects: ['./snippets/*'],
+  // A CSS import is a side effect: bundlers that honour this list must keep it.
+  sideEffects: ['./snippets/*', './supervision-rules.css'],
   keywords: ['supervision', 'social-work', 'wasm', 'validation', 'schedule'],
 };
 process.stdout.write(JSON.stringify(pkg, null, 2) + '\n');

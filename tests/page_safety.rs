@@ -116,6 +116,13 @@ const REVIEWED: &[(&str, &str, &str, &str)] = &[
          field id (the page's structure), never what was typed",
     ),
     (
+        "console::",
+        "src/widget/attached.rs",
+        "console::error_1(",
+        "options.absent names required fields: the template's field ids, labels and clauses \
+         (the page's structure and the policy's words), never what was typed",
+    ),
+    (
         "Date::new_0",
         "src/widget/options.rs",
         "let now = js_sys::Date::new_0();",

@@ -8,8 +8,10 @@ mod validate_support;
 
 use serde_json::{json, Map, Value};
 use supervision_rules::policy::{
-    json_schema, FieldType, Policy, Required, Template, EXTENSION_KEYWORDS,
+    json_schema, json_schema_with, FieldType, Policy, Required, SchemaOptions, Template,
+    EXTENSION_KEYWORDS,
 };
+use supervision_rules::validate::Mode;
 use validate_support::*;
 
 const DIALECT: &str = "https://json-schema.org/draft/2020-12/schema";
@@ -21,18 +23,28 @@ fn compile(schema: &Value) -> jsonschema::Validator {
         .unwrap_or_else(|e| panic!("schema does not compile: {e}\n{schema:#}"))
 }
 
-/// The schema with the fields required when finalised added to `required`: what a form
-/// builder checks a finished record against.
-fn final_schema(schema: &Value) -> Value {
-    let mut s = schema.clone();
-    let extra = s["x-required-final"]
-        .as_array()
-        .cloned()
-        .unwrap_or_default();
-    let mut required = s["required"].as_array().cloned().unwrap_or_default();
-    required.extend(extra);
-    s["required"] = Value::Array(required);
-    s
+/// The schema a draft is checked against: fields required only when finalised left out.
+fn draft_schema(p: &Policy, t: &Template) -> Value {
+    json_schema_with(
+        p,
+        t,
+        SchemaOptions {
+            mode: Mode::Draft,
+            extensions: false,
+        },
+    )
+}
+
+/// The schema with the `x-` keywords.
+fn extended_schema(p: &Policy, t: &Template, mode: Mode) -> Value {
+    json_schema_with(
+        p,
+        t,
+        SchemaOptions {
+            mode,
+            extensions: true,
+        },
+    )
 }
 
 fn errors(v: &jsonschema::Validator, instance: &Value) -> Vec<String> {
@@ -51,19 +63,25 @@ fn every_schema_is_a_valid_2020_12_schema() {
         }
         assert!(jsonschema::meta::is_valid(&schema));
         compile(&schema);
-        compile(&final_schema(&schema));
+        compile(&draft_schema(p, t));
         assert_eq!(schema["type"], "object");
         assert_eq!(schema["additionalProperties"], true);
         assert_eq!(schema["title"], t.title.as_str());
-        assert_eq!(schema["x-policy"], p.id.as_str());
-        assert_eq!(schema["x-template"], t.id.as_str());
+        assert!(
+            schema.get("x-policy").is_none(),
+            "standard keywords only by default"
+        );
+        let extended = extended_schema(p, t, Mode::Final);
+        compile(&extended);
+        assert_eq!(extended["x-policy"], p.id.as_str());
+        assert_eq!(extended["x-template"], t.id.as_str());
     });
 }
 
 #[test]
 fn properties_required_and_sections_follow_the_template() {
     each_template(|p, t| {
-        let schema = json_schema(p, t);
+        let schema = extended_schema(p, t, Mode::Draft);
         let props = schema["properties"].as_object().expect("properties");
         assert_eq!(props.len(), t.fields().count(), "{}/{}", p.id, t.id);
         let ids = |r: Required| -> Vec<Value> {
@@ -72,9 +90,24 @@ fn properties_required_and_sections_follow_the_template() {
                 .map(|f| json!(f.id))
                 .collect()
         };
-        let required = schema.get("required").cloned().unwrap_or(json!([]));
-        assert_eq!(required, json!(ids(Required::Always)), "{}/{}", p.id, t.id);
+        assert_eq!(
+            schema["required"],
+            json!(ids(Required::Always)),
+            "{}/{}",
+            p.id,
+            t.id
+        );
         assert_eq!(schema["x-required-final"], json!(ids(Required::Final)));
+        let finalised: Vec<Value> = t
+            .fields()
+            .filter(|f| f.required != Required::No)
+            .map(|f| json!(f.id))
+            .collect();
+        assert_eq!(
+            json_schema(p, t)["required"],
+            json!(finalised),
+            "final by default"
+        );
         let in_sections: Vec<Value> = schema["x-sections"]
             .as_array()
             .expect("sections")
@@ -139,7 +172,17 @@ fn extension_keywords_are_all_declared() {
     }
     each_template(|p, t| {
         let mut found = Vec::new();
-        walk(&json_schema(p, t), &mut found);
+        walk(&extended_schema(p, t, Mode::Final), &mut found);
+        let mut standard = Vec::new();
+        walk(&json_schema(p, t), &mut standard);
+        walk(&draft_schema(p, t), &mut standard);
+        assert_eq!(
+            standard,
+            Vec::<String>::new(),
+            "{}/{}: only standard keywords",
+            p.id,
+            t.id
+        );
         for k in found {
             assert!(
                 EXTENSION_KEYWORDS.contains(&k.as_str()),
@@ -156,7 +199,11 @@ fn the_complete_record_is_valid_against_its_schema() {
     each_template(|p, t| {
         let schema = json_schema(p, t);
         let record = Value::Object(complete_record(t));
-        for s in [schema.clone(), final_schema(&schema)] {
+        for s in [
+            schema.clone(),
+            draft_schema(p, t),
+            extended_schema(p, t, Mode::Final),
+        ] {
             let v = compile(&s);
             assert!(
                 v.is_valid(&record),
@@ -221,7 +268,7 @@ fn a_wrong_type_in_any_field_is_invalid_against_the_schema() {
 #[test]
 fn schema_and_validate_agree_on_structure() {
     each_template(|p, t| {
-        let v = compile(&final_schema(&json_schema(p, t)));
+        let v = compile(&json_schema(p, t));
         let check_both = |record: &Value, what: &str| {
             let schema_ok = v.is_valid(record);
             let map: &Map<String, Value> = record.as_object().expect("object");
@@ -299,4 +346,29 @@ fn case_ids_pattern_matches_stockport_appendix_a() {
     ] {
         assert_eq!(v.is_valid(&with(t, "caseIds", json!(ids))), ok, "{ids}");
     }
+}
+
+/// What a form builder sees first: for an empty record, the schema's `required` (final, the
+/// default) names exactly the fields `validate` reports as required in final mode, and the
+/// draft schema's exactly those it reports in draft mode.
+#[test]
+fn required_matches_validate_on_an_empty_record() {
+    each_template(|p, t| {
+        let empty = Map::new();
+        for (schema, options) in [
+            (json_schema(p, t), final_options()),
+            (draft_schema(p, t), draft_options()),
+        ] {
+            let report = check(p, t, &empty, &options);
+            let mut reported: Vec<Value> = report
+                .errors
+                .iter()
+                .chain(&report.warnings)
+                .filter(|f| f.code == "required")
+                .map(|f| json!(f.path))
+                .collect();
+            reported.dedup();
+            assert_eq!(schema["required"], json!(reported), "{}/{}", p.id, t.id);
+        }
+    });
 }

@@ -14,7 +14,12 @@ fn get(v: &JsValue, key: &str) -> JsValue {
 
 #[wasm_bindgen_test]
 fn json_schema_is_a_plain_object() {
-    let s = api::json_schema("havering".into(), "personal-supervision".into()).expect("schema");
+    let s = api::json_schema(
+        "havering".into(),
+        "personal-supervision".into(),
+        JsValue::UNDEFINED,
+    )
+    .expect("schema");
     assert!(s.is_object());
     assert_eq!(
         get(&s, "$schema").as_string().as_deref(),
@@ -27,7 +32,9 @@ fn json_schema_is_a_plain_object() {
     assert!(required
         .iter()
         .any(|v| v.as_string().as_deref() == Some("date")));
-    let finals: Array = get(&s, "x-required-final").dyn_into().expect("array");
+    // Final mode by default: a signature is required; no x- keywords without extensions.
+    assert!(get(&s, "x-required-final").is_undefined());
+    let finals = required;
     assert!(finals
         .iter()
         .any(|v| v.as_string().as_deref() == Some("supervisorSignature")));
@@ -35,15 +42,21 @@ fn json_schema_is_a_plain_object() {
 
 #[wasm_bindgen_test]
 fn json_schema_of_an_unknown_template_throws() {
-    let e = api::json_schema("havering".into(), "no-such-template".into()).expect_err("unknown");
+    let e = api::json_schema(
+        "havering".into(),
+        "no-such-template".into(),
+        JsValue::UNDEFINED,
+    )
+    .expect_err("unknown");
     let err: &js_sys::Error = e.dyn_ref().expect("a JS Error");
     assert_eq!(
         get(&e, "code").as_string().as_deref(),
         Some("unknown-template")
     );
     assert!(!String::from(err.message()).is_empty());
-    let e = api::json_schema(JsValue::from_f64(1.0), "x".into()).expect_err("not a string");
+    let e = api::json_schema(JsValue::from_f64(1.0), "x".into(), JsValue::UNDEFINED)
+        .expect_err("not a string");
     assert_eq!(get(&e, "code").as_string().as_deref(), Some("bad-argument"));
     // The module keeps answering.
-    assert!(api::json_schema("stockport".into(), "pdr".into()).is_ok());
+    assert!(api::json_schema("stockport".into(), "pdr".into(), JsValue::UNDEFINED).is_ok());
 }

@@ -22,7 +22,7 @@ pub use compiled::{compile, load_compiled, COMPILED_FORMAT};
 pub use load::{parse_policy, parse_policy_value};
 pub use model::*;
 #[cfg(feature = "authoring")]
-pub use schema::{json_schema, EXTENSION_KEYWORDS};
+pub use schema::{json_schema, json_schema_with, SchemaOptions, EXTENSION_KEYWORDS};
 pub use select::{Selection, Who};
 
 use crate::error::{Error, Result};

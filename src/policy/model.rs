@@ -19,6 +19,9 @@ pub struct Policy {
     pub authority: String,
     /// The document's title.
     pub title: String,
+    /// The version of this policy's data, e.g. `2026.1` (CHANGELOG.md: when it changes).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub version: Option<String>,
     /// The source document, e.g. `havering.txt`.
     pub document: String,
     /// Every role the document distinguishes.

@@ -3,14 +3,15 @@
 //! are required — not the cross-field rules, which only [`validate`](crate::validate) checks.
 
 use super::{Field, FieldType, Policy, Required, Template};
+use crate::validate::Mode;
 use serde_json::{json, Map, Value};
 
 /// The dialect every exported schema declares.
 const JSON_SCHEMA_DIALECT: &str = "https://json-schema.org/draft/2020-12/schema";
 
-/// The keywords an exported schema adds to the standard ones, all prefixed `x-`. A
-/// validator ignores them; one that refuses unknown keywords (Ajv in strict mode) is told
-/// about them first: `ajv.addVocabulary(EXTENSION_KEYWORDS)`.
+/// The keywords a schema exported with `extensions: true` adds to the standard ones, all
+/// prefixed `x-`. A validator ignores them; one that refuses unknown keywords (Ajv in strict
+/// mode) is told about them first: `ajv.addVocabulary(EXTENSION_KEYWORDS)`.
 ///
 /// - `x-policy`, `x-template`: the ids the schema was made from;
 /// - `x-session-date`: the id of the field holding the session date, when there is one;
@@ -53,11 +54,10 @@ const CASE_IDS_PATTERN: &str =
 ///   case IDs a string of IDs, each with a digit and only letters, digits, `-` and `/`;
 ///   actions an array of `{action, who, when}` and children an array of `{name, dob}`, each
 ///   row with its required cells.
-/// - **`required`** lists the fields with `required: true`: they are required in every mode.
-///   A field with `required: "final"` is required only when the record is finalised, which
-///   one schema cannot say without a mode, so such fields are listed in
-///   **`x-required-final`** instead: a form builder checking a finished record adds them to
-///   `required`. A required text field must hold a non-blank string (`pattern: "\\S"`), a
+/// - **`required`** lists the fields [`validate`](crate::validate) requires in the options'
+///   mode: in `final` (the default, as `validate`'s) the fields with `required: true` and
+///   those with `required: "final"` (signatures, say); in `draft` only those with
+///   `required: true`. A required text field must hold a non-blank string (`pattern: "\\S"`), a
 ///   required list at least one row, as [`validate`](crate::validate) treats blank text and
 ///   empty lists as missing.
 /// - **`additionalProperties: true`**: councils add their own fields.
@@ -69,21 +69,80 @@ const CASE_IDS_PATTERN: &str =
 /// not assert formats, and every template rule (dates in the future or the wrong way round,
 /// the cadence, the session length).
 ///
-/// The extension keywords are listed in [`EXTENSION_KEYWORDS`].
+/// Only standard keywords, so a validator in strict mode (Ajv) loads it as it is; with
+/// `extensions: true` the schema also carries the keywords in [`EXTENSION_KEYWORDS`], which
+/// such a validator must be told about first.
 ///
 /// # Examples
 /// ```
-/// use supervision_rules::policy::{json_schema, Registry};
+/// use supervision_rules::policy::{json_schema, json_schema_with, Registry, SchemaOptions};
+/// use supervision_rules::validate::Mode;
 /// let registry = Registry::with_builtins();
 /// let (policy, template) = registry.template("havering", "personal-supervision")?;
 /// let schema = json_schema(policy, template);
 /// assert_eq!(schema["$schema"], "https://json-schema.org/draft/2020-12/schema");
 /// assert_eq!(schema["properties"]["date"]["format"], "date");
-/// assert!(schema["required"].as_array().unwrap().contains(&"date".into()));
-/// assert!(schema["x-required-final"].as_array().unwrap().contains(&"supervisorSignature".into()));
+/// let required = schema["required"].as_array().unwrap();
+/// assert!(required.contains(&"date".into()));
+/// assert!(required.contains(&"supervisorSignature".into()));
+/// let draft = json_schema_with(policy, template, SchemaOptions { mode: Mode::Draft, extensions: true });
+/// assert!(!draft["required"].as_array().unwrap().contains(&"supervisorSignature".into()));
+/// assert!(draft["x-required-final"].as_array().unwrap().contains(&"supervisorSignature".into()));
 /// # Ok::<(), supervision_rules::Error>(())
 /// ```
 pub fn json_schema(policy: &Policy, template: &Template) -> Value {
+    json_schema_with(policy, template, SchemaOptions::default())
+}
+
+/// How [`json_schema_with`] writes a schema.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct SchemaOptions {
+    /// Which fields `required` lists: those `validate` requires in this mode (default
+    /// `Final`, as `validate`'s).
+    pub mode: Mode,
+    /// Adds the keywords in [`EXTENSION_KEYWORDS`] (default false).
+    pub extensions: bool,
+}
+
+impl SchemaOptions {
+    /// Reads `{mode?, extensions?}` (`null`/`undefined` = defaults).
+    ///
+    /// # Errors
+    /// [`Error::BadArgument`](crate::Error) naming the option.
+    pub fn from_json(v: &Value) -> crate::error::Result<Self> {
+        if v.is_null() {
+            return Ok(Self::default());
+        }
+        let o = crate::input::object(v, "options")?;
+        let mode = match o.get("mode") {
+            None => Mode::Final,
+            Some(Value::String(s)) if s == "final" => Mode::Final,
+            Some(Value::String(s)) if s == "draft" => Mode::Draft,
+            Some(_) => {
+                return Err(crate::Error::bad_argument(
+                    "options.mode",
+                    "\"draft\" or \"final\"",
+                ))
+            }
+        };
+        let extensions = match o.get("extensions") {
+            None => false,
+            Some(Value::Bool(b)) => *b,
+            Some(_) => {
+                return Err(crate::Error::bad_argument(
+                    "options.extensions",
+                    "true or false",
+                ))
+            }
+        };
+        Ok(SchemaOptions { mode, extensions })
+    }
+}
+
+/// The record of `template` as JSON Schema, draft 2020-12, written as `options` say (see
+/// [`json_schema`]).
+pub fn json_schema_with(policy: &Policy, template: &Template, options: SchemaOptions) -> Value {
+    let finalised = options.mode == Mode::Final;
     let mut properties = Map::new();
     let mut required = Vec::new();
     let mut required_final = Vec::new();
@@ -91,24 +150,39 @@ pub fn json_schema(policy: &Policy, template: &Template) -> Value {
     for s in &template.sections {
         let mut ids = Vec::new();
         for f in &s.fields {
-            properties.insert(f.id.clone(), field_schema(f));
-            match f.required {
-                Required::Always => required.push(Value::from(f.id.as_str())),
-                Required::Final => required_final.push(Value::from(f.id.as_str())),
-                Required::No => {}
+            let id = Value::from(f.id.as_str());
+            let is_required = match f.required {
+                Required::Always => true,
+                Required::Final => {
+                    required_final.push(id.clone());
+                    finalised
+                }
+                Required::No => false,
+            };
+            if is_required {
+                required.push(id.clone());
             }
-            ids.push(Value::from(f.id.as_str()));
+            properties.insert(
+                f.id.clone(),
+                field_schema(f, is_required, options.extensions),
+            );
+            ids.push(id);
         }
         sections.push(json!({ "id": s.id, "title": s.title, "fields": ids }));
     }
     let mut description = format!(
-        "{}: {} ({}). A record of this template, keyed by field id.",
-        policy.authority, template.title, template.source
+        "{}: {} ({}). A record of this template, keyed by field id, as {} it.",
+        policy.authority,
+        template.title,
+        template.source,
+        if finalised {
+            "finalised"
+        } else {
+            "a draft saves"
+        }
     );
-    if !required_final.is_empty() {
-        description.push_str(
-            " The fields in x-required-final are required too when the record is finalised.",
-        );
+    if !finalised && !required_final.is_empty() {
+        description.push_str(" Some fields are required too when the record is finalised.");
     }
     let mut schema = Map::new();
     schema.insert("$schema".into(), JSON_SCHEMA_DIALECT.into());
@@ -116,17 +190,17 @@ pub fn json_schema(policy: &Policy, template: &Template) -> Value {
     schema.insert("description".into(), description.into());
     schema.insert("type".into(), "object".into());
     schema.insert("properties".into(), Value::Object(properties));
-    if !required.is_empty() {
-        schema.insert("required".into(), Value::Array(required));
-    }
+    schema.insert("required".into(), Value::Array(required));
     schema.insert("additionalProperties".into(), true.into());
-    schema.insert("x-policy".into(), policy.id.as_str().into());
-    schema.insert("x-template".into(), template.id.as_str().into());
-    if let Some(sd) = &template.session_date {
-        schema.insert("x-session-date".into(), sd.as_str().into());
+    if options.extensions {
+        schema.insert("x-policy".into(), policy.id.as_str().into());
+        schema.insert("x-template".into(), template.id.as_str().into());
+        if let Some(sd) = &template.session_date {
+            schema.insert("x-session-date".into(), sd.as_str().into());
+        }
+        schema.insert("x-required-final".into(), Value::Array(required_final));
+        schema.insert("x-sections".into(), Value::Array(sections));
     }
-    schema.insert("x-required-final".into(), Value::Array(required_final));
-    schema.insert("x-sections".into(), Value::Array(sections));
     Value::Object(schema)
 }
 
@@ -139,8 +213,7 @@ fn date() -> Value {
     json!({ "type": "string", "format": "date", "pattern": DATE_PATTERN })
 }
 
-fn field_schema(f: &Field) -> Value {
-    let always = f.required == Required::Always;
+fn field_schema(f: &Field, always: bool, extensions: bool) -> Value {
     let mut s = match f.kind {
         FieldType::Text | FieldType::Person | FieldType::Signature => {
             if always {
@@ -209,7 +282,9 @@ fn field_schema(f: &Field) -> Value {
     if let Some(h) = &f.hint {
         set(&mut s, "description", h.as_str().into());
     }
-    set(&mut s, "x-field-type", field_type(f.kind).into());
+    if extensions {
+        set(&mut s, "x-field-type", field_type(f.kind).into());
+    }
     s
 }
 

@@ -75,6 +75,13 @@ pub fn validate(
             "one of this policy's role ids",
         ));
     }
+    // A misspelt id would silently check the field after all; the id itself is not echoed.
+    if options.ignore.iter().any(|id| template.field(id).is_none()) {
+        return Err(Error::bad_argument(
+            "options.ignore",
+            "field ids of this template",
+        ));
+    }
     let mut c = Checker {
         template,
         record,
@@ -87,7 +94,9 @@ pub fn validate(
         .as_deref()
         .and_then(|id| c.date_value(id));
     for field in template.fields() {
-        c.field(field, session);
+        if !options.ignore.contains(&field.id) {
+            c.field(field, session);
+        }
     }
     rules::apply(&mut c, policy, role, session, options);
 

@@ -31,10 +31,13 @@ pub struct ValidateOptions {
     /// given ([`ScheduleOptions::calendar`](crate::schedule::ScheduleOptions)), so the two
     /// agree on a cadence counted in working days.
     pub calendar: Calendar,
+    /// Field ids the form does not collect: their own checks (required, type) are skipped.
+    /// The template's cross-field rules still read them when present.
+    pub ignore: Vec<String>,
 }
 
 impl ValidateOptions {
-    /// Reads `{mode?, today?, role?}` (`null`/`undefined` = defaults), with the England &
+    /// Reads `{mode?, today?, role?, ignore?}` (`null`/`undefined` = defaults), with the England &
     /// Wales calendar: the caller sets [`calendar`](Self::calendar) to the one it has loaded.
     ///
     /// # Errors
@@ -60,11 +63,26 @@ impl ValidateOptions {
             Some(Value::String(s)) => Some(s.clone()),
             Some(_) => return Err(Error::bad_argument("options.role", "a role id as a string")),
         };
+        let ignore = match o.get("ignore") {
+            None => Vec::new(),
+            Some(Value::Array(ids)) => ids
+                .iter()
+                .map(|id| id.as_str().map(str::to_string))
+                .collect::<Option<Vec<_>>>()
+                .ok_or_else(|| Error::bad_argument("options.ignore", "an array of field ids"))?,
+            Some(_) => {
+                return Err(Error::bad_argument(
+                    "options.ignore",
+                    "an array of field ids",
+                ))
+            }
+        };
         Ok(ValidateOptions {
             mode,
             today: o.opt_date("today")?,
             role,
             calendar: Calendar::england_and_wales(),
+            ignore,
         })
     }
 }

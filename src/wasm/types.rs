@@ -11,6 +11,8 @@ pub(super) struct PolicySummary<'a> {
     id: &'a str,
     authority: &'a str,
     title: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    version: Option<&'a str>,
 }
 
 impl<'a> From<&'a Policy> for PolicySummary<'a> {
@@ -19,6 +21,7 @@ impl<'a> From<&'a Policy> for PolicySummary<'a> {
             id: &p.id,
             authority: &p.authority,
             title: &p.title,
+            version: p.version.as_deref(),
         }
     }
 }
@@ -110,8 +113,9 @@ pub(super) fn check_depth(json: &[u8], path: &str) -> Result<(), JsValue> {
 
 #[wasm_bindgen(typescript_custom_section)]
 const TS_CONTRACT: &'static str = r#"
-/** A registered policy: its id, council and document title. */
-export interface PolicySummary { id: string; authority: string; title: string }
+/** A registered policy: its id, council, document title and, when its data gives one, the
+ *  version of its data ("2026.1"; CHANGELOG.md says when it changes). */
+export interface PolicySummary { id: string; authority: string; title: string; version?: string }
 /** A role the policy distinguishes. */
 export interface Role { id: string; label: string; source: string; note?: string }
 /** A timing rule, as the policy data writes it (see docs/policy-format.md). */
@@ -149,7 +153,11 @@ export interface Policy extends PolicySummary {
   notes?: string[];
 }
 /** Options for validate(). */
-export interface ValidateOptions { mode?: 'draft'|'final'; today?: string; role?: string }
+export interface ValidateOptions {
+  mode?: 'draft'|'final'; today?: string; role?: string;
+  /** Field ids the form does not collect: their own checks (required, type) are skipped. */
+  ignore?: string[];
+}
 /** One finding: never contains record text. */
 export interface Finding {
   path: string;
@@ -223,6 +231,24 @@ export interface Obligation {
 }
 /** The result of schedule(). */
 export interface Schedule { asOf: string; obligations: Obligation[]; breaches: Finding[] }
+/** A council's own policy, as registerPolicy() and compilePolicy() take it
+ *  (docs/policy-format.md): a whole policy, or one derived from a registered policy with
+ *  `extends`; either as an object or as its JSON text. */
+export type PolicyInput = PolicyDocument | DerivedPolicyDocument | string;
+/** A whole policy. */
+export interface PolicyDocument {
+  format: 1; id: string; authority: string; title: string; document: string; version?: string;
+  roles: Role[]; rules?: Rule[]; templates?: Template[]; notes?: string[];
+  extends?: undefined;
+}
+/** A policy derived from a registered one: entries replace the base's by id, `remove`
+ *  drops the base's by id, top-level strings given replace the base's. */
+export interface DerivedPolicyDocument {
+  format: 1; id: string; extends: string;
+  authority?: string; title?: string; document?: string; version?: string;
+  roles?: Role[]; rules?: Rule[]; templates?: Template[]; notes?: string[];
+  remove?: { roles?: string[]; rules?: string[]; templates?: string[] };
+}
 /** A thrown error's extra properties. */
 export interface SupervisionRulesError extends Error {
   code: string; problems?: { path: string; expected: string }[];

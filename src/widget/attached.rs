@@ -42,6 +42,7 @@ impl State {
             role: o.role.clone(),
             // The calendar the page loaded with loadBankHolidays, as schedule() uses.
             calendar: crate::wasm::calendar(),
+            ignore: o.absent.clone(),
         };
         let report =
             core_validate(&o.policy, template, &record, &options).map_err(|e| js_error(&e))?;
@@ -66,6 +67,8 @@ pub(super) struct Core {
     pub(super) listeners: RefCell<Vec<Listener>>,
     pub(super) style: RefCell<Option<Element>>,
     pub(super) attached: Cell<bool>,
+    /// The page's problems found on attach (`widget.problems`).
+    pub(super) problems: Vec<Problem>,
 }
 
 thread_local! {
@@ -238,18 +241,39 @@ fn novalidate(event: &Event) -> bool {
 
 /// Tells the developer, once, about required fields the form has no control for: the
 /// record could never be finished.
-pub(super) fn warn_missing(form: &HtmlFormElement, options: &AttachOptions) {
+pub(super) fn warn_missing(form: &HtmlFormElement, options: &AttachOptions) -> Vec<Problem> {
     let Some(template) = options
         .policy
         .templates
         .iter()
         .find(|t| t.id == options.template)
     else {
-        return;
+        return Vec::new();
     };
     let scan = Scan::read(form);
+    let mut problems = Vec::new();
     for f in template.fields() {
         if f.required == crate::policy::Required::No {
+            continue;
+        }
+        if options.absent.contains(&f.id) {
+            problems.push(Problem {
+                field: f.id.clone(),
+                code: "required-absent",
+                message: format!(
+                    "the form does not collect \"{}\" ({}), which template \"{}\" requires{}: \
+                     a record saved from this form is incomplete under the policy ({})",
+                    f.id,
+                    f.label,
+                    template.id,
+                    if f.required == crate::policy::Required::Final {
+                        " when the record is finalised"
+                    } else {
+                        ""
+                    },
+                    f.source.as_deref().unwrap_or(template.source.as_str())
+                ),
+            });
             continue;
         }
         let name = options
@@ -267,4 +291,27 @@ pub(super) fn warn_missing(form: &HtmlFormElement, options: &AttachOptions) {
             );
         }
     }
+    if !problems.is_empty() {
+        let list: Vec<&str> = problems.iter().map(|p| p.message.as_str()).collect();
+        web_sys::console::error_1(
+            &format!(
+                "supervision-rules: options.absent names required fields; the widget will not \
+                 ask for them (widget.problems lists them):\n- {}",
+                list.join("\n- ")
+            )
+            .into(),
+        );
+    }
+    problems
+}
+
+/// A problem of the page's, for its developer (`widget.problems`): never shown to the user.
+#[derive(Debug, Clone, serde::Serialize)]
+pub(super) struct Problem {
+    /// The template field id.
+    pub(super) field: String,
+    /// `required-absent`.
+    pub(super) code: &'static str,
+    /// What is wrong, for the developer.
+    pub(super) message: String,
 }

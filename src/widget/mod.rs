@@ -72,6 +72,19 @@ export interface AttachOptions {
   /** true adds the widget's stylesheet in a <style> element; a string adds a
    *  <link rel="stylesheet"> to that address. Default false (govuk-frontend styles the markup). */
   stylesheet?: boolean | string;
+  /** Ids of template fields the page does not collect. Their checks are skipped, so a user
+   *  is never asked for what the form has no control for; the required ones are reported
+   *  to the developer once (console.error) and in widget.problems. */
+  absent?: string[];
+}
+/** A problem of the page's, for its developer (Widget.problems). */
+export interface WidgetProblem { field: string; code: 'required-absent'; message: string }
+declare global {
+  interface SymbolConstructor {
+    /** For Widget's `[Symbol.dispose]` (`using widget = attach(…)`) under a lib before
+     *  esnext.disposable; the same declaration as the lib's and @types/node's. */
+    readonly dispose: unique symbol;
+  }
 }
 /** Options for Widget.validate(). */
 export interface WidgetValidateOptions {
@@ -136,6 +149,13 @@ impl Widget {
         drop(removed);
     }
 
+    /// The page's problems found on attach, for its developer: each required field that
+    /// `options.absent` says the form does not collect. Never shown to the user.
+    #[wasm_bindgen(getter, unchecked_return_type = "WidgetProblem[]")]
+    pub fn problems(&self) -> Result<JsValue, JsValue> {
+        crate::wasm::to_js(&self.core.problems)
+    }
+
     /// Checks the form now and shows the result, as a submit would (but never blocks
     /// anything): for pages that submit by script. From then on the form is also checked
     /// as the user edits. `{ focus: true }` moves focus to the error summary when there
@@ -182,7 +202,7 @@ pub fn attach(
         .ok_or_else(|| bad("form", "a <form> element in a document"))?;
 
     detach_earlier(&form);
-    warn_missing(&form, &options);
+    let problems = warn_missing(&form, &options);
     let style = add_stylesheet(&document, &options.stylesheet)?;
 
     let mode = options.mode;
@@ -198,6 +218,7 @@ pub fn attach(
         listeners: RefCell::new(Vec::new()),
         style: RefCell::new(style),
         attached: Cell::new(true),
+        problems,
     });
 
     let listeners = listen_all(&core, &form);

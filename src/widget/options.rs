@@ -11,7 +11,7 @@ use std::collections::BTreeMap;
 use std::sync::Arc;
 use wasm_bindgen::JsValue;
 
-const KEYS: [&str; 7] = [
+const KEYS: [&str; 8] = [
     "policy",
     "template",
     "mode",
@@ -19,6 +19,7 @@ const KEYS: [&str; 7] = [
     "today",
     "role",
     "stylesheet",
+    "absent",
 ];
 
 /// Which day "today" is for the not-in-the-future checks.
@@ -54,6 +55,8 @@ pub(super) struct AttachOptions {
     pub(super) today: Today,
     pub(super) role: Option<String>,
     pub(super) stylesheet: Stylesheet,
+    /// Template field ids the page does not collect (`options.absent`).
+    pub(super) absent: Vec<String>,
 }
 
 fn string(v: &JsValue, path: &str, expected: &str) -> Result<String, JsValue> {
@@ -90,7 +93,9 @@ impl AttachOptions {
         let today = Today::read(options)?;
         let role = role(options, &policy)?;
         let stylesheet = Stylesheet::read(options)?;
+        let absent = not_collected(options, tpl)?;
         Ok(AttachOptions {
+            absent,
             template: tpl.id.clone(),
             policy,
             mode,
@@ -107,7 +112,7 @@ fn known_keys(options: &JsValue) -> Result<(), JsValue> {
     if !options.is_object() || js_sys::Array::is_array(options) {
         return Err(bad(
             "options",
-            "an object: { policy, template, mode?, fields?, today?, role?, stylesheet? }",
+            "an object: { policy, template, mode?, fields?, today?, role?, stylesheet?, absent? }",
         ));
     }
     let object = js_sys::Object::from(options.clone());
@@ -116,11 +121,32 @@ fn known_keys(options: &JsValue) -> Result<(), JsValue> {
         if !KEYS.contains(&key.as_str()) {
             return Err(bad(
                 &format!("options.{key}"),
-                "one of policy, template, mode, fields, today, role, stylesheet",
+                "one of policy, template, mode, fields, today, role, stylesheet, absent",
             ));
         }
     }
     Ok(())
+}
+
+/// `options.absent`: ids of the template's fields that the page does not collect.
+fn not_collected(options: &JsValue, tpl: &Template) -> Result<Vec<String>, JsValue> {
+    let value = prop(options, "absent");
+    if absent(&value) {
+        return Ok(Vec::new());
+    }
+    let expected = "an array of this template's field ids";
+    if !js_sys::Array::is_array(&value) {
+        return Err(bad("options.absent", expected));
+    }
+    js_sys::Array::from(&value)
+        .iter()
+        .enumerate()
+        .map(|(i, id)| {
+            id.as_string()
+                .filter(|id| tpl.field(id).is_some())
+                .ok_or_else(|| bad(&format!("options.absent[{i}]"), expected))
+        })
+        .collect()
 }
 
 /// `options.mode`: final unless it says draft.

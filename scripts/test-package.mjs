@@ -1,0 +1,322 @@
+#!/usr/bin/env node
+// The npm package as its users get it: `npm pack` of pkg/, installed from the tarball into
+// a scratch project in a temporary folder, then
+//
+// - Node: README's "From Node" code run as written (ESM), and from CommonJS both ways the
+//   README documents (`require()` on a Node that can require ES modules, `await import()`);
+// - TypeScript: README's code blocks marked `<!-- typecheck -->`, and a file that uses
+//   each entry point's types, checked by `tsc --strict --noEmit` against the installed
+//   .d.ts (skipLibCheck false) with lib ES2020 and ES2022, resolved as Node (nodenext)
+//   and as a bundler does;
+// - Vite (no plugins) and esbuild (with README's copy step for the .wasm): a tiny page
+//   that imports the widget and the package's stylesheet, built, served and opened in
+//   headless Chromium, where it must validate and draw the error summary with the styles.
+//
+// Offline: the tarball has no dependencies; vite, esbuild and tsc are the repository's own
+// devDependencies.
+//
+//   node scripts/test-package.mjs      needs pkg/ built (make build)
+// Ends with "N passed, N failed".
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { mkdtemp, rm, mkdir, readFile, writeFile, copyFile, access } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { launchBrowser } from '../tests/e2e/browser.mjs';
+import { startServer } from './serve.mjs';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const PKG = path.join(ROOT, 'pkg');
+const BIN = path.join(ROOT, 'node_modules', '.bin');
+
+let passed = 0;
+let failed = 0;
+async function test(name, fn) {
+  try {
+    await fn();
+    passed++;
+    console.log(`ok   ${name}`);
+  } catch (e) {
+    failed++;
+    const text = String((e && (e.stdout || e.stack)) || e);
+    console.log(`FAIL ${name}\n     ${text.split('\n').slice(0, 30).join('\n     ')}`);
+  }
+}
+
+const run = (cmd, args, cwd) =>
+  execFileSync(cmd, args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+
+/** The required fields an empty Havering case supervision record is missing. */
+const EMPTY_ERRORS_AT_LEAST = ['date'];
+
+async function pack(scratch) {
+  let tarball;
+  await test('npm pack: the tarball has each entry point, the stylesheet and the docs', async () => {
+    const [info] = JSON.parse(run('npm', ['pack', PKG, '--json', '--pack-destination', scratch], scratch));
+    tarball = path.join(scratch, info.filename);
+    const files = info.files.map((f) => f.path).sort();
+    for (const dir of ['', 'widget/', 'authoring/']) {
+      for (const f of ['supervision_rules.js', 'supervision_rules_bg.wasm', 'supervision_rules.d.ts']) {
+        assert.ok(files.includes(dir + f), `${dir + f} is in the tarball`);
+      }
+    }
+    for (const f of ['supervision-rules.css', 'README.md', 'CHANGELOG.md', 'package.json',
+      'docs/policy-format.md', 'docs/finding-codes.md']) {
+      assert.ok(files.includes(f), `${f} is in the tarball`);
+    }
+    const manifest = JSON.parse(await readFile(path.join(PKG, 'package.json'), 'utf8'));
+    assert.equal(manifest.repository, undefined, 'no placeholder repository address');
+  });
+  return tarball;
+}
+
+async function install(scratch, tarball) {
+  await writeFile(path.join(scratch, 'package.json'),
+    JSON.stringify({ name: 'scratch', private: true, type: 'module' }, null, 2));
+  await test('npm install of the tarball into a scratch project, offline', async () => {
+    run('npm', ['install', '--offline', '--no-audit', '--no-fund', '--ignore-scripts', tarball], scratch);
+    await access(path.join(scratch, 'node_modules/supervision-rules/package.json'));
+  });
+}
+
+/** README's fenced code blocks that follow a `<!-- typecheck -->` line. */
+async function readmeExamples() {
+  const readme = await readFile(path.join(ROOT, 'README.md'), 'utf8');
+  const blocks = [...readme.matchAll(/<!-- typecheck -->\n```(?:js|ts)\n([\s\S]*?)\n```/g)].map((m) => m[1]);
+  assert.ok(blocks.length >= 2, `README marks at least 2 examples (found ${blocks.length})`);
+  return blocks;
+}
+
+/** What README's examples use without defining: a record, a caseload, a way to show errors. */
+const PRELUDE = `declare const record: Record<string, unknown>;
+declare const workers: import('supervision-rules').Worker[];
+declare function showErrors(errors: import('supervision-rules').Finding[]): void;
+`;
+
+async function node(scratch) {
+  const fromNode = (await readmeExamples()).find((b) => b.includes('initSync'));
+  assert.ok(fromNode, 'README\'s "From Node" example is marked <!-- typecheck -->');
+  await test("node ESM: README's \"From Node\" runs as written", async () => {
+    const file = path.join(scratch, 'from-node.mjs');
+    await writeFile(file, `const record = {};\n${fromNode}
+console.log(JSON.stringify(validate('havering', 'case-supervision-record', record, { mode: 'final' }).errors.map((e) => e.path)));\n`);
+    const paths = JSON.parse(run(process.execPath, [file], scratch));
+    for (const p of EMPTY_ERRORS_AT_LEAST) assert.ok(paths.includes(p), `${p} is reported`);
+  });
+  const cjsBody = (load) => `const { readFileSync } = require('node:fs');
+(async () => {
+  const { initSync, validate } = ${load};
+  initSync({ module: readFileSync(require.resolve('supervision-rules/supervision_rules_bg.wasm')) });
+  console.log(JSON.stringify(validate('havering', 'case-supervision-record', {}, { mode: 'final' }).valid));
+})();\n`;
+  await test('node CommonJS: await import() works on every supported Node', async () => {
+    const file = path.join(scratch, 'import.cjs');
+    await writeFile(file, cjsBody("await import('supervision-rules')"));
+    assert.equal(run(process.execPath, [file], scratch).trim(), 'false');
+  });
+  await test('node CommonJS: require() works where Node can require ES modules (20.19+, 22.12+)', async () => {
+    const file = path.join(scratch, 'require.cjs');
+    await writeFile(file, cjsBody("require('supervision-rules')"));
+    if (!process.features.require_module) {
+      assert.throws(() => run(process.execPath, [file], scratch), 'this Node cannot require ES modules');
+      return;
+    }
+    assert.equal(run(process.execPath, [file], scratch).trim(), 'false');
+  });
+}
+
+async function schemas(scratch) {
+  const { default: Ajv2020 } = await import('ajv/dist/2020.js');
+  const { default: addFormats } = await import('ajv-formats');
+  const { createRequire } = await import('node:module');
+  const require = createRequire(path.join(scratch, 'index.js'));
+  const authoring = await import(require.resolve('supervision-rules/authoring'));
+  authoring.initSync({ module: await readFile(require.resolve('supervision-rules/authoring/supervision_rules_bg.wasm')) });
+  await test("ajv strict: every template's jsonSchema loads without a vocabulary; required = validate's on an empty record", async () => {
+    let templates = 0;
+    for (const { id } of authoring.policies()) {
+      for (const t of authoring.policy(id).templates) {
+        for (const mode of ['final', 'draft']) {
+          const ajv = addFormats(new Ajv2020({ strict: true, allErrors: true }));
+          const schema = authoring.jsonSchema(id, t.id, mode === 'final' ? undefined : { mode });
+          const check = ajv.compile(schema);
+          const report = authoring.validate(id, t.id, {}, { mode });
+          const required = [...report.errors, ...report.warnings]
+            .filter((f) => f.code === 'required').map((f) => f.path);
+          assert.deepEqual(schema.required, required, `${id}/${t.id} ${mode}`);
+          assert.equal(check({}), required.length === 0);
+          const missing = (check.errors || []).filter((e) => e.keyword === 'required')
+            .map((e) => e.params.missingProperty);
+          assert.deepEqual(missing, required, `${id}/${t.id} ${mode}: Ajv's errors`);
+        }
+        templates++;
+      }
+    }
+    assert.ok(templates >= 19, `every built-in template (${templates})`);
+    // With the x- keywords, a strict validator must be told about them.
+    const extended = authoring.jsonSchema('havering', 'personal-supervision', { extensions: true });
+    assert.ok(extended['x-required-final'].includes('supervisorSignature'));
+    assert.throws(() => new Ajv2020({ strict: true }).compile(extended), /unknown keyword/);
+  });
+}
+
+/** A file using what README's examples do not: each entry point's own types. */
+const ENTRY_TYPES = `import { attach, renderSchedule, type Widget } from 'supervision-rules/widget';
+import { jsonSchema, registerPolicy, compilePolicy, type PolicyInput, type RecordSchema }
+  from 'supervision-rules/authoring';
+import { policies } from 'supervision-rules';
+
+declare const form: HTMLFormElement;
+const widget: Widget = attach(form, { policy: 'havering', template: 'personal-supervision' });
+widget.validate({ focus: true }).errors.forEach((f) => f.path.toUpperCase());
+const panel: HTMLElement = renderSchedule(document.body, { asOf: '2026-01-01', obligations: [], breaches: [] });
+panel.focus();
+const version: string | undefined = policies()[0]?.version;
+widget.problems.forEach((p) => p.field.toUpperCase());
+const schema: RecordSchema = jsonSchema('havering', 'case-supervision-record');
+const required: string[] = schema.required;
+const title: string = schema.properties['date']?.title ?? '';
+const own: PolicyInput = { format: 1, id: 'my-council', extends: 'havering', title: 'Mine' };
+registerPolicy(own);
+compilePolicy(JSON.stringify(own));
+// @ts-expect-error a policy is an object or its JSON text
+registerPolicy(42);
+export { version, required, title };
+`;
+
+async function typescript(scratch) {
+  const blocks = await readmeExamples();
+  const dir = path.join(scratch, 'ts');
+  await mkdir(dir, { recursive: true });
+  const files = [];
+  const browserFiles = [];
+  for (const [i, block] of blocks.entries()) {
+    const file = `readme-${i + 1}.ts`;
+    await writeFile(path.join(dir, file), `${PRELUDE}${block}\n`);
+    files.push(file);
+    if (!block.includes("from 'node:")) browserFiles.push(file);
+  }
+  await writeFile(path.join(dir, 'entries.ts'), ENTRY_TYPES);
+  files.push('entries.ts');
+  browserFiles.push('entries.ts');
+  const settings = [
+    ['ES2020', 'nodenext'], ['ES2022', 'nodenext'], ['ES2020', 'bundler'], ['ES2022', 'bundler'],
+  ];
+  for (const [lib, resolution] of settings) {
+    await test(`tsc --strict: README's examples and each entry point's types (lib ${lib}, ${resolution})`, async () => {
+      const config = {
+        compilerOptions: {
+          strict: true, noEmit: true, skipLibCheck: false, target: 'ES2022',
+          lib: [lib, 'DOM'],
+          // Node's types (the repository's @types/node) only where the code runs on Node:
+          // they declare Symbol.dispose, which a browser project under ES2022 lacks.
+          types: resolution === 'bundler' ? [] : ['node'],
+          typeRoots: [path.join(ROOT, 'node_modules', '@types')],
+          module: resolution === 'bundler' ? 'esnext' : 'nodenext',
+          moduleResolution: resolution,
+        },
+        files: resolution === 'bundler' ? browserFiles : files,
+      };
+      await writeFile(path.join(dir, 'tsconfig.json'), JSON.stringify(config, null, 2));
+      run(path.join(BIN, 'tsc'), ['-p', path.join(dir, 'tsconfig.json')], dir);
+    });
+  }
+}
+
+// A form page: the widget and the package's stylesheet, as a front-end developer adds them.
+const PAGE_HTML = (script) => `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>bundled</title><link rel="icon" href="data:,"></head>
+<body><form id="f"><label for="date">Date</label><input id="date" name="date"><button>Save</button></form>
+<script type="module" src="${script}"></script></body></html>`;
+const PAGE_JS = (init) => `import init, { attach } from 'supervision-rules/widget';
+import 'supervision-rules/supervision-rules.css';
+await init(${init});
+// The page collects neither signature (they are signed elsewhere): declared absent.
+const widget = attach(document.getElementById('f'), { policy: 'havering',
+  template: 'personal-supervision', absent: ['supervisorSignature', 'superviseeSignature'] });
+const report = widget.validate();
+const summary = document.querySelector('.govuk-error-summary');
+window.result = { valid: report.valid, summary: !!summary,
+  border: summary && getComputedStyle(summary).borderTopColor,
+  asked: report.errors.map((e) => e.path).filter((p) => /Signature/.test(p)),
+  problems: widget.problems.map((p) => p.field) };
+`;
+
+async function bundlers(scratch) {
+  const modules = path.join(scratch, 'node_modules', 'supervision-rules');
+  const vite = path.join(scratch, 'vite-app');
+  await mkdir(vite, { recursive: true });
+  await writeFile(path.join(vite, 'index.html'), PAGE_HTML('./main.js'));
+  await writeFile(path.join(vite, 'main.js'), PAGE_JS(''));
+  await test('vite build (no plugins) of a page importing the widget and its stylesheet', async () => {
+    run(path.join(BIN, 'vite'), ['build', '--logLevel', 'warn'], vite);
+    await access(path.join(vite, 'dist', 'index.html'));
+  });
+
+  const esb = path.join(scratch, 'esbuild-app');
+  await mkdir(path.join(esb, 'dist'), { recursive: true });
+  await writeFile(path.join(esb, 'main.js'), PAGE_JS("{ module_or_path: '/supervision_rules_bg.wasm' }"));
+  await writeFile(path.join(esb, 'dist', 'index.html'), PAGE_HTML('./main.js')
+    .replace('</title>', '</title><link rel="stylesheet" href="./main.css">'));
+  await test("esbuild --bundle of the same page, with README's copy step for the .wasm", async () => {
+    run(path.join(BIN, 'esbuild'), ['main.js', '--bundle', '--format=esm', '--outdir=dist', '--log-level=warning'], esb);
+    await copyFile(path.join(modules, 'widget', 'supervision_rules_bg.wasm'), path.join(esb, 'dist', 'supervision_rules_bg.wasm'));
+    await access(path.join(esb, 'dist', 'main.css'));
+  });
+
+  const context = await launchBrowser(path.join(scratch, 'profile'));
+  try {
+    for (const [name, dist] of [['vite', path.join(vite, 'dist')], ['esbuild', path.join(esb, 'dist')]]) {
+      await test(`chromium: the ${name}-built page validates and styles the error summary`, async () => {
+        const server = await startServer({ port: 0, www: dist, pkg: path.join(scratch, 'no-pkg') });
+        try {
+          const page = await context.newPage();
+          const errors = [];
+          page.on('pageerror', (e) => errors.push(e.message));
+          page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+          await page.goto(server.url);
+          await page.waitForFunction(() => window.result !== undefined, null, { timeout: 15_000 });
+          // One console.error for the developer, naming the absent required fields.
+          assert.equal(errors.length, 1, errors.join('\n'));
+          assert.match(errors[0], /options\.absent.*supervisorSignature.*superviseeSignature/s);
+          assert.deepEqual(await page.evaluate(() => window.result), {
+            valid: false, summary: true, border: 'rgb(212, 53, 28)',
+            asked: [], problems: ['supervisorSignature', 'superviseeSignature'],
+          });
+          await page.close();
+        } finally {
+          await server.close();
+        }
+      });
+    }
+  } finally {
+    await context.close();
+  }
+}
+
+async function main() {
+  try {
+    await access(path.join(PKG, 'package.json'));
+  } catch {
+    console.log('pkg/ is not built: run `make build` first');
+    console.log('0 passed, 1 failed');
+    process.exit(1);
+  }
+  const scratch = await mkdtemp(path.join(os.tmpdir(), 'supervision-rules-package-'));
+  try {
+    const tarball = await pack(scratch);
+    if (tarball) {
+      await install(scratch, tarball);
+      await node(scratch);
+      await schemas(scratch);
+      await typescript(scratch);
+      await bundlers(scratch);
+    }
+  } finally {
+    if (!process.env.KEEP_SCRATCH) await rm(scratch, { recursive: true, force: true });
+    else console.log(`scratch project kept in ${scratch}`);
+  }
+  console.log(`\n${passed} passed, ${failed} failed`);
+  process.exit(failed ? 1 : 0);
+}
+main();
