@@ -27,9 +27,9 @@ impl Problems {
         });
     }
 
-    /// How many problems so far.
-    pub(crate) fn len(&self) -> usize {
-        self.0.len()
+    /// Records a problem found elsewhere.
+    pub(crate) fn add(&mut self, problem: PolicyProblem) {
+        self.0.push(problem);
     }
 
     /// None found.
@@ -108,6 +108,14 @@ pub(super) fn check_policy(p: &Policy, problems: &mut Problems) {
     problems.text("authority".into(), &p.authority);
     problems.text("title".into(), &p.title);
     problems.text("document".into(), &p.document);
+    if let Some(r) = &p.replaces {
+        if r != &p.id {
+            problems.push(
+                "replaces",
+                "this policy's own id: a policy replaces the one registered under its id",
+            );
+        }
+    }
 
     let mut role_ids = BTreeSet::new();
     for (i, r) in p.roles.iter().enumerate() {
@@ -280,6 +288,9 @@ fn check_sections<'t>(
             problems.push(format!("{spath}.id"), "an id not used by another section");
         }
         problems.text(format!("{spath}.title"), &s.title);
+        if let Some(src) = &s.source {
+            problems.text(format!("{spath}.source"), src);
+        }
         for (j, f) in s.fields.iter().enumerate() {
             let fpath = format!("{spath}.fields[{j}]");
             if !is_field_id(&f.id) {
@@ -303,6 +314,15 @@ fn check_sections<'t>(
 /// A field's label, options and range.
 fn check_field(fpath: &str, f: &Field, problems: &mut Problems) {
     problems.text(format!("{fpath}.label"), &f.label);
+    if let Some(m) = &f.messages.required {
+        problems.text(format!("{fpath}.messages.required"), m);
+        if f.required == Required::No {
+            problems.push(
+                format!("{fpath}.messages.required"),
+                "a message only on a required field (this one is optional)",
+            );
+        }
+    }
     match (f.kind, &f.options) {
         (FieldType::Choice, None) => {
             problems.push(format!("{fpath}.options"), "the allowed values of a choice")

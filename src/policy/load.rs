@@ -1,15 +1,22 @@
 //! Loading a policy: JSON text or value → checked [`Policy`], with every problem listed.
 //!
 //! Each rule, template, section and field is read on its own, so one bad element does not
-//! hide the next; [`check`](super::check) then checks the typed policy as a whole.
+//! hide the next; inside an element every unknown key is reported ([`super::keys`]) and
+//! every bad value at its own path ([`de`]); [`check`](super::check) then checks the typed
+//! policy as a whole. A derived policy (`extends`) is merged with its base and its problems
+//! are put back in the author's terms ([`super::derive`]).
 
 use super::check::{check_policy, Problems};
-use super::derive::derive;
+use super::derive::{derive, resolve};
+use super::keys::{de, did_you_mean, fields_of, join, known_keys};
 use super::model::*;
 use super::Registry;
 use crate::error::{Error, PolicyProblem, Result};
 use serde::de::DeserializeOwned;
 use serde_json::{Map, Value};
+
+/// At most this many problems are listed; a last one says how many more there were.
+pub const MAX_PROBLEMS: usize = 50;
 
 /// Parses and checks a policy from JSON text. `registry` resolves `extends`.
 ///
@@ -32,7 +39,7 @@ pub fn parse_policy(json: &str, registry: Option<&Registry>) -> Result<Policy> {
 /// Parses and checks a policy from a JSON value. `registry` resolves `extends`.
 ///
 /// # Errors
-/// [`Error::InvalidPolicy`] listing every problem found.
+/// [`Error::InvalidPolicy`] listing every problem found (at most [`MAX_PROBLEMS`]).
 pub fn parse_policy_value(value: Value, registry: Option<&Registry>) -> Result<Policy> {
     let mut problems = Problems::default();
     let Value::Object(mut obj) = value else {
@@ -41,37 +48,64 @@ pub fn parse_policy_value(value: Value, registry: Option<&Registry>) -> Result<P
             expected: "a JSON object".into(),
         }]));
     };
-    if let Some(base) = obj.remove("extends") {
-        obj = derive(base, obj, registry, &mut problems);
-    } else if obj.contains_key("remove") {
-        problems.push("remove", "\"remove\" only together with \"extends\"");
-    }
-    let policy = typed(obj, &mut problems);
-    if let Some(p) = &policy {
-        check_policy(p, &mut problems);
-    }
+    let mut allowed: Vec<&str> = fields_of::<Policy>().to_vec();
+    let policy = if obj.contains_key("extends") {
+        allowed.extend(["extends", "remove"]);
+        let obj = known_keys(&obj, "", "a policy", &allowed, &mut problems);
+        derived(obj, registry, &mut problems)
+    } else {
+        if obj.remove("remove").is_some() {
+            problems.push("remove", "\"remove\" only together with \"extends\"");
+        }
+        let obj = known_keys(&obj, "", "a policy", &allowed, &mut problems);
+        read_and_check(obj, &mut problems)
+    };
     match (policy, problems.is_empty()) {
         (Some(p), true) => Ok(p),
-        _ => Err(Error::InvalidPolicy(problems.into_vec())),
+        _ => Err(Error::InvalidPolicy(capped(problems.into_vec()))),
     }
 }
 
-/// Deserialises `v` as `T`, recording the first problem with its full path.
-fn de<T: DeserializeOwned>(v: &Value, path: &str, problems: &mut Problems) -> Option<T> {
-    match serde_path_to_error::deserialize::<_, T>(v) {
-        Ok(t) => Some(t),
-        Err(e) => {
-            let inner = e.path().to_string();
-            let full = match (path.is_empty(), inner.as_str()) {
-                (_, ".") => path.to_string(),
-                (true, _) => inner,
-                (false, _) if inner.starts_with('[') => format!("{path}{inner}"),
-                (false, _) => format!("{path}.{inner}"),
-            };
-            problems.push(full, e.into_inner().to_string());
-            None
-        }
+/// At most [`MAX_PROBLEMS`], and then how many more.
+fn capped(mut list: Vec<PolicyProblem>) -> Vec<PolicyProblem> {
+    if list.len() > MAX_PROBLEMS {
+        let more = list.len().saturating_sub(MAX_PROBLEMS);
+        list.truncate(MAX_PROBLEMS);
+        list.push(PolicyProblem {
+            path: String::new(),
+            expected: format!(
+                "and {more} more problem{} (fix these first)",
+                if more == 1 { "" } else { "s" }
+            ),
+        });
     }
+    list
+}
+
+/// A derived policy: resolved against its base, merged, checked, and its problems put back
+/// at their paths in the derived file. An `extends` that names no policy stops here: the
+/// rest would only report what the base would have supplied.
+fn derived(
+    mut obj: Map<String, Value>,
+    registry: Option<&Registry>,
+    problems: &mut Problems,
+) -> Option<Policy> {
+    let base = resolve(obj.remove("extends"), registry, problems)?;
+    let (merged, origins) = derive(&base, obj, problems);
+    let mut inner = Problems::default();
+    let policy = read_and_check(merged, &mut inner);
+    for p in inner.into_vec() {
+        problems.add(origins.in_author_terms(p));
+    }
+    policy
+}
+
+fn read_and_check(obj: Map<String, Value>, problems: &mut Problems) -> Option<Policy> {
+    let policy = typed(obj, problems);
+    if let Some(p) = &policy {
+        check_policy(p, problems);
+    }
+    policy
 }
 
 /// Deserialises element by element, so one bad rule does not hide the next.
@@ -94,10 +128,10 @@ fn typed(mut obj: Map<String, Value>, problems: &mut Problems) -> Option<Policy>
     }
     let shell: Option<Policy> = de(&Value::Object(obj), "", problems);
 
-    let roles: Vec<Role> = each(&roles_v, "roles", problems, de);
-    let rules: Vec<Rule> = each(&rules_v, "rules", problems, |v, path, problems| {
-        rule(v, path, problems)
+    let roles: Vec<Role> = each(&roles_v, "roles", problems, |v, path, problems| {
+        strict(v, path, "a role", fields_of::<Role>(), problems)
     });
+    let rules: Vec<Rule> = each(&rules_v, "rules", problems, rule);
     let templates: Vec<Template> = each(&templates_v, "templates", problems, template);
     let complete = roles.len() == roles_v.len()
         && rules.len() == rules_v.len()
@@ -122,24 +156,146 @@ fn each<T>(
         .collect()
 }
 
+/// An object with only `allowed` keys, read as `T`.
+fn strict<T: DeserializeOwned>(
+    v: &Value,
+    path: &str,
+    what: &str,
+    allowed: &[&str],
+    problems: &mut Problems,
+) -> Option<T> {
+    let Value::Object(obj) = v else {
+        problems.push(path, format!("{what}, as an object"));
+        return None;
+    };
+    let kept = known_keys(obj, path, what, allowed, problems);
+    let t = de(&Value::Object(kept), path, problems);
+    (kept_all(obj, allowed)).then_some(t).flatten()
+}
+
+fn kept_all(obj: &Map<String, Value>, allowed: &[&str]) -> bool {
+    obj.keys().all(|k| allowed.contains(&k.as_str()))
+}
+
+/// Sets aside the unknown keys of the object under `key` of `obj` (if it is one).
+fn nested(
+    obj: &mut Map<String, Value>,
+    key: &str,
+    path: &str,
+    what: &str,
+    allowed: &[&str],
+    problems: &mut Problems,
+) -> bool {
+    match obj.get_mut(key) {
+        Some(Value::Object(inner)) => {
+            let ok = kept_all(inner, allowed);
+            *inner = known_keys(inner, &join(path, key), what, allowed, problems);
+            ok
+        }
+        _ => true,
+    }
+}
+
+/// Reads one rule kind's own fields; the registration in `rule_kinds!` names the type.
+pub(crate) trait KindReader {
+    /// Reads `T` (`what`, for messages) from the rule, checking its keys first.
+    fn read<T: DeserializeOwned>(&mut self, what: &str) -> Option<T>;
+}
+
+/// Reads a rule: its shared keys ([`RuleHead`]) and its kind's.
+struct RuleReader<'a> {
+    obj: &'a Map<String, Value>,
+    path: &'a str,
+    problems: &'a mut Problems,
+    head: Option<RuleHead>,
+}
+
+impl KindReader for RuleReader<'_> {
+    fn read<T: DeserializeOwned>(&mut self, what: &str) -> Option<T> {
+        let own = fields_of::<T>();
+        let shared = fields_of::<RuleHead>();
+        let allowed: Vec<&str> = ["kind"]
+            .into_iter()
+            .chain(shared.iter().copied())
+            .chain(own.iter().copied())
+            .collect();
+        let mut ok = kept_all(self.obj, &allowed);
+        let mut kept = known_keys(self.obj, self.path, what, &allowed, self.problems);
+        ok &= nested(
+            &mut kept,
+            "when",
+            self.path,
+            "\"when\"",
+            fields_of::<When>(),
+            self.problems,
+        );
+        if let Some(Value::Object(when)) = kept.get_mut("when") {
+            let at = join(self.path, "when");
+            ok &= nested(
+                when,
+                "during",
+                &at,
+                "\"during\"",
+                fields_of::<Window>(),
+                self.problems,
+            );
+        }
+        if let Some(Value::Array(phases)) = kept.get_mut("phases") {
+            for (j, phase) in phases.iter_mut().enumerate() {
+                if let Value::Object(o) = phase {
+                    let at = format!("{}.phases[{j}]", self.path);
+                    ok &= kept_all(o, fields_of::<Phase>());
+                    *o = known_keys(o, &at, "a phase", fields_of::<Phase>(), self.problems);
+                }
+            }
+        }
+        let split = |keys: &[&str]| -> Value {
+            Value::Object(
+                kept.iter()
+                    .filter(|(k, _)| keys.contains(&k.as_str()))
+                    .map(|(k, v)| (k.clone(), v.clone()))
+                    .collect(),
+            )
+        };
+        self.head = de(&split(shared), self.path, self.problems);
+        let kind = de(&split(own), self.path, self.problems);
+        kind.filter(|_| ok)
+    }
+}
+
 fn rule(v: &Value, path: &str, problems: &mut Problems) -> Option<Rule> {
-    if let Some(kind) = v.get("kind") {
-        if !kind.as_str().is_some_and(|k| RuleKind::NAMES.contains(&k)) {
+    let Value::Object(obj) = v else {
+        problems.push(path, "a rule, as an object");
+        return None;
+    };
+    let name = match obj.get("kind") {
+        None => {
             problems.push(
-                format!("{path}.kind"),
-                format!("one of the rule kinds: {}", RuleKind::NAMES.join(", ")),
+                path,
+                format!("the key \"kind\": one of {}", RuleKind::NAMES.join(", ")),
             );
             return None;
         }
-    }
-    // Serde reports problems inside an internally tagged enum at the enum's path, so the
-    // durations — the values most often mistyped — are checked first with their own paths.
-    if !durations_ok(v, path, problems) {
+        Some(kind) => kind.as_str().unwrap_or_default(),
+    };
+    let mut reader = RuleReader {
+        obj,
+        path,
+        problems,
+        head: None,
+    };
+    let Some(kind) = RuleKind::read(name, &mut reader) else {
+        problems.push(
+            format!("{path}.kind"),
+            format!(
+                "one of the rule kinds: {}{}",
+                did_you_mean(name, RuleKind::NAMES.iter().copied()),
+                RuleKind::NAMES.join(", ")
+            ),
+        );
         return None;
-    }
-    let kind: Option<RuleKind> = de(v, path, problems);
-    let head: Option<RuleHead> = de(v, path, problems);
-    let (kind, head) = (kind?, head?);
+    };
+    let (kind, head) = (kind?, reader.head?);
     Some(Rule {
         id: head.id,
         source: head.source,
@@ -150,56 +306,9 @@ fn rule(v: &Value, path: &str, problems: &mut Problems) -> Option<Rule> {
     })
 }
 
-/// Checks every duration-valued key of a rule (and its phases and `when.during`).
-fn durations_ok(v: &Value, path: &str, problems: &mut Problems) -> bool {
-    let before = problems.len();
-    let mut check = |value: &Value, at: String| {
-        if let Value::String(text) = value {
-            if let Err(e) = crate::calendar::Duration::parse(text) {
-                problems.push(at, e.to_string());
-            }
-        } else {
-            problems.push(at, "a duration as a string, like \"4 weeks\"");
-        }
-    };
-    for key in [
-        "every",
-        "first",
-        "within",
-        "window",
-        "gap",
-        "onChangeOfSupervisor",
-    ] {
-        if let Some(d) = v.get(key).filter(|d| !d.is_null()) {
-            check(d, format!("{path}.{key}"));
-        }
-    }
-    if let Some(Value::Array(at)) = v.get("at") {
-        for (i, d) in at.iter().enumerate() {
-            check(d, format!("{path}.at[{i}]"));
-        }
-    }
-    if let Some(Value::Array(phases)) = v.get("phases") {
-        for (i, p) in phases.iter().enumerate() {
-            for key in ["every", "until"] {
-                if let Some(d) = p.get(key) {
-                    check(d, format!("{path}.phases[{i}].{key}"));
-                }
-            }
-        }
-    }
-    if let Some(d) = v
-        .get("when")
-        .and_then(|w| w.get("during"))
-        .and_then(|d| d.get("until"))
-    {
-        check(d, format!("{path}.when.during.until"));
-    }
-    problems.len() == before
-}
-
 /// The fields every rule has, beside its kind.
 #[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
 struct RuleHead {
     id: String,
     source: String,
@@ -211,30 +320,63 @@ struct RuleHead {
     overrides: Vec<String>,
 }
 
-/// A template rule, read in two halves for the same reason as [`rule`].
+/// Each template rule kind and its own keys (beside `kind`, `source` and `note`).
+const TEMPLATE_RULE_KEYS: &[(&str, &[&str])] = &[
+    ("not-future", &["field"]),
+    ("date-order", &["earlier", "later"]),
+    ("next-within-cadence", &["field", "obligation"]),
+    ("required-if-gap", &["field", "last", "obligation"]),
+    ("min-duration", &["minutes", "field", "start", "end"]),
+];
+
+/// A template rule: its keys, each value at its own path, then the whole.
 fn template_rule(v: &Value, path: &str, problems: &mut Problems) -> Option<TemplateRule> {
-    #[derive(serde::Deserialize)]
-    struct Head {
-        source: String,
-        #[serde(default)]
-        note: Option<String>,
+    let Value::Object(obj) = v else {
+        problems.push(path, "a template rule, as an object");
+        return None;
+    };
+    let name = obj.get("kind").and_then(Value::as_str).unwrap_or_default();
+    let Some((_, own)) = TEMPLATE_RULE_KEYS.iter().find(|(k, _)| *k == name) else {
+        let names = TEMPLATE_RULE_KEYS.iter().map(|(k, _)| *k);
+        problems.push(
+            join(path, "kind"),
+            format!(
+                "one of the template rule kinds: {}{}",
+                did_you_mean(name, names.clone()),
+                names.collect::<Vec<_>>().join(", ")
+            ),
+        );
+        return None;
+    };
+    let allowed: Vec<&str> = ["kind", "source", "note"]
+        .into_iter()
+        .chain(own.iter().copied())
+        .collect();
+    let what = format!("a \"{name}\" template rule");
+    let kept = known_keys(obj, path, &what, &allowed, problems);
+    let mut ok = kept_all(obj, &allowed);
+    for (key, value) in &kept {
+        let at = join(path, key);
+        ok &= match key.as_str() {
+            "obligation" => de::<ObligationKind>(value, &at, problems).is_some(),
+            "minutes" => de::<u32>(value, &at, problems).is_some(),
+            _ => de::<String>(value, &at, problems).is_some(),
+        };
     }
-    let kind: Option<TemplateRuleKind> = de(v, path, problems);
-    let head: Option<Head> = de(v, path, problems);
-    let (kind, head) = (kind?, head?);
-    Some(TemplateRule {
-        source: head.source,
-        note: head.note,
-        kind,
-    })
+    if !ok {
+        return None;
+    }
+    de(&Value::Object(kept), path, problems)
 }
 
 fn template(v: &Value, path: &str, problems: &mut Problems) -> Option<Template> {
     let Value::Object(obj) = v else {
-        problems.push(path, "a template object");
+        problems.push(path, "a template, as an object");
         return None;
     };
-    let mut obj = obj.clone();
+    let allowed = fields_of::<Template>();
+    let mut ok = kept_all(obj, allowed);
+    let mut obj = known_keys(obj, path, "a template", allowed, problems);
     let sections_v = match obj.insert("sections".into(), Value::Array(Vec::new())) {
         Some(Value::Array(a)) => a,
         Some(_) => {
@@ -242,7 +384,7 @@ fn template(v: &Value, path: &str, problems: &mut Problems) -> Option<Template> 
             Vec::new()
         }
         None => {
-            problems.push(path, "missing field `sections`");
+            problems.push(path, "the key \"sections\" (it is missing)");
             Vec::new()
         }
     };
@@ -259,20 +401,20 @@ fn template(v: &Value, path: &str, problems: &mut Problems) -> Option<Template> 
     let rules: Vec<TemplateRule> =
         each(&rules_v, &format!("{path}.rules"), problems, template_rule);
     let mut t = shell?;
-    if sections.len() != sections_v.len() || rules.len() != rules_v.len() {
-        return None;
-    }
+    ok &= sections.len() == sections_v.len() && rules.len() == rules_v.len();
     t.sections = sections;
     t.rules = rules;
-    Some(t)
+    ok.then_some(t)
 }
 
 fn section(v: &Value, path: &str, problems: &mut Problems) -> Option<Section> {
     let Value::Object(obj) = v else {
-        problems.push(path, "a section object");
+        problems.push(path, "a section, as an object");
         return None;
     };
-    let mut obj = obj.clone();
+    let allowed = fields_of::<Section>();
+    let mut ok = kept_all(obj, allowed);
+    let mut obj = known_keys(obj, path, "a section", allowed, problems);
     let fields_v = match obj.insert("fields".into(), Value::Array(Vec::new())) {
         Some(Value::Array(a)) => a,
         Some(_) => {
@@ -280,16 +422,24 @@ fn section(v: &Value, path: &str, problems: &mut Problems) -> Option<Section> {
             Vec::new()
         }
         None => {
-            problems.push(path, "missing field `fields`");
+            problems.push(path, "the key \"fields\" (it is missing)");
             Vec::new()
         }
     };
     let shell: Option<Section> = de(&Value::Object(obj), path, problems);
-    let fields: Vec<Field> = each(&fields_v, &format!("{path}.fields"), problems, de);
+    let fields: Vec<Field> = each(&fields_v, &format!("{path}.fields"), problems, field);
     let mut s = shell?;
-    if fields.len() != fields_v.len() {
-        return None;
-    }
+    ok &= fields.len() == fields_v.len();
     s.fields = fields;
-    Some(s)
+    ok.then_some(s)
+}
+
+fn field(v: &Value, path: &str, problems: &mut Problems) -> Option<Field> {
+    let mut v = v.clone();
+    let mut ok = true;
+    if let Value::Object(obj) = &mut v {
+        let allowed = fields_of::<FieldMessages>();
+        ok = nested(obj, "messages", path, "\"messages\"", allowed, problems);
+    }
+    strict(&v, path, "a field", fields_of::<Field>(), problems).filter(|_| ok)
 }

@@ -9,7 +9,11 @@ mod compiled;
 #[cfg(feature = "authoring")]
 mod derive;
 #[cfg(feature = "authoring")]
+mod keys;
+#[cfg(feature = "authoring")]
 mod load;
+#[cfg(feature = "authoring")]
+mod locate;
 mod model;
 #[cfg(feature = "authoring")]
 mod schema;
@@ -19,7 +23,11 @@ mod template;
 pub(crate) use check::Problems;
 pub use compiled::{compile, load_compiled, COMPILED_FORMAT};
 #[cfg(feature = "authoring")]
-pub use load::{parse_policy, parse_policy_value};
+pub(crate) use load::KindReader;
+#[cfg(feature = "authoring")]
+pub use load::{parse_policy, parse_policy_value, MAX_PROBLEMS};
+#[cfg(feature = "authoring")]
+pub use locate::{check_text, Located};
 pub use model::*;
 #[cfg(feature = "authoring")]
 pub use schema::{json_schema, json_schema_with, SchemaOptions, EXTENSION_KEYWORDS};
@@ -124,11 +132,41 @@ impl Registry {
         }
     }
 
-    fn insert(&mut self, p: Arc<Policy>) {
+    /// Registers `p`; an id already in use only when `p` says it replaces it.
+    fn insert(&mut self, p: Arc<Policy>) -> Result<()> {
+        self.free(&p)?;
         if !self.order.contains(&p.id) {
             self.order.push(p.id.clone());
         }
         self.policies.insert(p.id.clone(), p);
+        Ok(())
+    }
+
+    /// `p`'s id is not in use, or `p` replaces the policy registered under it on purpose.
+    fn free(&self, p: &Policy) -> Result<()> {
+        let in_use = self.get(&p.id).is_ok();
+        if !in_use || p.replaces.as_deref() == Some(p.id.as_str()) {
+            return Ok(());
+        }
+        let what = if BUILTIN_SOURCES.iter().any(|(id, _)| *id == p.id) {
+            "a built-in policy"
+        } else {
+            "a registered policy"
+        };
+        Err(Error::InvalidPolicy(vec![crate::error::PolicyProblem {
+            path: "id".into(),
+            expected: format!(
+                "an id not in use: \"{id}\" is {what}; to replace it on purpose, add \"replaces\": \"{id}\"",
+                id = p.id
+            ),
+        }]))
+    }
+
+    /// The policy `id` is a replacement of a built-in or earlier one (`replaces`).
+    pub fn replaced(&self, id: &str) -> bool {
+        self.policies
+            .get(id)
+            .is_some_and(|p| p.replaces.as_deref() == Some(id))
     }
 
     /// Every policy, built-ins first, then in the order registered.
@@ -161,37 +199,46 @@ impl Registry {
         Ok((p, t))
     }
 
-    /// Checks and registers a council's own policy, given as JSON text or a parsed value.
-    /// A policy with `extends` is derived from a registered one. Registering an id again
-    /// replaces the earlier policy (built-ins included), so a council can change a reading.
+    /// Checks and registers a council's own policy, given as a parsed JSON value. A policy
+    /// with `extends` is derived from a registered one. An id already in use (a built-in's
+    /// included) is an error unless the policy says `"replaces": "<its id>"`: a council
+    /// replaces a policy only on purpose.
     ///
     /// # Errors
     /// [`Error::InvalidPolicy`] listing every problem; nothing is registered then.
     #[cfg(feature = "authoring")]
     pub fn register(&mut self, value: serde_json::Value) -> Result<Arc<Policy>> {
         let policy = Arc::new(parse_policy_value(value, Some(self))?);
-        self.insert(Arc::clone(&policy));
+        self.insert(Arc::clone(&policy))?;
         Ok(policy)
     }
 
     /// Checks a council's own policy as [`register`](Self::register) does (resolving
     /// `extends` against this registry) and returns its compiled form, which
-    /// [`load_compiled`] reads without the checks; nothing is registered.
+    /// [`load_compiled`] reads without the checks; nothing is registered. The compiled form
+    /// is loaded into another registry, so of the ids in use only the built-ins' are
+    /// checked here (a built-in's id needs `replaces`); [`load_compiled`](Self::load_compiled)
+    /// checks the rest.
     ///
     /// # Errors
     /// [`Error::InvalidPolicy`] listing every problem.
     #[cfg(feature = "authoring")]
     pub fn compile(&self, value: serde_json::Value) -> Result<String> {
-        compile(&parse_policy_value(value, Some(self))?)
+        let policy = parse_policy_value(value, Some(self))?;
+        // Loaded into another registry: only the built-ins are known to be there.
+        Registry::with_builtins().free(&policy)?;
+        compile(&policy)
     }
 
     /// Registers a policy compiled by [`compile`](Self::compile) (see [`load_compiled`]).
+    /// As with [`register`](Self::register), an id in use only with `replaces`.
     ///
     /// # Errors
-    /// [`Error::InvalidPolicy`] when the text is not a compiled policy of this format.
+    /// [`Error::InvalidPolicy`] when the text is not a compiled policy of this format, or
+    /// its id is in use and it does not say it replaces that policy.
     pub fn load_compiled(&mut self, text: &str) -> Result<Arc<Policy>> {
         let policy = Arc::new(load_compiled(text)?);
-        self.insert(Arc::clone(&policy));
+        self.insert(Arc::clone(&policy))?;
         Ok(policy)
     }
 }

@@ -32,6 +32,10 @@ pub struct Policy {
     /// Recording templates, read by validation.
     #[serde(default)]
     pub templates: Vec<Template>,
+    /// The id of the policy this one replaces on purpose: its own `id`, which is already
+    /// registered (a built-in, say). Without it, registering an id in use is an error.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub replaces: Option<String>,
     /// Readings that apply to the whole policy, and rules the format does not encode.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub notes: Vec<String>,
@@ -343,7 +347,19 @@ impl Serialize for Duration {
 
 impl<'de> Deserialize<'de> for Duration {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let s = String::deserialize(d)?;
+        let s = String::deserialize(d).map_err(|_: D::Error| {
+            serde::de::Error::custom("a duration as a string, like \"4 weeks\"")
+        })?;
+        if s.trim() != s && Duration::parse(s.trim()).is_ok() {
+            let at = if s.starts_with(char::is_whitespace) {
+                "at the start"
+            } else {
+                "at the end"
+            };
+            return Err(serde::de::Error::custom(format!(
+                "a duration with no space before or after it: remove the space {at}"
+            )));
+        }
         Duration::parse(&s).map_err(serde::de::Error::custom)
     }
 }

@@ -87,6 +87,28 @@ pub struct Field {
     /// For `number`: the largest allowed value.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub max: Option<f64>,
+    /// The policy's own wording for a finding about this field, used instead of the
+    /// generated sentence.
+    #[serde(default, skip_serializing_if = "FieldMessages::is_empty")]
+    pub messages: FieldMessages,
+}
+
+/// A field's own messages: what validation says instead of its generated sentence (where a
+/// label is a noun phrase the generated "Enter …" reads badly). Fixed text from the policy,
+/// so a message still never carries what a record holds.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct FieldMessages {
+    /// Said when the field is required and empty.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub required: Option<String>,
+}
+
+impl FieldMessages {
+    /// No message of the policy's own.
+    pub fn is_empty(&self) -> bool {
+        self.required.is_none()
+    }
 }
 
 /// The type of a field's value.

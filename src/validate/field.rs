@@ -135,6 +135,9 @@ impl<'a> Checker<'a> {
 
     /// "Enter …", "Select …", "Answer …": what to do about an empty required field.
     fn required_message(&self, f: &Field) -> String {
+        if let Some(own) = &f.messages.required {
+            return own.clone();
+        }
         let n = self.name(&f.id);
         let quoted = n.is_quoted();
         let mid = n.mid();

@@ -70,9 +70,14 @@ pub fn validate(
     };
     let role = options.role.as_deref().unwrap_or("social-worker");
     if !policy.roles.iter().any(|r| r.id == role) {
+        let ids: Vec<String> = policy
+            .roles
+            .iter()
+            .map(|r| format!("\"{}\"", r.id))
+            .collect();
         return Err(Error::bad_argument(
             "options.role",
-            "one of this policy's role ids",
+            format!("one of this policy's role ids: {}", ids.join(", ")),
         ));
     }
     // A misspelt id would silently check the field after all; the id itself is not echoed.
@@ -174,8 +179,20 @@ impl<'a> Checker<'a> {
         });
     }
 
+    /// The clause a finding about `f` cites: the field's own, else its section's, else the
+    /// template's.
     fn source(&self, f: &'a Field) -> &'a str {
-        f.source.as_deref().unwrap_or(&self.template.source)
+        let section = || {
+            self.template
+                .sections
+                .iter()
+                .find(|s| s.fields.iter().any(|x| x.id == f.id))
+                .and_then(|s| s.source.as_deref())
+        };
+        f.source
+            .as_deref()
+            .or_else(section)
+            .unwrap_or(&self.template.source)
     }
 
     /// The name messages give the field with this id.

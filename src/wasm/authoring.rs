@@ -93,3 +93,12 @@ pub fn compile_policy(
     let value = policy_arg(policy)?;
     Ok(with_registry(|r| r.compile(value))?)
 }
+
+/// Checks a council's own policy, given as JSON text, without registering it: every
+/// problem with its JSON path and its line and column in the text (none when it is valid).
+/// For an editor: `registerPolicy` gives the same problems without places.
+#[wasm_bindgen(js_name = checkPolicy, unchecked_return_type = "LocatedProblem[]")]
+pub fn check_policy(#[wasm_bindgen(unchecked_param_type = "string")] text: JsValue) -> JsResult {
+    let text = super::string_arg(&text, "text")?;
+    with_registry(|r| to_js(&crate::policy::check_text(&text, r)))
+}

@@ -13,6 +13,9 @@ pub(super) struct PolicySummary<'a> {
     title: &'a str,
     #[serde(skip_serializing_if = "Option::is_none")]
     version: Option<&'a str>,
+    /// The id this policy replaced on purpose (a built-in's, say): it is the one in force.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    replaces: Option<&'a str>,
 }
 
 impl<'a> From<&'a Policy> for PolicySummary<'a> {
@@ -22,6 +25,7 @@ impl<'a> From<&'a Policy> for PolicySummary<'a> {
             authority: &p.authority,
             title: &p.title,
             version: p.version.as_deref(),
+            replaces: p.replaces.as_deref(),
         }
     }
 }
@@ -113,9 +117,13 @@ pub(super) fn check_depth(json: &[u8], path: &str) -> Result<(), JsValue> {
 
 #[wasm_bindgen(typescript_custom_section)]
 const TS_CONTRACT: &'static str = r#"
-/** A registered policy: its id, council, document title and, when its data gives one, the
- *  version of its data ("2026.1"; CHANGELOG.md says when it changes). */
-export interface PolicySummary { id: string; authority: string; title: string; version?: string }
+/** A registered policy: its id, council, document title; when its data gives one, the
+ *  version of its data ("2026.1"; CHANGELOG.md says when it changes); `replaces` when it
+ *  replaced, on purpose, the policy registered under its id (a built-in's, say). */
+export interface PolicySummary { id: string; authority: string; title: string; version?: string; replaces?: string }
+/** A problem of a policy's text (checkPolicy): its JSON path, what was expected, and where
+ *  the path begins in the text (line and column from 1). */
+export interface LocatedProblem { path: string; expected: string; line: number; column: number }
 /** A role the policy distinguishes. */
 export interface Role { id: string; label: string; source: string; note?: string }
 /** A timing rule, as the policy data writes it (see docs/policy-format.md). */

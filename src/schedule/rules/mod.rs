@@ -87,6 +87,19 @@ macro_rules! rule_kinds {
                 }
             }
 
+            /// Reads the kind named `name` with `reader` (which checks its keys and reads its
+            /// fields, each problem at its own path); `None` for a name that is no kind.
+            #[cfg(feature = "authoring")]
+            pub(crate) fn read(
+                name: &str,
+                reader: &mut impl crate::policy::KindReader,
+            ) -> Option<Option<RuleKind>> {
+                match name {
+                    $($name => Some(reader.read::<$ty>(concat!("a \"", $name, "\" rule")).map(RuleKind::$variant)),)*
+                    _ => None,
+                }
+            }
+
             /// The kind's evaluation, when it is about the worker.
             pub(crate) fn for_worker(&self) -> Option<&dyn WorkerRule> {
                 match self {

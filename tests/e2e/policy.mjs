@@ -1,0 +1,128 @@
+#!/usr/bin/env node
+// End-to-end test of the policy workbench (www/policy.html, issue 14): a broken policy
+// shows every problem with its line and column; fixing it renders the coverage, the
+// templates and a worker's schedule; the page passes axe-core at WCAG 2.2 AA in both states.
+// Headless Debian Chromium through playwright-core; serves www/ and pkg/ itself. Needs pkg/
+// built (make build).
+//
+//   node tests/e2e/policy.mjs
+//
+// Ends with "N passed, N failed"; exits 1 when anything failed.
+
+import assert from 'node:assert/strict';
+import { access, mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { launchBrowser } from './browser.mjs';
+import { AxeBuilder } from '@axe-core/playwright';
+import { startServer } from '../../scripts/serve.mjs';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const PKG = path.resolve(process.env.E2E_PKG || path.join(ROOT, 'pkg'));
+const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+
+const results = [];
+async function test(name, fn) {
+  const t0 = Date.now();
+  try {
+    await fn();
+    results.push(true);
+    console.log(`ok     ${name} (${Date.now() - t0} ms)`);
+  } catch (e) {
+    results.push(false);
+    console.log(`FAILED ${name} (${Date.now() - t0} ms)`);
+    console.log(String(e && e.stack ? e.stack : e).split('\n').map((l) => `       ${l}`).join('\n'));
+  }
+}
+
+async function axe(page) {
+  const r = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
+  return r.violations.map((v) => `${v.id}: ${v.help} ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+/** A derived policy with three mistakes, one per line. */
+const BROKEN = `{
+  "format": 1, "id": "my-council", "extends": "havering",
+  "authority": "My Council", "title": "Supervision policy", "document": "my.txt",
+  "rules": [
+    { "id": "case-supervision", "kind": "cadence", "obligation": "case-supervison",
+      "counts": ["case", "one-to-one"], "every": "28 days ",
+      "overide": ["personal-supervision"], "source": "my.txt 2" }
+  ]
+}`;
+const FIXED = BROKEN.replace('case-supervison', 'case-supervision').replace('28 days ', '28 days')
+  .replace('"overide": ["personal-supervision"], ', '');
+
+try {
+  await access(path.join(PKG, 'authoring', 'supervision_rules.js'));
+} catch {
+  console.log('pkg/authoring is not built: run `make build` first');
+  console.log('0 passed, 1 failed');
+  process.exit(1);
+}
+const server = await startServer({ port: 0, pkg: PKG });
+const userDataDir = await mkdtemp(path.join(os.tmpdir(), 'supervision-rules-policy-'));
+let context;
+try {
+  context = await launchBrowser(userDataDir);
+  const page = await context.newPage();
+  const errors = [];
+  const outside = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  page.on('request', (r) => { if (!r.url().startsWith(server.url) && !r.url().startsWith('blob:')) outside.push(r.url()); });
+  await page.goto(`${server.url}policy.html`);
+  await page.waitForFunction(() => /Paste a policy/.test(document.getElementById('status').textContent));
+
+  await test('a broken policy shows every problem with its line, column and path', async () => {
+    await page.fill('#policy-text', BROKEN);
+    await page.click('#check');
+    await page.waitForSelector('#problems:not([hidden])');
+    const items = await page.$$eval('#problems-list li', (li) => li.map((x) => x.textContent));
+    assert.equal(items.length, 3, items.join('\n'));
+    assert.ok(items.some((t) => t.startsWith('Line 7, column 7: rules[0].overide') && /did you mean "overrides"/.test(t)), items.join('\n'));
+    assert.ok(items.some((t) => t.startsWith('Line 5, column 52: rules[0].obligation')), items.join('\n'));
+    assert.ok(items.some((t) => t.startsWith('Line 6, column 41: rules[0].every') && /remove the space at the end/.test(t)), items.join('\n'));
+    assert.equal(await page.isHidden('#results'), true);
+    // Following a problem puts the caret at its place in the text.
+    await page.click('#problems-list li:first-child a');
+    const caret = await page.$eval('#policy-text', (t) => t.selectionStart);
+    assert.equal(caret, BROKEN.indexOf('"overide"'));
+  });
+
+  await test('axe-core: no WCAG 2.2 AA violations with problems shown', async () => {
+    assert.deepEqual(await axe(page), []);
+  });
+
+  await test('fixing it renders coverage, templates and the schedule', async () => {
+    await page.fill('#policy-text', FIXED);
+    await page.click('#check');
+    await page.waitForSelector('#results:not([hidden])');
+    assert.equal(await page.isHidden('#problems'), true);
+    const rules = await page.$$eval('#coverage tbody tr', (tr) => tr.map((r) => r.textContent));
+    assert.ok(rules.some((r) => r.startsWith('case-supervision') && r.endsWith('yes')), rules.join('\n'));
+    const forms = await page.$$eval('#templates h3', (h) => h.map((x) => x.textContent));
+    assert.ok(forms.includes('Havering Case Supervision Record'), forms.join(', '));
+    const due = await page.$$eval('#schedule tbody tr', (tr) => tr.map((r) => r.textContent));
+    assert.ok(due.some((r) => r.startsWith('case-supervision')), due.join('\n'));
+    const compared = await page.$$eval('#compare tbody tr', (tr) => tr.map((r) => r.textContent));
+    assert.ok(compared.some((r) => r.includes('every 28 days')), compared.join('\n'));
+  });
+
+  await test('axe-core: no WCAG 2.2 AA violations with the results shown', async () => {
+    assert.deepEqual(await axe(page), []);
+  });
+
+  await test('nothing leaves the page, and no script errors', async () => {
+    assert.deepEqual(outside, []);
+    assert.deepEqual(errors, []);
+  });
+} finally {
+  if (context) await context.close();
+  await server.close();
+  await rm(userDataDir, { recursive: true, force: true });
+}
+const passed = results.filter(Boolean).length;
+console.log(`${passed} passed, ${results.length - passed} failed`);
+process.exit(passed === results.length ? 0 : 1);
