@@ -104,6 +104,14 @@ const BEHAVIOURS: &[(&str, &str, &str, &[&str])] = &[
         "tests/scenarios_havering.rs",
         &["personal_supervision_pro_rata_for_part_time"],
     ),
+    (
+        "`during` rules judge the past after their window ends: a session that fell due \
+         inside the window is judged by the window's rule, not re-judged by the rules it \
+         overrides",
+        "north-east-lincolnshire.txt Frequency of Supervision",
+        "tests/scenarios_north_east_lincolnshire.rs",
+        &["probation_lateness_is_still_reported_after_the_six_weeks"],
+    ),
 ];
 
 /// The behaviours section of the coverage table; the names of tests it lists that are not
