@@ -43,6 +43,7 @@ pub const BREACH_CODES: &[&str] = &[
     "late-first-discussion",
     "late-discussion-after-event",
     "no-discussion-before-event",
+    "missed-milestone",
 ];
 
 impl<'de> Deserialize<'de> for Finding {

@@ -112,6 +112,13 @@ const BEHAVIOURS: &[(&str, &str, &str, &[&str])] = &[
         "tests/scenarios_north_east_lincolnshire.rs",
         &["probation_lateness_is_still_reported_after_the_six_weeks"],
     ),
+    (
+        "milestones end: a series with `until` (the ASYE year) and `grace` asks for no \
+         review after them; one not met is a `missed-milestone` breach",
+        "stockport.txt §10",
+        "tests/scenarios_stockport.rs",
+        &["asye_reviews_end_with_the_asye_year_and_its_grace"],
+    ),
 ];
 
 /// The behaviours section of the coverage table; the names of tests it lists that are not

@@ -160,7 +160,8 @@ export interface Finding {
       |'child-name-missing'|'date-in-future'|'date-order'|'time-order'|'next-too-late'
       |'required-after-gap'|'session-too-short'
       |'cadence-gap'|'min-count'|'max-gap'|'late-write-up'|'late-rebook'|'child-discussion-gap'
-      |'late-first-discussion'|'late-discussion-after-event'|'no-discussion-before-event';
+      |'late-first-discussion'|'late-discussion-after-event'|'no-discussion-before-event'
+      |'missed-milestone';
   message: string; source: string; severity: 'error'|'warning'; rule?: string;
 }
 /** The result of validate(). */
