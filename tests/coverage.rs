@@ -119,6 +119,14 @@ const BEHAVIOURS: &[(&str, &str, &str, &[&str])] = &[
         "tests/scenarios_stockport.rs",
         &["asye_reviews_end_with_the_asye_year_and_its_grace"],
     ),
+    (
+        "field types, one rule for all: blank (missing, null, blank text) is `required`, \
+         the wrong JSON type is `invalid-type` for every type; an array is blank only for \
+         a list of rows",
+        "(every template; docs/finding-codes.md, Field types)",
+        "tests/validate_field_types.rs",
+        &["every_field_type_by_every_kind_of_value"],
+    ),
 ];
 
 /// The behaviours section of the coverage table; the names of tests it lists that are not
