@@ -46,6 +46,7 @@ pub const BREACH_CODES: &[&str] = &[
     "group-supervision-gap",
     "file-audit-gap",
     "supervisor-observation-gap",
+    "missed-milestone",
 ];
 
 impl<'de> Deserialize<'de> for Finding {

@@ -104,6 +104,29 @@ const BEHAVIOURS: &[(&str, &str, &str, &[&str])] = &[
         "tests/scenarios_havering.rs",
         &["personal_supervision_pro_rata_for_part_time"],
     ),
+    (
+        "`during` rules judge the past after their window ends: a session that fell due \
+         inside the window is judged by the window's rule, not re-judged by the rules it \
+         overrides",
+        "north-east-lincolnshire.txt Frequency of Supervision",
+        "tests/scenarios_north_east_lincolnshire.rs",
+        &["probation_lateness_is_still_reported_after_the_six_weeks"],
+    ),
+    (
+        "milestones end: a series with `until` (the ASYE year) and `grace` asks for no \
+         review after them; one not met is a `missed-milestone` breach",
+        "stockport.txt §10",
+        "tests/scenarios_stockport.rs",
+        &["asye_reviews_end_with_the_asye_year_and_its_grace"],
+    ),
+    (
+        "field types, one rule for all: blank (missing, null, blank text) is `required`, \
+         the wrong JSON type is `invalid-type` for every type; an array is blank only for \
+         a list of rows",
+        "(every template; docs/finding-codes.md, Field types)",
+        "tests/validate_field_types.rs",
+        &["every_field_type_by_every_kind_of_value"],
+    ),
 ];
 
 /// The behaviours section of the coverage table; the names of tests it lists that are not

@@ -224,6 +224,64 @@ fn probation_fortnightly_for_six_weeks_then_monthly() {
     );
 }
 
+/// rule: probation-supervision, after its six weeks. "fortnightly for the first six weeks and
+/// then monthly": a session that fell due inside the six weeks is judged fortnightly even
+/// when `asOf` is long past them, and the monthly rules do not judge it again. Probation
+/// began Mon 2 Mar 2026: fortnightly [2 Mar, 13 Apr).
+#[test]
+fn probation_lateness_is_still_reported_after_the_six_weeks() {
+    let p = |sessions: serde_json::Value| {
+        json!({ "id": "p", "role": "probationer", "started": "2026-03-02",
+                "probation": "2026-03-02", "sessions": sessions })
+    };
+    let gaps = |s: &supervision_rules::schedule::Schedule| -> Vec<(String, String)> {
+        breaches(s, "cadence-gap")
+            .iter()
+            .map(|f| (f.path.clone(), f.rule.clone().unwrap_or_default()))
+            .collect()
+    };
+    // Mon 16 Mar (2 Mar + 2 weeks = 16 Mar: on time); Mon 6 Apr: 16 Mar + 2 weeks = Mon
+    // 30 Mar, a week late, inside the six weeks; Mon 4 May: 6 Apr + 2 weeks = 20 Apr falls
+    // after the six weeks end (13 Apr), so "then monthly" judges it: 6 Apr + 1 month =
+    // Wed 6 May, on time. asOf Mon 11 May, four weeks after the six weeks.
+    let s = run(
+        P,
+        p(json!([
+            one("2026-03-16"),
+            one("2026-04-06"),
+            one("2026-05-04")
+        ])),
+        "2026-05-11",
+    );
+    assert_eq!(
+        gaps(&s),
+        [(
+            "sessions[1]".to_string(),
+            "probation-supervision".to_string()
+        )]
+    );
+    assert!(breaches(&s, "cadence-gap")[0]
+        .message
+        .contains("due by 30 March 2026"));
+    // Mon 16 Mar, then Mon 20 Apr: due 16 Mar + 2 weeks = Mon 30 Mar, inside the six weeks,
+    // so the fortnightly rule judges it (3 weeks late); the monthly rules (16 Mar + 1 month =
+    // 16 Apr) do not judge it a second time.
+    let s = run(
+        P,
+        p(json!([one("2026-03-16"), one("2026-04-20")])),
+        "2026-05-11",
+    );
+    assert_eq!(
+        gaps(&s),
+        [(
+            "sessions[1]".to_string(),
+            "probation-supervision".to_string()
+        )]
+    );
+    // The next is monthly: 20 Apr + 1 month = Wed 20 May 2026.
+    assert_eq!(rule_dates(&s, "personal-supervision"), ["2026-05-20"]);
+}
+
 // ---------------------------------------------------------------- agreement, recording
 
 /// rule: agreement-review. "reviewed and re-signed: Annually (on the date of issue); If a

@@ -28,6 +28,9 @@ pub(crate) struct Engine<'a> {
     pub(crate) obligations: Vec<Obligation>,
     /// Breaches found so far.
     pub(crate) breaches: Vec<Finding>,
+    /// Sessions a `during` rule whose window has ended judged, by the id of each rule it
+    /// overrides: those rules do not judge them again.
+    pub(crate) claimed: BTreeSet<(&'a str, NaiveDate)>,
 }
 
 impl<'a> Engine<'a> {
@@ -48,6 +51,7 @@ impl<'a> Engine<'a> {
             absences: merge_absences(&worker.absences),
             obligations: Vec::new(),
             breaches: Vec::new(),
+            claimed: BTreeSet::new(),
         }
     }
 
@@ -59,6 +63,7 @@ impl<'a> Engine<'a> {
             absences: self.absences.clone(),
             obligations: Vec::new(),
             breaches: Vec::new(),
+            claimed: self.claimed.clone(),
             ..*self
         }
     }
@@ -168,6 +173,17 @@ impl<'a> Engine<'a> {
                     .after(start, self.cal)
                     .is_some_and(|end| self.as_of < end)
         })
+    }
+
+    /// A `during` window's days, [start, end), when the worker has its start date.
+    pub(crate) fn window(&self, win: &Window) -> Option<(NaiveDate, NaiveDate)> {
+        let start = self.anchor(win.start)?;
+        Some((start, win.until.after(start, self.cal)?))
+    }
+
+    /// Whether a `during` window of the worker's has ended by `asOf`.
+    pub(crate) fn ended(&self, win: &Window) -> bool {
+        self.window(win).is_some_and(|(_, end)| end <= self.as_of)
     }
 
     pub(crate) fn status(&self, due: NaiveDate) -> Status {

@@ -22,6 +22,9 @@
 //!   end. When its next session would fall due after the end, the rules it overrides take
 //!   over: their next obligations are given (their reasons say the window ends), without
 //!   re-auditing the history the window governed.
+//! - The past is judged by the rule then in force: once a `during` window has ended, its
+//!   rule still judges each session whose deadline it set inside the window (counted from a
+//!   basis inside it, due before its end), and the rules it overrides judge the rest.
 //! - Absence (`absenceExtends`): the due date moves later by the days of recorded absence
 //!   between the basis and the due date, including absence the move itself reaches into;
 //!   equivalently, the deadline is the interval's length in days *not* absent.
@@ -185,6 +188,7 @@ fn worker_rules<'a>(policy: &'a Policy, e: &mut Engine<'a>) -> Result<()> {
     let selection = Selection::new(policy, |r| {
         r.kind.for_worker().is_some() && r.when.matches(&e.who(), |w| e.inside(w))
     });
+    judge_ended_windows(policy, e)?;
     let mut handed_over: BTreeMap<&str, Handover> = BTreeMap::new();
     for rule in selection.chosen() {
         if let Some(h) = apply(rule, e)? {
@@ -211,6 +215,36 @@ fn worker_rules<'a>(policy: &'a Policy, e: &mut Engine<'a>) -> Result<()> {
                 o.reason.insert_str(0, &prefix);
                 o
             }));
+    }
+    Ok(())
+}
+
+/// The worker's `during` rules whose window has ended by `asOf`: each judges the sessions
+/// that fell due inside its window (the rule then in force), and the rules it overrides
+/// leave those sessions alone. A rule overridden by another ended rule comes after it.
+fn judge_ended_windows<'a>(policy: &'a Policy, e: &mut Engine<'a>) -> Result<()> {
+    let ended: Vec<&Rule> = policy
+        .rules
+        .iter()
+        .filter(|r| {
+            r.kind.for_worker().is_some()
+                && r.when.during.is_some()
+                && r.when.matches(&e.who(), |w| e.ended(w))
+        })
+        .collect();
+    let mut ordered: Vec<(usize, &Rule)> = ended
+        .iter()
+        .map(|r| {
+            let by = ended.iter().filter(|o| o.overrides.contains(&r.id)).count();
+            (by, *r)
+        })
+        .collect();
+    ordered.sort_by_key(|(by, _)| *by);
+    for (_, rule) in ordered {
+        let mut judging = e.afresh();
+        apply(rule, &mut judging)?;
+        e.breaches.extend(judging.breaches);
+        e.claimed.extend(judging.claimed);
     }
     Ok(())
 }

@@ -7,15 +7,23 @@ use crate::policy::{Field, FieldType, Required};
 use chrono::NaiveDate;
 use serde_json::Value;
 
+/// Whether a field's value counts as not given: missing, `null` or blank text for every type;
+/// for a list of rows (actions, children) also a list with no filled-in row. Any other value
+/// is given, and checked against the type (an array for a text field is `invalid-type`).
+pub(crate) fn blank(kind: FieldType, v: &Value) -> bool {
+    match (kind, v) {
+        (_, Value::Null) => true,
+        (_, Value::String(s)) => s.trim().is_empty(),
+        (FieldType::Actions | FieldType::Children, Value::Array(_)) => is_empty(Some(v)),
+        _ => false,
+    }
+}
+
 impl<'a> Checker<'a> {
     /// One field: required when it is empty, else its value checked against its type.
     pub(super) fn field(&mut self, f: &'a Field, session: Option<NaiveDate>) {
         let src = self.source(f);
-        match self
-            .record
-            .get(f.id.as_str())
-            .filter(|v| !is_empty(Some(v)))
-        {
+        match self.record.get(f.id.as_str()).filter(|v| !blank(f.kind, v)) {
             None => self.required(f, src),
             Some(value) => self.value(f, value, session, src),
         }

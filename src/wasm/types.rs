@@ -177,7 +177,7 @@ export interface Finding {
       |'required-after-gap'|'session-too-short'
       |'cadence-gap'|'min-count'|'max-gap'|'late-write-up'|'late-rebook'|'child-discussion-gap'
       |'late-first-discussion'|'late-discussion-after-event'|'no-discussion-before-event'
-      |'group-supervision-gap'|'file-audit-gap'|'supervisor-observation-gap';
+      |'group-supervision-gap'|'file-audit-gap'|'supervisor-observation-gap'|'missed-milestone';
   message: string; source: string; severity: 'error'|'warning'; rule?: string;
 }
 /** The result of validate(). */

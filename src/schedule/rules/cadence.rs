@@ -337,34 +337,36 @@ impl<'a> Engine<'a> {
     /// Audits the history under a cadence rule and gives the next session's deadline.
     ///
     /// Returns a [`Handover`] when the rule has a `during` window that ends before the next
-    /// session would fall due under it.
+    /// session would fall due under it. A rule whose window has ended by `asOf` still judges
+    /// the sessions that fell due inside it (counted from a basis inside it), claims them
+    /// from the rules it overrides, and gives no obligation.
     fn cadence(&mut self, c: &View<'a>) -> Result<Option<Handover>> {
-        let what = sessions_counted(c.counts);
         let held: Vec<NaiveDate> = self
             .held(c.counts)
             .into_iter()
             .filter(|d| *d >= self.records_from())
             .collect();
+        let span = c.rule.when.during.as_ref().and_then(|w| self.window(w));
+        let past = span.filter(|(_, end)| *end <= self.as_of);
 
         let mut prev = None;
         for &b in &held {
-            if let Some(n) = self.next(c, prev, b)? {
-                if b > n.due {
-                    let since = match n.basis {
-                        Basis::Session(a) => format!("the one on {}", long_date(a)),
-                        Basis::Started(_) | Basis::First(_) => self.since_start(),
-                        Basis::Anchor(k, a) => format!("{} on {}", k.describe(), long_date(a)),
-                    };
-                    let message = format!(
-                        "The {what} on {} came more than {} after {since}: it was due by {}.",
-                        long_date(b),
-                        n.every.describe(),
-                        long_date(n.due)
-                    );
-                    self.breach(self.session_path(b), "cadence-gap", c.rule, message);
+            let claimed = self.claimed.contains(&(c.rule.id.as_str(), b));
+            if let (Some(n), false) = (self.next(c, prev, b)?, claimed) {
+                let ours = past.is_none_or(|(start, end)| n.basis.date() >= start && n.due < end);
+                if ours && past.is_some() {
+                    for o in &c.rule.overrides {
+                        self.claimed.insert((o.as_str(), b));
+                    }
+                }
+                if ours && b > n.due {
+                    self.gap(c, b, &n);
                 }
             }
             prev = Some(b);
+        }
+        if past.is_some() {
+            return Ok(None);
         }
 
         let window = match &c.rule.when.during {
@@ -382,6 +384,23 @@ impl<'a> Engine<'a> {
             (None, None) => {}
         }
         Ok(None)
+    }
+
+    /// A `cadence-gap`: the session on `b` came after the deadline `n`.
+    fn gap(&mut self, c: &View<'a>, b: NaiveDate, n: &Next<'_>) {
+        let what = sessions_counted(c.counts);
+        let since = match n.basis {
+            Basis::Session(a) => format!("the one on {}", long_date(a)),
+            Basis::Started(_) | Basis::First(_) => self.since_start(),
+            Basis::Anchor(k, a) => format!("{} on {}", k.describe(), long_date(a)),
+        };
+        let message = format!(
+            "The {what} on {} came more than {} after {since}: it was due by {}.",
+            long_date(b),
+            n.every.describe(),
+            long_date(n.due)
+        );
+        self.breach(self.session_path(b), "cadence-gap", c.rule, message);
     }
 
     fn oblige_next(&mut self, c: &View<'a>, n: &Next<'a>) {

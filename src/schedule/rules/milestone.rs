@@ -1,5 +1,7 @@
 //! `milestone`: reviews at fixed points from one of the worker's dates (ASYE reviews, PDRs),
-//! then at an interval.
+//! then at an interval. A series tied to a period (the ASYE year) ends: with `until` (and an
+//! optional `grace`), once `asOf` is past the period and its grace a milestone not met is a
+//! `missed-milestone` breach in the history, no longer an obligation.
 
 use super::{Handover, WorkerRule};
 use crate::calendar::Duration;
@@ -25,6 +27,13 @@ pub struct Milestone {
     /// After the last, repeat at this interval.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub every: Option<Duration>,
+    /// The period the reviews belong to, from `from` (the ASYE year): none falls due after
+    /// it and its `grace`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub until: Option<Duration>,
+    /// How long after `until` a review not yet held is still asked for.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub grace: Option<Duration>,
 }
 
 impl Milestone {
@@ -46,6 +55,34 @@ impl Milestone {
         }
         for (j, l) in self.labels.iter().enumerate() {
             problems.text(format!("{path}.labels[{j}]"), l);
+        }
+        if self.grace.is_some() && self.until.is_none() {
+            problems.push(format!("{path}.until"), "the period the grace follows");
+        }
+    }
+
+    /// The last day a review of the series is asked for: `until` then `grace` after `start`.
+    fn closes(&self, start: NaiveDate, e: &Engine<'_>) -> Result<Option<NaiveDate>> {
+        let Some(until) = &self.until else {
+            return Ok(None);
+        };
+        let end = after(until, start, e.cal)?;
+        Ok(Some(match &self.grace {
+            Some(g) => after(g, end, e.cal)?,
+            None => end,
+        }))
+    }
+
+    /// Once the series has closed, each milestone not met (`dues` from index `met`) is a
+    /// `missed-milestone` breach.
+    fn missed(&self, rule: &Rule, e: &mut Engine<'_>, dues: &[NaiveDate], met: usize, closes: NaiveDate) {
+        for (due, label) in dues.iter().zip(&self.labels).skip(met) {
+            let message = format!(
+                "{label}, due by {}, was not recorded by {}, when the reviews stopped falling due.",
+                long_date(*due),
+                long_date(closes)
+            );
+            e.breach("reviews".to_string(), "missed-milestone", rule, message);
         }
     }
 
@@ -77,6 +114,11 @@ impl WorkerRule for Milestone {
             .collect::<Result<Vec<_>>>()?;
         let before_records = dues.iter().filter(|d| **d < e.records_from()).count();
         let reviews = self.held(e, start.max(e.records_from()));
+        if let Some(closes) = self.closes(start, e)?.filter(|c| *c < e.as_of) {
+            let met = before_records.saturating_add(reviews.len());
+            self.missed(rule, e, &dues, met, closes);
+            return Ok(None);
+        }
         let worker = e.worker;
         // The k-th review held satisfies the k-th milestone.
         let next = self
