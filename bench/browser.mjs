@@ -51,7 +51,8 @@ const PAGE = `<!doctype html>
 <script type="module">
 const marks = { script: performance.now() };
 const mark = (k) => { marks[k] = performance.now(); };
-const glue = await import('/pkg/supervision_rules.js');
+// What a page imports: the entry point (index.js: the glue, validate() keeping free text in JS).
+const glue = await import('/pkg/index.js');
 mark('glueLoaded');
 await glue.default({ module_or_path: '/pkg/supervision_rules_bg.wasm' });
 mark('instantiated');
