@@ -127,6 +127,14 @@ const BEHAVIOURS: &[(&str, &str, &str, &[&str])] = &[
         "tests/validate_field_types.rs",
         &["every_field_type_by_every_kind_of_value"],
     ),
+    (
+        "hours and shifts reach validation: `options.hours`, `shiftsPerMonth` and `fte` \
+         choose the cadence read by `next-within-cadence` and `required-if-gap` through the \
+         schedule's selection; without them the finding says what it assumed",
+        "shropshire.txt Supervision Agenda; Appendix 5; Appendix 6",
+        "tests/scenarios_shropshire.rs",
+        &["residential_gap_comment_follows_hours_and_shifts"],
+    ),
 ];
 
 /// The behaviours section of the coverage table; the names of tests it lists that are not

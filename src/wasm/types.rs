@@ -165,6 +165,9 @@ export interface ValidateOptions {
   mode?: 'draft'|'final'; today?: string; role?: string;
   /** Field ids the form does not collect: their own checks (required, type) are skipped. */
   ignore?: string[];
+  /** The supervisee's hours, shifts a month and fte, for cadences that differ by them (as
+   * in Worker); without them full-time is assumed and the finding says so. */
+  hours?: 'full-time'|'part-time'; shiftsPerMonth?: number; fte?: number;
 }
 /** One finding: never contains record text. */
 export interface Finding {
