@@ -47,6 +47,8 @@ pub const BREACH_CODES: &[&str] = &[
     "file-audit-gap",
     "supervisor-observation-gap",
     "missed-milestone",
+    "late-urgent-supervision",
+    "late-briefing",
 ];
 
 impl<'de> Deserialize<'de> for Finding {

@@ -127,6 +127,28 @@ const BEHAVIOURS: &[(&str, &str, &str, &[&str])] = &[
         "tests/validate_field_types.rs",
         &["every_field_type_by_every_kind_of_value"],
     ),
+    (
+        "hours and shifts reach validation: `options.hours`, `shiftsPerMonth` and `fte` \
+         choose the cadence read by `next-within-cadence` and `required-if-gap` through the \
+         schedule's selection; without them the finding says what it assumed",
+        "shropshire.txt Supervision Agenda; Appendix 5; Appendix 6",
+        "tests/scenarios_shropshire.rs",
+        &["residential_gap_comment_follows_hours_and_shifts"],
+    ),
+    (
+        "event-driven duties: an urgent request (`worker.requests`) is met by a session \
+         within 24 hours, read as by the next day",
+        "south-gloucestershire.txt §3.4",
+        "tests/scenarios_south_gloucestershire.rs",
+        &["urgent_supervision_within_24_hours_of_the_request"],
+    ),
+    (
+        "event-driven duties: each front-door contact (`worker.contacts`) has its initial \
+         briefing supervision recorded within 24 hours, by the next day",
+        "north-east-lincolnshire.txt Supervision within the Front Door",
+        "tests/scenarios_north_east_lincolnshire.rs",
+        &["front_door_briefing_within_24_hours_of_each_contact"],
+    ),
 ];
 
 /// The behaviours section of the coverage table; the names of tests it lists that are not

@@ -269,7 +269,7 @@ fn reports(p: &Policy) -> BTreeMap<String, Value> {
                         today: Some(parse_date(TODAY).expect("today")),
                         role: Some(role.to_string()),
                         calendar: Calendar::england_and_wales(),
-                        ignore: Vec::new(),
+                        ..ValidateOptions::new()
                     };
                     let key = format!("{}/{name}/{mode_name}/{role}", t.id);
                     let r = match validate(p, t, &Value::Object(record.clone()), &o) {

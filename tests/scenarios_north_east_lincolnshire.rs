@@ -479,3 +479,35 @@ fn joint_supervision_on_step_up_or_down() {
         );
     }
 }
+
+/// rule: front-door-briefing. Supervision within the Front Door: "All contacts and
+/// referrals will have an initial briefing supervision recorded", the outcome decided
+/// "within 24 hours of the information being received": the briefing by the next day.
+/// Contact C-101 received Mon 2 Mar 2026: due Tue 3 Mar 2026 (2 Mar + 1 day).
+#[test]
+fn front_door_briefing_within_24_hours_of_each_contact() {
+    let worker = |briefed: Option<&str>| {
+        let mut c = json!({ "date": "2026-03-02", "id": "C-101" });
+        if let Some(b) = briefed {
+            c["briefed"] = json!(b);
+        }
+        json!({ "id": "w", "role": "front-door", "started": "2025-01-06", "contacts": [c] })
+    };
+    // Not yet briefed on 2 Mar: due 3 Mar.
+    let s = run(P, worker(None), "2026-03-02");
+    assert_eq!(rule_dates(&s, "front-door-briefing"), ["2026-03-03"]);
+    // Briefed Tue 3 Mar: met.
+    let s = run(P, worker(Some("2026-03-03")), "2026-03-20");
+    assert!(rule_dates(&s, "front-door-briefing").is_empty());
+    assert!(breaches(&s, "late-briefing").is_empty());
+    // Briefed Wed 4 Mar, after 3 Mar: a breach at the briefing.
+    let s = run(P, worker(Some("2026-03-04")), "2026-03-20");
+    let b = breaches(&s, "late-briefing");
+    assert_eq!(b.len(), 1);
+    assert_eq!(b[0].path, "contacts[0].briefed");
+    // The rule is the front door's: a qualified social worker's contacts carry no duty.
+    let mut w = worker(None);
+    w["role"] = json!("social-worker");
+    let s = run(P, w, "2026-03-02");
+    assert!(rule_dates(&s, "front-door-briefing").is_empty());
+}

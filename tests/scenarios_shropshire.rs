@@ -368,6 +368,76 @@ fn residential_cadence_by_hours_and_shifts() {
     );
 }
 
+/// Template residential-supervision, rule required-if-gap (Appendix 6: "Any significant
+/// delay in supervision taking place and reasons why"), judged by the same residential
+/// cadence rules as the schedule, chosen by `options.hours` and `options.shiftsPerMonth`.
+/// Last supervision Mon 2 Mar 2026; this one Mon 6 Apr 2026, 35 days later, no delay comment.
+#[test]
+fn residential_gap_comment_follows_hours_and_shifts() {
+    use supervision_rules::policy::Registry;
+    use supervision_rules::validate::{validate, ValidateOptions};
+    let registry = Registry::with_builtins();
+    let (p, t) = registry
+        .template(P, "residential-supervision")
+        .expect("template");
+    let table = [
+        // (options, a delay comment required?, the assumption said)
+        // Full-time residential, 4 weekly: 2 Mar + 28 days = Mon 30 Mar < 6 Apr: required.
+        (
+            json!({ "role": "residential-worker", "hours": "full-time" }),
+            true,
+            "",
+        ),
+        // Part-time, "at least 6 weekly": 2 Mar + 42 days = Mon 13 Apr ≥ 6 Apr: not required.
+        (
+            json!({ "role": "residential-worker", "hours": "part-time" }),
+            false,
+            "",
+        ),
+        // Casual carer on 4 shifts a month, 12-weekly: 2 Mar + 84 days = Mon 25 May: not
+        // required.
+        (
+            json!({ "role": "residential-agency-casual-carer", "shiftsPerMonth": 4 }),
+            false,
+            "",
+        ),
+        // Nothing said about hours: full-time assumed (4 weekly, 30 Mar), and said.
+        (
+            json!({ "role": "residential-worker" }),
+            true,
+            " (assuming full-time hours)",
+        ),
+        // Casual carer, nothing said: full-time, 5 shifts or more assumed, and said.
+        (
+            json!({ "role": "residential-agency-casual-carer" }),
+            true,
+            " (assuming full-time hours and at least 5 shifts a month)",
+        ),
+    ];
+    let record = json!({
+        "superviseeName": "x", "supervisorName": "x", "date": "2026-04-06",
+        "lastDate": "2026-03-02"
+    });
+    for (options, required, assumed) in table {
+        let o = ValidateOptions::from_json(&options).expect("options");
+        let report = validate(p, t, &record, &o).expect("report");
+        let found: Vec<_> = report
+            .errors
+            .iter()
+            .filter(|f| f.code == "required-after-gap")
+            .collect();
+        assert_eq!(found.len(), usize::from(required), "{options}");
+        if let Some(f) = found.first() {
+            assert!(
+                f.message
+                    .ends_with(&format!("more than 4 weeks before this one{assumed}")),
+                "{options}: {}",
+                f.message
+            );
+        }
+    }
+}
+
 // ------------------------------------------------------------ personal supervision, children
 
 /// rule: personal-supervision-quarterly. "Personal supervision should take place at least

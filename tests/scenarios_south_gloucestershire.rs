@@ -272,3 +272,36 @@ fn partial_history_counts_from_the_records() {
         "{s:#?}"
     );
 }
+
+/// rule: urgent-supervision. §3.4: "In instances where someone requires urgent supervision,
+/// arrangements should be made to action this within 24 hours": read as held within 24
+/// hours, by the next day on dates. Urgent request Tue 3 Mar 2026: due Wed 4 Mar 2026
+/// (3 Mar + ⌈24/24⌉ = 1 day).
+#[test]
+fn urgent_supervision_within_24_hours_of_the_request() {
+    let worker = |sessions: serde_json::Value| {
+        json!({ "id": "w", "role": "social-worker", "started": "2026-01-05",
+                "requests": [{ "date": "2026-03-03", "urgent": true },
+                             { "date": "2026-03-10" }],
+                "sessions": sessions })
+    };
+    // Nothing held yet on 3 Mar: urgent supervision due 4 Mar. The request of 10 Mar is not
+    // urgent: no deadline.
+    let s = run(P, worker(json!([])), "2026-03-03");
+    assert_eq!(rule_dates(&s, "urgent-supervision"), ["2026-03-04"]);
+    // Held Wed 4 Mar, the deadline: met, nothing due, no breach.
+    let held = json!([{ "date": "2026-03-04", "type": "one-to-one" }]);
+    let s = run(P, worker(held), "2026-03-20");
+    assert!(rule_dates(&s, "urgent-supervision").is_empty());
+    assert!(breaches(&s, "late-urgent-supervision").is_empty());
+    // Held Thu 5 Mar, a day after 4 Mar: a breach at the request.
+    let late = json!([{ "date": "2026-03-05", "type": "one-to-one" }]);
+    let s = run(P, worker(late), "2026-03-20");
+    let b = breaches(&s, "late-urgent-supervision");
+    assert_eq!(b.len(), 1);
+    assert_eq!(b[0].path, "requests[0]");
+    assert_eq!(b[0].source, "south-gloucestershire.txt §3.4");
+    assert!(b[0]
+        .message
+        .contains("held on 5 March 2026, after the deadline of 4 March 2026"));
+}

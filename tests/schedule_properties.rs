@@ -12,7 +12,8 @@ use supervision_rules::policy::{
     Cancelled, EventKind, Hours, ObligationKind, Plan, Policy, Rag, Registry, RuleKind, SessionType,
 };
 use supervision_rules::schedule::{
-    schedule, Absence, Agreement, Case, Event, Review, Schedule, ScheduleOptions, Session, Worker,
+    schedule, Absence, Agreement, Case, Contact, Event, Request, Review, Schedule, ScheduleOptions,
+    Session, Worker,
 };
 
 const POLICIES: [&str; 5] = [
@@ -184,6 +185,8 @@ fn worker_near(roles: Vec<String>, base: NaiveDate) -> impl Strategy<Value = Wor
                 observations,
                 reviews,
                 cases: unique_ids(cases),
+                requests: Vec::new(),
+                contacts: Vec::new(),
             },
         )
 }
@@ -244,7 +247,7 @@ proptest! {
     fn never_panics_on_arbitrary_histories(
         id in prop::sample::select(POLICIES.to_vec()),
         role_pick in any::<prop::sample::Index>(),
-        dates in prop::collection::vec(any_date(), 12),
+        dates in prop::collection::vec(any_date(), 16),
         sessions in prop::collection::vec(session(any_date().boxed()), 0..12),
         cases in prop::collection::vec(case(any_date().boxed()), 0..3),
         as_of in any_date(),
@@ -271,6 +274,11 @@ proptest! {
                 Review { kind: ObligationKind::AsyeReview, date: dates[11] },
             ],
             cases: unique_ids(cases),
+            requests: vec![
+                Request { date: dates[12], urgent: true },
+                Request { date: dates[13], urgent: false },
+            ],
+            contacts: vec![Contact { id: None, date: dates[14], briefed: Some(dates[15]) }],
         };
         let mut opts = ScheduleOptions::new(as_of);
         opts.due_soon_days = due_soon;

@@ -112,7 +112,8 @@ fn worker_and_case_unions_hold_every_variant() {
 fn schedule_unions_hold_every_variant() {
     let kinds = every!(ObligationKind: Supervision, PersonalSupervision, CaseSupervision,
         ChildDiscussion, AgreementReview, Observation, WriteUp, AsyeReview, Pdr,
-        GroupSupervision, FileAudit, SupervisionObservation);
+        GroupSupervision, FileAudit, SupervisionObservation, UrgentSupervision,
+        BriefingSupervision);
     assert_eq!(union(TS_CONTRACT, "Obligation", "kind"), kinds);
     assert_eq!(
         union(TS_CONTRACT, "Obligation", "status"),

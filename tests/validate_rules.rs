@@ -266,7 +266,7 @@ fn next_too_late_message_names_the_latest_date_and_the_cadence() {
     );
     assert_eq!(
         r.warnings[0].message,
-        "Date of next supervision should be on or before 28 February 2026, as the policy asks for personal supervision at least every month"
+        "Date of next supervision should be on or before 28 February 2026, as the policy asks for personal supervision at least every month (assuming full-time hours)"
     );
     assert_eq!(r.warnings[0].source, "havering.txt §4b");
     let r = run(

@@ -259,6 +259,10 @@ pub enum ObligationKind {
     FileAudit,
     /// A supervisor's supervision observed.
     SupervisionObservation,
+    /// Supervision the worker asked for urgently.
+    UrgentSupervision,
+    /// The initial briefing supervision of a contact or referral.
+    BriefingSupervision,
 }
 
 impl ObligationKind {
@@ -277,6 +281,8 @@ impl ObligationKind {
             ObligationKind::GroupSupervision => "group supervision",
             ObligationKind::FileAudit => "audit of supervision files",
             ObligationKind::SupervisionObservation => "observation of supervision",
+            ObligationKind::UrgentSupervision => "urgent supervision",
+            ObligationKind::BriefingSupervision => "briefing supervision",
         }
     }
 }

@@ -3,8 +3,9 @@
 
 use super::model::{Hours, Policy, Rule, When, Window};
 
-/// What a rule's `when` is matched against: as much of the worker as is known. Validation
-/// knows only the role; the schedule knows the whole worker.
+/// What a rule's `when` is matched against: as much of the worker as is known. The schedule
+/// knows the whole worker; validation knows what its options say (the role, and the hours,
+/// shifts and `fte` when given).
 #[derive(Debug, Clone, Copy)]
 pub struct Who<'a> {
     /// The worker's role id.
@@ -13,6 +14,23 @@ pub struct Who<'a> {
     pub hours: Hours,
     /// Shifts a month, for shift-based staff.
     pub shifts_per_month: Option<u32>,
+    /// Working time as a fraction of full time, in thousandths, for `proRata` cadences.
+    pub fte_thousandths: Option<u32>,
+}
+
+impl Who<'_> {
+    /// `days` of full-time work as calendar days at the worker's `fte`: days ÷ fte, rounded
+    /// up; unchanged for a full-time worker.
+    pub fn pro_rata_days(&self, days: i64) -> i64 {
+        match self.fte_thousandths {
+            Some(t) if t < 1000 && t > 0 => days
+                .checked_mul(1000)
+                .and_then(|n| n.checked_add(i64::from(t).saturating_sub(1)))
+                .and_then(|n| n.checked_div(i64::from(t)))
+                .unwrap_or(days),
+            _ => days,
+        }
+    }
 }
 
 impl When {

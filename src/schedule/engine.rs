@@ -138,14 +138,7 @@ impl<'a> Engine<'a> {
     /// `days` of full-time work as calendar days at the worker's `fte`: days ÷ fte, rounded
     /// up; unchanged for a full-time worker.
     pub(crate) fn pro_rata_days(&self, days: i64) -> i64 {
-        match self.worker.fte_thousandths {
-            Some(t) if t < 1000 && t > 0 => days
-                .checked_mul(1000)
-                .and_then(|n| n.checked_add(i64::from(t).saturating_sub(1)))
-                .and_then(|n| n.checked_div(i64::from(t)))
-                .unwrap_or(days),
-            _ => days,
-        }
+        self.who().pro_rata_days(days)
     }
 
     /// The worker's `fte` in a sentence: "0.6".
@@ -161,6 +154,7 @@ impl<'a> Engine<'a> {
             role: &self.worker.role,
             hours: self.worker.hours,
             shifts_per_month: self.worker.shifts_per_month,
+            fte_thousandths: self.worker.fte_thousandths,
         }
     }
 

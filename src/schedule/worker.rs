@@ -39,6 +39,30 @@ pub struct Worker {
     pub reviews: Vec<Review>,
     /// The worker's caseload.
     pub cases: Vec<Case>,
+    /// Requests for supervision outside the schedule.
+    pub requests: Vec<Request>,
+    /// Contacts and referrals the worker managed (at a front door).
+    pub contacts: Vec<Contact>,
+}
+
+/// A request for supervision outside the schedule.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Request {
+    /// When it was made.
+    pub date: NaiveDate,
+    /// Whether the worker asked for urgent supervision.
+    pub urgent: bool,
+}
+
+/// A contact or referral the worker managed, and its briefing supervision.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Contact {
+    /// The contact's id in the case system (never a name), when given.
+    pub id: Option<String>,
+    /// When the information was received.
+    pub date: NaiveDate,
+    /// When its initial briefing supervision was recorded.
+    pub briefed: Option<NaiveDate>,
 }
 
 /// One supervision session.
@@ -221,6 +245,16 @@ impl Worker {
             .into_iter()
             .map(|(path, v)| case(&path, v))
             .collect::<Result<Vec<_>>>()?;
+        let requests = w
+            .array("requests")?
+            .into_iter()
+            .map(|(path, v)| request(&path, v))
+            .collect::<Result<Vec<_>>>()?;
+        let contacts = w
+            .array("contacts")?
+            .into_iter()
+            .map(|(path, v)| contact(&path, v))
+            .collect::<Result<Vec<_>>>()?;
         // Obligations name a case by its id, so two cases with one id could not be told apart.
         let mut seen = std::collections::BTreeSet::new();
         for (i, c) in cases.iter().enumerate() {
@@ -248,8 +282,49 @@ impl Worker {
             observations,
             reviews,
             cases,
+            requests,
+            contacts,
         })
     }
+}
+
+/// One request of `worker.requests`: `{date, urgent?}`.
+fn request(path: &str, v: &Value) -> Result<Request> {
+    let r = object(v, path)?;
+    let urgent = match r.get("urgent") {
+        None | Some(Value::Null) => false,
+        Some(Value::Bool(b)) => *b,
+        Some(_) => {
+            return Err(Error::bad_argument(
+                format!("{path}.urgent"),
+                "true or false",
+            ))
+        }
+    };
+    Ok(Request {
+        date: r.req_date("date")?,
+        urgent,
+    })
+}
+
+/// One contact of `worker.contacts`: `{date, id?, briefed?}`.
+fn contact(path: &str, v: &Value) -> Result<Contact> {
+    let c = object(v, path)?;
+    let id = match c.get("id") {
+        None | Some(Value::Null) => None,
+        Some(Value::String(s)) => Some(s.clone()),
+        Some(_) => {
+            return Err(Error::bad_argument(
+                format!("{path}.id"),
+                "a contact id as a string",
+            ))
+        }
+    };
+    Ok(Contact {
+        id,
+        date: c.req_date("date")?,
+        briefed: c.opt_date("briefed")?,
+    })
 }
 
 /// One session of `worker.sessions`.

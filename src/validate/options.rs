@@ -4,6 +4,7 @@ use crate::calendar::Calendar;
 use crate::error::{Error, Result};
 use crate::finding::Finding;
 use crate::input::object;
+use crate::policy::Hours;
 use chrono::NaiveDate;
 use serde::Serialize;
 use serde_json::Value;
@@ -34,10 +35,26 @@ pub struct ValidateOptions {
     /// Field ids the form does not collect: their own checks (required, type) are skipped.
     /// The template's cross-field rules still read them when present.
     pub ignore: Vec<String>,
+    /// The supervisee's hours, for the cadence rules that differ for part-time staff, as in
+    /// the schedule; when absent a full-time worker is assumed and the finding says so.
+    pub hours: Option<Hours>,
+    /// The supervisee's shifts a month, for the rules for shift-based staff; when absent no
+    /// such rule applies and the finding says so where one would.
+    pub shifts_per_month: Option<u32>,
+    /// The supervisee's working time as a fraction of full time, in thousandths (`fte` 0.6 →
+    /// 600), for `proRata` cadences; when absent full time is assumed and the finding says so.
+    pub fte_thousandths: Option<u32>,
 }
 
 impl ValidateOptions {
-    /// Reads `{mode?, today?, role?, ignore?}` (`null`/`undefined` = defaults), with the England &
+    /// Options with the defaults: final mode, no `today`, the default role, a full-time
+    /// worker assumed, the England & Wales calendar, no field ignored.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Reads `{mode?, today?, role?, ignore?, hours?, shiftsPerMonth?, fte?}`
+    /// (`null`/`undefined` = defaults), with the England &
     /// Wales calendar: the caller sets [`calendar`](Self::calendar) to the one it has loaded.
     ///
     /// # Errors
@@ -83,6 +100,9 @@ impl ValidateOptions {
             role,
             calendar: Calendar::england_and_wales(),
             ignore,
+            hours: o.opt_enum("hours", "\"full-time\" or \"part-time\"")?,
+            shifts_per_month: o.opt_u32("shiftsPerMonth", 0, 1000)?,
+            fte_thousandths: o.opt_fraction("fte")?,
         })
     }
 }

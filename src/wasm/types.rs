@@ -129,9 +129,9 @@ export interface Role { id: string; label: string; source: string; note?: string
 /** A timing rule, as the policy data writes it (see docs/policy-format.md). */
 export interface Rule {
   id: string;
-  kind: 'cadence'|'min-count'|'max-gap'|'write-up'|'rebook'|'agreement-review'|'observation'
-      |'milestone'|'child-discussion'|'child-first-discussion'|'child-after-event'
-      |'child-before-event'|'group-supervision'|'file-audit'|'supervisor-observation';
+  kind: 'cadence'|'min-count'|'max-gap'|'write-up'|'rebook'|'urgent-request'
+      |'contact-briefing'|'agreement-review'|'observation'|'milestone'|'child-discussion'
+      |'child-first-discussion'|'child-after-event'|'child-before-event'|'group-supervision'|'file-audit'|'supervisor-observation';
   source: string; note?: string; [key: string]: unknown;
 }
 /** A template field. */
@@ -165,6 +165,9 @@ export interface ValidateOptions {
   mode?: 'draft'|'final'; today?: string; role?: string;
   /** Field ids the form does not collect: their own checks (required, type) are skipped. */
   ignore?: string[];
+  /** The supervisee's hours, shifts a month and fte, for cadences that differ by them (as
+   * in Worker); without them full-time is assumed and the finding says so. */
+  hours?: 'full-time'|'part-time'; shiftsPerMonth?: number; fte?: number;
 }
 /** One finding: never contains record text. */
 export interface Finding {
@@ -177,7 +180,8 @@ export interface Finding {
       |'required-after-gap'|'session-too-short'
       |'cadence-gap'|'min-count'|'max-gap'|'late-write-up'|'late-rebook'|'child-discussion-gap'
       |'late-first-discussion'|'late-discussion-after-event'|'no-discussion-before-event'
-      |'group-supervision-gap'|'file-audit-gap'|'supervisor-observation-gap'|'missed-milestone';
+      |'group-supervision-gap'|'file-audit-gap'|'supervisor-observation-gap'|'missed-milestone'
+      |'late-urgent-supervision'|'late-briefing';
   message: string; source: string; severity: 'error'|'warning'; rule?: string;
 }
 /** The result of validate(). */
@@ -213,6 +217,11 @@ export interface Worker {
   observations?: string[];
   reviews?: { kind: 'asye-review'|'pdr'; date: string }[];
   cases?: Case[];
+  /** Requests for supervision outside the schedule; `urgent` ones carry a deadline. */
+  requests?: { date: string; urgent?: boolean }[];
+  /** Contacts and referrals managed (front door): when received, the contact's id in the
+   * case system (never a name), when its initial briefing supervision was recorded. */
+  contacts?: { date: string; id?: string; briefed?: string }[];
 }
 /** A team (or a service) and its own duties' record, for scheduleTeam(). */
 export interface Team {
@@ -233,7 +242,8 @@ export interface ScheduleOptions {
 export interface Obligation {
   kind: 'supervision'|'personal-supervision'|'case-supervision'|'child-discussion'
       |'agreement-review'|'observation'|'write-up'|'asye-review'|'pdr'
-      |'group-supervision'|'file-audit'|'supervision-observation';
+      |'group-supervision'|'file-audit'|'supervision-observation'|'urgent-supervision'
+      |'briefing-supervision';
   subject: string; due: string; status: 'overdue'|'due-soon'|'ok';
   source: string; reason: string; rule: string;
 }

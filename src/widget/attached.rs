@@ -43,6 +43,7 @@ impl State {
             // The calendar the page loaded with loadBankHolidays, as schedule() uses.
             calendar: crate::wasm::calendar(),
             ignore: o.absent.clone(),
+            ..ValidateOptions::new()
         };
         let report =
             core_validate(&o.policy, template, &record, &options).map_err(|e| js_error(&e))?;

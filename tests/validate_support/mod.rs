@@ -39,7 +39,7 @@ pub fn final_options() -> ValidateOptions {
         today: Some(date(TODAY)),
         role: None,
         calendar: Calendar::england_and_wales(),
-        ignore: Vec::new(),
+        ..ValidateOptions::new()
     }
 }
 

@@ -136,6 +136,8 @@ rule_kinds! {
     MaxGap(max_gap::MaxGap) = "max-gap", Worker;
     WriteUp(write_up::WriteUp) = "write-up", Worker;
     Rebook(rebook::Rebook) = "rebook", Worker;
+    UrgentRequest(urgent_request::UrgentRequest) = "urgent-request", Worker;
+    ContactBriefing(contact_briefing::ContactBriefing) = "contact-briefing", Worker;
     AgreementReview(agreement_review::AgreementReview) = "agreement-review", Worker;
     Observation(observation::Observation) = "observation", Worker;
     Milestone(milestone::Milestone) = "milestone", Worker;

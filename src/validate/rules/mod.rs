@@ -11,65 +11,145 @@ mod not_future;
 mod required_if_gap;
 
 use super::{Checker, ValidateOptions};
-use crate::calendar::{Calendar, Duration};
+use crate::calendar::{Calendar, Duration, Unit};
 use crate::policy::{Hours, ObligationKind, Policy, RuleKind, Selection, TemplateRuleKind, Who};
 use chrono::NaiveDate;
 
-/// What a rule needs beyond the record: the policy's cadences for the role, the session
-/// date, today and the working-day calendar.
+/// What a rule needs beyond the record: the policy's cadences for the worker the options
+/// describe, the session date, today and the working-day calendar.
 pub(super) struct Context<'r> {
     policy: &'r Policy,
-    role: &'r str,
+    who: Who<'r>,
+    options: &'r ValidateOptions,
     session: Option<NaiveDate>,
     today: Option<NaiveDate>,
     cal: &'r Calendar,
 }
 
+/// The interval a cadence allows after a session, and what was assumed about the worker to
+/// choose it.
+pub(super) struct Allowed {
+    /// The interval.
+    pub(super) interval: Duration,
+    /// `" (assuming full-time hours)"` when the options left out something the choice of
+    /// rule depends on; empty otherwise.
+    pub(super) assuming: String,
+}
+
 impl Context<'_> {
-    /// The interval the role's cadence for `obligation` allows after a session on `from`.
-    fn cadence(&self, obligation: ObligationKind, from: NaiveDate) -> Option<Duration> {
-        cadence_for(self.policy, self.role, obligation, from, self.cal)
+    /// The interval the worker's cadence for `obligation` allows after a session on `from`.
+    fn cadence(&self, obligation: ObligationKind, from: NaiveDate) -> Option<Allowed> {
+        let interval = cadence_for(self.policy, &self.who, obligation, from, self.cal)?;
+        Some(Allowed {
+            interval,
+            assuming: assuming(self.policy, self.who.role, obligation, self.options),
+        })
     }
 }
 
-/// The interval a role's cadence allows after a session on `from` for `obligation`: the
-/// shortest `every` of the cadence rules that apply to the role, less those they override.
+/// The interval a worker's cadence allows after a session on `from` for `obligation`: the
+/// shortest `every` of the cadence rules that apply to `who` (its role, and its hours, shifts
+/// and `fte` as the options give them: the schedule's selection), less those they override; a
+/// `proRata` interval is stretched by the `fte` as the schedule stretches it.
 ///
-/// A record carries no worker, so only what the role tells is used: a rule for part-time
-/// staff or for a number of shifts is left out (a worker with no `hours` is full-time), and
-/// so is a rule that applies only during an ASYE or probation window — unless no other
-/// cadence rule for the obligation applies to the role, as with Stockport's reflective 1-1,
-/// which exists only during the ASYE, on the template made for it; then the window's rule
-/// gives the interval that applies after its phases.
+/// A record carries no dates of the worker's, so a rule that applies only during an ASYE or
+/// probation window is left out — unless no other cadence rule for the obligation applies to
+/// the role, as with Stockport's reflective 1-1, which exists only during the ASYE, on the
+/// template made for it; then the window's rule gives the interval that applies after its
+/// phases.
 pub(crate) fn cadence_for(
     policy: &Policy,
-    role: &str,
+    who: &Who<'_>,
     obligation: ObligationKind,
     from: NaiveDate,
     cal: &Calendar,
 ) -> Option<Duration> {
-    // A record carries no worker: a full-time worker of the role, on no shifts.
-    let who = Who {
-        role,
-        hours: Hours::FullTime,
-        shifts_per_month: None,
-    };
     let shortest = |selection: Selection<'_>| {
         selection
             .chosen()
             .filter_map(|r| match &r.kind {
-                RuleKind::Cadence(c) if c.obligation == obligation => c.every,
+                RuleKind::Cadence(c) if c.obligation == obligation => {
+                    let every = c.every?;
+                    if c.pro_rata {
+                        pro_rata(&every, who, from, cal)
+                    } else {
+                        Some(every)
+                    }
+                }
                 _ => None,
             })
             .min_by_key(|d| d.after(from, cal))
     };
-    let settled = Selection::new(policy, |r| r.when.matches(&who, |_| false));
+    let settled = Selection::new(policy, |r| r.when.matches(who, |_| false));
     shortest(settled).or_else(|| {
         let windowed = Selection::new(policy, |r| {
-            r.when.during.is_some() && r.when.matches(&who, |_| true)
+            r.when.during.is_some() && r.when.matches(who, |_| true)
         });
         shortest(windowed)
     })
+}
+
+/// `every` after `from` stretched to its days ÷ fte, as a number of days; `every` itself for
+/// a full-time worker.
+fn pro_rata(every: &Duration, who: &Who<'_>, from: NaiveDate, cal: &Calendar) -> Option<Duration> {
+    if who.fte_thousandths.is_none_or(|t| t >= 1000) {
+        return Some(*every);
+    }
+    let full = every
+        .after(from, cal)?
+        .signed_duration_since(from)
+        .num_days();
+    let n = u32::try_from(who.pro_rata_days(full)).ok()?;
+    Some(Duration {
+        n,
+        unit: Unit::Days,
+    })
+}
+
+/// What was assumed about the worker, when the options leave out something that a cadence
+/// rule of the role for `obligation` is chosen or scaled by: `" (assuming full-time hours)"`.
+fn assuming(
+    policy: &Policy,
+    role: &str,
+    obligation: ObligationKind,
+    o: &ValidateOptions,
+) -> String {
+    let rules: Vec<_> = policy
+        .rules
+        .iter()
+        .filter(|r| {
+            r.when
+                .roles
+                .as_ref()
+                .is_none_or(|rs| rs.iter().any(|x| x == role))
+        })
+        .filter_map(|r| match &r.kind {
+            RuleKind::Cadence(c) if c.obligation == obligation => Some((r, c)),
+            _ => None,
+        })
+        .collect();
+    let by_hours = rules.iter().any(|(r, _)| r.when.hours.is_some());
+    let scaled = rules.iter().any(|(_, c)| c.pro_rata);
+    let mut parts: Vec<String> = Vec::new();
+    if (by_hours && o.hours.is_none())
+        || (scaled && o.fte_thousandths.is_none() && o.hours.is_none())
+    {
+        parts.push("full-time hours".to_string());
+    } else if scaled && o.fte_thousandths.is_none() && o.hours == Some(Hours::PartTime) {
+        parts.push("the full-time interval, as no fte is given".to_string());
+    }
+    let shifts = rules
+        .iter()
+        .filter_map(|(r, _)| r.when.shifts_per_month_below)
+        .max();
+    if let (Some(n), None) = (shifts, o.shifts_per_month) {
+        parts.push(format!("at least {n} shifts a month"));
+    }
+    if parts.is_empty() {
+        String::new()
+    } else {
+        format!(" (assuming {})", parts.join(" and "))
+    }
 }
 
 /// Checks every rule of the template, in the template's order.
@@ -82,7 +162,13 @@ pub(super) fn apply(
 ) {
     let cx = Context {
         policy,
-        role,
+        who: Who {
+            role,
+            hours: options.hours.unwrap_or(Hours::FullTime),
+            shifts_per_month: options.shifts_per_month,
+            fte_thousandths: options.fte_thousandths,
+        },
+        options,
         session,
         today: options.today,
         cal: &options.calendar,

@@ -17,17 +17,19 @@ pub(super) fn check(
     let (Some(s), Some(next)) = (cx.session, c.date_value(field)) else {
         return;
     };
-    let Some(interval) = cx.cadence(obligation, s) else {
+    let Some(allowed) = cx.cadence(obligation, s) else {
         return;
     };
+    let interval = allowed.interval;
     if let Some(latest) = interval.after(s, cx.cal) {
         if next > latest {
             let message = format!(
-                "{} should be on or before {}, as the policy asks for {} at least {}",
+                "{} should be on or before {}, as the policy asks for {} at least {}{}",
                 c.name(field).start(),
                 long_date(latest),
                 obligation.describe(),
-                every(&interval)
+                every(&interval),
+                allowed.assuming
             );
             c.push(field, Code::NextTooLate, message, source);
         }

@@ -18,9 +18,10 @@ pub(super) fn check(
     let (Some(s), Some(prev)) = (cx.session, c.date_value(last)) else {
         return;
     };
-    let Some(interval) = cx.cadence(obligation, prev) else {
+    let Some(allowed) = cx.cadence(obligation, prev) else {
         return;
     };
+    let interval = allowed.interval;
     let late = interval.after(prev, cx.cal).is_some_and(|due| s > due);
     if late && !c.has_value(field) {
         let n = c.name(field);
@@ -30,8 +31,9 @@ pub(super) fn check(
             format!("Enter {}", n.the())
         };
         let message = format!(
-            "{what}, as the last supervision was more than {} before this one",
-            interval.describe()
+            "{what}, as the last supervision was more than {} before this one{}",
+            interval.describe(),
+            allowed.assuming
         );
         c.push(field, Code::RequiredAfterGap, message, source);
     }
