@@ -1,7 +1,8 @@
-// The authoring entry point: as index.js, and registerPolicy() forgets what validate()
+// The authoring entry point: as widget.js, and registerPolicy() forgets what validate()
 // knew of a policy registered again under its id.
 import * as glue from './supervision_rules.js';
 import { fastValidate } from './fast-validate.js';
+import { attachWhenReady as whenReady } from './when-ready.js';
 
 export * from './supervision_rules.js';
 export { default } from './supervision_rules.js';
@@ -23,4 +24,10 @@ export function registerPolicy(policy) {
   const summary = glue.registerPolicy(policy);
   fast.forget(summary.id);
   return summary;
+}
+
+/** See index.d.ts. */
+export function attachWhenReady(form, options, wasm) {
+  const here = new URL('supervision_rules_bg.wasm', import.meta.url);
+  return whenReady(glue.default, glue.attach, here, form, options, wasm);
 }

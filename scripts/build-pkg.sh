@@ -7,8 +7,9 @@
 #   pkg/authoring/index.js  supervision-rules/authoring  the same + registerPolicy,
 #                                                        compilePolicy, jsonSchema
 #
-# index.js (from js/) re-exports wasm-bindgen's glue (supervision_rules.js) and wraps
-# validate() so a record's free text stays in JavaScript (js/fast-validate.js).
+# index.js (from js/: index, widget or authoring) re-exports wasm-bindgen's glue
+# (supervision_rules.js) and wraps validate() so a record's free text stays in JavaScript
+# (js/fast-validate.js); the widget's and authoring's add attachWhenReady (js/when-ready.js).
 #
 # Each entry point is a module of its own, with its own .wasm and its own registry of
 # policies: a page imports the one it needs (README, "Which entry point"). pkg/package.json
@@ -25,17 +26,20 @@ build() { # out-dir, cargo feature arguments…
   rm -f "$out/.gitignore" "$out/README.md" "$out/package.json"
   # The entry point users import: the glue with validate() keeping free text in JS.
   cp js/fast-validate.js "$out/"
-  cp "js/${ENTRY_JS:-index.js}" "$out/index.js"
-  cp js/index.d.ts "$out/index.d.ts"
+  if [ -n "${ENTRY:-}" ]; then cp js/when-ready.js "$out/"; fi
+  cp "js/${ENTRY:-index}.js" "$out/index.js"
+  cp "js/${ENTRY:-index}.d.ts" "$out/index.d.ts"
 }
 
 rm -rf pkg
-ENTRY_JS=authoring.js build pkg/authoring --features authoring,widget
-build pkg/widget --no-default-features --features widget
+ENTRY=authoring build pkg/authoring --features authoring,widget
+ENTRY=widget build pkg/widget --no-default-features --features widget
 build pkg --no-default-features
 # supervision-rules/team: plain JS over an entry point the page loaded (no wasm of its own).
 mkdir -p pkg/team && cp www/team-model.js pkg/team/index.js && cp www/team-model.d.ts pkg/team/index.d.ts
 node scripts/package-json.mjs > pkg/package.json
+# Each built-in template's record type (Records[policy][template]), from the built core.
+node scripts/record-types.mjs pkg > pkg/records.d.ts
 cp README.md CHANGELOG.md pkg/
 # The widget's stylesheet, for pages that link it (`supervision-rules/supervision-rules.css`),
 # and the docs the README links to.

@@ -46,7 +46,7 @@ const pkg = {
     './package.json': './package.json',
   },
   files: [
-    'index.js', 'index.d.ts', 'fast-validate.js',
+    'index.js', 'index.d.ts', 'fast-validate.js', 'records.d.ts',
     'supervision_rules.js', 'supervision_rules_bg.wasm', 'supervision_rules.d.ts',
     'widget/', 'authoring/', 'team/', 'supervision-rules.css', 'docs/', 'README.md', 'CHANGELOG.md',
   ],

@@ -5,7 +5,8 @@
 // - Node: README's "From Node" code run as written (ESM), and from CommonJS both ways the
 //   README documents (`require()` on a Node that can require ES modules, `await import()`);
 // - TypeScript: README's code blocks marked `<!-- typecheck -->`, and a file that uses
-//   each entry point's types, checked by `tsc --strict --noEmit` against the installed
+//   each entry point's types (the generated record types among them: a misspelt field id
+//   must not compile), checked by `tsc --strict --noEmit` against the installed
 //   .d.ts (skipLibCheck false) with lib ES2020 and ES2022, resolved as Node (nodenext)
 //   and as a bundler does;
 // - Vite (no plugins) and esbuild (with README's copy step for the .wasm): a tiny page
@@ -61,7 +62,7 @@ async function pack(scratch) {
         assert.ok(files.includes(dir + f), `${dir + f} is in the tarball`);
       }
     }
-    for (const f of ['supervision-rules.css', 'README.md', 'CHANGELOG.md', 'package.json',
+    for (const f of ['supervision-rules.css', 'records.d.ts', 'widget/when-ready.js', 'README.md', 'CHANGELOG.md', 'package.json',
       'docs/policy-format.md', 'docs/finding-codes.md']) {
       assert.ok(files.includes(f), `${f} is in the tarball`);
     }
@@ -182,7 +183,24 @@ registerPolicy(own);
 compilePolicy(JSON.stringify(own));
 // @ts-expect-error a policy is an object or its JSON text
 registerPolicy(42);
-export { version, required, title };
+// Each built-in template's record type (records.d.ts), from every entry point.
+import { validate, attachWhenReady, type RecordOf } from 'supervision-rules/widget';
+import type { Records } from 'supervision-rules/authoring';
+const record: RecordOf<'havering', 'personal-supervision'> = {
+  supervisee: 'Sam', date: '2026-04-02', howFeelingActions: [{ action: 'Rest', who: 'Sam', when: '2026-04-09' }],
+};
+validate('havering', 'personal-supervision', record).errors.forEach((f) => f.path.toUpperCase());
+const observed: Records['havering']['observation-of-practice'] = { time: '10:30', observerRole: null };
+// @ts-expect-error a misspelt field id
+const misspelt: RecordOf<'havering', 'personal-supervision'> = { supervisse: 'Sam' };
+// @ts-expect-error a table field is a list of rows, not text
+const flat: Records['havering']['case-supervision-record'] = { actions: 'Rest' };
+// @ts-expect-error a template the policy does not have
+type Nowhere = Records['havering']['no-such-template'];
+attachWhenReady(form, { policy: 'havering', template: 'personal-supervision' })
+  .then((w) => w?.detach());
+export { version, required, title, observed, misspelt, flat };
+export type { Nowhere };
 `;
 
 async function typescript(scratch) {

@@ -183,7 +183,7 @@ window.result = { valid: r.valid, errors: r.errors.length };`],
       assert.deepEqual(r, { valid: false, summary: true });
       assert.deepEqual(requested.filter((u) => u.startsWith('/pkg/')).sort(),
         ['/pkg/widget/fast-validate.js', '/pkg/widget/index.js', '/pkg/widget/supervision_rules.js',
-          '/pkg/widget/supervision_rules_bg.wasm']);
+          '/pkg/widget/supervision_rules_bg.wasm', '/pkg/widget/when-ready.js']);
     });
     await test('chromium: a page registers its own policy with the authoring entry point', async () => {
       const r = await run('authoring');

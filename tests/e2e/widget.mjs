@@ -368,6 +368,67 @@ async function main() {
       await page.close();
     });
 
+    await test('keyboard only at 320 px: following a summary link shows the label and focuses the control', async () => {
+      const page = await open(context, base);
+      await page.setViewportSize({ width: 320, height: 568 });
+      await page.fill(control('feeling_actions[0][action]'), 'An action with no one to do it');
+      await page.focus('#finalise');
+      await page.keyboard.press('Enter');
+      await page.waitForSelector('.govuk-error-summary');
+      const hrefs = (await summaryLinks(page)).map((l) => l.href);
+      // A control labelled by for=, one wrapped in its label, and one low on the page.
+      for (const [href, name] of [['#staff-member', 'staff_member'], ['#feeling_actions-0-who', 'feeling_actions[0][who]'], ['#leave-notes', 'leave_notes'], ['#signed_by_staff', 'signed_by_staff']]) {
+        const n = hrefs.indexOf(href);
+        assert.ok(n >= 0, `${href} in ${JSON.stringify(hrefs)}`);
+        await page.focus('.govuk-error-summary');
+        for (let i = 0; i <= n; i++) await page.keyboard.press('Tab');
+        assert.equal(await page.evaluate(() => document.activeElement.getAttribute('href')), href);
+        await page.keyboard.press('Enter');
+        assert.equal(await activeName(page), name);
+        const seen = await page.evaluate(() => {
+          const el = document.activeElement;
+          const label = el.labels[0];
+          const box = (e) => e.getBoundingClientRect();
+          return { label: box(label).top, labelBottom: box(label).bottom, control: box(el).bottom, height: window.innerHeight };
+        });
+        assert.ok(seen.label >= 0 && seen.labelBottom <= seen.height, `${href}: the label is on screen ${JSON.stringify(seen)}`);
+        assert.ok(seen.control <= seen.height, `${href}: the control is on screen ${JSON.stringify(seen)}`);
+      }
+      assert.deepEqual(page.errors, []);
+      await page.close();
+    });
+
+    await test('absent: a form without a required field attached with absent: [id] saves in final mode; one console.error; widget.problems lists it', async () => {
+      const page = await open(context, base);
+      // The page's form has no control for the supervisee's signature (signed elsewhere).
+      const problems = await page.evaluate(async () => {
+        const m = await import('./pkg/widget/supervision_rules.js');
+        const form = document.getElementById('supervision-form');
+        const input = form.querySelector('[name="signed_by_staff"]');
+        input.closest('.govuk-form-group').remove();
+        const fields = { ...window.supervisionDemo.fields };
+        delete fields.superviseeSignature;
+        window.supervisionDemo.widget = m.attach(form, {
+          policy: 'havering', template: 'personal-supervision', mode: 'final', fields,
+          absent: ['superviseeSignature'],
+        });
+        return window.supervisionDemo.widget.problems;
+      });
+      assert.deepEqual(problems.map((p) => [p.field, p.code]), [['superviseeSignature', 'required-absent']]);
+      assert.equal(page.errors.length, 1, page.errors.join('\n'));
+      assert.match(page.errors[0], /^console\.error: supervision-rules: options\.absent.*superviseeSignature/s);
+      const { signed_by_staff: _, ...rest } = VALID;
+      await fill(page, rest);
+      await page.click('#finalise');
+      await page.waitForFunction(() => /^Record finalised/.test(document.getElementById('saved').textContent));
+      assert.equal(await page.locator('.govuk-error-summary').count(), 0);
+      const report = await page.evaluate(() => window.supervisionDemo.widget.validate());
+      assert.equal(report.valid, true);
+      assert.ok(!report.errors.some((e) => e.path === 'superviseeSignature'), 'the user is never asked for it');
+      assert.equal(page.errors.length, 1, 'reported once, not on each check');
+      await page.close();
+    });
+
     await test('axe (WCAG 2.2 AA): the error state has no violations', async () => {
       const page = await open(context, base);
       await page.fill(control('feeling_actions[0][action]'), 'An action with no one to do it');

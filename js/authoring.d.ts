@@ -1,0 +1,16 @@
+// The authoring entry point's types: those of the wasm-bindgen glue it re-exports, and
+// attachWhenReady.
+export * from './supervision_rules.js';
+export { default } from './supervision_rules.js';
+import type { AttachOptions, Widget } from './supervision_rules.js';
+
+/**
+ * Loads this entry point's .wasm, then attaches the widget to `form`. Fails open: when the
+ * .wasm cannot be loaded (not found, not served as application/wasm, a Content Security
+ * Policy without 'wasm-unsafe-eval', a browser without WebAssembly) it attaches nothing, so
+ * the form saves as it would without the package, logs one console.error naming the cause
+ * and resolves to null. `wasm` is the .wasm's address when it is not beside this module.
+ */
+export function attachWhenReady(form: HTMLFormElement, options: AttachOptions,
+  wasm?: string | URL): Promise<Widget | null>;
+export type { Records, RecordOf } from '../records.js';
