@@ -32,6 +32,9 @@ const MIME = {
   '.ts': 'text/plain; charset=utf-8',
 };
 
+const STRICT_CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; worker-src 'self'; style-src 'self'; img-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'";
+const STRICT_CSP_PATHS = new Set(['/team.html', '/team-worker.js']);
+
 /** Maps a URL path to a file inside one of the served folders, or null. */
 async function resolveFile(urlPath, mounts) {
   let decoded;
@@ -99,12 +102,16 @@ export function startServer({ port = 0, host = '127.0.0.1', www = path.join(ROOT
     if (!quiet) console.log(`${req.method} ${pathname} ${found ? 200 : 404}`);
     if (!found) return send(404, 'Not found\n');
     const type = MIME[path.extname(found.file).toLowerCase()] || 'application/octet-stream';
-    res.writeHead(200, {
+    const headers = {
       'Content-Type': type,
       'Content-Length': found.size,
       'Cache-Control': 'no-store',
       'X-Content-Type-Options': 'nosniff',
-    });
+    };
+    // The team page's worker runs under the same strict policy as its page (a worker's
+    // policy is its script's response header): WebAssembly needs 'wasm-unsafe-eval' there too.
+    if (STRICT_CSP_PATHS.has(pathname)) headers['Content-Security-Policy'] = STRICT_CSP;
+    res.writeHead(200, headers);
     if (req.method === 'HEAD') return res.end();
     const stream = createReadStream(found.file);
     stream.on('error', () => res.destroy());

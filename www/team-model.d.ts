@@ -11,6 +11,9 @@ export function guessMapping(kind: Kind, headers: string[]): Mapping;
 export function unmapped(kind: Kind, mapping: Mapping): string[];
 /** dd/mm/yyyy (or - . separators, 2-digit years, an Excel time after it) or yyyy-mm-dd → YYYY-MM-DD, else null. */
 export function parseDay(text: string): string | null;
+/** CSV (through the papaparse passed) or JSON text → rows with their line, or why not. */
+export function parseText(text: string, Papa: { parse: Function }, options?: { chunkSize?: number; pause?: () => unknown }):
+  Promise<{ headers: string[]; rows: Row[]; error?: undefined } | { error: string }>;
 export function readRows(kind: Kind, file: string, headers: string[], rows: Row[], mapping: Mapping,
   roles: { id: string; label: string }[]): { records: object[]; errors: RowError[] };
 export interface Service { workers: (Worker & { team: string })[]; teams: Team[]; actions: object[]; errors: RowError[] }
@@ -39,3 +42,5 @@ export function complianceSeries(c: { ends: string[]; table: (boolean | null)[][
   { month: string; end: string; workers: number; supervised: number; percent: number }[];
 export function openActions<A extends { done: boolean; due: string }>(actions: A[], asOf: string): (A & { overdue: boolean })[];
 export function overdueCsv(rows: ViewRows): string;
+export function groupActions<A extends { worker: string; child?: string; due: string; overdue: boolean }>(actions: A[], by?: 'worker' | 'child'):
+  { key: string; actions: A[]; overdue: number }[];

@@ -66,6 +66,57 @@ export function unmapped(kind, mapping) {
   return FIELDS[kind].filter((f) => f.required && !mapping[f.key]).map((f) => f.label);
 }
 
+/**
+ * The rows of an export's text: CSV (read with the papaparse `Papa` the caller passes:
+ * quoted commas and line breaks, a byte-order mark, blank rows skipped) or JSON (an array
+ * of objects). Returns `{headers, rows: [{line, cells}]}` with each row's line in the file
+ * (the first line of a cell with line breaks), or `{error}` saying why the file cannot be
+ * read, never quoting it. Parses in chunks and awaits `pause()` between them, so a page's
+ * main thread is never held for long.
+ */
+export async function parseText(text, Papa, { chunkSize = 128 * 1024, pause = () => new Promise((r) => setTimeout(r, 0)) } = {}) {
+  const body = String(text).replace(/^\uFEFF/, '');
+  if (/^\s*[[{]/.test(body)) {
+    let data;
+    try {
+      data = JSON.parse(body);
+    } catch {
+      return { error: 'The file looks like JSON but is not valid JSON.' };
+    }
+    const list = Array.isArray(data) ? data : null;
+    if (!list || !list.every((r) => r && typeof r === 'object' && !Array.isArray(r))) {
+      return { error: 'A JSON file must be an array of objects, one per row.' };
+    }
+    const headers = [...new Set(list.flatMap((r) => Object.keys(r)))];
+    return { headers, rows: list.map((r, i) => ({ line: i + 1, cells: headers.map((h) => (r[h] == null ? '' : String(r[h]))) })) };
+  }
+  // Lines are counted from the rows themselves (one, plus the line breaks inside quoted
+  // cells), as blank rows are kept by the parser and dropped here.
+  const rows = [];
+  let headers = null;
+  let line = 0;
+  await new Promise((resolve) => {
+    Papa.parse(body, {
+      chunkSize,
+      chunk: (r, parser) => {
+        for (const cells of r.data) {
+          line += 1;
+          const at = line;
+          for (const c of cells) if (c.includes('\n')) line += c.split('\n').length - 1;
+          if (cells.every((c) => c.trim() === '')) continue;
+          if (!headers) headers = cells.map((h) => String(h).trim());
+          else rows.push({ line: at, cells });
+        }
+        parser.pause();
+        Promise.resolve(pause()).then(() => parser.resume());
+      },
+      complete: resolve,
+    });
+  });
+  if (!headers) return { error: 'The file is empty.' };
+  return { headers, rows };
+}
+
 const pad = (n) => String(n).padStart(2, '0');
 
 /** Whether y-m-d is a real day. */
@@ -414,4 +465,23 @@ export function overdueCsv({ workers, children, duties }) {
   for (const c of children.filter((r) => r.status === 'overdue')) lines.push(['child', c.id, c.worker, c.team, 'child-discussion', c.due].map(cell).join(','));
   for (const d of duties.filter((r) => r.status === 'overdue')) lines.push(['team duty', d.subject, '', d.team, d.kind, d.due].map(cell).join(','));
   return lines.join('\r\n') + '\r\n';
+}
+
+/**
+ * Open actions in groups, by `worker` or by `child`: [{key, actions, overdue}], the groups
+ * with most overdue first, then by the earliest date due. Actions about no child are the
+ * last group when grouped by child (key '').
+ */
+export function groupActions(actions, by = 'worker') {
+  const groups = new Map();
+  for (const a of actions) {
+    const key = by === 'child' ? a.child || '' : a.worker;
+    let g = groups.get(key);
+    if (!g) groups.set(key, (g = { key, actions: [], overdue: 0 }));
+    g.actions.push(a);
+    if (a.overdue) g.overdue++;
+  }
+  const first = (g) => g.actions.reduce((m, a) => (a.due < m ? a.due : m), '9999');
+  return [...groups.values()].sort((a, b) => (a.key === '') - (b.key === '') || b.overdue - a.overdue
+    || first(a).localeCompare(first(b)) || a.key.localeCompare(b.key));
 }

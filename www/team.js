@@ -7,8 +7,7 @@
 
 import init, * as sr from './pkg/widget/supervision_rules.js';
 import {
-  FIELDS, guessMapping, unmapped, readRows, buildService, scheduleService, viewRows, counts,
-  byUrgency, complianceByWorker, complianceSeries, openActions, overdueCsv,
+  FIELDS, guessMapping, unmapped, parseText, counts, byUrgency, complianceSeries, overdueCsv, groupActions,
 } from './team-model.js';
 import { syntheticService, DEMO } from './synthetic-service.js';
 
@@ -31,10 +30,15 @@ function el(tag, attrs = {}, ...children) {
   return e;
 }
 
+// One formatter for every date shown: toLocaleDateString makes a new one on each call,
+// which for 10,000 children is most of a table's rendering time.
+const LONG_DATE = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
+const longDates = new Map();
 const longDate = (iso) => {
   if (!iso) return '';
-  const d = new Date(`${iso}T00:00:00Z`);
-  return d.toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
+  let text = longDates.get(iso);
+  if (text === undefined) longDates.set(iso, (text = LONG_DATE.format(new Date(`${iso}T00:00:00Z`))));
+  return text;
 };
 const today = () => {
   const d = new Date();
@@ -45,10 +49,14 @@ const words = (kind) => String(kind).replace(/-/g, ' ');
 
 // ---- state ---------------------------------------------------------------------------
 const files = {}; // kind -> {name, headers, rows:[{line, cells}]}
-let service = null;
-let view = null; // {workers, children, duties}
-let result = null;
+let view = null; // {workers, children, duties, actions}
+let workerMeta = new Map(); // worker id -> their row (team, role)
 let compliance = null;
+let actionsBy = 'worker';
+// The scheduling runs in a module worker (team-worker.js) so the page is never held.
+const scheduler = new Worker(new URL('./team-worker.js', import.meta.url), { type: 'module' });
+let run = 0;
+const handlers = new Map(); // message type -> handler of the current run
 let sort = { key: 'status', dir: 'ascending' };
 let policyId = 'havering';
 let asOf = today();
@@ -61,51 +69,6 @@ function status(text, kind = 'info') {
 }
 
 // ---- reading files ---------------------------------------------------------------------
-/** Rows of a CSV (papaparse, quoted commas and line breaks, BOM, blank rows) or JSON text. */
-async function parseText(text) {
-  const body = text.replace(/^\uFEFF/, '');
-  if (/^\s*[[{]/.test(body)) {
-    let data;
-    try {
-      data = JSON.parse(body);
-    } catch {
-      return { error: 'The file looks like JSON but is not valid JSON.' };
-    }
-    const list = Array.isArray(data) ? data : null;
-    if (!list || !list.every((r) => r && typeof r === 'object' && !Array.isArray(r))) {
-      return { error: 'A JSON file must be an array of objects, one per row.' };
-    }
-    const headers = [...new Set(list.flatMap((r) => Object.keys(r)))];
-    return { headers, rows: list.map((r, i) => ({ line: i + 1, cells: headers.map((h) => (r[h] == null ? '' : String(r[h]))) })) };
-  }
-  // In chunks, pausing between them so a large export never holds the page. Lines are
-  // counted from the rows themselves (one, plus the line breaks inside quoted cells), as
-  // blank rows are kept by the parser and dropped here.
-  const rows = [];
-  let headers = null;
-  let line = 0;
-  await new Promise((resolve) => {
-    window.Papa.parse(body, {
-      chunkSize: 128 * 1024,
-      chunk: (r, parser) => {
-        for (const cells of r.data) {
-          line += 1;
-          const at = line;
-          for (const c of cells) line += (c.match(/\n/g) || []).length;
-          if (cells.every((c) => c.trim() === '')) continue;
-          if (!headers) headers = cells.map((h) => String(h).trim());
-          else rows.push({ line: at, cells });
-        }
-        parser.pause();
-        setTimeout(() => parser.resume(), 0);
-      },
-      complete: resolve,
-    });
-  });
-  if (!headers) return { error: 'The file is empty.' };
-  return { headers, rows };
-}
-
 function rememberedMapping(kind, headers) {
   try {
     const saved = JSON.parse(localStorage.getItem(MAPPING_KEY(kind)) || 'null');
@@ -142,7 +105,8 @@ function mappingOf(kind) {
 
 async function readFile(kind, file) {
   const text = await file.text();
-  const parsed = await parseText(text);
+  // Small chunks: each is one task of the page's, kept well under 50 ms.
+  const parsed = await parseText(text, window.Papa, { chunkSize: 48 * 1024 });
   if (parsed.error) {
     delete files[kind];
     showMapping(kind);
@@ -167,6 +131,21 @@ function showImportErrors(errors) {
   if (errors.length > 500) body.append(el('tr', {}, el('td', { colspan: '3', text: `and ${errors.length - 500} more` })));
 }
 
+function progress(done, total, label) {
+  const box = $('progress-box');
+  if (total === undefined) {
+    box.hidden = true;
+    return;
+  }
+  $('progress-label').textContent = label;
+  $('progress').max = total;
+  $('progress').value = done;
+  // Only for a load that takes a while: a small team's view appears without it flashing.
+  if (box.hidden && performance.now() - progressFrom > 200) box.hidden = false;
+}
+let progressFrom = 0;
+
+/** Sends the rows chosen to the worker; resolves when the workers' table is shown. */
 async function load() {
   const t0 = performance.now();
   policyId = $('policy').value;
@@ -182,10 +161,7 @@ async function load() {
     status(missing.join('. ') + '.', 'error');
     return;
   }
-  const roles = sr.policy(policyId).roles;
-  const read = {};
-  const errors = [];
-  const caseloadLines = [];
+  const sent = {};
   for (const kind of KINDS) {
     const f = files[kind];
     if (!f) continue;
@@ -193,39 +169,88 @@ async function load() {
     try {
       localStorage.setItem(MAPPING_KEY(kind), JSON.stringify(mapping));
     } catch { /* storage full or blocked: nothing lost but the convenience */ }
-    const out = readRows(kind, f.name, f.headers, f.rows, mapping, roles);
-    read[kind] = out.records;
-    for (const e of out.errors) errors.push(e);
-    if (kind === 'caseload') {
-      const bad = new Set(out.errors.map((e) => e.line));
-      for (const r of f.rows) if (!bad.has(r.line)) caseloadLines.push(r.line);
-    }
+    sent[kind] = { name: f.name, headers: f.headers, rows: f.rows, mapping };
   }
-  service = buildService(read, caseloadLines);
-  for (const e of service.errors) errors.push({ ...e, file: e.file === 'caseload' ? files.caseload.name : files.sessions.name });
-  showImportErrors(errors);
-  status(`Working out due dates for ${service.workers.length} workers…`);
-  result = await scheduleService(sr, policyId, service, {
-    asOf,
-    chunk: 25,
-    onProgress: (done, total) => status(`Working out due dates: ${done} of ${total} workers…`),
+  delete document.body.dataset.loaded;
+  const id = ++run;
+  compliance = null;
+  $('chart-section').hidden = true;
+  const rows = { workers: [], children: [] };
+  let total = 0;
+  let children = 0;
+  status('Reading the rows…');
+  progressFrom = performance.now();
+  progress(0, 1, 'Reading the rows');
+  await new Promise((resolve, reject) => {
+    handlers.clear();
+    handlers.set('error', (m) => {
+      progress();
+      status(`The service could not be worked out: ${m.message}`, 'error');
+      reject(new Error(m.message));
+    });
+    handlers.set('read', (m) => {
+      showImportErrors(m.errors);
+      total = m.workers;
+      children = m.children;
+      if (!total) {
+        view = { workers: [], children: [], duties: [], actions: [] };
+        workerMeta = new Map();
+      }
+      status(`Working out due dates for ${total} workers and ${children} children…`);
+      progress(0, total || 1, `Working out due dates: 0 of ${total} workers`);
+    });
+    handlers.set('rows', (m) => {
+      rows.workers.push(...m.workers);
+      for (const c of m.children) rows.children.push(c);
+      progress(m.done, m.total, `Working out due dates: ${m.done} of ${m.total} workers`);
+      if (m.done < m.total) return;
+      // The workers' table first, in this task; the rest in the tasks after it.
+      performance.mark('team:table');
+      view = { workers: rows.workers, children: rows.children, duties: [], actions: [] };
+      workerMeta = new Map(view.workers.map((w) => [w.id, w]));
+      fillFilters();
+      renderSummary();
+      $('results').hidden = false;
+      renderWorkers(view.workers.filter(chosen), () => {
+        performance.mark('team:table-shown');
+        document.body.dataset.loadMs = String(Math.round(performance.now() - t0));
+        if (window.__chosen !== undefined) document.body.dataset.chosenToTableMs = String(Math.round(performance.now() - window.__chosen));
+        setTimeout(() => renderChildren(view.children.filter((r) => r.status === 'overdue' && chosen(r)).sort(byUrgency)), 0);
+      });
+    });
+    handlers.set('rest', (m) => {
+      if (!view) view = { workers: [], children: [], duties: [], actions: [] };
+      view.duties = m.duties;
+      view.actions = m.actions;
+      $('results').hidden = false;
+      if (!total) { fillFilters(); renderSummary(); renderWorkers([]); renderChildren([]); }
+      setTimeout(() => { renderDuties(); renderActions(); }, 0);
+      status(`Showing ${total} workers and ${children} children, as of ${longDate(asOf)}. Working out the last 12 months…`);
+      progress(0, 12, 'Working out the last 12 months: 0 of 12');
+      resolve();
+    });
+    handlers.set('compliance-progress', (m) => progress(m.done, m.total, `Working out the last 12 months: ${m.done} of ${m.total}`));
+    handlers.set('compliance', (m) => {
+      compliance = { ends: m.ends, table: m.table };
+      renderChart();
+      progress();
+      status(`Showing ${total} workers and ${children} children, as of ${longDate(asOf)}.`);
+      document.body.dataset.loaded = 'true';
+    });
+    performance.mark('team:send');
+    scheduler.postMessage({ type: 'run', run: id, policyId, asOf, dueSoonDays: 7, files: sent });
+    performance.mark('team:sent');
   });
-  view = viewRows(service, result);
-  view.actions = openActions(read.actions || [], asOf);
-  fillFilters();
-  render();
-  $('results').hidden = false;
-  const ms = Math.round(performance.now() - t0);
-  document.body.dataset.loadMs = String(ms);
-  if (window.__chosen !== undefined) document.body.dataset.chosenToTableMs = String(Math.round(performance.now() - window.__chosen));
-  status(`Showing ${service.workers.length} workers and ${view.children.length} children, as of ${longDate(asOf)}. Working out the last 12 months…`);
-  compliance = await complianceByWorker(sr, policyId, service, asOf, {
-    onProgress: (done, total) => status(`Showing ${service.workers.length} workers. Working out the last 12 months: ${done} of ${total}…`),
-  });
-  renderChart();
-  status(`Showing ${service.workers.length} workers and ${view.children.length} children, as of ${longDate(asOf)}.`);
-  document.body.dataset.loaded = 'true';
 }
+
+scheduler.addEventListener('message', (ev) => {
+  if (ev.data.run !== run) return; // a run replaced by a newer one
+  handlers.get(ev.data.type)?.(ev.data);
+});
+scheduler.addEventListener('error', () => {
+  progress();
+  status('The due dates could not be worked out: this browser could not start the page\'s worker.', 'error');
+});
 
 // ---- the view --------------------------------------------------------------------------
 function fillFilters() {
@@ -235,13 +260,13 @@ function fillFilters() {
     for (const v of values) select.append(el('option', { value: v, text: v }));
     select.value = values.includes(keep) ? keep : '';
   };
-  fill($('filter-team'), [...new Set(service.workers.map((w) => w.team))].sort(), 'All teams');
-  fill($('filter-role'), [...new Set(service.workers.map((w) => w.role))].sort(), 'All roles');
+  fill($('filter-team'), [...new Set(view.workers.map((w) => w.team))].sort(), 'All teams');
+  fill($('filter-role'), [...new Set(view.workers.map((w) => w.role))].sort(), 'All roles');
 }
 
 const chosen = (r) => (!$('filter-team').value || r.team === $('filter-team').value) && (!$('filter-role').value || r.role === $('filter-role').value);
 
-function render() {
+function renderSummary() {
   const workers = view.workers.filter(chosen);
   const children = view.children.filter(chosen);
   const w = counts(workers);
@@ -253,15 +278,23 @@ function render() {
   card('sum-children-overdue', c.overdue, c.overdue === 1 ? 'child not discussed on time' : 'children not discussed on time');
   card('sum-children-soon', c.dueSoon, 'due within 7 days');
   card('sum-children-ok', c.ok, 'on time');
-  renderWorkers(workers);
-  renderChildren(children.filter((r) => r.status === 'overdue').sort(byUrgency));
-  renderDuties(view.duties.filter((d) => !$('filter-team').value || d.team === $('filter-team').value).sort(byUrgencyDuty));
-  renderActions(view.actions.filter((a) => {
-    const w = service.workers.find((x) => x.id === a.worker);
-    return !w || chosen(w);
-  }));
+}
+
+/** The whole view again, for the rows chosen (a filter or a sort changed). */
+function render() {
+  renderSummary();
+  renderWorkers(view.workers.filter(chosen));
+  renderChildren(view.children.filter((r) => r.status === 'overdue' && chosen(r)).sort(byUrgency));
+  renderDuties();
+  renderActions();
   if (compliance) renderChart();
 }
+
+/** An action's worker is in the rows chosen (actions of a worker not listed are kept). */
+const actionChosen = (a) => {
+  const w = workerMeta.get(a.worker);
+  return !w || chosen(w);
+};
 
 const byUrgencyDuty = (a, b) => byUrgency({ ...a, id: a.subject }, { ...b, id: b.subject });
 
@@ -277,37 +310,45 @@ const SORTS = {
   due: (a, b) => (a.due || '9999').localeCompare(b.due || '9999') || a.id.localeCompare(b.id),
 };
 
-function renderWorkers(rows) {
+function renderWorkers(rows, done) {
   const sorted = rows.slice().sort(SORTS[sort.key]);
   if (sort.dir === 'descending') sorted.reverse();
   for (const th of document.querySelectorAll('#workers-table th[data-sort]')) {
     th.setAttribute('aria-sort', th.dataset.sort === sort.key ? sort.dir : 'none');
   }
-  const body = $('workers-body');
-  const frag = document.createDocumentFragment();
-  for (const r of sorted) {
+  // A screenful first, in this task; the rest in the next.
+  fillInChunks($('workers-body'), sorted, (r) => {
     const open = el('button', { type: 'button', class: 'link-button', 'data-worker': r.id, text: r.id });
     open.setAttribute('aria-label', `${r.id}: show due dates`);
-    frag.append(el('tr', { 'data-status': r.status },
+    return el('tr', { 'data-status': r.status },
       el('th', { scope: 'row' }, open), el('td', { text: r.team }), el('td', { text: r.role }),
-      el('td', {}, tag(r.status)), el('td', { text: longDate(r.due) }), el('td', { text: words(r.what) })));
-  }
-  body.replaceChildren(frag);
+      el('td', {}, tag(r.status)), el('td', { text: longDate(r.due) }), el('td', { text: words(r.what) }));
+  }, 150, done);
   $('workers-count').textContent = `${rows.length} ${rows.length === 1 ? 'worker' : 'workers'}`;
 }
 
-function renderChildren(rows) {
-  const frag = document.createDocumentFragment();
-  for (const r of rows) {
-    frag.append(el('tr', {}, el('th', { scope: 'row', text: r.id }), el('td', { text: r.worker }), el('td', { text: r.team }),
-      el('td', { text: r.discussed ? longDate(r.discussed) : 'Not recorded' }), el('td', { text: longDate(r.due) })));
-  }
-  $('children-body').replaceChildren(frag);
-  $('children-none').hidden = rows.length > 0;
-  $('children-table').hidden = rows.length === 0;
+const filling = new WeakMap(); // element -> the fill under way (a newer one stops it)
+
+/** Replaces `box`'s children with make(item) for each item, a few hundred per task. */
+function fillInChunks(box, items, make, size = 300, done) {
+  const token = {};
+  filling.set(box, token);
+  box.replaceChildren();
+  let i = 0;
+  const step = () => {
+    if (filling.get(box) !== token) return;
+    const frag = document.createDocumentFragment();
+    for (const end = Math.min(i + size, items.length); i < end; i++) frag.append(make(items[i]));
+    box.append(frag);
+    if (i < items.length) setTimeout(step, 0);
+    else done?.();
+  };
+  step();
 }
 
-function renderDuties(rows) {
+function renderDuties() {
+  const team = $('filter-team').value;
+  const rows = view.duties.filter((d) => !team || d.team === team).sort(byUrgencyDuty);
   const frag = document.createDocumentFragment();
   for (const d of rows) {
     frag.append(el('tr', {}, el('td', { text: d.team }), el('td', { text: words(d.kind) }), el('td', { text: d.subject }),
@@ -318,15 +359,62 @@ function renderDuties(rows) {
   $('duties-table').hidden = rows.length === 0;
 }
 
-function renderActions(rows) {
-  const frag = document.createDocumentFragment();
-  for (const a of rows) {
-    frag.append(el('tr', {}, el('td', { text: a.worker }), el('td', { text: a.child || '' }), el('td', { text: a.action }),
-      el('td', { text: a.who }), el('td', { text: longDate(a.due) }), el('td', {}, tag(a.overdue ? 'overdue' : 'ok'))));
-  }
-  $('actions-body').replaceChildren(frag);
+const openOverdue = (n, overdue) => `${n} open${overdue ? `, ${overdue} overdue` : ''}`;
+
+/** One action's row; `first` is the column the groups are not by (child or worker). */
+function actionRow(a, first) {
+  return el('tr', { 'data-overdue': a.overdue ? 'true' : 'false' },
+    ...(first ? [el('td', { text: first === 'child' ? a.child || '' : a.worker })] : []),
+    el('td', { text: a.action }), el('td', { text: a.who }), el('td', { text: longDate(a.due) }),
+    el('td', {}, tag(a.overdue ? 'overdue' : 'ok')));
+}
+
+function renderChildren(rows) {
+  fillInChunks($('children-body'), rows, (r) => el('tr', {}, el('th', { scope: 'row', text: r.id }), el('td', { text: r.worker }),
+    el('td', { text: r.team }), el('td', { text: r.discussed ? longDate(r.discussed) : 'Not recorded' }), el('td', { text: longDate(r.due) })), 200);
+  $('children-none').hidden = rows.length > 0;
+  $('children-table').hidden = rows.length === 0;
+}
+
+/** Open actions grouped by worker or by child: a row group each, overdue first. */
+function renderActions() {
+  const rows = view.actions.filter(actionChosen);
+  const other = actionsBy === 'worker' ? 'child' : 'worker';
+  const groups = groupActions(rows, actionsBy);
+  const overdue = rows.filter((a) => a.overdue).length;
+  $('actions-count').textContent = rows.length ? openOverdue(rows.length, overdue) : '';
+  $('actions-first-col').textContent = other === 'child' ? 'Child' : 'Worker';
+  $('actions-table').querySelector('caption').textContent = `Open actions by ${actionsBy}, overdue first`;
+  const table = $('actions-table');
+  for (const b of table.querySelectorAll('tbody')) b.remove();
+  const make = (g) => {
+    const name = actionsBy === 'child' ? (g.key ? `Child ${g.key}` : 'Not about one child') : `Worker ${g.key}`;
+    return el('tbody', { 'data-group': g.key },
+      el('tr', { class: 'group-row' }, el('th', { scope: 'rowgroup', colspan: '5', text: `${name}: ${openOverdue(g.actions.length, g.overdue)}` })),
+      ...g.actions.map((a) => actionRow(a, other)));
+  };
+  appendGroups(table, groups, make);
   $('actions-none').hidden = rows.length > 0;
   $('actions-table').hidden = rows.length === 0;
+  $('actions-by').hidden = rows.length === 0;
+}
+
+/** Appends a tbody per group to `table` after its thead, a few hundred rows per task. */
+function appendGroups(table, groups, make) {
+  const token = {};
+  filling.set(table, token);
+  let i = 0;
+  const step = () => {
+    if (filling.get(table) !== token) return;
+    const frag = document.createDocumentFragment();
+    for (let n = 0; i < groups.length && n < 300; i++) {
+      n += groups[i].actions.length + 1;
+      frag.append(make(groups[i]));
+    }
+    table.append(frag);
+    if (i < groups.length) setTimeout(step, 0);
+  };
+  step();
 }
 
 const SVG = 'http://www.w3.org/2000/svg';
@@ -337,12 +425,11 @@ function svg(tagName, attrs = {}, text) {
   return e;
 }
 
-function monthLabel(month) {
-  return new Date(`${month}-01T00:00:00Z`).toLocaleDateString('en-GB', { month: 'short', year: '2-digit', timeZone: 'UTC' });
-}
+const MONTH = new Intl.DateTimeFormat('en-GB', { month: 'short', year: '2-digit', timeZone: 'UTC' });
+const monthLabel = (month) => MONTH.format(new Date(`${month}-01T00:00:00Z`));
 
 function renderChart() {
-  const series = complianceSeries(compliance, (i) => chosen(service.workers[i]));
+  const series = complianceSeries(compliance, (i) => chosen(view.workers[i]));
   const W = 720, H = 260, left = 44, bottom = 40, top = 12;
   const bw = (W - left - 8) / series.length;
   const chart = svg('svg', { viewBox: `0 0 ${W} ${H}`, role: 'img', 'aria-labelledby': 'chart-title chart-desc', class: 'chart' });
@@ -369,16 +456,30 @@ function renderChart() {
   $('chart-section').hidden = false;
 }
 
-function openWorker(id) {
-  const w = service.workers.find((x) => x.id === id);
-  if (!w) return;
-  const { team, ...worker } = w;
+/** A worker's due dates (the widget's panel) and their open actions. */
+async function openWorker(id) {
+  const meta = workerMeta.get(id);
+  if (!meta) return;
+  const asked = run;
+  const reply = await new Promise((resolve) => {
+    handlers.set('worker', resolve);
+    scheduler.postMessage({ type: 'worker', run: asked, id });
+  });
+  handlers.delete('worker');
+  if (!reply.worker || asked !== run) return;
+  const worker = reply.worker;
   const schedule = sr.schedule(policyId, worker, { asOf });
-  $('worker-panel-title').textContent = `Due dates for ${w.id}`;
-  $('worker-panel-meta').textContent = `${w.team}, ${w.role}; ${w.cases.length} ${w.cases.length === 1 ? 'child' : 'children'} on the caseload.`;
+  $('worker-panel-title').textContent = `Due dates for ${id}`;
+  $('worker-panel-meta').textContent = `${meta.team}, ${meta.role}; ${worker.cases.length} ${worker.cases.length === 1 ? 'child' : 'children'} on the caseload.`;
   $('worker-panel').hidden = false;
   sr.renderSchedule($('worker-panel-body'), schedule, worker);
-  $('worker-panel').dataset.worker = w.id;
+  const mine = view.actions.filter((a) => a.worker === id);
+  const overdue = mine.filter((a) => a.overdue).length;
+  $('worker-actions-title').textContent = mine.length ? `Open actions: ${openOverdue(mine.length, overdue)}` : 'Open actions';
+  $('worker-actions-none').hidden = mine.length > 0;
+  $('worker-actions-table').hidden = mine.length === 0;
+  $('worker-actions-body').replaceChildren(...mine.map((a) => actionRow(a, 'child')));
+  $('worker-panel').dataset.worker = id;
   $('worker-panel-title').focus();
 }
 
@@ -425,6 +526,9 @@ async function main() {
     load().catch((e) => status(`The service could not be worked out: ${e.message}`, 'error'));
   });
   $('demo').addEventListener('click', () => loadDemo().catch((e) => status(`The synthetic service could not be loaded: ${e.message}`, 'error')));
+  for (const r of document.querySelectorAll('input[name="actions-by"]')) {
+    r.addEventListener('change', () => { actionsBy = r.value; renderActions(); });
+  }
   $('filter-team').addEventListener('change', render);
   $('filter-role').addEventListener('change', render);
   $('workers-table').addEventListener('click', (ev) => {

@@ -283,3 +283,170 @@ pub fn schedule_team(policy: &Policy, team: &Team, options: &ScheduleOptions) ->
         breaches,
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    /// The error's path and what was expected, for a team that cannot be read.
+    fn bad(v: &Value) -> (String, String) {
+        match Team::from_json(v) {
+            Err(Error::BadArgument { path, expected }) => (path, expected),
+            other => panic!("expected a bad argument, got {other:?}"),
+        }
+    }
+
+    fn team(extra: Value) -> Value {
+        let mut t = json!({ "id": "north", "started": "2026-01-05" });
+        for (k, v) in extra.as_object().expect("an object") {
+            t[k] = v.clone();
+        }
+        t
+    }
+
+    #[test]
+    fn reads_the_contract_shape_with_defaults() {
+        let t = Team::from_json(&team(json!({
+            "groupSessions": [{ "date": "2026-01-20", "minutes": 90 }, { "date": "2026-02-20", "cancelled": true }],
+            "audits": [{ "date": "2026-03-31" }, { "date": "2026-04-30", "files": 5, "supervisor": "tm1" }],
+            "supervisors": [{ "id": "tm1", "observed": ["2026-01-15"] }, { "id": "tm2" }],
+        })))
+        .expect("a team");
+        assert_eq!(t.id, "north");
+        assert_eq!(t.group_sessions[0].minutes, Some(90));
+        assert!(!t.group_sessions[0].cancelled && t.group_sessions[1].cancelled);
+        assert_eq!(
+            (t.audits[0].files, t.audits[0].supervisor.as_deref()),
+            (1, None)
+        );
+        assert_eq!(
+            (t.audits[1].files, t.audits[1].supervisor.as_deref()),
+            (5, Some("tm1"))
+        );
+        assert_eq!(t.supervisors[0].observed.len(), 1);
+        assert!(t.supervisors[1].observed.is_empty());
+        // Only id and started are required.
+        let bare = Team::from_json(&team(json!({}))).expect("a bare team");
+        assert!(
+            bare.group_sessions.is_empty() && bare.audits.is_empty() && bare.supervisors.is_empty()
+        );
+    }
+
+    #[test]
+    fn a_team_that_is_not_an_object() {
+        for v in [json!(null), json!([]), json!("north"), json!(3)] {
+            assert_eq!(bad(&v), ("team".into(), "an object".into()));
+        }
+    }
+
+    #[test]
+    fn missing_or_mistyped_id_and_started() {
+        assert_eq!(bad(&json!({ "started": "2026-01-05" })).0, "team.id");
+        assert_eq!(
+            bad(&json!({ "id": 7, "started": "2026-01-05" })),
+            ("team.id".into(), "a string".into())
+        );
+        let (path, expected) = bad(&json!({ "id": "north" }));
+        assert_eq!(path, "team.started");
+        assert!(expected.contains("missing"), "{expected}");
+        assert_eq!(
+            bad(&json!({ "id": "north", "started": "05/01/2026" })).0,
+            "team.started"
+        );
+        assert_eq!(
+            bad(&json!({ "id": "north", "started": "2026-02-30" })).0,
+            "team.started"
+        );
+    }
+
+    #[test]
+    fn lists_that_are_not_lists_and_items_that_are_not_objects() {
+        for key in ["groupSessions", "audits", "supervisors"] {
+            assert_eq!(
+                bad(&team(json!({ key: {} }))),
+                (format!("team.{key}"), "an array".into())
+            );
+            assert_eq!(bad(&team(json!({ key: "x" }))).0, format!("team.{key}"));
+            assert_eq!(
+                bad(&team(json!({ key: [4] }))),
+                (format!("team.{key}[0]"), "an object".into())
+            );
+        }
+        assert_eq!(
+            bad(&team(json!({ "audits": [{ "date": "2026-03-31" }, 4] }))),
+            ("team.audits[1]".into(), "an object".into())
+        );
+        assert_eq!(
+            bad(&team(
+                json!({ "supervisors": [{ "id": "tm1", "observed": "2026-01-15" }] })
+            ))
+            .0,
+            "team.supervisors[0].observed"
+        );
+    }
+
+    #[test]
+    fn paths_name_the_item_and_field() {
+        let cases = [
+            (
+                json!({ "groupSessions": [{ "date": "2026-01-20" }, { "date": "20/01/2026" }] }),
+                "team.groupSessions[1].date",
+            ),
+            (
+                json!({ "groupSessions": [{ "date": "2026-01-20", "minutes": 1441 }] }),
+                "team.groupSessions[0].minutes",
+            ),
+            (
+                json!({ "groupSessions": [{ "date": "2026-01-20", "minutes": 1.5 }] }),
+                "team.groupSessions[0].minutes",
+            ),
+            (
+                json!({ "groupSessions": [{ "date": "2026-01-20", "minutes": "90" }] }),
+                "team.groupSessions[0].minutes",
+            ),
+            (
+                json!({ "audits": [{ "date": "2026-03-31", "files": -1 }] }),
+                "team.audits[0].files",
+            ),
+            (json!({ "audits": [{ "files": 3 }] }), "team.audits[0].date"),
+            (
+                json!({ "audits": [{ "date": "2026-03-31" }, { "date": "2026-04-30", "supervisor": 12 }] }),
+                "team.audits[1].supervisor",
+            ),
+            (
+                json!({ "supervisors": [{ "observed": [] }] }),
+                "team.supervisors[0].id",
+            ),
+            (
+                json!({ "supervisors": [{ "id": "tm1", "observed": ["2026-01-15", "2026-13-01"] }] }),
+                "team.supervisors[0].observed[1]",
+            ),
+        ];
+        for (extra, want) in cases {
+            assert_eq!(bad(&team(extra.clone())).0, want, "{extra}");
+        }
+    }
+
+    #[test]
+    fn no_value_is_echoed_in_an_error() {
+        let secret = "Jo Bloggs 12/03/2015";
+        let cases = [
+            json!({ "id": "north", "started": secret }),
+            team(json!({ "groupSessions": [{ "date": secret }] })),
+            team(json!({ "groupSessions": [{ "date": "2026-01-20", "minutes": secret }] })),
+            team(json!({ "audits": [{ "date": "2026-03-31", "files": secret }] })),
+            team(json!({ "supervisors": [{ "id": "tm1", "observed": [secret] }] })),
+            team(json!({ "audits": secret })),
+            json!(secret),
+        ];
+        for v in cases {
+            let e = Team::from_json(&v).expect_err("not a team");
+            let text = format!("{e} {e:?}");
+            assert!(
+                !text.contains("Jo Bloggs") && !text.contains("2015"),
+                "{text}"
+            );
+        }
+    }
+}

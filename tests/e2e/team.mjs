@@ -72,6 +72,12 @@ async function main() {
     const u = r.url();
     if (!u.startsWith(origin) && !u.startsWith('blob:') && !u.startsWith('data:')) foreign.push(u);
   });
+  await context.addInitScript(() => {
+    window.__csp = [];
+    document.addEventListener('securitypolicyviolation', (e) => window.__csp.push(`${e.violatedDirective} ${e.blockedURI}`));
+  });
+  const workerHeaders = [];
+  context.on('response', (r) => { if (r.url().endsWith('/team-worker.js')) workerHeaders.push(r.headers()['content-security-policy'] || ''); });
   context.on('page', (p) => {
     p.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
     p.on('response', (r) => { if (r.status() >= 400) errors.push(`HTTP ${r.status()}: ${r.url()}`); });
@@ -93,7 +99,8 @@ async function main() {
       assert.ok(Number(await page.textContent('#sum-workers-overdue')) > 0, 'some workers overdue');
       assert.ok(Number(await page.textContent('#sum-children-overdue')) > 0, 'some children overdue');
       assert.ok(await page.locator('#duties-body tr').count() >= 8, 'team duties listed');
-      assert.ok(await page.locator('#actions-body tr').count() > 0, 'open actions listed');
+      assert.ok(await page.locator('#actions-table tbody tr:not(.group-row)').count() > 0, 'open actions listed');
+      assert.equal(await page.isVisible('#progress-box'), false, 'the progress bar is gone once loaded');
       assert.equal(await page.locator('#chart-body tr').count(), 12);
       assert.equal(await page.locator('#chart svg rect').count(), 12);
     });
@@ -133,6 +140,43 @@ async function main() {
       assert.equal(await page.evaluate(() => document.activeElement.id), 'worker-panel-title');
       assert.equal(await page.textContent('#worker-panel-title'), `Due dates for ${id}`);
       assert.ok(await page.locator('#worker-panel-body section').count() === 1, 'the due-dates panel rendered');
+    });
+
+    await test('open actions grouped by worker, then by child (keyboard); overdue first in each', async () => {
+      await page.selectOption('#filter-team', '');
+      const groups = () => page.locator('#actions-table tbody').evaluateAll((bodies) => bodies.map((b) => ({
+        head: b.rows[0].cells[0].textContent, scope: b.rows[0].cells[0].getAttribute('scope'),
+        overdue: [...b.rows].slice(1).map((r) => r.dataset.overdue) })));
+      const byWorker = await groups();
+      assert.ok(byWorker.length > 1, 'groups');
+      assert.ok(byWorker.every((g) => g.scope === 'rowgroup' && /^Worker W\d{4}: \d+ open/.test(g.head)), byWorker[0].head);
+      assert.equal(new Set(byWorker.map((g) => g.head.split(':')[0])).size, byWorker.length, 'one group per worker');
+      for (const g of byWorker) assert.deepEqual(g.overdue, g.overdue.slice().sort().reverse(), 'overdue first in a group');
+      assert.equal(await page.textContent('#actions-first-col'), 'Child');
+      await page.focus('#actions-by-worker');
+      await page.keyboard.press('ArrowRight');
+      assert.equal(await page.isChecked('#actions-by-child'), true);
+      const byChild = await groups();
+      assert.ok(byChild.every((g) => /^(Child C\d+|Not about one child): \d+ open/.test(g.head)), byChild[0].head);
+      assert.equal(await page.textContent('#actions-first-col'), 'Worker');
+      const total = (gs) => gs.reduce((n, g) => n + g.overdue.length, 0);
+      assert.equal(total(byChild), total(byWorker), 'the same actions either way');
+      assert.deepEqual(await axe(page), [], 'grouped by child axe-clean');
+      await page.keyboard.press('ArrowLeft');
+      assert.equal(await page.isChecked('#actions-by-worker'), true);
+    });
+
+    await test('the drill-down lists the worker\'s open actions', async () => {
+      const group = page.locator('#actions-table tbody').first();
+      const id = (await group.locator('th').textContent()).match(/W\d{4}/)[0];
+      const n = await group.locator('tr:not(.group-row)').count();
+      const open = page.locator(`button[data-worker="${id}"]`);
+      await open.focus();
+      await page.keyboard.press('Enter');
+      await page.waitForFunction((w) => document.getElementById('worker-panel').dataset.worker === w, id);
+      assert.equal(await page.locator('#worker-actions-body tr').count(), n);
+      assert.match(await page.textContent('#worker-actions-title'), new RegExp(`^Open actions: ${n} open`));
+      assert.deepEqual(await axe(page), [], 'drill-down axe-clean');
     });
 
     await test('Download overdue list (CSV): the overdue rows of the filtered view', async () => {
@@ -223,14 +267,19 @@ async function main() {
       assert.deepEqual(await axe(p), []);
     });
 
-    // Issue 15's targets are 1 s and no task over 100 ms; they are not met yet (BENCHMARKS.md,
-    // "The team page"). This records the figures and fails only on a gross regression.
+    // Issue 15's targets are 1 s and no task over 100 ms (BENCHMARKS.md, "The team page").
+    // This records the figures and fails only on a gross regression: it is not a timed test.
     await test('500 workers and 10,000 children: measured (target 1 s, tasks ≤ 100 ms)', async () => {
       const p = await context.newPage();
       page = p;
       await p.addInitScript(() => {
         window.__long = [];
         new PerformanceObserver((l) => { for (const e of l.getEntries()) window.__long.push(Math.round(e.duration)); }).observe({ type: 'longtask', buffered: true });
+        window.__progressSeen = false;
+        document.addEventListener('DOMContentLoaded', () => {
+          new MutationObserver(() => { if (!document.getElementById('progress-box').hidden) window.__progressSeen = true; })
+            .observe(document.getElementById('progress-box'), { attributes: true });
+        });
       });
       await p.goto(`${base}/team.html`);
       await p.waitForSelector('body[data-ready="true"]');
@@ -249,9 +298,20 @@ async function main() {
       const chosenToTable = Number(await p.evaluate(() => document.body.dataset.chosenToTableMs));
       await p.waitForSelector('body[data-loaded="true"]', { timeout: 60_000 });
       const long = await p.evaluate(() => window.__long);
-      console.log(`       measured: in the page, first file chosen to table shown ${chosenToTable} ms (Show to table ${inPage} ms); with Playwright's file transfer and clicks ${shown} ms; long tasks: ${long.length ? long.join(', ') + ' ms' : 'none'}`);
+      const load = os.loadavg().map((n) => n.toFixed(2)).join(', ');
+      console.log(`       measured: in the page, first file chosen to table shown ${chosenToTable} ms (Show to table ${inPage} ms); with Playwright's file transfer and clicks ${shown} ms; long tasks: ${long.length ? long.join(', ') + ' ms' : 'none'}; load average ${load}`);
+      assert.equal(await p.evaluate(() => window.__progressSeen), true, 'a progress bar was shown');
+      assert.equal(await p.isVisible('#progress-box'), false);
+      assert.ok(await p.locator('#children-body tr').count() > 500, 'the overdue children listed after the table');
       assert.equal(await p.locator('#workers-body tr').count(), 500);
       assert.ok(chosenToTable <= 10_000, `table shown ${chosenToTable} ms after the first file was chosen`);
+    });
+
+    await test('a strict Content-Security-Policy on the page and its worker; no violation', async () => {
+      const meta = await page.getAttribute('meta[http-equiv="Content-Security-Policy"]', 'content');
+      assert.match(meta, /script-src 'self' 'wasm-unsafe-eval'/);
+      assert.ok(workerHeaders.length > 0 && workerHeaders.every((h) => /script-src 'self' 'wasm-unsafe-eval'/.test(h)), 'the worker is served with the policy');
+      for (const p of context.pages().filter((x) => x.url().includes('/team.html'))) assert.deepEqual(await p.evaluate(() => window.__csp), []);
     });
 
     await test('nothing requested from any other origin; no page errors', async () => {
