@@ -113,6 +113,17 @@ const BEHAVIOURS: &[(&str, &str, &str, &[&str])] = &[
         &["probation_lateness_is_still_reported_after_the_six_weeks"],
     ),
     (
+        "a dated history (`worker.changes`): each cadence gap is judged by the rules chosen \
+         with the role, hours and `fte` in force when it opened; the next due date by those \
+         in force on `asOf`",
+        "shropshire.txt Supervision Agenda",
+        "tests/scenarios_shropshire.rs",
+        &[
+            "each_gap_judged_by_the_hours_in_force_when_it_opened",
+            "changes_are_checked_by_path",
+        ],
+    ),
+    (
         "milestones end: a series with `until` (the ASYE year) and `grace` asks for no \
          review after them; one not met is a `missed-milestone` breach",
         "stockport.txt §10",

@@ -608,3 +608,103 @@ fn agreement_review() {
         ["2026-06-29"]
     );
 }
+
+// ------------------------------------------- a dated history of hours (worker.changes)
+
+/// rule: supervision-residential-full-time, rule: supervision-residential-part-time
+/// (issue 13 item 7). A residential worker, started Mon 5 Jan 2026 full-time ("full time
+/// ... 4 weekly"), part-time from Mon 1 Jun 2026 ("Part-time Residential Carers ... at least
+/// 6 weekly"). Each gap is judged by the rule in force on the day of the session that
+/// opens it; today's hours (part-time) choose the next due date.
+#[test]
+fn each_gap_judged_by_the_hours_in_force_when_it_opened() {
+    let sessions: Vec<_> = [
+        "2026-01-05", // [0] on starting: first due 5 Jan + 5 days, met.
+        "2026-02-09", // [1] full-time: due 5 Jan + 28 days = Mon 2 Feb; 9 Feb is late.
+        "2026-03-09", // [2] 9 Feb + 28 = Mon 9 Mar (February has 28 days): on time.
+        "2026-04-06", // [3] 9 Mar + 28 = Mon 6 Apr: on time.
+        "2026-05-04", // [4] 6 Apr + 28 = Mon 4 May: on time.
+        "2026-06-01", // [5] 4 May + 28 = Mon 1 Jun: on time; part-time from this day.
+        "2026-07-06", // [6] part-time: 1 Jun + 42 = Mon 13 Jul; 6 Jul (35 days) on time.
+        "2026-08-24", // [7] 6 Jul + 42 = Mon 17 Aug; 24 Aug is late.
+    ]
+    .iter()
+    .map(|d| json!({ "date": d, "type": "one-to-one" }))
+    .collect();
+    let worker = json!({
+        "id": "w", "role": "residential-worker", "started": "2026-01-05",
+        "hours": "part-time", "sessions": sessions,
+        "changes": [
+            { "from": "2026-01-05", "hours": "full-time" },
+            { "from": "2026-06-01", "hours": "part-time" }
+        ]
+    });
+    let s = run(P, worker, "2026-09-01");
+    let gaps: Vec<(String, Option<String>)> = breaches(&s, "cadence-gap")
+        .iter()
+        .map(|b| (b.path.clone(), b.rule.clone()))
+        .collect();
+    assert_eq!(
+        gaps,
+        [
+            // Late while full-time: still reported now the worker is part-time.
+            (
+                "sessions[1]".to_string(),
+                Some("supervision-residential-full-time".to_string())
+            ),
+            // Opened after the change: judged six-weekly.
+            (
+                "sessions[7]".to_string(),
+                Some("supervision-residential-part-time".to_string())
+            ),
+        ],
+        "{s:#?}"
+    );
+    // The next is due by today's hours: 24 Aug + 42 days = Mon 5 Oct 2026.
+    assert_eq!(
+        rule_dates(&s, "supervision-residential-part-time"),
+        ["2026-10-05"]
+    );
+    assert!(rule_dates(&s, "supervision-residential-full-time").is_empty());
+}
+
+/// `worker.changes` is checked: in date order, none before `started`, the last change
+/// agreeing with the worker's own values; errors name the path and echo no value.
+#[test]
+fn changes_are_checked_by_path() {
+    use supervision_rules::schedule::Worker;
+    let with = |changes: serde_json::Value| {
+        Worker::from_json(&json!({
+            "id": "w", "role": "residential-worker", "started": "2026-01-05",
+            "changes": changes
+        }))
+        .map(|_| ())
+        .map_err(|e| e.to_string())
+    };
+    let table = [
+        (
+            json!([{ "from": "2026-01-04", "hours": "part-time" },
+                { "from": "2026-02-01", "hours": "full-time" }]),
+            "worker.changes[0].from",
+        ),
+        (
+            json!([{ "from": "2026-03-01", "hours": "part-time" },
+                { "from": "2026-02-01", "hours": "full-time" }]),
+            "worker.changes[1].from",
+        ),
+        (
+            json!([{ "from": "2026-03-01", "hours": "part-time" }]),
+            "worker.changes[0].hours",
+        ),
+        (
+            json!([{ "from": "2026-03-01", "role": "nqsw-secret" }]),
+            "worker.changes[0].role",
+        ),
+        (json!([{ "from": "2026-03-01" }]), "worker.changes[0]"),
+    ];
+    for (changes, path) in table {
+        let err = with(changes).expect_err(path);
+        assert!(err.contains(path), "{err}");
+        assert!(!err.contains("secret") && !err.contains("2026"), "{err}");
+    }
+}

@@ -2,6 +2,7 @@
 //! the worker's absences; the obligations and breaches found so far; and what every rule
 //! kind asks of them (sessions held, due dates, statuses).
 
+use super::changes::Era;
 use super::{Absence, Case, Obligation, Status, Worker};
 use crate::calendar::{add_days, Calendar, Duration};
 use crate::error::{Error, Result};
@@ -31,6 +32,9 @@ pub(crate) struct Engine<'a> {
     /// Sessions a `during` rule whose window has ended judged, by the id of each rule it
     /// overrides: those rules do not judge them again.
     pub(crate) claimed: BTreeSet<(&'a str, NaiveDate)>,
+    /// The role, hours and `fte` rules are chosen with, and the days whose gaps a cadence
+    /// rule judges: the era in force on `asOf`, or a past one (`worker.changes`).
+    pub(crate) era: Era<'a>,
 }
 
 impl<'a> Engine<'a> {
@@ -52,6 +56,7 @@ impl<'a> Engine<'a> {
             obligations: Vec::new(),
             breaches: Vec::new(),
             claimed: BTreeSet::new(),
+            era: worker.era_on(as_of),
         }
     }
 
@@ -143,19 +148,14 @@ impl<'a> Engine<'a> {
 
     /// The worker's `fte` in a sentence: "0.6".
     pub(crate) fn fte_words(&self) -> String {
-        let t = self.worker.fte_thousandths.unwrap_or(1000);
+        let t = self.era.who.fte_thousandths.unwrap_or(1000);
         let text = format!("{}.{:03}", t / 1000, t % 1000);
         text.trim_end_matches('0').trim_end_matches('.').to_string()
     }
 
     /// The worker, as a rule's `when` sees it.
     pub(crate) fn who(&self) -> Who<'a> {
-        Who {
-            role: &self.worker.role,
-            hours: self.worker.hours,
-            shifts_per_month: self.worker.shifts_per_month,
-            fte_thousandths: self.worker.fte_thousandths,
-        }
+        self.era.who
     }
 
     /// Whether `asOf` falls inside a `during` window of the worker's.

@@ -35,12 +35,14 @@
 //! - Rebooking after sickness (`after: return`): the return is the first working day after
 //!   the absence covering the cancelled session, passing over absences that follow on.
 
+mod changes;
 mod engine;
 mod many;
 pub(crate) mod rules;
 pub(crate) mod team;
 mod worker;
 
+pub use changes::Change;
 pub use many::schedule_many;
 pub use rules::Subject;
 pub use team::{schedule_team, Audit, GroupSession, Supervisor, Team};
@@ -144,6 +146,17 @@ pub fn schedule(policy: &Policy, worker: &Worker, options: &ScheduleOptions) -> 
             format!("one of this policy's role ids: {}", ids.join(", ")),
         ));
     }
+    for (i, c) in worker.changes.iter().enumerate() {
+        if c.role
+            .as_ref()
+            .is_some_and(|r| !policy.roles.iter().any(|p| p.id == *r))
+        {
+            return Err(Error::bad_argument(
+                format!("worker.changes[{i}].role"),
+                "one of this policy's role ids, as for worker.role",
+            ));
+        }
+    }
     let mut e = Engine::new(
         worker,
         options.as_of,
@@ -151,6 +164,7 @@ pub fn schedule(policy: &Policy, worker: &Worker, options: &ScheduleOptions) -> 
         options.records_from,
         &options.calendar,
     );
+    past_eras(policy, &mut e)?;
     worker_rules(policy, &mut e)?;
     for (i, case) in worker.cases.iter().enumerate() {
         let selection = Selection::new(policy, |r| {
@@ -180,6 +194,28 @@ pub fn schedule(policy: &Policy, worker: &Worker, options: &ScheduleOptions) -> 
         obligations,
         breaches,
     })
+}
+
+/// With `worker.changes`, each era before the one in force on `asOf` (and begun by it): the
+/// worker's rules chosen with that era's role, hours and `fte` judge the cadence gaps opened
+/// in it. Their obligations, and the other kinds' breaches, are not wanted: those are the
+/// present era's.
+fn past_eras<'a>(policy: &'a Policy, e: &mut Engine<'a>) -> Result<()> {
+    let eras = e.worker.eras();
+    for era in eras {
+        if era.contains(e.as_of) || era.from.is_some_and(|f| f > e.as_of) {
+            continue;
+        }
+        let mut past = e.afresh();
+        past.era = era;
+        worker_rules(policy, &mut past)?;
+        e.breaches.extend(
+            past.breaches
+                .into_iter()
+                .filter(|b| b.code == "cadence-gap"),
+        );
+    }
+    Ok(())
 }
 
 /// The worker's rules: those chosen, then each overridden rule whose every overrider has

@@ -1,9 +1,10 @@
 //! The schedule's input: a worker's history and caseload, and the options.
 
+use super::changes::{self, Change};
 use crate::calendar::Calendar;
 use crate::error::{Error, Result};
 use crate::input::{date, enum_value, object};
-use crate::policy::{Cancelled, EventKind, Hours, ObligationKind, Plan, Rag, SessionType};
+use crate::policy::{Cancelled, EventKind, Hours, ObligationKind, Plan, Rag, SessionType, Who};
 use chrono::NaiveDate;
 use serde_json::Value;
 
@@ -43,6 +44,11 @@ pub struct Worker {
     pub requests: Vec<Request>,
     /// Contacts and referrals the worker managed (at a front door).
     pub contacts: Vec<Contact>,
+    /// The dated history of the worker's role, hours and `fte`, in date order: the worker's
+    /// own `role`, `hours` and `fte` are the values after the last change. Each gap in the
+    /// history is judged by the cadence rules chosen with the values in force on the day
+    /// that opens it (see [`Change`]).
+    pub changes: Vec<Change>,
 }
 
 /// A request for supervision outside the schedule.
@@ -255,27 +261,30 @@ impl Worker {
             .into_iter()
             .map(|(path, v)| contact(&path, v))
             .collect::<Result<Vec<_>>>()?;
-        // Obligations name a case by its id, so two cases with one id could not be told apart.
-        let mut seen = std::collections::BTreeSet::new();
-        for (i, c) in cases.iter().enumerate() {
-            if !seen.insert(c.id.as_str()) {
-                return Err(Error::bad_argument(
-                    format!("worker.cases[{i}].id"),
-                    "a case id not used by another case on the caseload",
-                ));
-            }
-        }
+        unique_case_ids(&cases)?;
+        let role = w.req_str("role")?.to_string();
+        let started = w.req_date("started")?;
+        let hours = w
+            .opt_enum("hours", "\"full-time\" or \"part-time\"")?
+            .unwrap_or(Hours::FullTime);
+        let shifts_per_month = w.opt_u32("shiftsPerMonth", 0, 1000)?;
+        let fte_thousandths = w.opt_fraction("fte")?;
+        let now = Who {
+            role: &role,
+            hours,
+            shifts_per_month,
+            fte_thousandths,
+        };
+        let changes = changes::read(w.array("changes")?, started, &now)?;
         Ok(Worker {
             id: w.req_str("id")?.to_string(),
-            role: w.req_str("role")?.to_string(),
-            started: w.req_date("started")?,
+            role,
+            started,
             asye: w.opt_date("asye")?,
             probation: w.opt_date("probation")?,
-            hours: w
-                .opt_enum("hours", "\"full-time\" or \"part-time\"")?
-                .unwrap_or(Hours::FullTime),
-            shifts_per_month: w.opt_u32("shiftsPerMonth", 0, 1000)?,
-            fte_thousandths: w.opt_fraction("fte")?,
+            hours,
+            shifts_per_month,
+            fte_thousandths,
             sessions,
             absences,
             agreement,
@@ -284,8 +293,23 @@ impl Worker {
             cases,
             requests,
             contacts,
+            changes,
         })
     }
+}
+
+/// Obligations name a case by its id, so two cases with one id could not be told apart.
+fn unique_case_ids(cases: &[Case]) -> Result<()> {
+    let mut seen = std::collections::BTreeSet::new();
+    for (i, c) in cases.iter().enumerate() {
+        if !seen.insert(c.id.as_str()) {
+            return Err(Error::bad_argument(
+                format!("worker.cases[{i}].id"),
+                "a case id not used by another case on the caseload",
+            ));
+        }
+    }
+    Ok(())
 }
 
 /// One request of `worker.requests`: `{date, urgent?}`.

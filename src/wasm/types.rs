@@ -222,6 +222,10 @@ export interface Worker {
   /** Contacts and referrals managed (front door): when received, the contact's id in the
    * case system (never a name), when its initial briefing supervision was recorded. */
   contacts?: { date: string; id?: string; briefed?: string }[];
+  /** A dated history of role, hours and fte, in date order: from each `from` the worker has
+   * the values given (others stay as before); the worker's own values are those after the
+   * last change. Each cadence gap is judged by the values in force when it opened. */
+  changes?: { from: string; role?: string; hours?: 'full-time'|'part-time'; fte?: number }[];
 }
 /** A team (or a service) and its own duties' record, for scheduleTeam(). */
 export interface Team {

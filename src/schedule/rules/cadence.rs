@@ -336,6 +336,9 @@ impl<'a> Engine<'a> {
 
     /// Audits the history under a cadence rule and gives the next session's deadline.
     ///
+    /// Only the gaps opened (by a session, the start or a phase start) inside the engine's
+    /// era are judged: with `worker.changes`, each era's rules judge its own gaps.
+    ///
     /// Returns a [`Handover`] when the rule has a `during` window that ends before the next
     /// session would fall due under it. A rule whose window has ended by `asOf` still judges
     /// the sessions that fell due inside it (counted from a basis inside it), claims them
@@ -359,7 +362,7 @@ impl<'a> Engine<'a> {
                         self.claimed.insert((o.as_str(), b));
                     }
                 }
-                if ours && b > n.due {
+                if ours && b > n.due && self.era.contains(n.basis.date()) {
                     self.gap(c, b, &n);
                 }
             }
