@@ -137,7 +137,7 @@ async function main() {
       for (const s of changed.templates.find((x) => x.id === t.id).sections) {
         for (const f of s.fields) if (f.id === text.id) f.type = 'date';
       }
-      a.registerPolicy({ ...changed, replaces: undefined });
+      a.registerPolicy({ ...changed, replaces: 'havering-again' }); // replacing is explicit (issue 14)
       const after = a.validate('havering-again', t.id, record, { mode: 'final', today: '2026-03-09' });
       assert.ok(!before.errors.some((e) => e.path === text.id));
       assert.ok(after.errors.some((e) => e.path === text.id && e.code === 'invalid-date'), JSON.stringify(after.errors));
