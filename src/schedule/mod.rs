@@ -179,21 +179,31 @@ pub fn schedule(policy: &Policy, worker: &Worker, options: &ScheduleOptions) -> 
         }
     }
     let Engine {
-        mut obligations,
-        mut breaches,
+        obligations,
+        breaches,
         ..
     } = e;
+    Ok(finish(obligations, breaches, options))
+}
+
+/// The schedule from what the rules found (a worker's, or a team's): obligations in date
+/// order, and the history's breaches unless the options leave them out.
+pub(crate) fn finish(
+    mut obligations: Vec<Obligation>,
+    mut breaches: Vec<Finding>,
+    options: &ScheduleOptions,
+) -> Schedule {
     if options.breaches == Breaches::None {
         breaches.clear();
     }
     obligations.sort_by(|a, b| {
         (a.due, a.kind, &a.subject, &a.rule).cmp(&(b.due, b.kind, &b.subject, &b.rule))
     });
-    Ok(Schedule {
+    Schedule {
         as_of: options.as_of,
         obligations,
         breaches,
-    })
+    }
 }
 
 /// With `worker.changes`, each era before the one in force on `asOf` (and begun by it): the

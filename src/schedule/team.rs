@@ -11,7 +11,7 @@
 //! - A gap longer than the interval between two held ones (or between `started` and the
 //!   first) is a breach; an open gap shows as an overdue obligation, not a breach.
 
-use super::{Breaches, Obligation, Schedule, ScheduleOptions, Status};
+use super::{Obligation, Schedule, ScheduleOptions, Status};
 use crate::calendar::{add_days, Calendar, Duration};
 use crate::error::{Error, Result};
 use crate::finding::{Finding, Severity};
@@ -267,21 +267,11 @@ pub fn schedule_team(policy: &Policy, team: &Team, options: &ScheduleOptions) ->
         }
     }
     let TeamEngine {
-        mut obligations,
-        mut breaches,
-        ..
-    } = e;
-    if options.breaches == Breaches::None {
-        breaches.clear();
-    }
-    obligations.sort_by(|a, b| {
-        (a.due, a.kind, &a.subject, &a.rule).cmp(&(b.due, b.kind, &b.subject, &b.rule))
-    });
-    Ok(Schedule {
-        as_of: options.as_of,
         obligations,
         breaches,
-    })
+        ..
+    } = e;
+    Ok(super::finish(obligations, breaches, options))
 }
 
 #[cfg(test)]
