@@ -6,8 +6,8 @@
 // that is not blank) or "" (blank), and fields the template does not have are left out.
 // Everything else — dates, times, numbers, choices, case IDs, values of the wrong type —
 // crosses as given. The result is the same report (tests/e2e/fast-validate.mjs compares the
-// two on every template and on the fuzz corpus); the record a page sends is a tenth of the
-// size, and the words written about a child never enter the module's memory.
+// two on every template and on the fuzz corpus); the words written about a child never
+// enter the module's memory. (Measured: no faster — the time per call is the module's own.)
 //
 // Each entry point's index.js wraps its own glue with this.
 
