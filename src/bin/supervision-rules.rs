@@ -13,7 +13,10 @@
 use std::process::ExitCode;
 use supervision_rules::policy::{check_text, Registry};
 
-const USAGE: &str = "usage: supervision-rules check <policy.json>\n       supervision-rules compile <policy.json> [-o <compiled.json>]";
+const USAGE: &str = concat!(
+    "usage: supervision-rules check <policy.json>\n",
+    "       supervision-rules compile <policy.json> [-o <compiled.json>]"
+);
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();

@@ -156,8 +156,12 @@ impl Registry {
         Err(Error::InvalidPolicy(vec![crate::error::PolicyProblem {
             path: "id".into(),
             expected: format!(
-                "an id not in use: \"{id}\" is {what}; to replace it on purpose, add \"replaces\": \"{id}\"",
-                id = p.id
+                concat!(
+                    "an id not in use: \"{id}\" is {what}; ",
+                    "to replace it on purpose, add \"replaces\": \"{id}\""
+                ),
+                id = p.id,
+                what = what
             ),
         }]))
     }

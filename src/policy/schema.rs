@@ -85,7 +85,8 @@ const CASE_IDS_PATTERN: &str =
 /// let required = schema["required"].as_array().unwrap();
 /// assert!(required.contains(&"date".into()));
 /// assert!(required.contains(&"supervisorSignature".into()));
-/// let draft = json_schema_with(policy, template, SchemaOptions { mode: Mode::Draft, extensions: true });
+/// let options = SchemaOptions { mode: Mode::Draft, extensions: true };
+/// let draft = json_schema_with(policy, template, options);
 /// assert!(!draft["required"].as_array().unwrap().contains(&"supervisorSignature".into()));
 /// assert!(draft["x-required-final"].as_array().unwrap().contains(&"supervisorSignature".into()));
 /// # Ok::<(), supervision_rules::Error>(())

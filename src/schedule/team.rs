@@ -298,8 +298,14 @@ mod tests {
     #[test]
     fn reads_the_contract_shape_with_defaults() {
         let t = Team::from_json(&team(json!({
-            "groupSessions": [{ "date": "2026-01-20", "minutes": 90 }, { "date": "2026-02-20", "cancelled": true }],
-            "audits": [{ "date": "2026-03-31" }, { "date": "2026-04-30", "files": 5, "supervisor": "tm1" }],
+            "groupSessions": [
+                { "date": "2026-01-20", "minutes": 90 },
+                { "date": "2026-02-20", "cancelled": true }
+            ],
+            "audits": [
+                { "date": "2026-03-31" },
+                { "date": "2026-04-30", "files": 5, "supervisor": "tm1" }
+            ],
             "supervisors": [{ "id": "tm1", "observed": ["2026-01-15"] }, { "id": "tm2" }],
         })))
         .expect("a team");
@@ -401,7 +407,10 @@ mod tests {
             ),
             (json!({ "audits": [{ "files": 3 }] }), "team.audits[0].date"),
             (
-                json!({ "audits": [{ "date": "2026-03-31" }, { "date": "2026-04-30", "supervisor": 12 }] }),
+                json!({ "audits": [
+                    { "date": "2026-03-31" },
+                    { "date": "2026-04-30", "supervisor": 12 }
+                ] }),
                 "team.audits[1].supervisor",
             ),
             (
@@ -409,7 +418,9 @@ mod tests {
                 "team.supervisors[0].id",
             ),
             (
-                json!({ "supervisors": [{ "id": "tm1", "observed": ["2026-01-15", "2026-13-01"] }] }),
+                json!({ "supervisors": [
+                    { "id": "tm1", "observed": ["2026-01-15", "2026-13-01"] }
+                ] }),
                 "team.supervisors[0].observed[1]",
             ),
         ];

@@ -120,7 +120,9 @@ const TS_CONTRACT: &'static str = r#"
 /** A registered policy: its id, council, document title; when its data gives one, the
  *  version of its data ("2026.1"; CHANGELOG.md says when it changes); `replaces` when it
  *  replaced, on purpose, the policy registered under its id (a built-in's, say). */
-export interface PolicySummary { id: string; authority: string; title: string; version?: string; replaces?: string }
+export interface PolicySummary {
+  id: string; authority: string; title: string; version?: string; replaces?: string;
+}
 /** A problem of a policy's text (checkPolicy): its JSON path, what was expected, and where
  *  the path begins in the text (line and column from 1). */
 export interface LocatedProblem { path: string; expected: string; line: number; column: number }
@@ -131,7 +133,8 @@ export interface Rule {
   id: string;
   kind: 'cadence'|'min-count'|'max-gap'|'write-up'|'rebook'|'urgent-request'
       |'contact-briefing'|'agreement-review'|'observation'|'milestone'|'child-discussion'
-      |'child-first-discussion'|'child-after-event'|'child-before-event'|'group-supervision'|'file-audit'|'supervisor-observation';
+      |'child-first-discussion'|'child-after-event'|'child-before-event'
+      |'group-supervision'|'file-audit'|'supervisor-observation';
   source: string; note?: string; [key: string]: unknown;
 }
 /** A template field. */

@@ -50,7 +50,9 @@ impl ChildRule for ChildDiscussion {
         }
         let due = after(every, prev, e.cal)?;
         let last = match since_allocation {
-            true if prev > case.allocated => "has no discussion recorded since the records began on",
+            true if prev > case.allocated => {
+                "has no discussion recorded since the records began on"
+            }
             true => "has not been discussed since allocation on",
             false => "was last discussed on",
         };

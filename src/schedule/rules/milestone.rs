@@ -75,7 +75,14 @@ impl Milestone {
 
     /// Once the series has closed, each milestone not met (`dues` from index `met`) is a
     /// `missed-milestone` breach.
-    fn missed(&self, rule: &Rule, e: &mut Engine<'_>, dues: &[NaiveDate], met: usize, closes: NaiveDate) {
+    fn missed(
+        &self,
+        rule: &Rule,
+        e: &mut Engine<'_>,
+        dues: &[NaiveDate],
+        met: usize,
+        closes: NaiveDate,
+    ) {
         for (due, label) in dues.iter().zip(&self.labels).skip(met) {
             let message = format!(
                 "{label}, due by {}, was not recorded by {}, when the reviews stopped falling due.",

@@ -95,7 +95,11 @@ macro_rules! rule_kinds {
                 reader: &mut impl crate::policy::KindReader,
             ) -> Option<Option<RuleKind>> {
                 match name {
-                    $($name => Some(reader.read::<$ty>(concat!("a \"", $name, "\" rule")).map(RuleKind::$variant)),)*
+                    $($name => Some(
+                        reader
+                            .read::<$ty>(concat!("a \"", $name, "\" rule"))
+                            .map(RuleKind::$variant),
+                    ),)*
                     _ => None,
                 }
             }
@@ -148,5 +152,6 @@ rule_kinds! {
     ChildBeforeEvent(child_before_event::ChildBeforeEvent) = "child-before-event", Child;
     GroupSupervision(group_supervision::GroupSupervision) = "group-supervision", Team;
     FileAudit(file_audit::FileAudit) = "file-audit", Team;
-    SupervisorObservation(supervisor_observation::SupervisorObservation) = "supervisor-observation", Team;
+    SupervisorObservation(supervisor_observation::SupervisorObservation) =
+        "supervisor-observation", Team;
 }
