@@ -181,13 +181,7 @@ impl<'a> Engine<'a> {
     }
 
     pub(crate) fn status(&self, due: NaiveDate) -> Status {
-        if due < self.as_of {
-            Status::Overdue
-        } else if add_days(self.as_of, i64::from(self.due_soon)).is_none_or(|edge| due <= edge) {
-            Status::DueSoon
-        } else {
-            Status::Ok
-        }
+        status(due, self.as_of, self.due_soon)
     }
 
     pub(crate) fn oblige(
@@ -217,14 +211,7 @@ impl<'a> Engine<'a> {
         rule: &Rule,
         message: String,
     ) {
-        self.breaches.push(Finding {
-            path,
-            code,
-            message,
-            source: rule.source.clone(),
-            severity: Severity::Error,
-            rule: Some(rule.id.clone()),
-        });
+        self.breaches.push(breach(path, code, rule, message));
     }
 
     /// Dates of counted sessions held from the records' start to `asOf`, sorted, each day
@@ -322,5 +309,29 @@ impl<'a> Engine<'a> {
             }
         }
         Some(back)
+    }
+}
+
+/// Where an obligation due on `due` stands on `as_of`, with `due_soon` days' notice (a
+/// worker's schedule and a team's alike).
+pub(crate) fn status(due: NaiveDate, as_of: NaiveDate, due_soon: u32) -> Status {
+    if due < as_of {
+        Status::Overdue
+    } else if add_days(as_of, i64::from(due_soon)).is_none_or(|edge| due <= edge) {
+        Status::DueSoon
+    } else {
+        Status::Ok
+    }
+}
+
+/// A breach of `rule` found at `path` (a worker's history or a team's).
+pub(crate) fn breach(path: String, code: &'static str, rule: &Rule, message: String) -> Finding {
+    Finding {
+        path,
+        code,
+        message,
+        source: rule.source.clone(),
+        severity: Severity::Error,
+        rule: Some(rule.id.clone()),
     }
 }

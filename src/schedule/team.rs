@@ -12,9 +12,9 @@
 //!   first) is a breach; an open gap shows as an overdue obligation, not a breach.
 
 use super::{Obligation, Schedule, ScheduleOptions, Status};
-use crate::calendar::{add_days, Calendar, Duration};
+use crate::calendar::{Calendar, Duration};
 use crate::error::{Error, Result};
-use crate::finding::{Finding, Severity};
+use crate::finding::Finding;
 use crate::input::object;
 use crate::policy::{ObligationKind, Policy, Rule};
 use crate::schedule::engine::after;
@@ -158,13 +158,7 @@ pub(crate) struct Gap {
 
 impl TeamEngine<'_> {
     fn status(&self, due: NaiveDate) -> Status {
-        if due < self.as_of {
-            Status::Overdue
-        } else if add_days(self.as_of, i64::from(self.due_soon)).is_none_or(|edge| due <= edge) {
-            Status::DueSoon
-        } else {
-            Status::Ok
-        }
+        crate::schedule::engine::status(due, self.as_of, self.due_soon)
     }
 
     pub(crate) fn oblige(
@@ -193,14 +187,8 @@ impl TeamEngine<'_> {
         rule: &Rule,
         message: String,
     ) {
-        self.breaches.push(Finding {
-            path,
-            code,
-            message,
-            source: rule.source.clone(),
-            severity: Severity::Error,
-            rule: Some(rule.id.clone()),
-        });
+        self.breaches
+            .push(crate::schedule::engine::breach(path, code, rule, message));
     }
 
     /// The dates on or before `asOf`, sorted, each day once.
