@@ -124,6 +124,34 @@ const BEHAVIOURS: &[(&str, &str, &str, &[&str])] = &[
         ],
     ),
     (
+        "a dated history reaches counts: a window is judged by the role in force on its \
+         first day; a rule a change brought in counts from the change",
+        "south-gloucestershire.txt §3.2",
+        "tests/scenarios_south_gloucestershire.rs",
+        &["clinical_minimum_judged_by_the_role_then_held"],
+    ),
+    (
+        "a dated history reaches event duties: a front-door contact is judged by the role in \
+         force on its day, after the worker moves team",
+        "north-east-lincolnshire.txt Supervision within the Front Door",
+        "tests/scenarios_north_east_lincolnshire.rs",
+        &["front_door_briefings_judged_after_moving_on"],
+    ),
+    (
+        "a dated history reaches child rules: each discussion gap is judged by the role in \
+         force when it opened",
+        "stockport.txt §7 key principle 5",
+        "tests/scenarios_stockport.rs",
+        &["child_gaps_judged_by_the_role_then_held"],
+    ),
+    (
+        "a `during` window begun by a change does not reach back over the era before it: the \
+         rules it overrides judge that era",
+        "north-east-lincolnshire.txt Frequency of Supervision",
+        "tests/scenarios_north_east_lincolnshire.rs",
+        &["asye_window_begun_by_a_change_leaves_the_era_before_alone"],
+    ),
+    (
         "milestones end: a series with `until` (the ASYE year) and `grace` asks for no \
          review after them; one not met is a `missed-milestone` breach",
         "stockport.txt §10",

@@ -511,3 +511,84 @@ fn front_door_briefing_within_24_hours_of_each_contact() {
     let s = run(P, w, "2026-03-02");
     assert!(rule_dates(&s, "front-door-briefing").is_empty());
 }
+
+/// rule: front-door-briefing. Issue 13 item 7: a worker who moved from the front door to a
+/// team on Wed 1 Apr 2026 (`worker.changes`) keeps the briefings the front door owed.
+/// Contact C-101 received Mon 2 Mar 2026, briefed Wed 4 Mar: due within 24 hours, by Tue
+/// 3 Mar, so late — judged by the front door's rule, in force on 2 Mar. Contact C-202
+/// received Fri 10 Apr 2026, after the move, never briefed: a social worker's contact
+/// carries no briefing duty, so nothing is due and nothing is late. (Judged with today's role
+/// alone, the late briefing of C-101 was not reported.)
+#[test]
+fn front_door_briefings_judged_after_moving_on() {
+    let worker = json!({
+        "id": "w", "role": "social-worker", "started": "2025-01-06",
+        "changes": [{ "from": "2025-01-06", "role": "front-door" },
+                    { "from": "2026-04-01", "role": "social-worker" }],
+        "contacts": [{ "date": "2026-03-02", "id": "C-101", "briefed": "2026-03-04" },
+                     { "date": "2026-04-10", "id": "C-202" }]
+    });
+    let s = run(P, worker, "2026-05-01");
+    let late: Vec<&str> = breaches(&s, "late-briefing")
+        .iter()
+        .map(|b| b.path.as_str())
+        .collect();
+    assert_eq!(late, ["contacts[0].briefed"]);
+    assert!(rule_dates(&s, "front-door-briefing").is_empty());
+}
+
+/// rules: personal-supervision, case-supervision-family-help-youth-justice, asye-supervision.
+/// Issue 13 item 7: a `during` window that began with a change (`worker.changes`) does not
+/// reach back over the era before it, which its overridden rules governed.
+///
+/// A family help worker since Mon 3 Nov 2025 qualifies and starts the ASYE as an NQSW on
+/// Mon 2 Mar 2026 (`asye` and the change on that day). One-to-ones on:
+/// - [0] Mon 1 Dec 2025: personal due 3 Dec, case 3 Nov + 42 days = 15 Dec: on time;
+/// - [1] Mon 26 Jan 2026: personal monthly, due Thu 1 Jan 2026, late; case 6-weekly, 1 Dec
+///   + 42 days = Mon 12 Jan 2026, late (both opened on 1 Dec, as family help);
+/// - [2] Mon 23 Feb 2026: personal due 26 Feb, case due 9 Mar: on time;
+/// - [3] Mon 2 Mar, [4] Mon 9 Mar, [5] Mon 16 Mar: on time (the 23 Feb gap is family
+///   help's, due 23 Mar; then weekly in the ASYE's first six weeks);
+/// - [6] Mon 30 Mar: due 16 Mar + 7 days = Mon 23 Mar, late, under the ASYE's weekly phase.
+///
+/// asOf Fri 3 Apr 2026, inside the ASYE's first six weeks (2 Mar to 12 Apr): the next
+/// supervision is due 30 Mar + 7 days = Mon 6 Apr. (Before, the ASYE rule, chosen for the
+/// whole history because its window is open on asOf, could not judge the family help months,
+/// and their two late sessions went unreported.)
+#[test]
+fn asye_window_begun_by_a_change_leaves_the_era_before_alone() {
+    let dates = [
+        "2025-12-01",
+        "2026-01-26",
+        "2026-02-23",
+        "2026-03-02",
+        "2026-03-09",
+        "2026-03-16",
+        "2026-03-30",
+    ];
+    let worker = json!({
+        "id": "w", "role": "nqsw", "started": "2025-11-03", "asye": "2026-03-02",
+        "changes": [{ "from": "2025-11-03", "role": "family-help" },
+                    { "from": "2026-03-02", "role": "nqsw" }],
+        "sessions": dates.iter().map(|d| json!({ "date": d, "type": "one-to-one" }))
+            .collect::<Vec<_>>()
+    });
+    let s = run(P, worker, "2026-04-03");
+    let gaps: Vec<(&str, Option<&str>)> = breaches(&s, "cadence-gap")
+        .iter()
+        .map(|b| (b.path.as_str(), b.rule.as_deref()))
+        .collect();
+    assert_eq!(
+        gaps,
+        [
+            ("sessions[1]", Some("personal-supervision")),
+            (
+                "sessions[1]",
+                Some("case-supervision-family-help-youth-justice")
+            ),
+            ("sessions[6]", Some("asye-supervision")),
+        ],
+        "{s:#?}"
+    );
+    assert_eq!(rule_dates(&s, "asye-supervision"), ["2026-04-06"]);
+}

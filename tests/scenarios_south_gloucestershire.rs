@@ -305,3 +305,53 @@ fn urgent_supervision_within_24_hours_of_the_request() {
         .message
         .contains("held on 5 March 2026, after the deadline of 4 March 2026"));
 }
+
+/// rule: professional-supervision-minimum (§3.2, clinical practitioners only). Issue 13
+/// item 7: with `worker.changes`, a count window is judged by the rules in force on its first
+/// day, so a role held in the past still has its windows judged, and a role taken up lately
+/// does not reach back over the months before it.
+///
+/// Started Mon 6 Jan 2025; no reflective, group or one-to-one session at all; asOf Mon
+/// 1 Jun 2026; the role changes on Mon 2 Mar 2026.
+/// - Clinical practitioner, then manager: the window from the start, [6 Jan 2025,
+///   5 Jan 2026], opened under §3.2 and is short. The one ending on asOf, 1 Jun 2026 + 1 day
+///   − 12 months = [2 Jun 2025, 1 Jun 2026], holds the same (no) sessions, so it is not
+///   reported twice. Nothing is due: a manager is not under §3.2. (Judged with today's role
+///   alone, no shortfall was reported.)
+/// - Social worker, then clinical practitioner: §3.2 came in on 2 Mar 2026, so neither
+///   window above is judged under it, and its first window, [2 Mar 2026, 1 Mar 2027], has
+///   not elapsed. Six are due by that window's last day, Mon 1 Mar 2027. (Judged with today's
+///   role alone, the window from the start was short and six were overdue since 5 Jan 2026.)
+#[test]
+fn clinical_minimum_judged_by_the_role_then_held() {
+    let worker = |then: &str, now: &str| {
+        json!({ "id": "w", "role": now, "started": "2025-01-06",
+                "changes": [{ "from": "2025-01-06", "role": then },
+                            { "from": "2026-03-02", "role": now }] })
+    };
+    let short = |s: &supervision_rules::schedule::Schedule| -> Vec<String> {
+        breaches(s, "min-count")
+            .iter()
+            .filter(|b| b.rule.as_deref() == Some("professional-supervision-minimum"))
+            .map(|b| b.message.split(':').next().unwrap_or("").to_string())
+            .collect()
+    };
+    let s = run(P, worker("clinical-practitioner", "manager"), "2026-06-01");
+    assert_eq!(
+        short(&s),
+        ["No sessions between 6 January 2025 and 5 January 2026"]
+    );
+    assert!(rule_dates(&s, "professional-supervision-minimum").is_empty());
+    let s = run(
+        P,
+        worker("social-worker", "clinical-practitioner"),
+        "2026-06-01",
+    );
+    assert!(short(&s).is_empty(), "{s:#?}");
+    assert_eq!(
+        rule_dates(&s, "professional-supervision-minimum"),
+        ["2027-03-01"]
+    );
+    let o = only(&s, "professional-supervision-minimum");
+    assert!(o.reason.contains("from 2 March 2026"), "{}", o.reason);
+}

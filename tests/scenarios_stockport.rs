@@ -447,3 +447,70 @@ fn asye_reviews_before_the_records_are_not_judged() {
     );
     assert_eq!(rule_dates(&s, "asye-reviews"), ["2025-03-02"]);
 }
+
+/// rule: child-discussion (§7 key principle 5), with a council's derived rule for NQSWs.
+/// Issue 13 item 7: child rules are chosen by the role in force when each gap opened
+/// (`worker.changes`), like the worker's rules.
+///
+/// A council discusses each child of an NQSW monthly (its own reading, a derived policy) and
+/// keeps §7's 3-monthly minimum for everyone else. The worker started Mon 1 Sep 2025 as an
+/// NQSW and has been a social worker since Mon 2 Mar 2026. Case c1, allocated Wed 1 Oct
+/// 2025, discussed on:
+/// - Mon 20 Oct 2025 (first discussion, within a month of allocation);
+/// - Mon 15 Dec 2025: the gap opened on 20 Oct under the NQSW rule, due 20 Nov: late;
+/// - Fri 20 Mar 2026: the gap opened on 15 Dec, still under the NQSW rule, due 15 Jan 2026:
+///   late (under today's 3-monthly rule it was due 15 Mar, also late, but that is not the rule
+///   that governed it);
+/// - Mon 25 May 2026: the gap opened on 20 Mar under §7, due 20 Jun: on time.
+///
+/// asOf Mon 1 Jun 2026. Next discussion: 25 May + 3 months = Tue 25 Aug 2026. (Judged with
+/// today's role alone: one gap, 15 Dec to 20 Mar, under §7, and the NQSW gap missed.)
+#[test]
+fn child_gaps_judged_by_the_role_then_held() {
+    let mut registry = supervision_rules::policy::Registry::with_builtins();
+    registry
+        .register(json!({
+            "extends": "stockport",
+            "id": "stockport-nqsw-monthly",
+            "rules": [{
+                "id": "nqsw-child-discussion",
+                "kind": "child-discussion",
+                "every": "1 month",
+                "when": { "roles": ["nqsw"] },
+                "overrides": ["child-discussion"],
+                "source": "a council's own reading"
+            }]
+        }))
+        .expect("derived policy");
+    let worker = supervision_rules::schedule::Worker::from_json(&json!({
+        "id": "w", "role": "social-worker", "started": "2025-09-01",
+        "changes": [{ "from": "2025-09-01", "role": "nqsw" },
+                    { "from": "2026-03-02", "role": "social-worker" }],
+        "cases": [{ "id": "c1", "allocated": "2025-10-01",
+                    "discussed": ["2025-10-20", "2025-12-15", "2026-03-20", "2026-05-25"] }]
+    }))
+    .expect("worker");
+    let options = supervision_rules::schedule::ScheduleOptions::new(date("2026-06-01"));
+    let policy = registry.get("stockport-nqsw-monthly").expect("policy");
+    let s = supervision_rules::schedule::schedule(policy, &worker, &options).expect("schedule");
+    let gaps: Vec<(&str, Option<&str>)> = breaches(&s, "child-discussion-gap")
+        .iter()
+        .map(|b| (b.message.split(',').next().unwrap_or(""), b.rule.as_deref()))
+        .collect();
+    assert_eq!(
+        gaps,
+        [
+            (
+                "The case was discussed on 15 December 2025",
+                Some("nqsw-child-discussion")
+            ),
+            (
+                "The case was discussed on 20 March 2026",
+                Some("nqsw-child-discussion")
+            ),
+        ],
+        "{s:#?}"
+    );
+    assert_eq!(rule_dates(&s, "child-discussion"), ["2026-08-25"]);
+    assert!(rule_dates(&s, "nqsw-child-discussion").is_empty());
+}

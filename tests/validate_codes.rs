@@ -254,7 +254,7 @@ fn schedule_codes() -> BTreeSet<String> {
         let mut rest = src.as_str();
         while let Some(i) = rest.find(".breach(") {
             rest = &rest[i + ".breach(".len()..];
-            if let Some(code) = second_argument_literal(rest) {
+            if let Some(code) = code_argument_literal(rest) {
                 out.insert(code);
             }
         }
@@ -262,9 +262,12 @@ fn schedule_codes() -> BTreeSet<String> {
     out
 }
 
-/// The string literal that is the second argument of a call whose arguments start at `s`.
-fn second_argument_literal(s: &str) -> Option<String> {
+/// The string literal that is the second or third argument of a call whose arguments start
+/// at `s`: the code of a team's `breach(path, code, …)` or a worker's
+/// `breach(judged_on, path, code, …)`.
+fn code_argument_literal(s: &str) -> Option<String> {
     let mut depth = 0usize;
+    let mut commas = 0usize;
     let mut chars = s.char_indices();
     let mut in_str = false;
     while let Some((i, c)) = chars.next() {
@@ -284,9 +287,22 @@ fn second_argument_literal(s: &str) -> Option<String> {
             ')' | ']' | '}' if depth == 0 => return None,
             ')' | ']' | '}' => depth -= 1,
             ',' if depth == 0 => {
+                commas += 1;
                 let after = s[i + 1..].trim_start();
-                let lit = after.strip_prefix('"')?;
-                return lit.find('"').map(|j| lit[..j].to_string());
+                // A code is a literal argument of its own (a path may be `"x".to_string()`).
+                let lit = after.strip_prefix('"').and_then(|lit| {
+                    let j = lit.find('"')?;
+                    lit[j + 1..]
+                        .trim_start()
+                        .starts_with(',')
+                        .then(|| lit[..j].to_string())
+                });
+                if lit.is_some() {
+                    return lit;
+                }
+                if commas == 2 {
+                    return None;
+                }
             }
             _ => {}
         }

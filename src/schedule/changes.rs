@@ -9,12 +9,11 @@
 //! are the values in force after the last change, so the last change to give a field must
 //! give today's value.
 //!
-//! The schedule judges each gap in the history by the rules selected with the values in
-//! force on the date of the session (or start) that opens the gap: a gap that was late under
-//! the old cadence is still reported after the change, and a gap opened after it is judged
-//! by the new cadence. The next due dates are worked out with the values in force on
-//! `asOf`. This holds for `cadence` rules; the other kinds of rule are chosen by the values
-//! in force on `asOf` and judge the whole history with them.
+//! The schedule judges each gap or duty in the history by the rules selected with the values
+//! in force on the day it opened (see `Engine::breach` for each kind's day): a gap that was
+//! late under the old cadence is still reported after the change, and a gap opened after it
+//! is judged by the new rules. A rule a change brought in counts from the change. The next
+//! due dates are worked out with the values in force on `asOf`.
 
 use super::Worker;
 use crate::error::{Error, Result};

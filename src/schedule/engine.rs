@@ -10,7 +10,7 @@ use crate::finding::{Finding, Severity};
 use crate::policy::{Anchor, ObligationKind, Rule, SessionType, Who, Window};
 use crate::words::long_date;
 use chrono::{Datelike, NaiveDate};
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 /// A schedule being worked out.
 pub(crate) struct Engine<'a> {
@@ -32,9 +32,14 @@ pub(crate) struct Engine<'a> {
     /// Sessions a `during` rule whose window has ended judged, by the id of each rule it
     /// overrides: those rules do not judge them again.
     pub(crate) claimed: BTreeSet<(&'a str, NaiveDate)>,
-    /// The role, hours and `fte` rules are chosen with, and the days whose gaps a cadence
-    /// rule judges: the era in force on `asOf`, or a past one (`worker.changes`).
+    /// The role, hours and `fte` rules are chosen with, and the days whose gaps and duties
+    /// the rules judge: the era in force on `asOf`, or a past one (`worker.changes`).
     pub(crate) era: Era<'a>,
+    /// With `worker.changes`: for each rule a change brought in (chosen in this era and the
+    /// eras since that change, not in the one before it), the day of that change.
+    pub(crate) since: BTreeMap<&'a str, NaiveDate>,
+    /// The rule being applied's day in [`since`](Self::since), when it has one.
+    pub(crate) rule_since: Option<NaiveDate>,
 }
 
 impl<'a> Engine<'a> {
@@ -57,6 +62,8 @@ impl<'a> Engine<'a> {
             breaches: Vec::new(),
             claimed: BTreeSet::new(),
             era: worker.era_on(as_of),
+            since: BTreeMap::new(),
+            rule_since: None,
         }
     }
 
@@ -69,6 +76,7 @@ impl<'a> Engine<'a> {
             obligations: Vec::new(),
             breaches: Vec::new(),
             claimed: self.claimed.clone(),
+            since: self.since.clone(),
             ..*self
         }
     }
@@ -121,22 +129,36 @@ impl<'a> Engine<'a> {
     }
 
     /// The first day the history covers: the start in post, or `options.recordsFrom` when
-    /// the records begin later. Nothing before it is judged or counted.
-    pub(crate) fn records_from(&self) -> NaiveDate {
+    /// the records begin later. Sessions, discussions and reviews before it are not read.
+    pub(crate) fn history_from(&self) -> NaiveDate {
         self.records.unwrap_or(self.worker.started)
     }
 
-    /// Whether the records begin after the start in post (`options.recordsFrom`).
-    pub(crate) fn partial(&self) -> bool {
-        self.records.is_some()
+    /// The first day the rule being applied judges and counts from: the history's first day,
+    /// or the day a change of role, hours or `fte` brought the rule in (`worker.changes`),
+    /// whichever is later. Nothing before it is owed under the rule; a first deadline counts
+    /// from it.
+    pub(crate) fn records_from(&self) -> NaiveDate {
+        let from = self.history_from();
+        self.rule_since.map_or(from, |s| s.max(from))
     }
 
-    /// What a first deadline counts from, in a sentence: "starting on 5 January 2026" or
-    /// "the records beginning on 1 April 2024".
+    /// Whether the rule's history begins after the start in post (`options.recordsFrom`, or
+    /// a change that brought the rule in): a new starter's first deadline does not apply.
+    pub(crate) fn partial(&self) -> bool {
+        self.records_from() > self.worker.started
+    }
+
+    /// What a first deadline counts from, in a sentence: "starting on 5 January 2026", "the
+    /// records beginning on 1 April 2024" or "the change on 2 March 2026 that brought this
+    /// rule in".
     pub(crate) fn since_start(&self) -> String {
-        match self.records {
-            Some(r) => format!("the records beginning on {}", long_date(r)),
-            None => format!("starting on {}", long_date(self.worker.started)),
+        match (self.rule_since, self.records) {
+            (Some(s), _) if s > self.history_from() => {
+                format!("the change on {} that brought this rule in", long_date(s))
+            }
+            (_, Some(r)) => format!("the records beginning on {}", long_date(r)),
+            _ => format!("starting on {}", long_date(self.worker.started)),
         }
     }
 
@@ -158,10 +180,18 @@ impl<'a> Engine<'a> {
         self.era.who
     }
 
-    /// Whether `asOf` falls inside a `during` window of the worker's.
+    /// Whether `asOf` falls inside a `during` window of the worker's, and the window began
+    /// before the engine's era ended: a past era (`worker.changes`) that ended before the
+    /// window began was governed by the rules the window's rule overrides.
     pub(crate) fn inside(&self, win: &Window) -> bool {
+        self.inside_era(win, &self.era)
+    }
+
+    /// As [`inside`](Self::inside), for another of the worker's eras.
+    pub(crate) fn inside_era(&self, win: &Window, era: &Era<'_>) -> bool {
         self.anchor(win.start).is_some_and(|start| {
             start <= self.as_of
+                && era.to.is_none_or(|to| start < to)
                 && win
                     .until
                     .after(start, self.cal)
@@ -204,14 +234,22 @@ impl<'a> Engine<'a> {
         });
     }
 
+    /// A breach of `rule`, when the engine's era judges it: `judged_on` is the day whose
+    /// rules judge it — the day the gap or duty opened (the session, start or phase start a
+    /// deadline counts from; the request, contact, cancelled session or event; a child's
+    /// allocation or last discussion), the day a milestone fell due, or the first day of a
+    /// window counted. With `worker.changes`, each era's rules judge what opened in it.
     pub(crate) fn breach(
         &mut self,
+        judged_on: NaiveDate,
         path: String,
         code: &'static str,
         rule: &Rule,
         message: String,
     ) {
-        self.breaches.push(breach(path, code, rule, message));
+        if self.era.contains(judged_on) {
+            self.breaches.push(breach(path, code, rule, message));
+        }
     }
 
     /// Dates of counted sessions held from the records' start to `asOf`, sorted, each day
@@ -225,7 +263,7 @@ impl<'a> Engine<'a> {
                 s.cancelled.is_none()
                     && counts.contains(&s.kind)
                     && s.date <= self.as_of
-                    && s.date >= self.records_from()
+                    && s.date >= self.history_from()
             })
             .map(|s| s.date)
             .collect();
@@ -238,7 +276,7 @@ impl<'a> Engine<'a> {
             .discussed
             .iter()
             .copied()
-            .filter(|d| *d <= self.as_of && *d >= self.records_from())
+            .filter(|d| *d <= self.as_of && *d >= self.history_from())
             .collect();
         set.into_iter().collect()
     }

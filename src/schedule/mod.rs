@@ -32,6 +32,9 @@
 //!   observations and reviews dated before it are not read; no breach is found before it;
 //!   first deadlines count from it (a new starter's `first` does not apply), and milestones
 //!   due before it are taken as met outside the records.
+//! - A dated history (`worker.changes`): every worker and child rule judges the gaps and
+//!   duties that opened while the values it was chosen with were in force; a rule a change
+//!   brought in counts from the change; what is due now is worked out by today's rules.
 //! - Rebooking after sickness (`after: return`): the return is the first working day after
 //!   the absence covering the cancelled session, passing over absences that follow on.
 
@@ -59,7 +62,7 @@ use chrono::NaiveDate;
 use engine::Engine;
 use rules::Handover;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 /// Where an obligation stands on `asOf`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -165,19 +168,7 @@ pub fn schedule(policy: &Policy, worker: &Worker, options: &ScheduleOptions) -> 
         &options.calendar,
     );
     past_eras(policy, &mut e)?;
-    worker_rules(policy, &mut e)?;
-    for (i, case) in worker.cases.iter().enumerate() {
-        let selection = Selection::new(policy, |r| {
-            r.kind.for_child().is_some()
-                && r.when.matches(&e.who(), |w| e.inside(w))
-                && r.when.matches_case(case.plan, case.rag)
-        });
-        for rule in selection.chosen() {
-            if let Some(kind) = rule.kind.for_child() {
-                kind.apply(rule, &mut e, i, case)?;
-            }
-        }
-    }
+    judge(policy, &mut e)?;
     let Engine {
         obligations,
         breaches,
@@ -207,8 +198,8 @@ pub(crate) fn finish(
 }
 
 /// With `worker.changes`, each era before the one in force on `asOf` (and begun by it): the
-/// worker's rules chosen with that era's role, hours and `fte` judge the cadence gaps opened
-/// in it. Their obligations, and the other kinds' breaches, are not wanted: those are the
+/// rules chosen with that era's role, hours and `fte` judge the gaps and duties that opened
+/// in it (see [`Engine::breach`]). Their obligations are not wanted: what is due now is the
 /// present era's.
 fn past_eras<'a>(policy: &'a Policy, e: &mut Engine<'a>) -> Result<()> {
     let eras = e.worker.eras();
@@ -218,14 +209,68 @@ fn past_eras<'a>(policy: &'a Policy, e: &mut Engine<'a>) -> Result<()> {
         }
         let mut past = e.afresh();
         past.era = era;
-        worker_rules(policy, &mut past)?;
-        e.breaches.extend(
-            past.breaches
-                .into_iter()
-                .filter(|b| b.code == "cadence-gap"),
-        );
+        judge(policy, &mut past)?;
+        e.breaches.extend(past.breaches);
     }
     Ok(())
+}
+
+/// The worker's rules, then the child rules for each case on the caseload, chosen with the
+/// engine's era.
+fn judge<'a>(policy: &'a Policy, e: &mut Engine<'a>) -> Result<()> {
+    e.since = brought_in(policy, e);
+    worker_rules(policy, e)?;
+    let worker = e.worker;
+    for (i, case) in worker.cases.iter().enumerate() {
+        let selection = Selection::new(policy, |r| {
+            r.kind.for_child().is_some()
+                && r.when.matches(&e.who(), |w| e.inside(w))
+                && r.when.matches_case(case.plan, case.rag)
+        });
+        for rule in selection.chosen() {
+            if let Some(kind) = rule.kind.for_child() {
+                e.rule_since = e.since.get(rule.id.as_str()).copied();
+                kind.apply(rule, e, i, case)?;
+            }
+        }
+    }
+    e.rule_since = None;
+    Ok(())
+}
+
+/// The rules a change brought in: for each worker or child rule chosen in the engine's era,
+/// the first day of the run of eras up to it in which the rule has been chosen, when that run
+/// begins with a change rather than at the start. Such a rule owes nothing for the days
+/// before it and counts its first deadline from that day.
+fn brought_in<'a>(policy: &'a Policy, e: &Engine<'a>) -> BTreeMap<&'a str, NaiveDate> {
+    let eras = e.worker.eras();
+    let chosen: Vec<BTreeSet<&'a str>> = eras
+        .iter()
+        .map(|era| {
+            Selection::new(policy, |r| {
+                (r.kind.for_worker().is_some() || r.kind.for_child().is_some())
+                    && r.when.matches(&era.who, |w| e.inside_era(w, era))
+            })
+            .chosen()
+            .map(|r| r.id.as_str())
+            .collect()
+        })
+        .collect();
+    let Some(k) = eras.iter().position(|era| era.from == e.era.from) else {
+        return BTreeMap::new();
+    };
+    let mut since = BTreeMap::new();
+    for id in chosen.get(k).into_iter().flatten() {
+        let first = (0..=k)
+            .rev()
+            .take_while(|j| chosen.get(*j).is_some_and(|c| c.contains(id)))
+            .last()
+            .unwrap_or(k);
+        if let Some(from) = eras.get(first).and_then(|era| era.from) {
+            since.insert(*id, from);
+        }
+    }
+    since
 }
 
 /// The worker's rules: those chosen, then each overridden rule whose every overrider has
@@ -298,6 +343,7 @@ fn judge_ended_windows<'a>(policy: &'a Policy, e: &mut Engine<'a>) -> Result<()>
 
 /// Applies one worker rule.
 fn apply<'a>(rule: &'a Rule, e: &mut Engine<'a>) -> Result<Option<Handover>> {
+    e.rule_since = e.since.get(rule.id.as_str()).copied();
     match rule.kind.for_worker() {
         Some(kind) => kind.apply(rule, e),
         None => Ok(None),

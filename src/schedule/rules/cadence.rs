@@ -336,8 +336,8 @@ impl<'a> Engine<'a> {
 
     /// Audits the history under a cadence rule and gives the next session's deadline.
     ///
-    /// Only the gaps opened (by a session, the start or a phase start) inside the engine's
-    /// era are judged: with `worker.changes`, each era's rules judge its own gaps.
+    /// A gap is judged by the era in force on the day it opened (a session, the start or a
+    /// phase start): with `worker.changes`, each era's rules judge its own gaps.
     ///
     /// Returns a [`Handover`] when the rule has a `during` window that ends before the next
     /// session would fall due under it. A rule whose window has ended by `asOf` still judges
@@ -347,7 +347,7 @@ impl<'a> Engine<'a> {
         let held: Vec<NaiveDate> = self
             .held(c.counts)
             .into_iter()
-            .filter(|d| *d >= self.records_from())
+            .filter(|d| *d >= self.history_from())
             .collect();
         let span = c.rule.when.during.as_ref().and_then(|w| self.window(w));
         let past = span.filter(|(_, end)| *end <= self.as_of);
@@ -362,7 +362,7 @@ impl<'a> Engine<'a> {
                         self.claimed.insert((o.as_str(), b));
                     }
                 }
-                if ours && b > n.due && self.era.contains(n.basis.date()) {
+                if ours && b > n.due {
                     self.gap(c, b, &n);
                 }
             }
@@ -403,7 +403,8 @@ impl<'a> Engine<'a> {
             n.every.describe(),
             long_date(n.due)
         );
-        self.breach(self.session_path(b), "cadence-gap", c.rule, message);
+        let path = self.session_path(b);
+        self.breach(n.basis.date(), path, "cadence-gap", c.rule, message);
     }
 
     fn oblige_next(&mut self, c: &View<'a>, n: &Next<'a>) {

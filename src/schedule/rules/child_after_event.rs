@@ -49,7 +49,7 @@ impl ChildRule for ChildAfterEvent {
                         long_date(*d)
                     );
                     let path = format!("cases[{index}].events[{j}]");
-                    e.breach(path, "late-discussion-after-event", rule, message);
+                    e.breach(ev.date, path, "late-discussion-after-event", rule, message);
                 }
                 Some(_) => {}
             }

@@ -52,7 +52,7 @@ impl ChildRule for ChildBeforeEvent {
                 let message =
                     format!("The case was not discussed in the {window} before the {event}.");
                 let path = format!("cases[{index}].events[{j}]");
-                e.breach(path, "no-discussion-before-event", rule, message);
+                e.breach(from, path, "no-discussion-before-event", rule, message);
             }
         }
         Ok(())

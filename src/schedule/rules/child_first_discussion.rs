@@ -45,7 +45,7 @@ impl ChildRule for ChildFirstDiscussion {
                     long_date(d)
                 );
                 let path = format!("cases[{index}].discussed");
-                e.breach(path, "late-first-discussion", rule, message);
+                e.breach(case.allocated, path, "late-first-discussion", rule, message);
             }
             Some(_) => {}
         }

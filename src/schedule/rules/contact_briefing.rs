@@ -51,7 +51,7 @@ impl WorkerRule for ContactBriefing {
                         self.within.describe()
                     );
                     let path = format!("contacts[{i}].briefed");
-                    e.breach(path, "late-briefing", rule, message);
+                    e.breach(c.date, path, "late-briefing", rule, message);
                 }
                 Some(_) => {}
             }

@@ -43,7 +43,7 @@ impl WorkerRule for MaxGap {
                     long_date(d),
                     gap.describe()
                 );
-                e.breach(e.session_path(d), "max-gap", rule, message);
+                e.breach(prev, e.session_path(d), "max-gap", rule, message);
             }
             prev = d;
             prev_is_start = false;
@@ -55,7 +55,7 @@ impl WorkerRule for MaxGap {
                 long_date(prev),
                 gap.describe()
             );
-            e.breach("sessions".to_string(), "max-gap", rule, message);
+            e.breach(prev, "sessions".to_string(), "max-gap", rule, message);
         }
         Ok(None)
     }

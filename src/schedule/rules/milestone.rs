@@ -89,7 +89,7 @@ impl Milestone {
                 long_date(*due),
                 long_date(closes)
             );
-            e.breach("reviews".to_string(), "missed-milestone", rule, message);
+            e.breach(*due, "reviews".to_string(), "missed-milestone", rule, message);
         }
     }
 
@@ -120,7 +120,7 @@ impl WorkerRule for Milestone {
             .map(|offset| after(offset, start, e.cal))
             .collect::<Result<Vec<_>>>()?;
         let before_records = dues.iter().filter(|d| **d < e.records_from()).count();
-        let reviews = self.held(e, start.max(e.records_from()));
+        let reviews = self.held(e, start.max(e.history_from()));
         if let Some(closes) = self.closes(start, e)?.filter(|c| *c < e.as_of) {
             let met = before_records.saturating_add(reviews.len());
             self.missed(rule, e, &dues, met, closes);

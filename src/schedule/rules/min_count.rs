@@ -89,6 +89,7 @@ pub(super) struct Counted<'w> {
 /// included. The emptiest windows start at the start of the records (employment) or the day
 /// after a session; each of those found short is reported, so an early shortfall does not
 /// hide a later, overlapping one. Two windows holding the same sessions are reported once.
+/// With `worker.changes`, a window is judged by the rules in force on its first day.
 pub(super) fn too_few(
     e: &mut Engine<'_>,
     rule: &Rule,
@@ -136,7 +137,7 @@ pub(super) fn too_few(
             window.describe(),
             counted.what
         );
-        e.breach(counted.path.to_string(), "min-count", rule, message);
+        e.breach(s, counted.path.to_string(), "min-count", rule, message);
         reported = Some(span);
     }
 }

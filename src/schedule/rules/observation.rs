@@ -43,7 +43,7 @@ impl WorkerRule for Observation {
             .observations
             .iter()
             .copied()
-            .filter(|d| *d <= e.as_of && *d >= e.records_from())
+            .filter(|d| *d <= e.as_of && *d >= e.history_from())
             .collect::<BTreeSet<_>>()
             .into_iter()
             .collect();

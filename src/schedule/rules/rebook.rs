@@ -86,7 +86,7 @@ impl WorkerRule for Rebook {
                         long_date(*d),
                         long_date(due)
                     );
-                    e.breach(format!("sessions[{i}]"), "late-rebook", rule, message);
+                    e.breach(s.date, format!("sessions[{i}]"), "late-rebook", rule, message);
                 }
                 Some(_) => {}
             }

@@ -53,7 +53,7 @@ impl WorkerRule for UrgentRequest {
                         self.within.describe()
                     );
                     let path = format!("requests[{i}]");
-                    e.breach(path, "late-urgent-supervision", rule, message);
+                    e.breach(r.date, path, "late-urgent-supervision", rule, message);
                 }
                 Some(_) => {}
             }

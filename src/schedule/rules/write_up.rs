@@ -53,7 +53,8 @@ impl WorkerRule for WriteUp {
                         long_date(due),
                         within.describe()
                     );
-                    e.breach(format!("sessions[{i}].recorded"), "late-write-up", rule, message);
+                    let path = format!("sessions[{i}].recorded");
+                    e.breach(s.date, path, "late-write-up", rule, message);
                 }
                 Some(_) => {}
             }
