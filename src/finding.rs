@@ -49,6 +49,7 @@ pub const BREACH_CODES: &[&str] = &[
     "missed-milestone",
     "late-urgent-supervision",
     "late-briefing",
+    "late-incident-meeting",
 ];
 
 impl<'de> Deserialize<'de> for Finding {

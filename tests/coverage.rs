@@ -188,6 +188,29 @@ const BEHAVIOURS: &[(&str, &str, &str, &[&str])] = &[
         "tests/scenarios_north_east_lincolnshire.rs",
         &["front_door_briefing_within_24_hours_of_each_contact"],
     ),
+    (
+        "event-driven duties: each serious incident (`worker.incidents`) is followed by the \
+         supervisor meeting the worker the same day (`incident-meeting` without `within`)",
+        "north-east-lincolnshire.txt Appendix 1 (2)",
+        "tests/scenarios_north_east_lincolnshire.rs",
+        &["serious_incident_meeting_the_same_day"],
+    ),
+    (
+        "steps of a process within their deadlines (template rule `date-within`): the \
+         observer's section within 2 working days of the observation, the practitioner's \
+         comments within 2 working days of it, the feedback session within 10 working days of \
+         the observation; a late step is a `date-too-late` warning",
+        "havering.txt Appendix D guidance notes",
+        "tests/scenarios_havering.rs",
+        &["observation_steps_within_their_working_days"],
+    ),
+    (
+        "a child's assessment (`assessment-started` to `assessment-completed` case events) is \
+         discussed on the day it starts and then at least every 2 weeks until it is completed",
+        "north-east-lincolnshire.txt Supervision of Assessments",
+        "tests/scenarios_north_east_lincolnshire.rs",
+        &["assessment_discussed_at_allocation_and_fortnightly"],
+    ),
 ];
 
 /// The behaviours section of the coverage table; the names of tests it lists that are not

@@ -637,3 +637,80 @@ fn personal_supervision_pro_rata_for_part_time() {
         );
     }
 }
+
+/// Appendix D guidance notes: "The observer will complete their section of the Observation
+/// of Practice form within 2 working days of the observed session ... The practitioner will
+/// then complete their comments within two working days ... A formal feedback session will
+/// take place ... within 10 working days of the observation". Template observation-of-practice,
+/// rules date-within on observerSentDate, practitionerSentDate and feedbackDate.
+///
+/// Observation Tue 31 Mar 2026, over Easter (Good Friday 3 Apr, Easter Monday 6 Apr):
+/// observer's section by Thu 2 Apr (Wed 1, Thu 2); practitioner's comments sent Thu 2 Apr,
+/// due by Wed 8 Apr (Tue 7, Wed 8: Fri 3, Sat, Sun, Mon 6 are not working days); feedback by
+/// Thu 16 Apr (Wed 1, Thu 2, Tue 7, Wed 8, Thu 9, Fri 10, Mon 13, Tue 14, Wed 15, Thu 16).
+#[test]
+fn observation_steps_within_their_working_days() {
+    use supervision_rules::policy::Registry;
+    use supervision_rules::validate::{validate, Mode, ValidateOptions};
+    let registry = Registry::with_builtins();
+    let (p, t) = registry
+        .template("havering", "observation-of-practice")
+        .expect("template");
+    let record = |observer: &str, practitioner: &str, feedback: &str| {
+        json!({
+            "practitionerName": "A. Worker", "practitionerRole": "Social worker",
+            "observerName": "A. Manager", "observerRole": "Line manager", "venue": "Home visit",
+            "time": "10:00", "date": "2026-03-31", "permission": "Yes",
+            "background": "Visit", "observerFeedback": "Strengths",
+            "practitionerComments": "Agreed", "agreedAreas": "Analysis",
+            "observerSentDate": observer, "practitionerSentDate": practitioner,
+            "feedbackDate": feedback,
+        })
+    };
+    let o = ValidateOptions {
+        mode: Mode::Final,
+        today: Some(date("2026-12-31")),
+        calendar: Calendar::england_and_wales(),
+        ..ValidateOptions::new()
+    };
+    let late = |r: &serde_json::Value| -> Vec<String> {
+        let report = validate(p, t, r, &o).expect("a report");
+        assert!(report.errors.is_empty(), "{:?}", report.errors);
+        report
+            .warnings
+            .iter()
+            .filter(|f| f.code == "date-too-late")
+            .map(|f| f.path.clone())
+            .collect()
+    };
+    // Each step on its last day: Thu 2 Apr, Wed 8 Apr (2 working days after Thu 2 Apr),
+    // Thu 16 Apr: nothing late.
+    assert!(late(&record("2026-04-02", "2026-04-08", "2026-04-16")).is_empty());
+    // Each step a working day later: Tue 7 Apr (the observer, after Thu 2 Apr), Thu 9 Apr (2
+    // working days after Tue 7 Apr is Thu 9 Apr: on time), Fri 17 Apr (after Thu 16 Apr).
+    assert_eq!(
+        late(&record("2026-04-07", "2026-04-09", "2026-04-17")),
+        ["observerSentDate", "feedbackDate"]
+    );
+    // The practitioner's two working days run from the observer's section, not the
+    // observation: sent Thu 2 Apr, comments Thu 9 Apr are after Wed 8 Apr.
+    let report =
+        validate(p, t, &record("2026-04-02", "2026-04-09", "2026-04-16"), &o).expect("a report");
+    let w = &report.warnings;
+    assert_eq!(w.len(), 1, "{w:?}");
+    assert_eq!(w[0].path, "practitionerSentDate");
+    assert!(
+        w[0].message.contains("on or before 8 April 2026"),
+        "{}",
+        w[0].message
+    );
+    // A form that does not record the steps' dates is not checked for them.
+    let mut bare = record("2026-04-02", "2026-04-08", "2026-04-16");
+    for k in ["observerSentDate", "practitionerSentDate", "feedbackDate"] {
+        bare.as_object_mut().expect("object").remove(k);
+    }
+    assert!(validate(p, t, &bare, &o)
+        .expect("a report")
+        .warnings
+        .is_empty());
+}

@@ -592,3 +592,103 @@ fn asye_window_begun_by_a_change_leaves_the_era_before_alone() {
     );
     assert_eq!(rule_dates(&s, "asye-supervision"), ["2026-04-06"]);
 }
+
+/// rule: serious-incident-meeting. Appendix 1 (2): "When notified of a serious incident ...
+/// Practice Supervisor ... should make contact immediately with the social worker ... and
+/// arrange to meet with them as soon as possible on that day": read as the meeting held that
+/// day. Notified Tue 3 Mar 2026: due Tue 3 Mar 2026 (the same day, no days added).
+#[test]
+fn serious_incident_meeting_the_same_day() {
+    let worker = |met: Option<&str>| {
+        let mut i = json!({ "date": "2026-03-03" });
+        if let Some(m) = met {
+            i["met"] = json!(m);
+        }
+        json!({ "id": "w", "role": "social-worker", "started": "2025-01-06", "incidents": [i] })
+    };
+    // Not yet met on 3 Mar: due 3 Mar (3 Mar + 0 days), the incident's own day.
+    let s = run(P, worker(None), "2026-03-03");
+    assert_eq!(rule_dates(&s, "serious-incident-meeting"), ["2026-03-03"]);
+    assert_eq!(only(&s, "serious-incident-meeting").kind, IncidentMeeting);
+    // Still not met on Wed 4 Mar: overdue since 3 Mar.
+    let s = run(P, worker(None), "2026-03-04");
+    let overdue = supervision_rules::schedule::Status::Overdue;
+    assert_eq!(status_of(&s, "serious-incident-meeting"), overdue);
+    // Met Tue 3 Mar, the same day: met, no breach.
+    let s = run(P, worker(Some("2026-03-03")), "2026-03-20");
+    assert!(rule_dates(&s, "serious-incident-meeting").is_empty());
+    assert!(breaches(&s, "late-incident-meeting").is_empty());
+    // Met Wed 4 Mar, the day after (3 Mar + 1): a breach at the meeting's date.
+    let s = run(P, worker(Some("2026-03-04")), "2026-03-20");
+    let b = breaches(&s, "late-incident-meeting");
+    assert_eq!(b.len(), 1);
+    assert_eq!(b[0].path, "incidents[0].met");
+    // An incident dated after asOf has not been notified yet: nothing is due.
+    let s = run(P, worker(None), "2026-03-02");
+    assert!(rule_dates(&s, "serious-incident-meeting").is_empty());
+}
+
+/// rule: child-during-assessment. Supervision of Assessments: "Supervision will take place
+/// with the social worker/practitioner at the point of allocation and fortnightly thereafter
+/// to discuss ongoing assessment": a discussion on the day the assessment starts, then at
+/// least every 2 weeks (14 days) until it is completed. Assessment started Mon 2 Mar 2026.
+#[test]
+fn assessment_discussed_at_allocation_and_fortnightly() {
+    let worker = |discussed: serde_json::Value, completed: Option<&str>| {
+        let mut events = vec![json!({ "date": "2026-03-02", "kind": "assessment-started" })];
+        if let Some(c) = completed {
+            events.push(json!({ "date": c, "kind": "assessment-completed" }));
+        }
+        json!({ "id": "w", "role": "social-worker", "started": "2025-01-06",
+                "cases": [{ "id": "C1", "allocated": "2026-03-02", "discussed": discussed,
+                            "events": events }] })
+    };
+    let mine = |s: &supervision_rules::schedule::Schedule, code: &str| -> Vec<String> {
+        breaches(s, code)
+            .into_iter()
+            .filter(|b| b.rule.as_deref() == Some("child-during-assessment"))
+            .map(|b| b.path.clone())
+            .collect()
+    };
+    // Not yet discussed on Mon 2 Mar: due that day (2 Mar, the point of allocation).
+    let s = run(P, worker(json!([]), None), "2026-03-02");
+    assert_eq!(rule_dates(&s, "child-during-assessment"), ["2026-03-02"]);
+    // Discussed Mon 2 Mar: next due Mon 16 Mar (2 Mar + 14 days).
+    let s = run(P, worker(json!(["2026-03-02"]), None), "2026-03-03");
+    assert_eq!(rule_dates(&s, "child-during-assessment"), ["2026-03-16"]);
+    // First discussed Tue 3 Mar, a day after the start: late, at the start event.
+    let s = run(P, worker(json!(["2026-03-03"]), None), "2026-03-04");
+    assert_eq!(
+        mine(&s, "late-first-discussion"),
+        ["cases[0].events[0]".to_string()]
+    );
+    // 2 Mar, Mon 16 Mar (on time: 2 Mar + 14), Wed 1 Apr (after Mon 30 Mar = 16 Mar + 14),
+    // completed Fri 10 Apr (1 Apr + 14 = Wed 15 Apr: no discussion missed before it): one gap,
+    // and nothing more is due once the assessment is completed.
+    let done = worker(
+        json!(["2026-03-02", "2026-03-16", "2026-04-01"]),
+        Some("2026-04-10"),
+    );
+    let s = run(P, done, "2026-04-20");
+    assert_eq!(
+        mine(&s, "child-discussion-gap"),
+        ["cases[0].discussed".to_string()]
+    );
+    assert!(rule_dates(&s, "child-during-assessment").is_empty());
+    // Discussed only on 2 Mar and completed Fri 20 Mar, after the discussion due Mon 16 Mar:
+    // a gap reported at the completion event.
+    let s = run(
+        P,
+        worker(json!(["2026-03-02"]), Some("2026-03-20")),
+        "2026-04-20",
+    );
+    assert_eq!(
+        mine(&s, "child-discussion-gap"),
+        ["cases[0].events[1]".to_string()]
+    );
+    // A case with no assessment has no such duty.
+    let none = json!({ "id": "w", "role": "social-worker", "started": "2025-01-06",
+                       "cases": [{ "id": "C1", "allocated": "2026-03-02" }] });
+    let s = run(P, none, "2026-03-02");
+    assert!(rule_dates(&s, "child-during-assessment").is_empty());
+}

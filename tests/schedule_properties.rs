@@ -12,8 +12,8 @@ use supervision_rules::policy::{
     Cancelled, EventKind, Hours, ObligationKind, Plan, Policy, Rag, Registry, RuleKind, SessionType,
 };
 use supervision_rules::schedule::{
-    schedule, Absence, Agreement, Case, Contact, Event, Request, Review, Schedule, ScheduleOptions,
-    Session, Worker,
+    schedule, Absence, Agreement, Case, Contact, Event, Incident, Request, Review, Schedule,
+    ScheduleOptions, Session, Worker,
 };
 
 const POLICIES: [&str; 5] = [
@@ -61,6 +61,8 @@ fn event_kind() -> impl Strategy<Value = EventKind> {
         Just(EventKind::EnteringCare),
         Just(EventKind::StepUp),
         Just(EventKind::StepDown),
+        Just(EventKind::AssessmentStarted),
+        Just(EventKind::AssessmentCompleted),
     ]
 }
 
@@ -188,6 +190,7 @@ fn worker_near(roles: Vec<String>, base: NaiveDate) -> impl Strategy<Value = Wor
                 cases: unique_ids(cases),
                 requests: Vec::new(),
                 contacts: Vec::new(),
+                incidents: Vec::new(),
             },
         )
 }
@@ -248,7 +251,7 @@ proptest! {
     fn never_panics_on_arbitrary_histories(
         id in prop::sample::select(POLICIES.to_vec()),
         role_pick in any::<prop::sample::Index>(),
-        dates in prop::collection::vec(any_date(), 16),
+        dates in prop::collection::vec(any_date(), 18),
         sessions in prop::collection::vec(session(any_date().boxed()), 0..12),
         cases in prop::collection::vec(case(any_date().boxed()), 0..3),
         as_of in any_date(),
@@ -281,6 +284,7 @@ proptest! {
                 Request { date: dates[13], urgent: false },
             ],
             contacts: vec![Contact { id: None, date: dates[14], briefed: Some(dates[15]) }],
+            incidents: vec![Incident { date: dates[16], met: Some(dates[17]) }],
         };
         let mut opts = ScheduleOptions::new(as_of);
         opts.due_soon_days = due_soon;

@@ -89,7 +89,7 @@ fn worker_and_case_unions_hold_every_variant() {
             "kind",
             every!(EventKind: SignificantChange, ChangeOfSocialWorker, RiskIncrease,
                 ChildProtectionConference, PreProceedings, Proceedings, EnteringCare, StepUp,
-                StepDown),
+                StepDown, AssessmentStarted, AssessmentCompleted),
         ),
         (
             "Case",
@@ -113,7 +113,7 @@ fn schedule_unions_hold_every_variant() {
     let kinds = every!(ObligationKind: Supervision, PersonalSupervision, CaseSupervision,
         ChildDiscussion, AgreementReview, Observation, WriteUp, AsyeReview, Pdr,
         GroupSupervision, FileAudit, SupervisionObservation, UrgentSupervision,
-        BriefingSupervision);
+        BriefingSupervision, IncidentMeeting);
     assert_eq!(union(TS_CONTRACT, "Obligation", "kind"), kinds);
     assert_eq!(
         union(TS_CONTRACT, "Obligation", "status"),
@@ -150,6 +150,11 @@ fn policy_unions_hold_every_kind() {
             earlier: field(),
             later: field(),
         },
+        TemplateRuleKind::DateWithin {
+            earlier: field(),
+            later: field(),
+            within: supervision_rules::calendar::Duration::parse("2 working days").unwrap(),
+        },
         TemplateRuleKind::NextWithinCadence {
             field: field(),
             obligation: ObligationKind::Supervision,
@@ -171,6 +176,7 @@ fn policy_unions_hold_every_kind() {
         match rule {
             TemplateRuleKind::NotFuture { .. }
             | TemplateRuleKind::DateOrder { .. }
+            | TemplateRuleKind::DateWithin { .. }
             | TemplateRuleKind::NextWithinCadence { .. }
             | TemplateRuleKind::RequiredIfGap { .. }
             | TemplateRuleKind::MinDuration { .. } => {}

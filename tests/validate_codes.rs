@@ -143,6 +143,11 @@ fn example(code: Code) -> (&'static str, &'static str, Value, ValidateOptions) {
             "timed-record",
             json!({ "start": "11:00", "end": "10:00" }),
         ),
+        Code::DateTooLate => (
+            "havering",
+            "observation-of-practice",
+            json!({ "feedbackDate": "2026-03-17" }),
+        ),
         Code::NextTooLate => (
             "havering",
             "personal-supervision",

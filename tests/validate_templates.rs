@@ -500,6 +500,24 @@ fn every_template_rule_fires_and_does_not_fire() {
                     let r = with(p, t, moved, json!(same));
                     assert!(r.valid && findings(&r).is_empty(), "{ctx}: {:?}", codes(&r));
                 }
+                TemplateRuleKind::DateWithin {
+                    earlier,
+                    later,
+                    within,
+                } => {
+                    let record = complete_record(t);
+                    let from = record[earlier].as_str().expect("date").to_string();
+                    let latest = plus(&from, &within.describe());
+                    // A day after the deadline: a warning on the later date.
+                    let r = with(p, t, later, json!(plus_days(&latest, 1)));
+                    assert!(has(&r, later, "date-too-late"), "{ctx}: {:?}", codes(&r));
+                    // On the deadline: no finding on it.
+                    let r = with(p, t, later, json!(latest));
+                    assert!(!has(&r, later, "date-too-late"), "{ctx}: {:?}", codes(&r));
+                    // Before the earlier date: the wrong way round.
+                    let r = with(p, t, later, json!(plus_days(&from, -1)));
+                    assert!(has(&r, later, "date-order"), "{ctx}: {:?}", codes(&r));
+                }
                 TemplateRuleKind::NextWithinCadence { field, .. } => {
                     let r = with(p, t, field, json!(plus_days(SESSION, 400)));
                     assert_eq!(codes(&r), vec![(field.clone(), "next-too-late")], "{ctx}");
@@ -551,6 +569,7 @@ fn every_template_rule_fires_and_does_not_fire() {
     for k in [
         "not-future",
         "date-order",
+        "date-within",
         "next-within-cadence",
         "required-if-gap",
         "min-duration",

@@ -375,7 +375,8 @@ impl TemplateRuleAt<'_> {
         let rpath = &self.rule;
         match kind {
             TemplateRuleKind::NotFuture { field } => self.date_field(field, "field", problems),
-            TemplateRuleKind::DateOrder { earlier, later } => {
+            TemplateRuleKind::DateOrder { earlier, later }
+            | TemplateRuleKind::DateWithin { earlier, later, .. } => {
                 self.date_field(earlier, "earlier", problems);
                 self.date_field(later, "later", problems);
             }

@@ -11,6 +11,7 @@ use super::derive::{derive, resolve};
 use super::keys::{de, did_you_mean, fields_of, join, known_keys};
 use super::model::*;
 use super::Registry;
+use crate::calendar::Duration;
 use crate::error::{Error, PolicyProblem, Result};
 use serde::de::DeserializeOwned;
 use serde_json::{Map, Value};
@@ -324,6 +325,7 @@ struct RuleHead {
 const TEMPLATE_RULE_KEYS: &[(&str, &[&str])] = &[
     ("not-future", &["field"]),
     ("date-order", &["earlier", "later"]),
+    ("date-within", &["earlier", "later", "within"]),
     ("next-within-cadence", &["field", "obligation"]),
     ("required-if-gap", &["field", "last", "obligation"]),
     ("min-duration", &["minutes", "field", "start", "end"]),
@@ -360,6 +362,7 @@ fn template_rule(v: &Value, path: &str, problems: &mut Problems) -> Option<Templ
         ok &= match key.as_str() {
             "obligation" => de::<ObligationKind>(value, &at, problems).is_some(),
             "minutes" => de::<u32>(value, &at, problems).is_some(),
+            "within" => de::<Duration>(value, &at, problems).is_some(),
             _ => de::<String>(value, &at, problems).is_some(),
         };
     }

@@ -263,6 +263,8 @@ pub enum ObligationKind {
     UrgentSupervision,
     /// The initial briefing supervision of a contact or referral.
     BriefingSupervision,
+    /// The supervisor meeting the worker after a serious incident.
+    IncidentMeeting,
 }
 
 impl ObligationKind {
@@ -283,6 +285,7 @@ impl ObligationKind {
             ObligationKind::SupervisionObservation => "observation of supervision",
             ObligationKind::UrgentSupervision => "urgent supervision",
             ObligationKind::BriefingSupervision => "briefing supervision",
+            ObligationKind::IncidentMeeting => "meeting after a serious incident",
         }
     }
 }
@@ -309,6 +312,10 @@ pub enum EventKind {
     StepUp,
     /// The plan stepping down.
     StepDown,
+    /// An assessment of the child allocated to the worker.
+    AssessmentStarted,
+    /// The assessment completed.
+    AssessmentCompleted,
 }
 
 impl EventKind {
@@ -324,6 +331,8 @@ impl EventKind {
             EventKind::EnteringCare => "entering care",
             EventKind::StepUp => "step up",
             EventKind::StepDown => "step down",
+            EventKind::AssessmentStarted => "start of the assessment",
+            EventKind::AssessmentCompleted => "completion of the assessment",
         }
     }
 }

@@ -1,6 +1,7 @@
 //! Recording templates: sections, fields and cross-field rules, read by validation.
 
 use super::model::ObligationKind;
+use crate::calendar::Duration;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 /// A recording template.
@@ -211,6 +212,15 @@ pub enum TemplateRuleKind {
         /// The field that must be later (or the same day).
         later: String,
     },
+    /// One date on or after another and no later than `within` after it.
+    DateWithin {
+        /// The date the deadline runs from.
+        earlier: String,
+        /// The date that must fall within the deadline.
+        later: String,
+        /// The deadline after `earlier`.
+        within: Duration,
+    },
     /// The next session is booked within the cadence.
     NextWithinCadence {
         /// The next-session date field.
@@ -249,6 +259,7 @@ impl TemplateRuleKind {
         match self {
             TemplateRuleKind::NotFuture { .. } => "not-future",
             TemplateRuleKind::DateOrder { .. } => "date-order",
+            TemplateRuleKind::DateWithin { .. } => "date-within",
             TemplateRuleKind::NextWithinCadence { .. } => "next-within-cadence",
             TemplateRuleKind::RequiredIfGap { .. } => "required-if-gap",
             TemplateRuleKind::MinDuration { .. } => "min-duration",
@@ -259,7 +270,8 @@ impl TemplateRuleKind {
     pub fn fields(&self) -> Vec<&str> {
         match self {
             TemplateRuleKind::NotFuture { field } => vec![field],
-            TemplateRuleKind::DateOrder { earlier, later } => vec![earlier, later],
+            TemplateRuleKind::DateOrder { earlier, later }
+            | TemplateRuleKind::DateWithin { earlier, later, .. } => vec![earlier, later],
             TemplateRuleKind::NextWithinCadence { field, .. } => vec![field],
             TemplateRuleKind::RequiredIfGap { field, last, .. } => vec![field, last],
             TemplateRuleKind::MinDuration {

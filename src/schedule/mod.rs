@@ -50,8 +50,8 @@ pub use many::schedule_many;
 pub use rules::Subject;
 pub use team::{schedule_team, Audit, GroupSession, Supervisor, Team};
 pub use worker::{
-    Absence, Agreement, Breaches, Case, Contact, Event, Request, Review, ScheduleOptions, Session,
-    Worker,
+    Absence, Agreement, Breaches, Case, Contact, Event, Incident, Request, Review, ScheduleOptions,
+    Session, Worker,
 };
 
 use crate::calendar::{format_date, parse_date};

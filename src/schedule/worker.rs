@@ -3,7 +3,7 @@
 use super::changes::{self, Change};
 use crate::calendar::Calendar;
 use crate::error::{Error, Result};
-use crate::input::{date, enum_value, object};
+use crate::input::{date, enum_value, object, Obj};
 use crate::policy::{Cancelled, EventKind, Hours, ObligationKind, Plan, Rag, SessionType, Who};
 use chrono::NaiveDate;
 use serde_json::Value;
@@ -44,6 +44,8 @@ pub struct Worker {
     pub requests: Vec<Request>,
     /// Contacts and referrals the worker managed (at a front door).
     pub contacts: Vec<Contact>,
+    /// Serious incidents involving a child on the worker's caseload.
+    pub incidents: Vec<Incident>,
     /// The dated history of the worker's role, hours and `fte`, in date order: the worker's
     /// own `role`, `hours` and `fte` are the values after the last change. Each gap in the
     /// history is judged by the cadence rules chosen with the values in force on the day
@@ -69,6 +71,16 @@ pub struct Contact {
     pub date: NaiveDate,
     /// When its initial briefing supervision was recorded.
     pub briefed: Option<NaiveDate>,
+}
+
+/// A serious incident involving a child on the worker's caseload, and the meeting with the
+/// supervisor that follows it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Incident {
+    /// When the supervisor was notified of it.
+    pub date: NaiveDate,
+    /// When the supervisor met the worker about it.
+    pub met: Option<NaiveDate>,
 }
 
 /// One supervision session.
@@ -212,7 +224,8 @@ const PLANS: &str = concat!(
 const EVENT_KINDS: &str = concat!(
     "\"significant-change\", \"change-of-social-worker\", \"risk-increase\", ",
     "\"child-protection-conference\", \"pre-proceedings\", \"proceedings\", ",
-    "\"entering-care\", \"step-up\", \"step-down\""
+    "\"entering-care\", \"step-up\", \"step-down\", \"assessment-started\", ",
+    "\"assessment-completed\""
 );
 
 impl Worker {
@@ -223,16 +236,8 @@ impl Worker {
     /// what was expected there.
     pub fn from_json(v: &Value) -> Result<Self> {
         let w = object(v, "worker")?;
-        let sessions = w
-            .array("sessions")?
-            .into_iter()
-            .map(|(path, v)| session(&path, v))
-            .collect::<Result<Vec<_>>>()?;
-        let absences = w
-            .array("absences")?
-            .into_iter()
-            .map(|(path, v)| absence(&path, v))
-            .collect::<Result<Vec<_>>>()?;
+        let sessions = list(&w, "sessions", session)?;
+        let absences = list(&w, "absences", absence)?;
         let agreement = match w.opt_object("agreement")? {
             None => None,
             Some(a) => Some(Agreement {
@@ -241,26 +246,11 @@ impl Worker {
             }),
         };
         let observations = w.dates("observations")?;
-        let reviews = w
-            .array("reviews")?
-            .into_iter()
-            .map(|(path, v)| review(&path, v))
-            .collect::<Result<Vec<_>>>()?;
-        let cases = w
-            .array("cases")?
-            .into_iter()
-            .map(|(path, v)| case(&path, v))
-            .collect::<Result<Vec<_>>>()?;
-        let requests = w
-            .array("requests")?
-            .into_iter()
-            .map(|(path, v)| request(&path, v))
-            .collect::<Result<Vec<_>>>()?;
-        let contacts = w
-            .array("contacts")?
-            .into_iter()
-            .map(|(path, v)| contact(&path, v))
-            .collect::<Result<Vec<_>>>()?;
+        let reviews = list(&w, "reviews", review)?;
+        let cases = list(&w, "cases", case)?;
+        let requests = list(&w, "requests", request)?;
+        let contacts = list(&w, "contacts", contact)?;
+        let incidents = list(&w, "incidents", incident)?;
         unique_case_ids(&cases)?;
         let role = w.req_str("role")?.to_string();
         let started = w.req_date("started")?;
@@ -293,9 +283,18 @@ impl Worker {
             cases,
             requests,
             contacts,
+            incidents,
             changes,
         })
     }
+}
+
+/// The list `key` of `o`, each element read by `read` with its path.
+fn list<T>(o: &Obj<'_>, key: &str, read: fn(&str, &Value) -> Result<T>) -> Result<Vec<T>> {
+    o.array(key)?
+        .into_iter()
+        .map(|(path, v)| read(&path, v))
+        .collect()
 }
 
 /// Obligations name a case by its id, so two cases with one id could not be told apart.
@@ -351,7 +350,15 @@ fn contact(path: &str, v: &Value) -> Result<Contact> {
     })
 }
 
-/// One session of `worker.sessions`.
+/// One incident of `worker.incidents`: `{date, met?}`.
+fn incident(path: &str, v: &Value) -> Result<Incident> {
+    let i = object(v, path)?;
+    Ok(Incident {
+        date: i.req_date("date")?,
+        met: i.opt_date("met")?,
+    })
+}
+
 /// An absence: from and to, in order.
 fn absence(path: &str, v: &Value) -> Result<Absence> {
     let a = object(v, path)?;
@@ -385,6 +392,7 @@ fn review(path: &str, v: &Value) -> Result<Review> {
     })
 }
 
+/// One session of `worker.sessions`.
 fn session(path: &str, v: &Value) -> Result<Session> {
     let s = object(v, path)?;
     let date = s.req_date("date")?;

@@ -70,6 +70,9 @@ codes! {
     DateOrder = "date-order", Error;
     /// A session's end time before its start time.
     TimeOrder = "time-order", Error;
+    /// A step of a process dated later than its deadline after an earlier date (a template
+    /// `date-within` rule).
+    DateTooLate = "date-too-late", Warning;
     /// The next session booked later than the policy's cadence for the role allows.
     NextTooLate = "next-too-late", Warning;
     /// A field the template requires only after a long gap since the last session is empty.

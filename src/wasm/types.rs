@@ -132,8 +132,8 @@ export interface Role { id: string; label: string; source: string; note?: string
 export interface Rule {
   id: string;
   kind: 'cadence'|'min-count'|'max-gap'|'write-up'|'rebook'|'urgent-request'
-      |'contact-briefing'|'agreement-review'|'observation'|'milestone'|'child-discussion'
-      |'child-first-discussion'|'child-after-event'|'child-before-event'
+      |'contact-briefing'|'incident-meeting'|'agreement-review'|'observation'|'milestone'|'child-discussion'
+      |'child-first-discussion'|'child-after-event'|'child-before-event'|'child-assessment'
       |'group-supervision'|'file-audit'|'supervisor-observation';
   source: string; note?: string; [key: string]: unknown;
 }
@@ -150,7 +150,8 @@ export interface Section {
 }
 /** A cross-field template rule. */
 export interface TemplateRule {
-  kind: 'not-future'|'date-order'|'next-within-cadence'|'required-if-gap'|'min-duration';
+  kind: 'not-future'|'date-order'|'date-within'|'next-within-cadence'|'required-if-gap'
+      |'min-duration';
   source: string; note?: string; [key: string]: unknown;
 }
 /** A recording template. */
@@ -179,12 +180,12 @@ export interface Finding {
   code: 'required'|'invalid-type'|'invalid-date'|'invalid-time'|'invalid-number'
       |'number-too-small'|'number-too-large'|'invalid-choice'|'case-ids-only'|'action-missing'
       |'action-who-missing'|'action-when-missing'|'action-when-before-session'
-      |'child-name-missing'|'date-in-future'|'date-order'|'time-order'|'next-too-late'
-      |'required-after-gap'|'session-too-short'
+      |'child-name-missing'|'date-in-future'|'date-order'|'time-order'|'date-too-late'
+      |'next-too-late'|'required-after-gap'|'session-too-short'
       |'cadence-gap'|'min-count'|'max-gap'|'late-write-up'|'late-rebook'|'child-discussion-gap'
       |'late-first-discussion'|'late-discussion-after-event'|'no-discussion-before-event'
       |'group-supervision-gap'|'file-audit-gap'|'supervisor-observation-gap'|'missed-milestone'
-      |'late-urgent-supervision'|'late-briefing';
+      |'late-urgent-supervision'|'late-briefing'|'late-incident-meeting';
   message: string; source: string; severity: 'error'|'warning'; rule?: string;
 }
 /** The result of validate(). */
@@ -199,7 +200,7 @@ export interface CaseEvent {
   date: string;
   kind: 'significant-change'|'change-of-social-worker'|'risk-increase'
       |'child-protection-conference'|'pre-proceedings'|'proceedings'|'entering-care'|'step-up'
-      |'step-down';
+      |'step-down'|'assessment-started'|'assessment-completed';
 }
 /** A child's case on the caseload. */
 export interface Case {
@@ -225,6 +226,9 @@ export interface Worker {
   /** Contacts and referrals managed (front door): when received, the contact's id in the
    * case system (never a name), when its initial briefing supervision was recorded. */
   contacts?: { date: string; id?: string; briefed?: string }[];
+  /** Serious incidents involving a child on the caseload: when the supervisor was notified,
+   * when they met the worker about it. */
+  incidents?: { date: string; met?: string }[];
   /** A dated history of role, hours and fte, in date order: from each `from` the worker has
    * the values given (others stay as before); the worker's own values are those after the
    * last change. Each cadence gap is judged by the values in force when it opened. */
@@ -250,7 +254,7 @@ export interface Obligation {
   kind: 'supervision'|'personal-supervision'|'case-supervision'|'child-discussion'
       |'agreement-review'|'observation'|'write-up'|'asye-review'|'pdr'
       |'group-supervision'|'file-audit'|'supervision-observation'|'urgent-supervision'
-      |'briefing-supervision';
+      |'briefing-supervision'|'incident-meeting';
   subject: string; due: string; status: 'overdue'|'due-soon'|'ok';
   source: string; reason: string; rule: string;
 }

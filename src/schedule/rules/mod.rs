@@ -142,6 +142,7 @@ rule_kinds! {
     Rebook(rebook::Rebook) = "rebook", Worker;
     UrgentRequest(urgent_request::UrgentRequest) = "urgent-request", Worker;
     ContactBriefing(contact_briefing::ContactBriefing) = "contact-briefing", Worker;
+    IncidentMeeting(incident_meeting::IncidentMeeting) = "incident-meeting", Worker;
     AgreementReview(agreement_review::AgreementReview) = "agreement-review", Worker;
     Observation(observation::Observation) = "observation", Worker;
     Milestone(milestone::Milestone) = "milestone", Worker;
@@ -150,6 +151,7 @@ rule_kinds! {
         = "child-first-discussion", Child;
     ChildAfterEvent(child_after_event::ChildAfterEvent) = "child-after-event", Child;
     ChildBeforeEvent(child_before_event::ChildBeforeEvent) = "child-before-event", Child;
+    ChildAssessment(child_assessment::ChildAssessment) = "child-assessment", Child;
     GroupSupervision(group_supervision::GroupSupervision) = "group-supervision", Team;
     FileAudit(file_audit::FileAudit) = "file-audit", Team;
     SupervisorObservation(supervisor_observation::SupervisorObservation) =

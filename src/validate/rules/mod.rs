@@ -1,10 +1,11 @@
-//! Cross-field template rules: dates that contradict each other, the next session booked
-//! within the cadence, a comment required after a long gap, session length.
+//! Cross-field template rules: dates that contradict each other, a step done within its
+//! deadline, the next session booked within the cadence, a comment required after a long gap, session length.
 //!
 //! One kind, one file: each template rule kind is checked by the `check` function of its own
 //! module, and [`apply`] is the one `match` that dispatches to them.
 
 mod date_order;
+mod date_within;
 mod min_duration;
 mod next_within_cadence;
 mod not_future;
@@ -181,6 +182,11 @@ pub(super) fn apply(
             TemplateRuleKind::DateOrder { earlier, later } => {
                 date_order::check(c, source, earlier, later);
             }
+            TemplateRuleKind::DateWithin {
+                earlier,
+                later,
+                within,
+            } => date_within::check(c, &cx, source, (earlier, later), within),
             TemplateRuleKind::NextWithinCadence { field, obligation } => {
                 next_within_cadence::check(c, &cx, source, field, *obligation);
             }
