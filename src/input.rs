@@ -106,6 +106,22 @@ impl<'a> Obj<'a> {
         }
     }
 
+    /// A duration written as the policy data writes one (`"2 weeks"`).
+    pub(crate) fn opt_duration(&self, key: &str) -> Result<Option<crate::calendar::Duration>> {
+        let Some(v) = self.get(key) else {
+            return Ok(None);
+        };
+        v.as_str()
+            .and_then(|s| crate::calendar::Duration::parse(s).ok())
+            .map(Some)
+            .ok_or_else(|| {
+                Error::bad_argument(
+                    self.at(key),
+                    "a duration such as \"2 weeks\" or \"1 month\": a number, one space, a unit",
+                )
+            })
+    }
+
     /// A fraction in (0, 1], in thousandths (0.6 → 600; 0.0005 is too small to keep).
     pub(crate) fn opt_fraction(&self, key: &str) -> Result<Option<u32>> {
         let Some(v) = self.get(key) else {

@@ -145,6 +145,20 @@ const BEHAVIOURS: &[(&str, &str, &str, &[&str])] = &[
         &["child_gaps_judged_by_the_role_then_held"],
     ),
     (
+        "an agreed frequency: `agreement.frequency` is followed from the day the agreement \
+         was signed by the cadences the policy lets an agreement set, never beyond the \
+         policy's limit (`agreedUpTo`)",
+        "havering.txt §3d",
+        "tests/scenarios_havering.rs",
+        &["case_supervision_at_the_frequency_agreed"],
+    ),
+    (
+        "an agreed frequency: the frequency the supervisor decides, recorded in the agreement",
+        "stockport.txt Appendix C item 2",
+        "tests/scenarios_stockport.rs",
+        &["supervision_at_the_frequency_the_supervisor_decided"],
+    ),
+    (
         "a `during` window begun by a change does not reach back over the era before it: the \
          rules it overrides judge that era",
         "north-east-lincolnshire.txt Frequency of Supervision",

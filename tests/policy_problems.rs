@@ -91,13 +91,17 @@ fn cases() -> Vec<Case> {
     vec![
         // ---- unknown keys: each with the keys allowed there, and a near miss ----
         ("misspelt overrides", with(with(b(), "/rules/1/overrides", Value::Null), "/rules/1/overide", json!(["supervision"])), &[
-            ("rules[1].overide", "no key \"overide\" in a \"cadence\" rule: did you mean \"overrides\"? the keys are kind, id, source, note, when, overrides, obligation, counts, every, phases, first, absenceExtends, proRata"),
+            ("rules[1].overide", "no key \"overide\" in a \"cadence\" rule: did you mean \"overrides\"? the keys are kind, id, source, note, when, overrides, obligation, counts, every, phases, first, absenceExtends, proRata, agreedUpTo"),
         ]),
         ("notes for note in a rule", with(b(), "/rules/0/notes", json!("why")), &[
-            ("rules[0].notes", "no key \"notes\" in a \"cadence\" rule: did you mean \"note\"? the keys are kind, id, source, note, when, overrides, obligation, counts, every, phases, first, absenceExtends, proRata"),
+            ("rules[0].notes", "no key \"notes\" in a \"cadence\" rule: did you mean \"note\"? the keys are kind, id, source, note, when, overrides, obligation, counts, every, phases, first, absenceExtends, proRata, agreedUpTo"),
+        ]),
+        ("an agreed frequency with no interval to stand in for", with(with(b(), "/rules/0/every", Value::Null), "/rules/0/agreedUpTo", json!("6 weeks")), &[
+            ("rules[0]", "\"every\" or \"phases\" (or both)"),
+            ("rules[0].every", "an interval for \"agreedUpTo\" to stand in for (an agreed frequency replaces \"every\")"),
         ]),
         ("a key no rule kind has", with(b(), "/rules/0/frequency", json!("monthly")), &[
-            ("rules[0].frequency", "no key \"frequency\" in a \"cadence\" rule: the keys are kind, id, source, note, when, overrides, obligation, counts, every, phases, first, absenceExtends, proRata"),
+            ("rules[0].frequency", "no key \"frequency\" in a \"cadence\" rule: the keys are kind, id, source, note, when, overrides, obligation, counts, every, phases, first, absenceExtends, proRata, agreedUpTo"),
         ]),
         ("misspelt top-level key, so also missing", with(with(b(), "/title", Value::Null), "/titel", json!("T")), &[
             ("titel", "no key \"titel\" in a policy: did you mean \"title\"? the keys are format, id, authority, title, version, document, roles, rules, templates, replaces, notes"),
@@ -179,7 +183,7 @@ fn cases() -> Vec<Case> {
             ("rules[0].obligation", "one of supervision, personal-supervision, case-supervision, child-discussion, agreement-review, observation, write-up, asye-review, pdr, group-supervision, file-audit, supervision-observation, urgent-supervision, briefing-supervision, incident-meeting (not \"supervison\": did you mean \"supervision\"?)"),
         ]),
         ("mistakes in two rules and a field", with(with(with(b(), "/rules/0/overide", json!([])), "/rules/1/counts", json!(["1-1"])), "/templates/0/sections/0/fields/2/type", json!("date ")), &[
-            ("rules[0].overide", "no key \"overide\" in a \"cadence\" rule: did you mean \"overrides\"? the keys are kind, id, source, note, when, overrides, obligation, counts, every, phases, first, absenceExtends, proRata"),
+            ("rules[0].overide", "no key \"overide\" in a \"cadence\" rule: did you mean \"overrides\"? the keys are kind, id, source, note, when, overrides, obligation, counts, every, phases, first, absenceExtends, proRata, agreedUpTo"),
             ("rules[1].counts[0]", "one of one-to-one, personal, case, group, reflective (not \"1-1\")"),
             ("templates[0].sections[0].fields[2].type", "one of text, date, time, person, signature, case-ids, actions, choice, number, children (not \"date \": did you mean \"date\"?)"),
         ]),

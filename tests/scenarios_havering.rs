@@ -714,3 +714,68 @@ fn observation_steps_within_their_working_days() {
         .warnings
         .is_empty());
 }
+
+/// rule: case-supervision. §3d: "The actual frequency for individual staff should be set out
+/// in the terms of the Individual Supervision Agreement" and "no less than six-weekly".
+/// Issue 13 (notes that can be computed): the frequency the agreement records
+/// (`agreement.frequency`) is followed from the day it was signed, never beyond six weeks.
+///
+/// A social worker since Mon 22 Dec 2025; the agreement signed Mon 2 Mar 2026 agrees 4 weeks.
+/// One-to-ones on:
+/// - [0] Mon 19 Jan 2026: due 22 Dec + 42 days = Mon 2 Feb, on time;
+/// - [1] Mon 23 Feb: the gap opened on 19 Jan, before the agreement: six weeks, due Mon
+///   2 Mar, on time;
+/// - [2] Mon 30 Mar: the gap opened on 23 Feb, still before it: due Mon 6 Apr, on time;
+/// - [3] Mon 4 May: the gap opened on 30 Mar, under the agreement: 30 Mar + 28 days = Mon
+///   27 Apr, late.
+///
+/// asOf Mon 11 May 2026: next due 4 May + 28 days = Mon 1 Jun. Agreeing 8 weeks instead
+/// gives the six-week limit: 4 May was on time (35 days), next due 4 May + 42 days = Mon
+/// 15 Jun. Personal supervision (§4b, rule personal-supervision) keeps its month: 4 May +
+/// 1 month = Thu 4 Jun.
+#[test]
+fn case_supervision_at_the_frequency_agreed() {
+    let worker = |frequency: &str| {
+        let dates = ["2026-01-19", "2026-02-23", "2026-03-30", "2026-05-04"];
+        json!({
+            "id": "w", "role": "social-worker", "started": "2025-12-22",
+            "agreement": { "signed": "2026-03-02", "frequency": frequency },
+            "sessions": dates.iter().map(|d| json!({ "date": d, "type": "one-to-one" }))
+                .collect::<Vec<_>>()
+        })
+    };
+    let case_gaps = |s: &supervision_rules::schedule::Schedule| -> Vec<String> {
+        breaches(s, "cadence-gap")
+            .iter()
+            .filter(|b| b.rule.as_deref() == Some("case-supervision"))
+            .map(|b| b.path.clone())
+            .collect()
+    };
+    let s = run("havering", worker("4 weeks"), "2026-05-11");
+    assert_eq!(case_gaps(&s), ["sessions[3]"]);
+    assert_eq!(rule_dates(&s, "case-supervision"), ["2026-06-01"]);
+    let reason = &only(&s, "case-supervision").reason;
+    assert!(
+        reason.contains("As agreed in the supervision agreement signed on 2 March 2026."),
+        "{reason}"
+    );
+    assert_eq!(rule_dates(&s, "personal-supervision"), ["2026-06-04"]);
+
+    let s = run("havering", worker("8 weeks"), "2026-05-11");
+    assert!(case_gaps(&s).is_empty(), "{s:#?}");
+    assert_eq!(rule_dates(&s, "case-supervision"), ["2026-06-15"]);
+    let reason = &only(&s, "case-supervision").reason;
+    assert!(
+        reason.contains("agrees every 8 weeks, longer than the 6 weeks the policy allows"),
+        "{reason}"
+    );
+
+    // A frequency that is not a duration is refused at its path, its text not repeated.
+    let err = supervision_rules::schedule::Worker::from_json(&worker("fortnightly-secret"))
+        .expect_err("not a duration")
+        .to_string();
+    assert!(
+        err.contains("worker.agreement.frequency") && !err.contains("secret"),
+        "{err}"
+    );
+}

@@ -514,3 +514,34 @@ fn child_gaps_judged_by_the_role_then_held() {
     assert_eq!(rule_dates(&s, "child-discussion"), ["2026-08-25"]);
     assert!(rule_dates(&s, "nqsw-child-discussion").is_empty());
 }
+
+/// rule: supervision. Appendix C item 2: "A supervision meeting will take place weekly; the
+/// frequency will be decided by the supervisor above", §7 monthly as the minimum. The
+/// frequency decided is recorded in the agreement (`agreement.frequency`) and followed from
+/// the day it was signed.
+///
+/// A social worker since Mon 15 Dec 2025; the agreement signed Mon 5 Jan 2026 agrees weekly.
+/// One-to-ones on Mon 5 Jan (the first, due 15 Dec + 1 month = Thu 15 Jan: on time), Mon
+/// 12 Jan (the gap opened on 5 Jan, under the agreement: due 12 Jan, on time) and Mon 26 Jan
+/// (due 12 Jan + 7 days = Mon 19 Jan: late). asOf Wed 28 Jan 2026: next due 26 Jan + 7 days
+/// = Mon 2 Feb.
+#[test]
+fn supervision_at_the_frequency_the_supervisor_decided() {
+    let dates = ["2026-01-05", "2026-01-12", "2026-01-26"];
+    let worker = json!({
+        "id": "w", "role": "social-worker", "started": "2025-12-15",
+        "agreement": { "signed": "2026-01-05", "frequency": "1 week" },
+        "sessions": dates.iter().map(|d| json!({ "date": d, "type": "one-to-one" }))
+            .collect::<Vec<_>>()
+    });
+    let s = run(P, worker, "2026-01-28");
+    let gaps: Vec<&str> = breaches(&s, "cadence-gap")
+        .iter()
+        .filter(|b| b.rule.as_deref() == Some("supervision"))
+        .map(|b| b.path.as_str())
+        .collect();
+    assert_eq!(gaps, ["sessions[2]"]);
+    assert_eq!(rule_dates(&s, "supervision"), ["2026-02-02"]);
+    let reason = &only(&s, "supervision").reason;
+    assert!(reason.starts_with("Supervision weekly"), "{reason}");
+}

@@ -146,12 +146,25 @@ fn worker_near(roles: Vec<String>, base: NaiveDate) -> impl Strategy<Value = Wor
             }),
             0..4,
         ),
-        prop::option::of((date.clone(), prop::option::of(date.clone())).prop_map(
-            |(signed, changed)| Agreement {
-                signed,
-                supervisor_changed: changed,
-            },
-        )),
+        prop::option::of(
+            (
+                date.clone(),
+                prop::option::of(date.clone()),
+                prop::option::of(prop_oneof![
+                    Just("1 week"),
+                    Just("2 weeks"),
+                    Just("4 weeks"),
+                    Just("8 weeks")
+                ]),
+            )
+                .prop_map(|(signed, changed, frequency)| Agreement {
+                    signed,
+                    supervisor_changed: changed,
+                    frequency: frequency.map(|f| {
+                        supervision_rules::calendar::Duration::parse(f).expect("duration")
+                    }),
+                }),
+        ),
         prop::collection::vec(date.clone(), 0..4),
         prop::collection::vec(
             (
@@ -272,7 +285,11 @@ proptest! {
                 changes: Vec::new(),
             sessions,
             absences: vec![Absence { from: a, to: b }, Absence { from: dates[5], to: dates[5] }],
-            agreement: Some(Agreement { signed: dates[6], supervisor_changed: Some(dates[7]) }),
+            agreement: Some(Agreement {
+                signed: dates[6],
+                supervisor_changed: Some(dates[7]),
+                frequency: None,
+            }),
             observations: vec![dates[8], dates[8], dates[9]],
             reviews: vec![
                 Review { kind: ObligationKind::Pdr, date: dates[10] },

@@ -1,7 +1,7 @@
 //! The schedule's input: a worker's history and caseload, and the options.
 
 use super::changes::{self, Change};
-use crate::calendar::Calendar;
+use crate::calendar::{Calendar, Duration};
 use crate::error::{Error, Result};
 use crate::input::{date, enum_value, object, Obj};
 use crate::policy::{Cancelled, EventKind, Hours, ObligationKind, Plan, Rag, SessionType, Who};
@@ -112,6 +112,9 @@ pub struct Agreement {
     pub signed: NaiveDate,
     /// When the worker's supervisor last changed.
     pub supervisor_changed: Option<NaiveDate>,
+    /// The frequency of supervision it agrees (`"2 weeks"`), for the cadences whose policy
+    /// lets an agreement set it (`agreedUpTo`), from the day it was signed.
+    pub frequency: Option<Duration>,
 }
 
 /// A review held (ASYE review, PDR).
@@ -243,6 +246,7 @@ impl Worker {
             Some(a) => Some(Agreement {
                 signed: a.req_date("signed")?,
                 supervisor_changed: a.opt_date("supervisorChanged")?,
+                frequency: a.opt_duration("frequency")?,
             }),
         };
         let observations = w.dates("observations")?;

@@ -217,7 +217,9 @@ export interface Worker {
   fte?: number;
   sessions?: Session[];
   absences?: { from: string; to: string }[];
-  agreement?: { signed: string; supervisorChanged?: string };
+  /** The supervision agreement: `frequency` is the interval it agrees (`"2 weeks"`), which
+   *  the cadences a policy lets an agreement set (`agreedUpTo`) follow from `signed`. */
+  agreement?: { signed: string; supervisorChanged?: string; frequency?: string };
   observations?: string[];
   reviews?: { kind: 'asye-review'|'pdr'; date: string }[];
   cases?: Case[];

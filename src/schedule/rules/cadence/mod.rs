@@ -7,6 +7,10 @@
 //! deadline when that is earlier. The same reckoning audits the history: each session is
 //! checked against the deadline that the one before it (or the start) set.
 
+mod agreed;
+
+use agreed::Agreed;
+
 use super::WorkerRule;
 use crate::calendar::Duration;
 use crate::error::Result;
@@ -40,6 +44,11 @@ pub struct Cadence {
     /// rounded up).
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub pro_rata: bool,
+    /// A frequency agreed in the worker's supervision agreement (`agreement.frequency`)
+    /// replaces `every` for the gaps opened from the day it was signed, up to this interval:
+    /// an agreed interval longer than this one gives this one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub agreed_up_to: Option<Duration>,
 }
 
 impl Cadence {
@@ -48,6 +57,12 @@ impl Cadence {
         problems.session_obligation(path, self.obligation);
         if self.every.is_none() && self.phases.is_empty() {
             problems.push(path, "\"every\" or \"phases\" (or both)");
+        }
+        if self.agreed_up_to.is_some() && self.every.is_none() {
+            problems.push(
+                format!("{path}.every"),
+                "an interval for \"agreedUpTo\" to stand in for (an agreed frequency replaces \"every\")",
+            );
         }
         if self.every.is_none() && !self.phases.is_empty() && rule.when.during.is_none() {
             problems.push(
@@ -69,6 +84,7 @@ impl WorkerRule for Cadence {
             first: self.first.as_ref(),
             absence_extends: self.absence_extends,
             pro_rata: self.pro_rata,
+            agreed_up_to: self.agreed_up_to.as_ref(),
         })
     }
 }
@@ -83,6 +99,7 @@ struct View<'r> {
     first: Option<&'r Duration>,
     absence_extends: bool,
     pro_rata: bool,
+    agreed_up_to: Option<&'r Duration>,
 }
 
 /// What a due date is counted from.
@@ -118,6 +135,8 @@ struct Next<'r> {
     moved: i64,
     /// Days the worker's part-time working moved it (`proRata`).
     stretched: i64,
+    /// The agreement that set the interval (`agreedUpTo`).
+    agreed: Option<Agreed>,
 }
 
 /// A `during` rule whose window ends before its next session falls due: the rules it
@@ -221,6 +240,7 @@ impl<'a> Engine<'a> {
                 phase,
                 moved: 0,
                 stretched: 0,
+                agreed: None,
             }),
             None => None,
         };
@@ -234,6 +254,7 @@ impl<'a> Engine<'a> {
                 phase: None,
                 moved: 0,
                 stretched: 0,
+                agreed: None,
             }),
             _ => None,
         };
@@ -244,19 +265,7 @@ impl<'a> Engine<'a> {
         let Some(mut next) = next else {
             return Ok(None);
         };
-        if c.pro_rata && next.phase.is_none() {
-            let full = next.due.signed_duration_since(from).num_days();
-            let stretched = self.pro_rata_days(full);
-            next.stretched = stretched.saturating_sub(full);
-            next.due = crate::calendar::add_days(from, stretched)
-                .and_then(crate::schedule::engine::in_range)
-                .ok_or(crate::error::Error::DateOutOfRange)?;
-        }
-        if c.absence_extends {
-            let moved_to = self.extend(next.basis.date(), next.due)?;
-            next.moved = moved_to.signed_duration_since(next.due).num_days();
-            next.due = moved_to;
-        }
+        self.adjust(c, &mut next)?;
         Ok(Some(next))
     }
 
@@ -264,7 +273,7 @@ impl<'a> Engine<'a> {
     fn cadence_reason(&self, c: &View<'_>, n: &Next<'_>) -> String {
         let what = sessions_counted(c.counts);
         let obligation = capitalise(c.obligation.describe());
-        let every = every_phrase(n.every);
+        let every = every_phrase(&n.interval());
         let rhythm = match (n.phase, n.basis) {
             (_, Basis::First(d)) => {
                 return self.with_absence(
@@ -318,6 +327,9 @@ impl<'a> Engine<'a> {
     }
 
     fn with_absence(&self, mut reason: String, n: &Next<'_>) -> String {
+        if let Some(a) = n.agreed {
+            reason.push_str(&a.words());
+        }
         if n.stretched > 0 {
             reason.push_str(&format!(
                 " Pro rata for {} of full time: {} later.",
@@ -400,7 +412,7 @@ impl<'a> Engine<'a> {
         let message = format!(
             "The {what} on {} came more than {} after {since}: it was due by {}.",
             long_date(b),
-            n.every.describe(),
+            n.interval().describe(),
             long_date(n.due)
         );
         let path = self.session_path(b);
