@@ -243,6 +243,9 @@ fn judge<'a>(policy: &'a Policy, e: &mut Engine<'a>) -> Result<()> {
 /// begins with a change rather than at the start. Such a rule owes nothing for the days
 /// before it and counts its first deadline from that day.
 fn brought_in<'a>(policy: &'a Policy, e: &Engine<'a>) -> BTreeMap<&'a str, NaiveDate> {
+    if e.worker.changes.is_empty() {
+        return BTreeMap::new();
+    }
     let eras = e.worker.eras();
     let chosen: Vec<BTreeSet<&'a str>> = eras
         .iter()
