@@ -153,10 +153,14 @@ const BEHAVIOURS: &[(&str, &str, &str, &[&str])] = &[
         &["case_supervision_at_the_frequency_agreed"],
     ),
     (
-        "an agreed frequency: the frequency the supervisor decides, recorded in the agreement",
+        "an agreed frequency: the frequency the supervisor decides, recorded in the \
+         agreement; validation reads it too (`options.frequency`, the widget's `frequency`)",
         "stockport.txt Appendix C item 2",
         "tests/scenarios_stockport.rs",
-        &["supervision_at_the_frequency_the_supervisor_decided"],
+        &[
+            "supervision_at_the_frequency_the_supervisor_decided",
+            "next_session_booked_within_the_agreed_frequency",
+        ],
     ),
     (
         "a `during` window begun by a change does not reach back over the era before it: the \

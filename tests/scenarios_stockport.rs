@@ -545,3 +545,43 @@ fn supervision_at_the_frequency_the_supervisor_decided() {
     let reason = &only(&s, "supervision").reason;
     assert!(reason.starts_with("Supervision weekly"), "{reason}");
 }
+
+/// rule: supervision, read by the line-management record's `next-within-cadence`
+/// (Appendix C item 2). Validation follows the agreed frequency as the schedule does: a
+/// record of a session on Mon 12 Jan 2026 booking the next for Mon 2 Feb is within the
+/// month (12 Jan + 1 month = Thu 12 Feb), but not within the week the agreement sets (12 Jan
+/// + 7 days = Mon 19 Jan).
+#[test]
+fn next_session_booked_within_the_agreed_frequency() {
+    use supervision_rules::policy::Registry;
+    use supervision_rules::validate::{validate, ValidateOptions};
+    let registry = Registry::with_builtins();
+    let (p, t) = registry
+        .template(P, "line-management-record")
+        .expect("template");
+    let record = json!({ "date": "2026-01-12", "nextDate": "2026-02-02" });
+    let next_too_late = |options: serde_json::Value| -> Vec<String> {
+        let o = ValidateOptions::from_json(&options).expect("options");
+        let report = validate(p, t, &record, &o).expect("report");
+        report
+            .errors
+            .iter()
+            .chain(&report.warnings)
+            .filter(|f| f.code == "next-too-late")
+            .map(|f| f.message.clone())
+            .collect()
+    };
+    assert!(next_too_late(json!({ "role": "social-worker" })).is_empty());
+    let found = next_too_late(json!({ "role": "social-worker", "frequency": "1 week" }));
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert!(
+        found[0].contains("on or before 19 January 2026"),
+        "{}",
+        found[0]
+    );
+    // A frequency that is not a duration is refused at its path.
+    let err = ValidateOptions::from_json(&json!({ "frequency": "weekly" }))
+        .expect_err("not a duration")
+        .to_string();
+    assert!(err.contains("options.frequency"), "{err}");
+}

@@ -44,6 +44,10 @@ pub struct ValidateOptions {
     /// The supervisee's working time as a fraction of full time, in thousandths (`fte` 0.6 →
     /// 600), for `proRata` cadences; when absent full time is assumed and the finding says so.
     pub fte_thousandths: Option<u32>,
+    /// The frequency the supervisee's supervision agreement sets (`"2 weeks"`), for the
+    /// cadences a policy lets an agreement set (`agreedUpTo`), as in the schedule
+    /// (`worker.agreement.frequency`).
+    pub frequency: Option<crate::calendar::Duration>,
 }
 
 impl ValidateOptions {
@@ -53,7 +57,7 @@ impl ValidateOptions {
         Self::default()
     }
 
-    /// Reads `{mode?, today?, role?, ignore?, hours?, shiftsPerMonth?, fte?}`
+    /// Reads `{mode?, today?, role?, ignore?, hours?, shiftsPerMonth?, fte?, frequency?}`
     /// (`null`/`undefined` = defaults), with the England &
     /// Wales calendar: the caller sets [`calendar`](Self::calendar) to the one it has loaded.
     ///
@@ -103,6 +107,7 @@ impl ValidateOptions {
             hours: o.opt_enum("hours", "\"full-time\" or \"part-time\"")?,
             shifts_per_month: o.opt_u32("shiftsPerMonth", 0, 1000)?,
             fte_thousandths: o.opt_fraction("fte")?,
+            frequency: o.opt_duration("frequency")?,
         })
     }
 }

@@ -172,6 +172,9 @@ export interface ValidateOptions {
   /** The supervisee's hours, shifts a month and fte, for cadences that differ by them (as
    * in Worker); without them full-time is assumed and the finding says so. */
   hours?: 'full-time'|'part-time'; shiftsPerMonth?: number; fte?: number;
+  /** The frequency the supervisee's supervision agreement sets (`"2 weeks"`), as
+   *  `Worker.agreement.frequency`: the cadences a policy lets an agreement set follow it. */
+  frequency?: string;
 }
 /** One finding: never contains record text. */
 export interface Finding {

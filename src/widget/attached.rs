@@ -43,7 +43,10 @@ impl State {
             // The calendar the page loaded with loadBankHolidays, as schedule() uses.
             calendar: crate::wasm::calendar(),
             ignore: o.absent.clone(),
-            ..ValidateOptions::new()
+            hours: o.worker.hours,
+            shifts_per_month: o.worker.shifts_per_month,
+            fte_thousandths: o.worker.fte_thousandths,
+            frequency: o.worker.frequency,
         };
         let report =
             core_validate(&o.policy, template, &record, &options).map_err(|e| js_error(&e))?;

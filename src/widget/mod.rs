@@ -76,6 +76,9 @@ export interface AttachOptions {
    *  is never asked for what the form has no control for; the required ones are reported
    *  to the developer once (console.error) and in widget.problems. */
   absent?: string[];
+  /** The supervisee's hours, shifts a month and fte, for cadences that differ by them, and
+   *  the frequency their supervision agreement sets ("2 weeks"), as in validate()'s options. */
+  hours?: 'full-time'|'part-time'; shiftsPerMonth?: number; fte?: number; frequency?: string;
 }
 /** A problem of the page's, for its developer (Widget.problems). */
 export interface WidgetProblem { field: string; code: 'required-absent'; message: string }

@@ -5,13 +5,13 @@ use super::{bad, js_error, prop};
 use crate::calendar::parse_date;
 use crate::error::Error;
 use crate::policy::{FieldType, Policy, Template};
-use crate::validate::Mode;
+use crate::validate::{Mode, ValidateOptions};
 use chrono::NaiveDate;
 use std::collections::BTreeMap;
 use std::sync::Arc;
 use wasm_bindgen::JsValue;
 
-const KEYS: [&str; 8] = [
+const KEYS: [&str; 12] = [
     "policy",
     "template",
     "mode",
@@ -20,7 +20,15 @@ const KEYS: [&str; 8] = [
     "role",
     "stylesheet",
     "absent",
+    "hours",
+    "shiftsPerMonth",
+    "fte",
+    "frequency",
 ];
+
+/// The supervisee's working pattern and agreed frequency, read as `validate`'s options read
+/// them.
+const WORKER_KEYS: [&str; 4] = ["hours", "shiftsPerMonth", "fte", "frequency"];
 
 /// Which day "today" is for the not-in-the-future checks.
 #[derive(Debug, Clone, Copy)]
@@ -57,6 +65,9 @@ pub(super) struct AttachOptions {
     pub(super) stylesheet: Stylesheet,
     /// Template field ids the page does not collect (`options.absent`).
     pub(super) absent: Vec<String>,
+    /// `hours`, `shiftsPerMonth`, `fte` and `frequency`, as `validate` reads them (the
+    /// rest of these options are the defaults).
+    pub(super) worker: ValidateOptions,
 }
 
 fn string(v: &JsValue, path: &str, expected: &str) -> Result<String, JsValue> {
@@ -70,7 +81,8 @@ fn absent(v: &JsValue) -> bool {
 }
 
 impl AttachOptions {
-    /// Reads and checks `{policy, template, mode?, fields?, today?, role?, stylesheet?}`.
+    /// Reads and checks `{policy, template, mode?, fields?, today?, role?, stylesheet?,
+    /// absent?, hours?, shiftsPerMonth?, fte?, frequency?}`.
     pub(super) fn read(options: &JsValue) -> Result<Self, JsValue> {
         known_keys(options)?;
         let policy_id = string(
@@ -94,8 +106,10 @@ impl AttachOptions {
         let role = role(options, &policy)?;
         let stylesheet = Stylesheet::read(options)?;
         let absent = not_collected(options, tpl)?;
+        let worker = worker(options)?;
         Ok(AttachOptions {
             absent,
+            worker,
             template: tpl.id.clone(),
             policy,
             mode,
@@ -112,7 +126,8 @@ fn known_keys(options: &JsValue) -> Result<(), JsValue> {
     if !options.is_object() || js_sys::Array::is_array(options) {
         return Err(bad(
             "options",
-            "an object: { policy, template, mode?, fields?, today?, role?, stylesheet?, absent? }",
+            "an object: { policy, template, mode?, fields?, today?, role?, stylesheet?, absent?, \
+             hours?, shiftsPerMonth?, fte?, frequency? }",
         ));
     }
     let object = js_sys::Object::from(options.clone());
@@ -121,7 +136,8 @@ fn known_keys(options: &JsValue) -> Result<(), JsValue> {
         if !KEYS.contains(&key.as_str()) {
             return Err(bad(
                 &format!("options.{key}"),
-                "one of policy, template, mode, fields, today, role, stylesheet, absent",
+                "one of policy, template, mode, fields, today, role, stylesheet, absent, hours, \
+                 shiftsPerMonth, fte, frequency",
             ));
         }
     }
@@ -225,6 +241,27 @@ fn check_names(
         }
     }
     Ok(())
+}
+
+/// `options.hours`, `shiftsPerMonth`, `fte` and `frequency`, checked by `validate`'s own
+/// reader (so the two agree on what each accepts, and on the messages).
+fn worker(options: &JsValue) -> Result<ValidateOptions, JsValue> {
+    let mut given = serde_json::Map::new();
+    for key in WORKER_KEYS {
+        let v = prop(options, key);
+        let value = if absent(&v) {
+            continue;
+        } else if let Some(s) = v.as_string() {
+            serde_json::Value::String(s)
+        } else if let Some(n) = v.as_f64().and_then(serde_json::Number::from_f64) {
+            serde_json::Value::Number(n)
+        } else {
+            // Neither text nor a number: refused by the reader, at its path.
+            serde_json::Value::Array(Vec::new())
+        };
+        given.insert(key.to_string(), value);
+    }
+    ValidateOptions::from_json(&serde_json::Value::Object(given)).map_err(|e| js_error(&e))
 }
 
 /// `options.role`: one of the policy's roles, when given.

@@ -429,6 +429,43 @@ async function main() {
       await page.close();
     });
 
+    await test('the supervisee\'s fte reaches the widget as it reaches validate(): a part-time worker\'s next session may be booked later; bad values are refused at their path', async () => {
+      const page = await open(context, base);
+      // Session two days ago, next booked in 40 days: 42 days on. Havering's personal
+      // supervision is monthly (at most 31 days) full-time, and pro rata for fte 0.6
+      // (28 to 31 days ÷ 0.6, rounded up: 47 to 52 days).
+      await fill(page, { ...VALID, next_session: day(40) });
+      const out = await page.evaluate(async () => {
+        const m = await import('./pkg/widget/supervision_rules.js');
+        const form = document.getElementById('supervision-form');
+        const base = { policy: 'havering', template: 'personal-supervision', fields: window.supervisionDemo.fields, mode: 'draft' };
+        const codes = (w) => { const r = w.validate(); return r.errors.concat(r.warnings).map((f) => f.code); };
+        const fullTime = codes(m.attach(form, base));
+        const partTime = m.attach(form, { ...base, hours: 'part-time', fte: 0.6 });
+        window.supervisionDemo.widget = partTime;
+        const tryIt = (f) => { try { f(); return 'no error'; } catch (e) { return `${e.code}: ${e.message}`; } };
+        return {
+          fullTime,
+          partTime: codes(partTime),
+          refused: [
+            tryIt(() => m.attach(form, { ...base, fte: 2 })),
+            tryIt(() => m.attach(form, { ...base, hours: 'most days' })),
+            tryIt(() => m.attach(form, { ...base, frequency: 'weekly' })),
+            tryIt(() => m.attach(form, { ...base, shiftsPerMonth: true })),
+          ],
+        };
+      });
+      assert.ok(out.fullTime.includes('next-too-late'), JSON.stringify(out));
+      assert.ok(!out.partTime.includes('next-too-late'), JSON.stringify(out));
+      assert.match(out.refused[0], /^bad-argument: .*options\.fte/);
+      assert.match(out.refused[1], /^bad-argument: .*options\.hours/);
+      assert.match(out.refused[2], /^bad-argument: .*options\.frequency/);
+      assert.match(out.refused[3], /^bad-argument: .*options\.shiftsPerMonth/);
+      assert.ok(!out.refused.join(' ').includes('most days'), 'no value is repeated');
+      assert.deepEqual(page.errors, []);
+      await page.close();
+    });
+
     await test('axe (WCAG 2.2 AA): the error state has no violations', async () => {
       const page = await open(context, base);
       await page.fill(control('feeling_actions[0][action]'), 'An action with no one to do it');

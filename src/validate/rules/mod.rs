@@ -40,7 +40,8 @@ pub(super) struct Allowed {
 impl Context<'_> {
     /// The interval the worker's cadence for `obligation` allows after a session on `from`.
     fn cadence(&self, obligation: ObligationKind, from: NaiveDate) -> Option<Allowed> {
-        let interval = cadence_for(self.policy, &self.who, obligation, from, self.cal)?;
+        let agreed = self.options.frequency.as_ref();
+        let interval = cadence_for(self.policy, &self.who, obligation, from, self.cal, agreed)?;
         Some(Allowed {
             interval,
             assuming: assuming(self.policy, self.who.role, obligation, self.options),
@@ -51,7 +52,9 @@ impl Context<'_> {
 /// The interval a worker's cadence allows after a session on `from` for `obligation`: the
 /// shortest `every` of the cadence rules that apply to `who` (its role, and its hours, shifts
 /// and `fte` as the options give them: the schedule's selection), less those they override; a
-/// `proRata` interval is stretched by the `fte` as the schedule stretches it.
+/// `proRata` interval is stretched by the `fte` as the schedule stretches it; a frequency the
+/// worker's agreement sets (`agreed`) stands in for `every` where the rule allows it
+/// (`agreedUpTo`), up to that limit, as in the schedule.
 ///
 /// A record carries no dates of the worker's, so a rule that applies only during an ASYE or
 /// probation window is left out — unless no other cadence rule for the obligation applies to
@@ -64,6 +67,7 @@ pub(crate) fn cadence_for(
     obligation: ObligationKind,
     from: NaiveDate,
     cal: &Calendar,
+    agreed: Option<&Duration>,
 ) -> Option<Duration> {
     let shortest = |selection: Selection<'_>| {
         selection
@@ -71,6 +75,9 @@ pub(crate) fn cadence_for(
             .filter_map(|r| match &r.kind {
                 RuleKind::Cadence(c) if c.obligation == obligation => {
                     let every = c.every?;
+                    if let (Some(a), Some(up_to)) = (agreed, c.agreed_up_to) {
+                        return [*a, up_to].into_iter().min_by_key(|d| d.after(from, cal));
+                    }
                     if c.pro_rata {
                         pro_rata(&every, who, from, cal)
                     } else {
