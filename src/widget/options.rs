@@ -249,17 +249,10 @@ fn worker(options: &JsValue) -> Result<ValidateOptions, JsValue> {
     let mut given = serde_json::Map::new();
     for key in WORKER_KEYS {
         let v = prop(options, key);
-        let value = if absent(&v) {
-            continue;
-        } else if let Some(s) = v.as_string() {
-            serde_json::Value::String(s)
-        } else if let Some(n) = v.as_f64().and_then(serde_json::Number::from_f64) {
-            serde_json::Value::Number(n)
-        } else {
-            // Neither text nor a number: refused by the reader, at its path.
-            serde_json::Value::Array(Vec::new())
-        };
-        given.insert(key.to_string(), value);
+        if !absent(&v) {
+            let value = crate::wasm::from_js(v, &format!("options.{key}"))?;
+            given.insert(key.to_string(), value);
+        }
     }
     ValidateOptions::from_json(&serde_json::Value::Object(given)).map_err(|e| js_error(&e))
 }

@@ -75,8 +75,8 @@ pub(crate) fn cadence_for(
             .filter_map(|r| match &r.kind {
                 RuleKind::Cadence(c) if c.obligation == obligation => {
                     let every = c.every?;
-                    if let (Some(a), Some(up_to)) = (agreed, c.agreed_up_to) {
-                        return [*a, up_to].into_iter().min_by_key(|d| d.after(from, cal));
+                    if let Some(interval) = agreed.and_then(|a| c.agreed(*a, from, cal)) {
+                        return Some(interval);
                     }
                     if c.pro_rata {
                         pro_rata(&every, who, from, cal)

@@ -3,7 +3,7 @@
 //! of a deadline after its interval is chosen (pro rata, absence).
 
 use super::{Basis, Next, View};
-use crate::calendar::{add_days, Duration};
+use crate::calendar::{add_days, Calendar, Duration};
 use crate::error::{Error, Result};
 use crate::schedule::engine::{after, in_range, Engine};
 use crate::words::{every_phrase, long_date};
@@ -47,6 +47,33 @@ impl Agreed {
     }
 }
 
+/// The interval after `from` that a frequency agreed in a supervision agreement gives under a
+/// rule that lets an agreement set it up to `up_to`: the agreed one; or `up_to`, with the
+/// agreed one beside it, when the agreed one would fall later. The schedule and validation
+/// both read an agreed frequency with it.
+pub(crate) fn agreed_interval(
+    agreed: Duration,
+    up_to: Duration,
+    from: NaiveDate,
+    cal: &Calendar,
+) -> Option<(Duration, Option<Duration>)> {
+    Some(if agreed.after(from, cal)? <= up_to.after(from, cal)? {
+        (agreed, None)
+    } else {
+        (up_to, Some(agreed))
+    })
+}
+
+impl super::Cadence {
+    /// The interval a frequency agreed in the worker's supervision agreement gives after
+    /// `from` under this rule (see [`agreed_interval`]); `None` when the rule does not let an
+    /// agreement set it (no `agreedUpTo`).
+    pub(crate) fn agreed(&self, agreed: Duration, from: NaiveDate, cal: &Calendar) -> Option<Duration> {
+        let up_to = self.agreed_up_to?;
+        agreed_interval(agreed, up_to, from, cal).map(|(interval, _)| interval)
+    }
+}
+
 impl Engine<'_> {
     /// The deadline after its interval is chosen: an agreed frequency (`agreedUpTo`), then
     /// `proRata` (not of an agreed interval, which is the worker's own), then
@@ -83,14 +110,9 @@ impl Engine<'_> {
         if next.phase.is_some() || matches!(next.basis, Basis::First(_)) {
             return Ok(());
         }
-        let by_agreement = after(&agreed, from, self.cal)?;
-        let ceiling = after(up_to, from, self.cal)?;
-        let (due, interval, longer) = if by_agreement <= ceiling {
-            (by_agreement, agreed, None)
-        } else {
-            (ceiling, *up_to, Some(agreed))
-        };
-        next.due = due;
+        let (interval, longer) =
+            agreed_interval(agreed, *up_to, from, self.cal).ok_or(Error::DateOutOfRange)?;
+        next.due = after(&interval, from, self.cal)?;
         next.agreed = Some(Agreed {
             signed: a.signed,
             interval,
