@@ -96,6 +96,12 @@ fn cases() -> Vec<Case> {
         ("notes for note in a rule", with(b(), "/rules/0/notes", json!("why")), &[
             ("rules[0].notes", "no key \"notes\" in a \"cadence\" rule: did you mean \"note\"? the keys are kind, id, source, note, when, overrides, obligation, counts, every, phases, first, absenceExtends, proRata, agreedUpTo"),
         ]),
+        ("a rebook rule with both deadlines", with(b(), "/rules/2", json!({
+            "id": "rebook", "kind": "rebook", "obligation": "supervision", "counts": ["one-to-one"],
+            "cancelled": "other", "after": "cancelled", "within": "5 days", "byMonthEnd": true,
+            "source": "my-council.txt 4" })), &[
+            ("rules[2]", "\"within\" (a duration) or \"byMonthEnd\": true, one of them"),
+        ]),
         ("an agreed frequency with no interval to stand in for", with(with(b(), "/rules/0/every", Value::Null), "/rules/0/agreedUpTo", json!("6 weeks")), &[
             ("rules[0]", "\"every\" or \"phases\" (or both)"),
             ("rules[0].every", "an interval for \"agreedUpTo\" to stand in for (an agreed frequency replaces \"every\")"),

@@ -692,3 +692,38 @@ fn assessment_discussed_at_allocation_and_fortnightly() {
     let s = run(P, none, "2026-03-02");
     assert!(rule_dates(&s, "child-during-assessment").is_empty());
 }
+
+/// rules: rebook-cancelled, rebook-cancelled-sickness. Cancellation of supervision: "should
+/// not, if at all possible, wait until the following month", read as the replacement held by
+/// the last day of the month of the cancellation.
+/// - [0] Tue 10 Mar 2026 cancelled (another reason); [1] held Fri 27 Mar: in March, met.
+/// - [2] Tue 28 Apr 2026 cancelled for sickness; [3] held Tue 5 May: April ended on Thu
+///   30 Apr, so late (late-rebook at sessions[2]).
+/// - [4] Mon 15 Jun 2026 cancelled (another reason), nothing held since: on asOf Sat 20 Jun
+///   the replacement is due by Tue 30 Jun.
+#[test]
+fn cancelled_supervision_rearranged_within_the_month() {
+    let worker = json!({
+        "id": "w", "role": "social-worker", "started": "2025-01-06",
+        "sessions": [
+            { "date": "2026-03-10", "type": "one-to-one", "cancelled": "other" },
+            { "date": "2026-03-27", "type": "one-to-one" },
+            { "date": "2026-04-28", "type": "one-to-one", "cancelled": "sickness" },
+            { "date": "2026-05-05", "type": "one-to-one" },
+            { "date": "2026-06-15", "type": "one-to-one", "cancelled": "other" }
+        ]
+    });
+    let s = run(P, worker, "2026-06-20");
+    let late: Vec<(&str, Option<&str>)> = breaches(&s, "late-rebook")
+        .iter()
+        .map(|b| (b.path.as_str(), b.rule.as_deref()))
+        .collect();
+    assert_eq!(late, [("sessions[2]", Some("rebook-cancelled-sickness"))]);
+    assert!(breaches(&s, "late-rebook")[0]
+        .message
+        .contains("after the deadline of 30 April 2026"));
+    assert_eq!(rule_dates(&s, "rebook-cancelled"), ["2026-06-30"]);
+    let reason = &only(&s, "rebook-cancelled").reason;
+    assert!(reason.contains("by the end of the month of"), "{reason}");
+    assert!(rule_dates(&s, "rebook-cancelled-sickness").is_empty());
+}

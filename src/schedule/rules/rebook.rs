@@ -7,7 +7,7 @@ use crate::policy::{Cancelled, ObligationKind, Problems, RebookFrom, Rule, Sessi
 use crate::schedule::engine::{after, Engine};
 use crate::schedule::Session;
 use crate::words::long_date;
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 
 /// A cancelled session held again within a time.
@@ -20,8 +20,13 @@ pub struct Rebook {
     pub counts: Vec<SessionType>,
     /// Which cancellations.
     pub cancelled: Cancelled,
-    /// The deadline.
-    pub within: Duration,
+    /// The deadline, as a time after the day it runs from.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub within: Option<Duration>,
+    /// The deadline is the last day of the calendar month of the day it runs from ("should
+    /// not wait until the following month"), instead of `within`.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub by_month_end: bool,
     /// From when the deadline runs.
     pub after: RebookFrom,
 }
@@ -30,6 +35,24 @@ impl Rebook {
     pub(crate) fn check(&self, _rule: &Rule, path: &str, problems: &mut Problems) {
         problems.counts(path, &self.counts);
         problems.session_obligation(path, self.obligation);
+        if self.within.is_some() == self.by_month_end {
+            problems.push(
+                path,
+                "\"within\" (a duration) or \"byMonthEnd\": true, one of them",
+            );
+        }
+    }
+
+    /// The deadline for a session rebooked after `start`, and its words: "within 5 working
+    /// days of", "by the end of the month of".
+    fn deadline(&self, start: NaiveDate, e: &Engine<'_>) -> Result<(NaiveDate, String)> {
+        match &self.within {
+            Some(within) => Ok((
+                after(within, start, e.cal)?,
+                format!("within {} of", within.describe()),
+            )),
+            None => Ok((month_end(start)?, "by the end of the month of".to_string())),
+        }
     }
 
     /// When the deadline runs from, and those words for a reason.
@@ -69,13 +92,10 @@ impl WorkerRule for Rebook {
                 continue;
             }
             let (start, phrase) = self.start(e, s);
-            let due = after(&self.within, start, e.cal)?;
+            let (due, when) = self.deadline(start, e)?;
             match held.get(held.partition_point(|d| *d <= s.date)) {
                 None => {
-                    let why = format!(
-                        "A session cancelled for {reason} is held within {} of {phrase}.",
-                        self.within.describe()
-                    );
+                    let why = format!("A session cancelled for {reason} is held {when} {phrase}.");
                     e.oblige(self.obligation, &worker.id, due, rule, &rule.source, why);
                 }
                 Some(d) if *d > due => {
@@ -93,4 +113,14 @@ impl WorkerRule for Rebook {
         }
         Ok(None)
     }
+}
+
+/// The last day of `date`'s calendar month.
+fn month_end(date: NaiveDate) -> Result<NaiveDate> {
+    let first_of_next = date
+        .with_day(1)
+        .and_then(|d| d.checked_add_months(chrono::Months::new(1)));
+    first_of_next
+        .and_then(|d| d.pred_opt())
+        .ok_or(crate::error::Error::DateOutOfRange)
 }
