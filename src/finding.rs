@@ -50,6 +50,7 @@ pub const BREACH_CODES: &[&str] = &[
     "late-urgent-supervision",
     "late-briefing",
     "late-incident-meeting",
+    "late-assessment-conclusion",
 ];
 
 impl<'de> Deserialize<'de> for Finding {

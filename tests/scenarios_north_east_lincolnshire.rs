@@ -727,3 +727,43 @@ fn cancelled_supervision_rearranged_within_the_month() {
     assert!(reason.contains("by the end of the month of"), "{reason}");
     assert!(rule_dates(&s, "rebook-cancelled-sickness").is_empty());
 }
+
+/// rules: assessment-conclusion, assessment-conclusion-family-help-youth-justice. Supervision
+/// of Assessments: the assessment concluded "within a maximum of 45 days for children's social
+/// care, 20 days for Family Help", read as working days (Working Together 2018).
+/// - A social worker's case C1: assessment started Mon 5 Jan 2026; 45 working days (nine
+///   weeks of five, no bank holiday between) = Mon 9 Mar 2026; concluded Mon 16 Mar: late.
+/// - A family help worker's case F1: started Mon 2 Mar 2026; 20 working days (four weeks,
+///   Good Friday 3 Apr falls after) = Mon 30 Mar 2026; open on asOf Fri 20 Mar: due then.
+#[test]
+fn assessment_concluded_within_its_maximum() {
+    let case = |id: &str, events: serde_json::Value| json!({ "id": id, "allocated": "2025-12-01", "events": events });
+    let sw = json!({
+        "id": "w", "role": "social-worker", "started": "2025-01-06",
+        "cases": [case("C1", json!([
+            { "date": "2026-01-05", "kind": "assessment-started" },
+            { "date": "2026-03-16", "kind": "assessment-completed" }
+        ]))]
+    });
+    let s = run(P, sw, "2026-03-20");
+    let late = breaches(&s, "late-assessment-conclusion");
+    assert_eq!(late.len(), 1, "{s:#?}");
+    assert_eq!(late[0].path, "cases[0].events[1]");
+    assert_eq!(
+        late[0].message,
+        "The assessment of case C1 started on 5 January 2026 was concluded on 16 March 2026, \
+         after the deadline of 9 March 2026 (45 working days after its start)."
+    );
+    assert!(rule_dates(&s, "assessment-conclusion").is_empty());
+
+    let fh = json!({
+        "id": "w", "role": "family-help", "started": "2025-01-06",
+        "cases": [case("F1", json!([{ "date": "2026-03-02", "kind": "assessment-started" }]))]
+    });
+    let s = run(P, fh, "2026-03-20");
+    assert_eq!(
+        rule_dates(&s, "assessment-conclusion-family-help-youth-justice"),
+        ["2026-03-30"]
+    );
+    assert!(rule_dates(&s, "assessment-conclusion").is_empty());
+}

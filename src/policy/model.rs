@@ -265,6 +265,8 @@ pub enum ObligationKind {
     BriefingSupervision,
     /// The supervisor meeting the worker after a serious incident.
     IncidentMeeting,
+    /// A child's assessment concluded (by the supervisor, in supervision).
+    AssessmentConclusion,
 }
 
 impl ObligationKind {
@@ -286,6 +288,7 @@ impl ObligationKind {
             ObligationKind::UrgentSupervision => "urgent supervision",
             ObligationKind::BriefingSupervision => "briefing supervision",
             ObligationKind::IncidentMeeting => "meeting after a serious incident",
+            ObligationKind::AssessmentConclusion => "assessment concluded",
         }
     }
 }

@@ -134,6 +134,7 @@ export interface Rule {
   kind: 'cadence'|'min-count'|'max-gap'|'write-up'|'rebook'|'urgent-request'
       |'contact-briefing'|'incident-meeting'|'agreement-review'|'observation'|'milestone'|'child-discussion'
       |'child-first-discussion'|'child-after-event'|'child-before-event'|'child-assessment'
+      |'child-assessment-conclusion'
       |'group-supervision'|'file-audit'|'supervisor-observation';
   source: string; note?: string; [key: string]: unknown;
 }
@@ -188,7 +189,8 @@ export interface Finding {
       |'cadence-gap'|'min-count'|'max-gap'|'late-write-up'|'late-rebook'|'child-discussion-gap'
       |'late-first-discussion'|'late-discussion-after-event'|'no-discussion-before-event'
       |'group-supervision-gap'|'file-audit-gap'|'supervisor-observation-gap'|'missed-milestone'
-      |'late-urgent-supervision'|'late-briefing'|'late-incident-meeting';
+      |'late-urgent-supervision'|'late-briefing'|'late-incident-meeting'
+      |'late-assessment-conclusion';
   message: string; source: string; severity: 'error'|'warning'; rule?: string;
 }
 /** The result of validate(). */
@@ -259,7 +261,7 @@ export interface Obligation {
   kind: 'supervision'|'personal-supervision'|'case-supervision'|'child-discussion'
       |'agreement-review'|'observation'|'write-up'|'asye-review'|'pdr'
       |'group-supervision'|'file-audit'|'supervision-observation'|'urgent-supervision'
-      |'briefing-supervision'|'incident-meeting';
+      |'briefing-supervision'|'incident-meeting'|'assessment-conclusion';
   subject: string; due: string; status: 'overdue'|'due-soon'|'ok';
   source: string; reason: string; rule: string;
 }

@@ -152,6 +152,8 @@ rule_kinds! {
     ChildAfterEvent(child_after_event::ChildAfterEvent) = "child-after-event", Child;
     ChildBeforeEvent(child_before_event::ChildBeforeEvent) = "child-before-event", Child;
     ChildAssessment(child_assessment::ChildAssessment) = "child-assessment", Child;
+    ChildAssessmentConclusion(child_assessment_conclusion::ChildAssessmentConclusion) =
+        "child-assessment-conclusion", Child;
     GroupSupervision(group_supervision::GroupSupervision) = "group-supervision", Team;
     FileAudit(file_audit::FileAudit) = "file-audit", Team;
     SupervisorObservation(supervisor_observation::SupervisorObservation) =

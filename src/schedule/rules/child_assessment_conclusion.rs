@@ -1,0 +1,71 @@
+//! `child-assessment-conclusion`: a child's assessment concluded within a time of its start
+//! (the supervisor concludes it in supervision).
+
+use super::ChildRule;
+use crate::calendar::Duration;
+use crate::error::Result;
+use crate::policy::{EventKind, ObligationKind, Problems, Rule};
+use crate::schedule::engine::{after, Engine};
+use crate::schedule::Case;
+use crate::words::long_date;
+use serde::{Deserialize, Serialize};
+
+/// Each assessment (an `assessment-started` event) concluded by an `assessment-completed`
+/// event within a time of its start.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ChildAssessmentConclusion {
+    /// The deadline after the assessment started.
+    pub within: Duration,
+}
+
+impl ChildAssessmentConclusion {
+    pub(crate) fn check(&self, _rule: &Rule, _path: &str, _problems: &mut Problems) {}
+}
+
+impl ChildRule for ChildAssessmentConclusion {
+    fn apply(&self, rule: &Rule, e: &mut Engine<'_>, index: usize, case: &Case) -> Result<()> {
+        let within = self.within.describe();
+        for ev in &case.events {
+            if ev.kind != EventKind::AssessmentStarted
+                || ev.date > e.as_of
+                || ev.date < e.records_from()
+            {
+                continue;
+            }
+            let start = ev.date;
+            let due = after(&self.within, start, e.cal)?;
+            let done = case
+                .events
+                .iter()
+                .enumerate()
+                .filter(|(_, c)| c.kind == EventKind::AssessmentCompleted)
+                .filter(|(_, c)| start <= c.date && c.date <= e.as_of)
+                .min_by_key(|(_, c)| c.date);
+            let what = format!(
+                "The assessment of case {} started on {}",
+                case.id,
+                long_date(start)
+            );
+            match done {
+                None => {
+                    let reason = format!("{what} is concluded within {within} of its start.");
+                    let kind = ObligationKind::AssessmentConclusion;
+                    e.oblige(kind, &case.id, due, rule, &rule.source, reason);
+                }
+                Some((k, c)) if c.date > due => {
+                    let message = format!(
+                        "{what} was concluded on {}, after the deadline of {} ({within} after \
+                         its start).",
+                        long_date(c.date),
+                        long_date(due)
+                    );
+                    let path = format!("cases[{index}].events[{k}]");
+                    e.breach(start, path, "late-assessment-conclusion", rule, message);
+                }
+                Some(_) => {}
+            }
+        }
+        Ok(())
+    }
+}
