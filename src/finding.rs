@@ -51,6 +51,7 @@ pub const BREACH_CODES: &[&str] = &[
     "late-briefing",
     "late-incident-meeting",
     "late-assessment-conclusion",
+    "late-completion",
 ];
 
 impl<'de> Deserialize<'de> for Finding {

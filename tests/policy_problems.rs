@@ -145,7 +145,7 @@ fn cases() -> Vec<Case> {
         ]),
         // ---- values, at their own path down to the leaf ----
         ("misspelt obligation", with(b(), "/rules/0/obligation", json!("supervison")), &[
-            ("rules[0].obligation", "one of supervision, personal-supervision, case-supervision, child-discussion, agreement-review, observation, write-up, asye-review, pdr, group-supervision, file-audit, supervision-observation, urgent-supervision, briefing-supervision, incident-meeting, assessment-conclusion (not \"supervison\": did you mean \"supervision\"?)"),
+            ("rules[0].obligation", "one of supervision, personal-supervision, case-supervision, child-discussion, agreement-review, observation, write-up, asye-review, pdr, group-supervision, file-audit, supervision-observation, urgent-supervision, briefing-supervision, incident-meeting, assessment-conclusion, completion-supervision (not \"supervison\": did you mean \"supervision\"?)"),
         ]),
         ("misspelt session type", with(b(), "/rules/0/counts", json!(["one-to-one", "cse"])), &[
             ("rules[0].counts[1]", "one of one-to-one, personal, case, group, reflective (not \"cse\": did you mean \"case\"?)"),
@@ -178,7 +178,7 @@ fn cases() -> Vec<Case> {
             ("templates[0].rules[0].kind", "one of the template rule kinds: did you mean \"next-within-cadence\"? not-future, date-order, date-within, next-within-cadence, required-if-gap, min-duration"),
         ]),
         ("misspelt obligation in a template rule", with(b(), "/templates/0/rules/0/obligation", json!("supervisoin")), &[
-            ("templates[0].rules[0].obligation", "one of supervision, personal-supervision, case-supervision, child-discussion, agreement-review, observation, write-up, asye-review, pdr, group-supervision, file-audit, supervision-observation, urgent-supervision, briefing-supervision, incident-meeting, assessment-conclusion (not \"supervisoin\": did you mean \"supervision\"?)"),
+            ("templates[0].rules[0].obligation", "one of supervision, personal-supervision, case-supervision, child-discussion, agreement-review, observation, write-up, asye-review, pdr, group-supervision, file-audit, supervision-observation, urgent-supervision, briefing-supervision, incident-meeting, assessment-conclusion, completion-supervision (not \"supervisoin\": did you mean \"supervision\"?)"),
         ]),
         ("misspelt hours", with(b(), "/rules/1/when", json!({ "hours": "part time" })), &[
             ("rules[1].when.hours", "one of full-time, part-time (not \"part time\": did you mean \"part-time\"?)"),
@@ -186,7 +186,7 @@ fn cases() -> Vec<Case> {
         // ---- several mistakes: every one reported ----
         ("two mistakes in one rule", with(with(b(), "/rules/0/obligation", json!("supervison")), "/rules/0/every", json!("1 mnth")), &[
             ("rules[0].every", "expected the duration's unit to be one of day(s), working day(s), week(s), month(s), year(s), hour(s)"),
-            ("rules[0].obligation", "one of supervision, personal-supervision, case-supervision, child-discussion, agreement-review, observation, write-up, asye-review, pdr, group-supervision, file-audit, supervision-observation, urgent-supervision, briefing-supervision, incident-meeting, assessment-conclusion (not \"supervison\": did you mean \"supervision\"?)"),
+            ("rules[0].obligation", "one of supervision, personal-supervision, case-supervision, child-discussion, agreement-review, observation, write-up, asye-review, pdr, group-supervision, file-audit, supervision-observation, urgent-supervision, briefing-supervision, incident-meeting, assessment-conclusion, completion-supervision (not \"supervison\": did you mean \"supervision\"?)"),
         ]),
         ("mistakes in two rules and a field", with(with(with(b(), "/rules/0/overide", json!([])), "/rules/1/counts", json!(["1-1"])), "/templates/0/sections/0/fields/2/type", json!("date ")), &[
             ("rules[0].overide", "no key \"overide\" in a \"cadence\" rule: did you mean \"overrides\"? the keys are kind, id, source, note, when, overrides, obligation, counts, every, phases, first, absenceExtends, proRata, agreedUpTo"),
@@ -216,7 +216,7 @@ fn cases() -> Vec<Case> {
         ("a built-in's id with replaces", with(with(b(), "/id", json!("havering")), "/replaces", json!("havering")), &[]),
         // ---- derived policies, in the author's terms ----
         ("derived: misspelt obligation in a replaced rule", with(d(), "/rules/0/obligation", json!("case-supervison")), &[
-            ("rules[0].obligation", "one of supervision, personal-supervision, case-supervision, child-discussion, agreement-review, observation, write-up, asye-review, pdr, group-supervision, file-audit, supervision-observation, urgent-supervision, briefing-supervision, incident-meeting, assessment-conclusion (not \"case-supervison\": did you mean \"case-supervision\"?) (rule \"case-supervision\")"),
+            ("rules[0].obligation", "one of supervision, personal-supervision, case-supervision, child-discussion, agreement-review, observation, write-up, asye-review, pdr, group-supervision, file-audit, supervision-observation, urgent-supervision, briefing-supervision, incident-meeting, assessment-conclusion, completion-supervision (not \"case-supervison\": did you mean \"case-supervision\"?) (rule \"case-supervision\")"),
         ]),
         ("derived: an added rule with an unknown key", with(d(), "/rules/1", json!({ "id": "extra", "kind": "max-gap", "counts": ["case"], "gap": "8 weeks", "soruce": "my.txt 3" })), &[
             ("rules[1].soruce", "no key \"soruce\" in a \"max-gap\" rule: did you mean \"source\"? the keys are kind, id, source, note, when, overrides, counts, gap (rule \"extra\")"),

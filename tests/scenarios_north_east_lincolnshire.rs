@@ -767,3 +767,37 @@ fn assessment_concluded_within_its_maximum() {
     );
     assert!(rule_dates(&s, "assessment-conclusion").is_empty());
 }
+
+/// rule: front-door-completion. Supervision within the Front Door: "Decisions regarding
+/// outcomes for contact/referrals will be made within 24 hours of the information being
+/// received and recorded within the completion supervision" — read as the completion
+/// supervision due by the day after the contact. Contact C-101 received Mon 2 Mar 2026:
+/// completion due Tue 3 Mar; recorded Thu 5 Mar, late. Contact C-102 received Thu 19 Mar,
+/// not completed on asOf Fri 20 Mar: due that day.
+#[test]
+fn front_door_completion_within_24_hours() {
+    let worker = json!({
+        "id": "w", "role": "front-door", "started": "2025-01-06",
+        "contacts": [
+            { "date": "2026-03-02", "id": "C-101", "briefed": "2026-03-02",
+              "completed": "2026-03-05" },
+            { "date": "2026-03-19", "id": "C-102", "briefed": "2026-03-19" }
+        ]
+    });
+    let s = run(P, worker, "2026-03-20");
+    let late = breaches(&s, "late-completion");
+    assert_eq!(late.len(), 1, "{s:#?}");
+    assert_eq!(late[0].path, "contacts[0].completed");
+    assert_eq!(
+        late[0].message,
+        "Contact C-101, received on 2 March 2026: its completion supervision, with the decision \
+         on its outcome, was recorded on 5 March 2026, after the deadline of 3 March 2026 (24 \
+         hours after it)."
+    );
+    assert_eq!(rule_dates(&s, "front-door-completion"), ["2026-03-20"]);
+    assert_eq!(
+        only(&s, "front-door-completion").kind,
+        CompletionSupervision
+    );
+    assert!(breaches(&s, "late-briefing").is_empty());
+}

@@ -300,7 +300,12 @@ proptest! {
                 Request { date: dates[12], urgent: true },
                 Request { date: dates[13], urgent: false },
             ],
-            contacts: vec![Contact { id: None, date: dates[14], briefed: Some(dates[15]) }],
+            contacts: vec![Contact {
+                id: None,
+                date: dates[14],
+                briefed: Some(dates[15]),
+                completed: Some(dates[16]),
+            }],
             incidents: vec![Incident { date: dates[16], met: Some(dates[17]) }],
         };
         let mut opts = ScheduleOptions::new(as_of);

@@ -113,7 +113,7 @@ fn schedule_unions_hold_every_variant() {
     let kinds = every!(ObligationKind: Supervision, PersonalSupervision, CaseSupervision,
         ChildDiscussion, AgreementReview, Observation, WriteUp, AsyeReview, Pdr,
         GroupSupervision, FileAudit, SupervisionObservation, UrgentSupervision,
-        BriefingSupervision, IncidentMeeting, AssessmentConclusion);
+        BriefingSupervision, IncidentMeeting, AssessmentConclusion, CompletionSupervision);
     assert_eq!(union(TS_CONTRACT, "Obligation", "kind"), kinds);
     assert_eq!(
         union(TS_CONTRACT, "Obligation", "status"),

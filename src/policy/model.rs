@@ -267,6 +267,9 @@ pub enum ObligationKind {
     IncidentMeeting,
     /// A child's assessment concluded (by the supervisor, in supervision).
     AssessmentConclusion,
+    /// The completion supervision of a contact or referral, recording the decision on its
+    /// outcome.
+    CompletionSupervision,
 }
 
 impl ObligationKind {
@@ -289,6 +292,7 @@ impl ObligationKind {
             ObligationKind::BriefingSupervision => "briefing supervision",
             ObligationKind::IncidentMeeting => "meeting after a serious incident",
             ObligationKind::AssessmentConclusion => "assessment concluded",
+            ObligationKind::CompletionSupervision => "completion supervision",
         }
     }
 }

@@ -71,6 +71,8 @@ pub struct Contact {
     pub date: NaiveDate,
     /// When its initial briefing supervision was recorded.
     pub briefed: Option<NaiveDate>,
+    /// When its completion supervision, recording the decision on its outcome, was recorded.
+    pub completed: Option<NaiveDate>,
 }
 
 /// A serious incident involving a child on the worker's caseload, and the meeting with the
@@ -351,6 +353,7 @@ fn contact(path: &str, v: &Value) -> Result<Contact> {
         id,
         date: c.req_date("date")?,
         briefed: c.opt_date("briefed")?,
+        completed: c.opt_date("completed")?,
     })
 }
 

@@ -190,7 +190,7 @@ export interface Finding {
       |'late-first-discussion'|'late-discussion-after-event'|'no-discussion-before-event'
       |'group-supervision-gap'|'file-audit-gap'|'supervisor-observation-gap'|'missed-milestone'
       |'late-urgent-supervision'|'late-briefing'|'late-incident-meeting'
-      |'late-assessment-conclusion';
+      |'late-assessment-conclusion'|'late-completion';
   message: string; source: string; severity: 'error'|'warning'; rule?: string;
 }
 /** The result of validate(). */
@@ -232,7 +232,7 @@ export interface Worker {
   requests?: { date: string; urgent?: boolean }[];
   /** Contacts and referrals managed (front door): when received, the contact's id in the
    * case system (never a name), when its initial briefing supervision was recorded. */
-  contacts?: { date: string; id?: string; briefed?: string }[];
+  contacts?: { date: string; id?: string; briefed?: string; completed?: string }[];
   /** Serious incidents involving a child on the caseload: when the supervisor was notified,
    * when they met the worker about it. */
   incidents?: { date: string; met?: string }[];
@@ -261,7 +261,8 @@ export interface Obligation {
   kind: 'supervision'|'personal-supervision'|'case-supervision'|'child-discussion'
       |'agreement-review'|'observation'|'write-up'|'asye-review'|'pdr'
       |'group-supervision'|'file-audit'|'supervision-observation'|'urgent-supervision'
-      |'briefing-supervision'|'incident-meeting'|'assessment-conclusion';
+      |'briefing-supervision'|'incident-meeting'|'assessment-conclusion'
+      |'completion-supervision';
   subject: string; due: string; status: 'overdue'|'due-soon'|'ok';
   source: string; reason: string; rule: string;
 }

@@ -6,15 +6,58 @@ use crate::calendar::Duration;
 use crate::error::Result;
 use crate::policy::{ObligationKind, Problems, Rule};
 use crate::schedule::engine::{after, Engine};
+use crate::schedule::Contact;
 use crate::words::long_date;
+use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-/// Each contact in `worker.contacts` briefed within a time.
+/// Each contact in `worker.contacts` briefed (or its outcome decided and recorded) within a
+/// time.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct ContactBriefing {
     /// The deadline after the information was received.
     pub within: Duration,
+    /// Which supervision of the contact is due: its initial briefing (the default, the
+    /// contact's `briefed` date) or its completion supervision (`completed`).
+    #[serde(default, skip_serializing_if = "ContactStep::is_briefing")]
+    pub step: ContactStep,
+}
+
+/// A front-door contact's supervision steps.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum ContactStep {
+    /// The initial briefing supervision (`contacts[i].briefed`).
+    #[default]
+    Briefing,
+    /// The completion supervision recording the decision on the outcome
+    /// (`contacts[i].completed`).
+    Completion,
+}
+
+impl ContactStep {
+    fn is_briefing(&self) -> bool {
+        *self == ContactStep::Briefing
+    }
+
+    /// The step's date on a contact, its key, its obligation and its words.
+    fn of(self, c: &Contact) -> (Option<NaiveDate>, &'static str, ObligationKind, &'static str) {
+        match self {
+            ContactStep::Briefing => (
+                c.briefed,
+                "briefed",
+                ObligationKind::BriefingSupervision,
+                "its initial briefing supervision",
+            ),
+            ContactStep::Completion => (
+                c.completed,
+                "completed",
+                ObligationKind::CompletionSupervision,
+                "its completion supervision, with the decision on its outcome,",
+            ),
+        }
+    }
 }
 
 impl ContactBriefing {
@@ -33,25 +76,33 @@ impl WorkerRule for ContactBriefing {
                 Some(id) => format!("Contact {id}, received on {}", long_date(c.date)),
                 None => format!("The contact received on {}", long_date(c.date)),
             };
-            match c.briefed.filter(|b| *b <= e.as_of) {
+            let (done, key, kind, step) = self.step.of(c);
+            match done.filter(|b| *b <= e.as_of) {
                 None => {
                     let reason = format!(
-                        "{what}: its initial briefing supervision is due within {} of it.",
+                        "{what}: {step} is due within {} of it.",
                         self.within.describe()
                     );
-                    let kind = ObligationKind::BriefingSupervision;
                     e.oblige(kind, &worker.id, due, rule, &rule.source, reason);
                 }
                 Some(b) if b > due => {
                     let message = format!(
-                        "{what}: its initial briefing supervision was recorded on {}, after \
-                         the deadline of {} ({} after it).",
+                        "{what}: {step} was recorded on {}, after the deadline of {} ({} after \
+                         it).",
                         long_date(b),
                         long_date(due),
                         self.within.describe()
                     );
-                    let path = format!("contacts[{i}].briefed");
-                    e.breach(c.date, path, "late-briefing", rule, message);
+                    let path = format!("contacts[{i}].{key}");
+                    // Each code written out, as every breach code is (tests/validate_codes.rs).
+                    match self.step {
+                        ContactStep::Briefing => {
+                            e.breach(c.date, path, "late-briefing", rule, message);
+                        }
+                        ContactStep::Completion => {
+                            e.breach(c.date, path, "late-completion", rule, message);
+                        }
+                    }
                 }
                 Some(_) => {}
             }
