@@ -145,6 +145,41 @@ pub struct Case {
     pub events: Vec<Event>,
 }
 
+/// An assessment on a case: its `assessment-started` event (by index and date) and the first
+/// `assessment-completed` event on or after it, when one is recorded by `asOf`.
+pub(crate) struct Assessment<'c> {
+    pub(crate) index: usize,
+    pub(crate) start: NaiveDate,
+    pub(crate) end: Option<(usize, &'c Event)>,
+}
+
+impl Case {
+    /// The case's assessments started from `from` to `as_of`, each with its completion.
+    pub(crate) fn assessments(
+        &self,
+        from: NaiveDate,
+        as_of: NaiveDate,
+    ) -> impl Iterator<Item = Assessment<'_>> + '_ {
+        self.events
+            .iter()
+            .enumerate()
+            .filter(move |(_, ev)| {
+                ev.kind == EventKind::AssessmentStarted && from <= ev.date && ev.date <= as_of
+            })
+            .map(move |(index, ev)| Assessment {
+                index,
+                start: ev.date,
+                end: self
+                    .events
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, c)| c.kind == EventKind::AssessmentCompleted)
+                    .filter(|(_, c)| ev.date <= c.date && c.date <= as_of)
+                    .min_by_key(|(_, c)| c.date),
+            })
+    }
+}
+
 /// A case event.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Event {

@@ -4,7 +4,7 @@
 use super::ChildRule;
 use crate::calendar::Duration;
 use crate::error::Result;
-use crate::policy::{EventKind, ObligationKind, Problems, Rule};
+use crate::policy::{ObligationKind, Problems, Rule};
 use crate::schedule::engine::{after, Engine};
 use crate::schedule::Case;
 use crate::words::long_date;
@@ -37,21 +37,8 @@ impl ChildAssessment {
 impl ChildRule for ChildAssessment {
     fn apply(&self, rule: &Rule, e: &mut Engine<'_>, index: usize, case: &Case) -> Result<()> {
         let discussed = e.discussed(case);
-        for (j, ev) in case.events.iter().enumerate() {
-            if ev.kind != EventKind::AssessmentStarted
-                || ev.date > e.as_of
-                || ev.date < e.records_from()
-            {
-                continue;
-            }
-            let start = ev.date;
-            let end = case
-                .events
-                .iter()
-                .enumerate()
-                .filter(|(_, c)| c.kind == EventKind::AssessmentCompleted)
-                .filter(|(_, c)| start <= c.date && c.date <= e.as_of)
-                .min_by_key(|(_, c)| c.date);
+        for a in case.assessments(e.records_from(), e.as_of) {
+            let (j, start, end) = (a.index, a.start, a.end);
             let open = |d: &NaiveDate| *d >= start && end.is_none_or(|(_, c)| *d <= c.date);
             let mut due = self.first_due(start, e)?;
             let mut last: Option<NaiveDate> = None;

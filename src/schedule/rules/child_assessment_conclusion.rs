@@ -4,7 +4,7 @@
 use super::ChildRule;
 use crate::calendar::Duration;
 use crate::error::Result;
-use crate::policy::{EventKind, ObligationKind, Problems, Rule};
+use crate::policy::{ObligationKind, Problems, Rule};
 use crate::schedule::engine::{after, Engine};
 use crate::schedule::Case;
 use crate::words::long_date;
@@ -26,22 +26,9 @@ impl ChildAssessmentConclusion {
 impl ChildRule for ChildAssessmentConclusion {
     fn apply(&self, rule: &Rule, e: &mut Engine<'_>, index: usize, case: &Case) -> Result<()> {
         let within = self.within.describe();
-        for ev in &case.events {
-            if ev.kind != EventKind::AssessmentStarted
-                || ev.date > e.as_of
-                || ev.date < e.records_from()
-            {
-                continue;
-            }
-            let start = ev.date;
+        for a in case.assessments(e.records_from(), e.as_of) {
+            let (start, done) = (a.start, a.end);
             let due = after(&self.within, start, e.cal)?;
-            let done = case
-                .events
-                .iter()
-                .enumerate()
-                .filter(|(_, c)| c.kind == EventKind::AssessmentCompleted)
-                .filter(|(_, c)| start <= c.date && c.date <= e.as_of)
-                .min_by_key(|(_, c)| c.date);
             let what = format!(
                 "The assessment of case {} started on {}",
                 case.id,
