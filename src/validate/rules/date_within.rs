@@ -19,12 +19,8 @@ pub(super) fn check(
         return;
     };
     if b < a {
-        let message = format!(
-            "{} must be the same as or after {}",
-            c.name(later).start(),
-            c.reference(earlier)
-        );
-        c.push(later, Code::DateOrder, message, source);
+        // The two dates the wrong way round: the `date-order` rule's own finding.
+        super::date_order::check(c, source, earlier, later);
         return;
     }
     let Some(latest) = within.after(a, cx.cal) else {
