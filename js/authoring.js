@@ -13,18 +13,10 @@ const fast = fastValidate(glue);
 export const validate = fast.validate;
 
 /** See supervision_rules.d.ts. */
-export function loadPolicy(compiled) {
-  const summary = glue.loadPolicy(compiled);
-  fast.forget(summary.id);
-  return summary;
-}
+export const loadPolicy = fast.registering(glue.loadPolicy);
 
 /** See supervision_rules.d.ts. */
-export function registerPolicy(policy) {
-  const summary = glue.registerPolicy(policy);
-  fast.forget(summary.id);
-  return summary;
-}
+export const registerPolicy = fast.registering(glue.registerPolicy);
 
 /** See index.d.ts. */
 export function attachWhenReady(form, options, wasm) {

@@ -58,8 +58,10 @@ function reduce(record, fields) {
 
 /**
  * `glue` is a wasm-bindgen module (its `validate` and `template`). Returns `validate` with
- * the same arguments and results, and `forget(policyId)` for when a policy is registered
- * or loaded again under an id (its templates may have changed).
+ * the same arguments and results, `forget(policyId)` for when a policy is registered or
+ * loaded again under an id (its templates may have changed), and `registering(f)`: the
+ * glue's `loadPolicy` or `registerPolicy` as `f`, forgetting the id of the policy it
+ * returns the summary of.
  */
 export function fastValidate(glue) {
   const plans = new Map();
@@ -71,6 +73,9 @@ export function fastValidate(glue) {
       plans.set(key, fields);
     }
     return fields;
+  };
+  const forget = (policyId) => {
+    for (const key of plans.keys()) if (key.startsWith(`${policyId}\u0000`)) plans.delete(key);
   };
   return {
     validate(policyId, templateId, record, options) {
@@ -86,8 +91,13 @@ export function fastValidate(glue) {
       }
       return glue.validate(policyId, templateId, reduce(record, fields), options);
     },
-    forget(policyId) {
-      for (const key of plans.keys()) if (key.startsWith(`${policyId}\u0000`)) plans.delete(key);
+    forget,
+    registering(f) {
+      return (policy) => {
+        const summary = f(policy);
+        forget(summary.id);
+        return summary;
+      };
     },
   };
 }

@@ -12,8 +12,4 @@ const fast = fastValidate(glue);
 export const validate = fast.validate;
 
 /** See supervision_rules.d.ts. */
-export function loadPolicy(compiled) {
-  const summary = glue.loadPolicy(compiled);
-  fast.forget(summary.id);
-  return summary;
-}
+export const loadPolicy = fast.registering(glue.loadPolicy);
