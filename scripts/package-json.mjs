@@ -14,8 +14,11 @@ const field = (name) => {
   return m[1];
 };
 
+// `node`: the entry point initialised as it is imported (js/node.js, README "From Node");
+// browsers and bundlers take `default`, which is initialised with `await init()`.
 const entry = (dir) => ({
   types: `./${dir}index.d.ts`,
+  node: `./${dir}node.js`,
   default: `./${dir}index.js`,
 });
 
@@ -46,7 +49,7 @@ const pkg = {
     './package.json': './package.json',
   },
   files: [
-    'index.js', 'index.d.ts', 'fast-validate.js', 'records.d.ts',
+    'index.js', 'index.d.ts', 'fast-validate.js', 'edge.js', 'node.js', 'records.d.ts',
     'supervision_rules.js', 'supervision_rules_bg.wasm', 'supervision_rules.d.ts',
     'widget/', 'authoring/', 'team/', 'supervision-rules.css', 'docs/', 'README.md', 'CHANGELOG.md',
   ],

@@ -176,13 +176,13 @@ window.result = { valid: r.valid, errors: r.errors.length };`],
       assert.ok(r.errors > 0);
       assert.equal(r.attach, 'undefined');
       assert.deepEqual(requested.filter((u) => u.startsWith('/pkg/')).sort(),
-        ['/pkg/fast-validate.js', '/pkg/index.js', '/pkg/supervision_rules.js', '/pkg/supervision_rules_bg.wasm']);
+        ['/pkg/edge.js', '/pkg/fast-validate.js', '/pkg/index.js', '/pkg/supervision_rules.js', '/pkg/supervision_rules_bg.wasm']);
     });
     await test('chromium: a page using the widget attaches and shows the error summary', async () => {
       const r = await run('widget');
       assert.deepEqual(r, { valid: false, summary: true });
       assert.deepEqual(requested.filter((u) => u.startsWith('/pkg/')).sort(),
-        ['/pkg/widget/fast-validate.js', '/pkg/widget/index.js', '/pkg/widget/supervision_rules.js',
+        ['/pkg/widget/edge.js', '/pkg/widget/fast-validate.js', '/pkg/widget/index.js', '/pkg/widget/supervision_rules.js',
           '/pkg/widget/supervision_rules_bg.wasm', '/pkg/widget/when-ready.js']);
     });
     await test('chromium: a page registers its own policy with the authoring entry point', async () => {
