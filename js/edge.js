@@ -32,6 +32,10 @@ export function withDefaultToday(options) {
   return options;
 }
 
+/** `validate` with `withDefaultToday` applied to its options. */
+export const defaultingToday = (validate) => (policyId, templateId, record, options) =>
+  validate(policyId, templateId, record, withDefaultToday(options));
+
 /**
  * `glue` is a wasm-bindgen module. Returns its `init` and `initSync`, which note that the
  * module is ready, and `guard(name, f)`: `f` throwing, before the module is ready, the
@@ -42,7 +46,8 @@ export function edge(glue) {
   const notReady = (name) => {
     const e = new Error(`supervision-rules: call \`await init()\` before ${name}() (the module `
       + 'is not initialised yet; or initSync({ module }) with the bytes of the entry point\'s '
-      + 'supervision_rules_bg.wasm). In Node, import the package by its name: it initialises itself.');
+      + 'supervision_rules_bg.wasm). In Node, import the package by its name: it initialises '
+      + 'itself.');
     e.code = NOT_INITIALISED;
     return e;
   };

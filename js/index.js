@@ -4,7 +4,7 @@
 // without `today` takes this environment's local date (edge.js).
 import * as glue from './supervision_rules.js';
 import { fastValidate } from './fast-validate.js';
-import { edge, withDefaultToday } from './edge.js';
+import { edge, defaultingToday } from './edge.js';
 
 export * from './supervision_rules.js';
 
@@ -17,8 +17,7 @@ export default ready.init;
 export const initSync = ready.initSync;
 
 /** See supervision_rules.d.ts; `today` defaults to the local date. */
-export const validate = ready.guard('validate',
-  (policyId, templateId, record, options) => fast.validate(policyId, templateId, record, withDefaultToday(options)));
+export const validate = ready.guard('validate', defaultingToday(fast.validate));
 
 /** See supervision_rules.d.ts. */
 export const loadPolicy = ready.guard('loadPolicy', fast.registering(glue.loadPolicy));

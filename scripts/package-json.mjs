@@ -53,8 +53,9 @@ const pkg = {
     'supervision_rules.js', 'supervision_rules_bg.wasm', 'supervision_rules.d.ts',
     'widget/', 'authoring/', 'team/', 'supervision-rules.css', 'docs/', 'README.md', 'CHANGELOG.md',
   ],
-  // A CSS import is a side effect: bundlers that honour this list must keep it.
-  sideEffects: ['./snippets/*', './supervision-rules.css'],
+  // A CSS import is a side effect: bundlers that honour this list must keep it. So is Node's
+  // entry point (node.js initialises the module as it is imported), for server bundles.
+  sideEffects: ['./snippets/*', './supervision-rules.css', './node.js', './widget/node.js', './authoring/node.js'],
   keywords: ['supervision', 'social-work', 'wasm', 'validation', 'schedule'],
 };
 process.stdout.write(JSON.stringify(pkg, null, 2) + '\n');
