@@ -26,6 +26,9 @@ build() { # out-dir, cargo feature arguments…
   rm -f "$out/.gitignore" "$out/README.md" "$out/package.json"
   # The entry point users import: the glue with validate() keeping free text in JS.
   cp js/fast-validate.js "$out/"
+  # Its guards and validate's default today (edge.js); what Node imports (node.js: the
+  # entry point, initialised from the .wasm beside it; `node` in the package's exports).
+  cp js/edge.js js/node.js "$out/"
   if [ -n "${ENTRY:-}" ]; then cp js/when-ready.js "$out/"; fi
   cp "js/${ENTRY:-index}.js" "$out/index.js"
   cp "js/${ENTRY:-index}.d.ts" "$out/index.d.ts"

@@ -14,8 +14,11 @@ const field = (name) => {
   return m[1];
 };
 
+// `node`: the entry point initialised as it is imported (js/node.js, README "From Node");
+// browsers and bundlers take `default`, which is initialised with `await init()`.
 const entry = (dir) => ({
   types: `./${dir}index.d.ts`,
+  node: `./${dir}node.js`,
   default: `./${dir}index.js`,
 });
 
@@ -46,12 +49,13 @@ const pkg = {
     './package.json': './package.json',
   },
   files: [
-    'index.js', 'index.d.ts', 'fast-validate.js', 'records.d.ts',
+    'index.js', 'index.d.ts', 'fast-validate.js', 'edge.js', 'node.js', 'records.d.ts',
     'supervision_rules.js', 'supervision_rules_bg.wasm', 'supervision_rules.d.ts',
     'widget/', 'authoring/', 'team/', 'supervision-rules.css', 'docs/', 'README.md', 'CHANGELOG.md',
   ],
-  // A CSS import is a side effect: bundlers that honour this list must keep it.
-  sideEffects: ['./snippets/*', './supervision-rules.css'],
+  // A CSS import is a side effect: bundlers that honour this list must keep it. So is Node's
+  // entry point (node.js initialises the module as it is imported), for server bundles.
+  sideEffects: ['./snippets/*', './supervision-rules.css', './node.js', './widget/node.js', './authoring/node.js'],
   keywords: ['supervision', 'social-work', 'wasm', 'validation', 'schedule'],
 };
 process.stdout.write(JSON.stringify(pkg, null, 2) + '\n');

@@ -34,7 +34,7 @@ for (const part of String(opt('--budget', process.env.SIZE_BUDGET_KB ?? '')).spl
   budgets[entry] = Number(kbText);
 }
 const ENTRIES = { core: PKG, widget: join(PKG, 'widget'), authoring: join(PKG, 'authoring') };
-const CORE_FILES = ['supervision_rules_bg.wasm', 'supervision_rules.js', 'index.js', 'fast-validate.js'];
+const CORE_FILES = ['supervision_rules_bg.wasm', 'supervision_rules.js', 'index.js', 'fast-validate.js', 'edge.js'];
 // The widget's and authoring's index.js also import when-ready.js (attachWhenReady).
 const filesOf = (entry) => (entry === 'core' ? CORE_FILES : [...CORE_FILES, 'when-ready.js']);
 

@@ -2,8 +2,10 @@
 // The npm package as its users get it: `npm pack` of pkg/, installed from the tarball into
 // a scratch project in a temporary folder, then
 //
-// - Node: README's "From Node" code run as written (ESM), and from CommonJS both ways the
-//   README documents (`require()` on a Node that can require ES modules, `await import()`);
+// - Node: README's "From Node" code run as written (ESM: one import, one call, no init), and
+//   from CommonJS both ways the README documents (`require()` on a Node that can require ES
+//   modules, `await import()`); `await init()` in Node; each entry point with no init; the
+//   Error of a function called before init (the browser entry point); `today`'s default;
 // - TypeScript: README's code blocks marked `<!-- typecheck -->`, and a file that uses
 //   each entry point's types (the generated record types among them: a misspelt field id
 //   must not compile), checked by `tsc --strict --noEmit` against the installed
@@ -62,6 +64,9 @@ async function pack(scratch) {
         assert.ok(files.includes(dir + f), `${dir + f} is in the tarball`);
       }
     }
+    for (const f of ['node.js', 'edge.js', 'widget/node.js', 'widget/edge.js', 'authoring/node.js', 'authoring/edge.js']) {
+      assert.ok(files.includes(f), `${f} is in the tarball`);
+    }
     for (const f of ['supervision-rules.css', 'records.d.ts', 'widget/when-ready.js', 'README.md', 'CHANGELOG.md', 'package.json',
       'docs/policy-format.md', 'docs/finding-codes.md']) {
       assert.ok(files.includes(f), `${f} is in the tarball`);
@@ -95,35 +100,118 @@ declare const workers: import('supervision-rules').Worker[];
 declare function showErrors(errors: import('supervision-rules').Finding[]): void;
 `;
 
+/** README's first fenced code block after the text `after` that has `includes` in it. */
+async function readmeBlock(after, includes) {
+  const readme = await readFile(path.join(ROOT, 'README.md'), 'utf8');
+  const from = readme.indexOf(after);
+  assert.ok(from >= 0, `README has "${after}"`);
+  const block = [...readme.slice(from).matchAll(/```(?:js|ts)\n([\s\S]*?)\n```/g)]
+    .map((m) => m[1]).find((b) => b.includes(includes));
+  assert.ok(block, `README has a block with ${includes} after "${after}"`);
+  return block;
+}
+
+/** Runs `source` as a file `name` of the scratch project (env added); its stdout. */
+async function runFile(scratch, name, source, env = {}) {
+  const file = path.join(scratch, name);
+  await writeFile(file, source);
+  return execFileSync(process.execPath, [file], {
+    cwd: scratch, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env },
+  });
+}
+
 async function node(scratch) {
-  const fromNode = (await readmeExamples()).find((b) => b.includes('initSync'));
-  assert.ok(fromNode, 'README\'s "From Node" example is marked <!-- typecheck -->');
-  await test("node ESM: README's \"From Node\" runs as written", async () => {
-    const file = path.join(scratch, 'from-node.mjs');
-    await writeFile(file, `const record = {};\n${fromNode}
-console.log(JSON.stringify(validate('havering', 'case-supervision-record', record, { mode: 'final' }).errors.map((e) => e.path)));\n`);
-    const paths = JSON.parse(run(process.execPath, [file], scratch));
+  const fromNode = await readmeBlock('## From Node', "from 'supervision-rules'");
+  await test("node ESM: README's \"From Node\" runs as written: one import, one call, no init", async () => {
+    assert.equal(fromNode.split('\n').filter((l) => l.trim()).length, 2, 'one import and one call');
+    assert.doesNotMatch(fromNode, /init/);
+    const out = await runFile(scratch, 'from-node.mjs', `const record = {};\n${fromNode}
+console.log(JSON.stringify(report.errors.map((e) => e.path)));\n`);
+    const paths = JSON.parse(out);
     for (const p of EMPTY_ERRORS_AT_LEAST) assert.ok(paths.includes(p), `${p} is reported`);
   });
-  const cjsBody = (load) => `const { readFileSync } = require('node:fs');
-(async () => {
-  const { initSync, validate } = ${load};
-  initSync({ module: readFileSync(require.resolve('supervision-rules/supervision_rules_bg.wasm')) });
-  console.log(JSON.stringify(validate('havering', 'case-supervision-record', {}, { mode: 'final' }).valid));
-})();\n`;
-  await test('node CommonJS: await import() works on every supported Node', async () => {
-    const file = path.join(scratch, 'import.cjs');
-    await writeFile(file, cjsBody("await import('supervision-rules')"));
-    assert.equal(run(process.execPath, [file], scratch).trim(), 'false');
-  });
-  await test('node CommonJS: require() works where Node can require ES modules (20.19+, 22.12+)', async () => {
-    const file = path.join(scratch, 'require.cjs');
-    await writeFile(file, cjsBody("require('supervision-rules')"));
+  const fromCjs = await readmeBlock('From CommonJS', "require('supervision-rules')");
+  await test("node CommonJS: README's require() runs as written, no init (Node 20.19+, 22.12+)", async () => {
+    const source = `${fromCjs}
+console.log(JSON.stringify(validate('havering', 'case-supervision-record', {}, { mode: 'final' }).valid));\n`;
     if (!process.features.require_module) {
-      assert.throws(() => run(process.execPath, [file], scratch), 'this Node cannot require ES modules');
+      await assert.rejects(runFile(scratch, 'require.cjs', source), 'this Node cannot require ES modules');
       return;
     }
-    assert.equal(run(process.execPath, [file], scratch).trim(), 'false');
+    assert.equal((await runFile(scratch, 'require.cjs', source)).trim(), 'false');
+  });
+  await test('node CommonJS: await import() works on every supported Node, no init', async () => {
+    const out = await runFile(scratch, 'import.cjs', `(async () => {
+  const { validate } = await import('supervision-rules');
+  console.log(JSON.stringify(validate('havering', 'case-supervision-record', {}, { mode: 'final' }).valid));
+})();\n`);
+    assert.equal(out.trim(), 'false');
+  });
+  await test('node: await init() resolves (no fetch), and each entry point needs no init', async () => {
+    const out = await runFile(scratch, 'entries.mjs', `import init, { validate } from 'supervision-rules';
+import * as widget from 'supervision-rules/widget';
+import * as authoring from 'supervision-rules/authoring';
+await init();
+await widget.default();
+const r = (m) => m.validate('havering', 'personal-supervision', {}, { mode: 'final' }).errors.length > 0;
+console.log(JSON.stringify([r({ validate }), r(widget), r(authoring),
+  authoring.jsonSchema('havering', 'personal-supervision').required.length > 0,
+  authoring.registerPolicy({ format: 1, id: 'mine', extends: 'havering' }).id]));\n`);
+    assert.deepEqual(JSON.parse(out), [true, true, true, true, 'mine']);
+  });
+  await test('before init (the browser entry points): every function throws an Error saying to call init()', async () => {
+    const out = await runFile(scratch, 'before-init.mjs', `import { readFileSync } from 'node:fs';
+const seen = {};
+for (const dir of ['', 'widget/', 'authoring/']) {
+  const url = new URL('./node_modules/supervision-rules/' + dir + 'index.js', import.meta.url);
+  const m = await import(url);
+  for (const [name, f] of Object.entries(m)) {
+    // Each function but the two that initialise, attachWhenReady (which does) and classes.
+    if (typeof f !== 'function' || /^[A-Z]/.test(name) || ['default', 'initSync', 'attachWhenReady'].includes(name)) continue;
+    try {
+      f('havering', 'personal-supervision', {});
+      seen[dir + name] = 'no error';
+    } catch (e) {
+      seen[dir + name] = [e.constructor.name, e.code, e.message];
+    }
+  }
+  m.initSync({ module: readFileSync(new URL('supervision_rules_bg.wasm', url)) });
+  seen[dir + 'after initSync'] = m.validate('havering', 'personal-supervision', {}).valid;
+}
+console.log(JSON.stringify(seen));\n`);
+    const seen = JSON.parse(out);
+    const names = Object.keys(seen).filter((k) => !k.endsWith('after initSync'));
+    for (const f of ['validate', 'schedule', 'policies', 'loadPolicy', 'widget/attach', 'authoring/jsonSchema',
+      'authoring/registerPolicy']) assert.ok(names.includes(f), `${f} is checked`);
+    for (const name of names) {
+      const [kind, code, message] = seen[name];
+      assert.equal(kind, 'Error', name);
+      assert.equal(code, 'not-initialised', name);
+      const fn = name.split('/').pop();
+      assert.ok(message.startsWith(`supervision-rules: call \`await init()\` before ${fn}()`), `${name}: ${message}`);
+    }
+    for (const dir of ['', 'widget/', 'authoring/']) assert.equal(seen[`${dir}after initSync`], false);
+  });
+  await test("node: validate's today defaults to the local date (TZ), null leaves the check out", async () => {
+    // Kiritimati is UTC+14: its date is ahead of UTC's for 14 hours of each day. The local
+    // dates are worked out with Intl, apart from the package's own reading of the clock.
+    const out = await runFile(scratch, 'today.mjs', `import { validate } from 'supervision-rules';
+const local = (days) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Pacific/Kiritimati' })
+  .format(new Date(Date.now() + days * 86400000));
+const future = (date, options) => validate('havering', 'case-supervision-record', { date }, options)
+  .errors.filter((e) => e.code === 'date-in-future').map((e) => e.path);
+let before, result;
+do {
+  before = local(0);
+  result = { today: future(local(0)), tomorrow: future(local(1)), far: future('2099-01-01'),
+    noOptions: future('2099-01-01', undefined), nullToday: future('2099-01-01', { today: null }),
+    given: future('2099-01-01', { today: '2099-01-01' }), draft: validate('havering', 'case-supervision-record',
+      { date: '2099-01-01' }, { mode: 'draft' }).warnings.filter((e) => e.code === 'date-in-future').length };
+} while (before !== local(0)); // midnight passed during the calls: again
+console.log(JSON.stringify(result));\n`, { TZ: 'Pacific/Kiritimati' });
+    assert.deepEqual(JSON.parse(out), {
+      today: [], tomorrow: ['date'], far: ['date'], noOptions: ['date'], nullToday: [], given: [], draft: 1,
+    });
   });
 }
 
@@ -199,7 +287,43 @@ const flat: Records['havering']['case-supervision-record'] = { actions: 'Rest' }
 type Nowhere = Records['havering']['no-such-template'];
 attachWhenReady(form, { policy: 'havering', template: 'personal-supervision' })
   .then((w) => w?.detach());
-export { version, required, title, observed, misspelt, flat };
+// validate, template and jsonSchema typed by the built-in ids (records.d.ts); any string for
+// a registered policy. null wherever it counts as blank: fields, row cells, today.
+import { template as coreTemplate, validate as coreValidate, type TemplateId } from 'supervision-rules';
+import { validate as authoringValidate } from 'supervision-rules/authoring';
+const blanks: RecordOf<'havering', 'case-supervision-record'> = {
+  date: null, actions: [{ action: 'Visit', who: null, when: null }],
+};
+coreValidate('havering', 'case-supervision-record', blanks, { today: null });
+authoringValidate('havering', 'case-supervision-record', blanks);
+declare const untyped: Record<string, unknown>;
+declare const fromRoute: string;
+coreValidate('havering', 'case-supervision-record', untyped);
+coreValidate('my-council', 'my-template', { anything: 1 });
+coreValidate(fromRoute, fromRoute, untyped);
+coreValidate('havering', fromRoute, untyped); // a template id known only at run time: unchecked
+const id: TemplateId<'havering'> = 'personal-supervision';
+coreTemplate('havering', id).sections.forEach((x) => x.id.toUpperCase());
+coreTemplate('my-council', 'any-template');
+jsonSchema('my-council', 'any-template');
+jsonSchema('havering', 'personal-supervision', { mode: 'draft' });
+// @ts-expect-error a misspelt template id (validate)
+coreValidate('havering', 'case-supervison-record', {});
+// @ts-expect-error a misspelt template id (template)
+coreTemplate('havering', 'personal-supervison');
+// @ts-expect-error a misspelt template id (jsonSchema)
+jsonSchema('havering', 'personal-supervison');
+// @ts-expect-error a template of another built-in policy
+coreValidate('stockport', 'case-supervision-record', {});
+// @ts-expect-error a record of another template
+coreValidate('havering', 'case-supervision-record', record);
+// @ts-expect-error a record of another template, from the widget entry point
+validate('havering', 'case-supervision-record', record);
+// @ts-expect-error a misspelt field id in a record written in the call
+authoringValidate('havering', 'case-supervision-record', { dat: '2026-04-02' });
+// @ts-expect-error not a template id of Havering's
+const wrongId: TemplateId<'havering'> = 'personal';
+export { version, required, title, observed, misspelt, flat, wrongId };
 export type { Nowhere };
 `;
 

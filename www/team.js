@@ -131,6 +131,35 @@ function showImportErrors(errors) {
   if (errors.length > 500) body.append(el('tr', {}, el('td', { colspan: '3', text: `and ${errors.length - 500} more` })));
 }
 
+// ---- the data step, folded once the service is shown --------------------------------------
+/** Opens or folds the data step (the files, their columns and the rows not read). */
+function setDataStep(open) {
+  $('data-step-body').hidden = !open;
+  $('data-toggle').setAttribute('aria-expanded', String(open));
+}
+
+/** Folds the data step to what was loaded (each file, its rows, the rows not read), so the
+ *  service comes first; `Change the data` opens it again. */
+function foldDataStep(errors) {
+  const list = $('data-loaded-files');
+  list.replaceChildren();
+  for (const kind of KINDS) {
+    const f = files[kind];
+    if (!f) continue;
+    const refused = errors.filter((e) => e.file === f.name).length;
+    const rows = `${f.rows.length} ${f.rows.length === 1 ? 'row' : 'rows'}`;
+    list.append(el('li', { text: `${KIND_LABEL[kind]}: ${f.name}, ${rows}${refused ? ` (${refused} not read)` : ''}` }));
+  }
+  $('data-loaded-intro').textContent = errors.length
+    ? `Loaded, but ${errors.length === 1 ? '1 row' : `${errors.length} rows`} could not be read (Change the data lists them):`
+    : 'Loaded (every row read):';
+  $('data-loaded').hidden = false;
+  // Focus was on the button that loaded the data, now folded away: the service comes next.
+  const moved = $('data-step-body').contains(document.activeElement);
+  setDataStep(false);
+  if (moved) $('results-title').focus();
+}
+
 function progress(done, total, label) {
   const box = $('progress-box');
   if (total === undefined) {
@@ -178,6 +207,7 @@ async function load() {
   const rows = { workers: [], children: [] };
   let total = 0;
   let children = 0;
+  let readErrors = [];
   status('Reading the rows…');
   progressFrom = performance.now();
   progress(0, 1, 'Reading the rows');
@@ -190,6 +220,7 @@ async function load() {
     });
     handlers.set('read', (m) => {
       showImportErrors(m.errors);
+      readErrors = m.errors;
       total = m.workers;
       children = m.children;
       if (!total) {
@@ -211,6 +242,7 @@ async function load() {
       fillFilters();
       renderSummary();
       $('results').hidden = false;
+      foldDataStep(readErrors);
       renderWorkers(view.workers.filter(chosen), () => {
         performance.mark('team:table-shown');
         document.body.dataset.loadMs = String(Math.round(performance.now() - t0));
@@ -223,7 +255,7 @@ async function load() {
       view.duties = m.duties;
       view.actions = m.actions;
       $('results').hidden = false;
-      if (!total) { fillFilters(); renderSummary(); renderWorkers([]); renderChildren([]); }
+      if (!total) { fillFilters(); renderSummary(); renderWorkers([]); renderChildren([]); foldDataStep(readErrors); }
       setTimeout(() => { renderDuties(); renderActions(); }, 0);
       status(`Showing ${total} workers and ${children} children, as of ${longDate(asOf)}. Working out the last 12 months…`);
       progress(0, 12, 'Working out the last 12 months: 0 of 12');
@@ -549,6 +581,7 @@ async function main() {
     const b = document.querySelector(`button[data-worker="${CSS.escape(id || '')}"]`);
     (b || $('workers-title')).focus();
   });
+  $('data-toggle').addEventListener('click', () => setDataStep($('data-toggle').getAttribute('aria-expanded') !== 'true'));
   $('download').addEventListener('click', download);
   $('print').addEventListener('click', () => window.print());
   status('');

@@ -167,7 +167,10 @@ export interface Policy extends PolicySummary {
 }
 /** Options for validate(). */
 export interface ValidateOptions {
-  mode?: 'draft'|'final'; today?: string; role?: string;
+  mode?: 'draft'|'final'; role?: string;
+  /** Today as YYYY-MM-DD, for the "not in the future" checks. Default (at the JS edge): the
+   *  local date of the JavaScript environment at each call; null skips those checks. */
+  today?: string | null;
   /** Field ids the form does not collect: their own checks (required, type) are skipped. */
   ignore?: string[];
   /** The supervisee's hours, shifts a month and fte, for cadences that differ by them (as

@@ -3,8 +3,9 @@
 //
 // - from Node, through the package's own `exports` (pkg/ linked as node_modules/supervision-rules
 //   in a scratch folder): `supervision-rules`, `supervision-rules/widget`,
-//   `supervision-rules/authoring`, each initialised with initSync and the bytes of its .wasm;
-// - from pages in headless Chromium: a page that imports only the core and validates; one
+//   `supervision-rules/authoring`, each initialised as it is imported (the `node` condition);
+// - from pages in headless Chromium: a page that imports only the core and validates (and,
+//   before init(), gets the Error that says to call it); one
 //   that uses the widget; one that registers its own policy (authoring); one that loads a
 //   policy compiled by the authoring entry point into the core (a council's policy on a
 //   form page without a release).
@@ -12,7 +13,7 @@
 //   node tests/e2e/entries.mjs      needs pkg/ built (make build)
 // Ends with "N passed, N failed".
 import assert from 'node:assert/strict';
-import { mkdtemp, rm, mkdir, symlink, readFile, writeFile, access } from 'node:fs/promises';
+import { mkdtemp, rm, mkdir, symlink, writeFile, access } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -53,13 +54,14 @@ async function nodeEntries(scratch) {
   await symlink(PKG, path.join(modules, 'supervision-rules'), 'dir');
   // Resolve as a dependency of a file in the scratch project would.
   const importer = pathToFileURL(path.join(scratch, 'index.mjs')).href;
-  // As README's "From Node" does: the entry point and its .wasm, both through `exports`.
+  // As README's "From Node" does: the entry point through `exports`, with no init step
+  // (Node's condition picks the entry point's node.js); its .wasm is exported too.
   const require = createRequire(importer);
   const load = async (spec) => {
-    const m = await import(pathToFileURL(require.resolve(spec)).href);
-    const wasm = require.resolve(`${spec}/supervision_rules_bg.wasm`);
-    m.initSync({ module: await readFile(wasm) });
-    return m;
+    const file = require.resolve(spec);
+    assert.equal(path.basename(file), 'node.js', `${spec} resolves to ${file}`);
+    await access(require.resolve(`${spec}/supervision_rules_bg.wasm`));
+    return import(pathToFileURL(file).href);
   };
 
   await test('node: supervision-rules (core) validates and schedules with the built-in policies', async () => {
@@ -127,9 +129,11 @@ async function browserEntries(scratch) {
 <body>${body}<script type="module" src="./test.js"></script></body></html>`;
   const pages = {
     core: [page(''), `import * as m from '/pkg/index.js';
+let before;
+try { m.validate('havering', 'case-supervision-record', {}); } catch (e) { before = [e.constructor.name, e.code, e.message]; }
 await m.default();
 const r = m.validate('havering', 'case-supervision-record', {}, { mode: 'final' });
-window.result = { valid: r.valid, errors: r.errors.length, attach: typeof m.attach };`],
+window.result = { valid: r.valid, errors: r.errors.length, attach: typeof m.attach, before };`],
     widget: [page(`<form id="f"><label for="date">Date</label><input id="date" name="date"><button>Save</button></form>`),
       `import init, { attach } from '/pkg/widget/index.js';
 await init();
@@ -175,14 +179,17 @@ window.result = { valid: r.valid, errors: r.errors.length };`],
       assert.equal(r.valid, false);
       assert.ok(r.errors > 0);
       assert.equal(r.attach, 'undefined');
+      // Called before init(): an Error saying what to do (js/edge.js), not a TypeError.
+      assert.deepEqual(r.before.slice(0, 2), ['Error', 'not-initialised']);
+      assert.match(r.before[2], /^supervision-rules: call `await init\(\)` before validate\(\)/);
       assert.deepEqual(requested.filter((u) => u.startsWith('/pkg/')).sort(),
-        ['/pkg/fast-validate.js', '/pkg/index.js', '/pkg/supervision_rules.js', '/pkg/supervision_rules_bg.wasm']);
+        ['/pkg/edge.js', '/pkg/fast-validate.js', '/pkg/index.js', '/pkg/supervision_rules.js', '/pkg/supervision_rules_bg.wasm']);
     });
     await test('chromium: a page using the widget attaches and shows the error summary', async () => {
       const r = await run('widget');
       assert.deepEqual(r, { valid: false, summary: true });
       assert.deepEqual(requested.filter((u) => u.startsWith('/pkg/')).sort(),
-        ['/pkg/widget/fast-validate.js', '/pkg/widget/index.js', '/pkg/widget/supervision_rules.js',
+        ['/pkg/widget/edge.js', '/pkg/widget/fast-validate.js', '/pkg/widget/index.js', '/pkg/widget/supervision_rules.js',
           '/pkg/widget/supervision_rules_bg.wasm', '/pkg/widget/when-ready.js']);
     });
     await test('chromium: a page registers its own policy with the authoring entry point', async () => {

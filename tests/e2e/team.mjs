@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // End-to-end test of www/team.html (a team manager's view) in headless Debian Chromium:
-// the synthetic-service button, a CSV with mapped columns, a CSV with bad rows, keyboard
+// the synthetic-service button, a CSV with mapped columns, a CSV with bad rows, the data step
+// folded to what was loaded once the service is shown (reopened by keyboard), keyboard
 // sort, filter and drill-down, the overdue CSV download, the print stylesheet, axe-core, no
 // request to any other origin, and the time from files chosen to table shown for 500
 // workers and 10,000 children. Saves docs/team-view.png. Needs pkg/ built.
@@ -15,7 +16,7 @@ import { fileURLToPath } from 'node:url';
 import { AxeBuilder } from '@axe-core/playwright';
 import { launchBrowser } from './browser.mjs';
 import { startServer } from '../../scripts/serve.mjs';
-import { syntheticService } from '../../www/synthetic-service.js';
+import { syntheticService, DEMO } from '../../www/synthetic-service.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
@@ -107,6 +108,43 @@ async function main() {
 
     await test('the loaded page is axe-clean', async () => {
       assert.deepEqual(await axe(page), []);
+    });
+
+    await test('once loaded, the data step folds to the files and rows loaded: the service first', async () => {
+      // The synthetic service's files, as the page made them: one row a line after the header.
+      const made = syntheticService({ ...DEMO, asOf: AS_OF });
+      const rows = (text) => text.trim().split(/\r?\n/).length - 1;
+      assert.equal(await page.isVisible('#load-form'), false);
+      assert.equal(await page.getAttribute('#data-toggle', 'aria-expanded'), 'false');
+      assert.equal(await page.getAttribute('#data-toggle', 'aria-controls'), 'data-step-body');
+      assert.equal(await page.textContent('#data-loaded-intro'), 'Loaded (every row read):');
+      assert.deepEqual(await page.locator('#data-loaded-files li').allTextContents(), [
+        `Supervision sessions: synthetic-sessions.csv, ${rows(made.sessions)} rows`,
+        `Caseload: synthetic-caseload.csv, ${rows(made.caseload)} rows`,
+        `Team duties: synthetic-team-duties.csv, ${rows(made.duties)} rows`,
+        `Actions agreed: synthetic-actions.csv, ${rows(made.actions)} rows`,
+      ]);
+      assert.equal(rows(made.caseload), 800, 'one row a child');
+      // Focus was on the button that loaded the data: it moves to the service.
+      assert.equal(await page.evaluate(() => document.activeElement.id), 'results-title');
+      const top = await page.evaluate(() => {
+        window.scrollTo(0, 0);
+        return document.getElementById('summary-title').parentElement.getBoundingClientRect().top;
+      });
+      assert.ok(top < 900, `the service's summary starts on the first screen (${top} px down)`);
+    });
+
+    await test('keyboard: the data step opens again (Enter) and folds (Space); axe-clean open', async () => {
+      await page.focus('#data-toggle');
+      await page.keyboard.press('Enter');
+      assert.equal(await page.getAttribute('#data-toggle', 'aria-expanded'), 'true');
+      assert.equal(await page.isVisible('#load-form'), true);
+      assert.equal(await page.isVisible('#map-sessions-worker'), true, 'the columns chosen are there');
+      assert.equal(await page.evaluate(() => document.activeElement.id), 'data-toggle');
+      assert.deepEqual(await axe(page), []);
+      await page.keyboard.press('Space');
+      assert.equal(await page.getAttribute('#data-toggle', 'aria-expanded'), 'false');
+      assert.equal(await page.isVisible('#load-form'), false);
     });
 
     await test('keyboard: sort by worker, then descending', async () => {
@@ -265,6 +303,16 @@ async function main() {
       assert.equal(await p.locator('#workers-body tr').count(), 2);
       assert.equal(Number(await p.textContent('#sum-children-overdue')) + Number(await p.textContent('#sum-children-soon')) + Number(await p.textContent('#sum-children-ok')), 2);
       assert.deepEqual(await axe(p), []);
+      // Folded: the rows not read are counted; reopening the data step lists them.
+      assert.equal(await p.textContent('#data-loaded-intro'), 'Loaded, but 4 rows could not be read (Change the data lists them):');
+      assert.deepEqual(await p.locator('#data-loaded-files li').allTextContents(), [
+        'Supervision sessions: sessions.csv, 4 rows (2 not read)', 'Caseload: caseload.csv, 4 rows (2 not read)',
+      ]);
+      assert.equal(await p.isVisible('#import-errors'), false);
+      await p.focus('#data-toggle');
+      await p.keyboard.press('Enter');
+      assert.equal(await p.isVisible('#import-errors'), true);
+      assert.deepEqual(await axe(p), [], 'the data step open, with the rows not read');
     });
 
     // Issue 15's targets are 1 s and no task over 100 ms (BENCHMARKS.md, "The team page").
