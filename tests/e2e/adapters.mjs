@@ -114,7 +114,10 @@ async function main() {
       await cp(PAGES, path.join(scratch, 'pages'), { recursive: true });
       ok = true;
     });
-    if (ok) for (const lib of LIBRARIES) await library(context, scratch, lib);
+    if (ok) {
+      await test('tsc --strict: the adapters\' .d.ts, with survey-core\'s own types', () => types(scratch));
+      for (const lib of LIBRARIES) await library(context, scratch, lib);
+    }
   } finally {
     await context.close();
     if (!process.env.KEEP_SCRATCH) await rm(scratch, { recursive: true, force: true });
@@ -122,6 +125,43 @@ async function main() {
   }
   console.log(`\n${passed} passed, ${failed} failed`);
   process.exit(failed ? 1 : 0);
+}
+
+/** A TypeScript user of the three adapters: the shipped .d.ts under `tsc --strict`. */
+const TYPES = `import * as sr from 'supervision-rules';
+import { rjsf, type ErrorSchema } from 'supervision-rules/rjsf';
+import { jsonForms } from 'supervision-rules/jsonforms';
+import { surveyJs } from 'supervision-rules/surveyjs';
+import { Model } from 'survey-core';
+
+await sr.default();
+const form = rjsf(sr, 'havering', 'case-supervision-record', { mode: 'draft', today: '2026-04-02' });
+const title: string = form.props.schema.properties['date']?.title ?? '';
+const warnings: ErrorSchema = form.warnings({ date: '2026-04-02' });
+const errors = jsonForms(sr, 'havering', 'case-supervision-record').errors({});
+errors.forEach((e) => e.instancePath.toUpperCase());
+const survey = surveyJs(sr, 'havering', 'case-supervision-record');
+const detach: () => void = survey.attach(new Model(survey.json));
+detach();
+// @ts-expect-error the entry point comes first
+rjsf('havering', 'case-supervision-record');
+// @ts-expect-error mode is 'draft' or 'final'
+jsonForms(sr, 'havering', 'case-supervision-record', { mode: 'saved' });
+export { title, warnings };
+`;
+
+async function types(scratch) {
+  const dir = path.join(scratch, 'ts');
+  await mkdir(dir, { recursive: true });
+  await writeFile(path.join(dir, 'adapters.ts'), TYPES);
+  await writeFile(path.join(dir, 'tsconfig.json'), JSON.stringify({
+    compilerOptions: {
+      strict: true, noEmit: true, skipLibCheck: false, target: 'ES2022', lib: ['ES2022', 'DOM'],
+      module: 'nodenext', moduleResolution: 'nodenext', types: [],
+    },
+    files: ['adapters.ts'],
+  }));
+  run(path.join(BIN, 'tsc'), ['-p', path.join(dir, 'tsconfig.json')], dir);
 }
 
 /** What a library should draw for a template with `record` (no findings shown yet). */
