@@ -178,6 +178,9 @@ function expectedShape(lib, t, mode, record) {
     textareas: of('text').length + (lib === 'jsonforms' ? 0 : of('actions').reduce((n, f) => n + rows(f), 0)),
     dates: of('date').length + [...of('actions'), ...of('children')].reduce((n, f) => n + rows(f), 0),
     selects: of('choice').length,
+    times: of('time').length,
+    // Each choice's options, by label, in order.
+    choices: of('choice').map((f) => f.options),
     // JSON Forms' vanilla table marks no label as required; a required table is not marked.
     required: lib === 'jsonforms' ? required.filter((f) => f.type !== 'actions' && f.type !== 'children').length
       : required.length,
@@ -210,6 +213,17 @@ function expectedMessages(lib, report) {
   });
 }
 
+/** Where a user types the supervisor's name, who does action 1, and chooses a reason. */
+const CONTROLS = {
+  rjsf: { supervisor: '#root_supervisor', who: '#root_actions_0_who', choice: '#root_signingReason' },
+  jsonforms: {
+    supervisor: '#root .root_properties_supervisor input',
+    who: '#root .root_properties_actions tbody tr:first-child td:nth-child(2) input',
+    choice: '#root .root_properties_signingReason select',
+  },
+  surveyjs: { supervisor: '#root [data-name="supervisor"] input', who: '#root [aria-label="row 1, column Who will do it"]' },
+};
+
 const byPlace = (a, b) => (a.at + a.text).localeCompare(b.at + b.text);
 
 async function library(context, scratch, lib) {
@@ -237,8 +251,8 @@ async function library(context, scratch, lib) {
       for (const [policy, template] of templates) {
         for (const mode of ['final', 'draft']) {
           const t = await show(policy, template, {}, mode);
-          const { legends, textareas, dates, selects, required, messages } = await page.evaluate(() => window.describe());
-          assert.deepEqual({ legends, textareas, dates, selects, required }, expectedShape(lib, t, mode, {}),
+          const { legends, textareas, dates, selects, times, choices, required, messages } = await page.evaluate(() => window.describe());
+          assert.deepEqual({ legends, textareas, dates, selects, times, choices, required }, expectedShape(lib, t, mode, {}),
             `${policy}/${template} (${mode})`);
           // Before a submit: SurveyJS shows nothing; RJSF the warnings (its extraErrors show
           // at once); JSON Forms, which has no submit, every finding as it validates live.
@@ -274,6 +288,34 @@ async function library(context, scratch, lib) {
         assert.deepEqual(errors, []);
       });
     }
+    await test(`${lib}: what a user types and chooses reaches validate() as the record's values`, async () => {
+      const { policy, template, record } = PARTLY;
+      const at = CONTROLS[lib];
+      await show(policy, template, record, 'final');
+      await page.evaluate(() => window.submit());
+      await page.fill(at.supervisor, 'Alex Jones');
+      await page.fill(at.who, 'Sam Patel');
+      await page.press(at.who, 'Tab');   // SurveyJS takes a text's value when it loses focus
+      await page.evaluate(() => window.submit());
+      const filled = { ...record, supervisor: 'Alex Jones', actions: [{ ...record.actions[0], who: 'Sam Patel' }] };
+      const report = sr.validate(policy, template, filled, { mode: 'final', today: '2026-04-02' });
+      assert.equal(report.errors.length, 6, 'two fewer findings');
+      const shown = await page.evaluate(() => window.describe());
+      assert.deepEqual(shown.messages.sort(byPlace), expectedMessages(lib, report).sort(byPlace));
+      // A choice: the record gets the option itself, not its index in the list.
+      await show('north-east-lincolnshire', 'supervision-agreement', {}, 'final');
+      if (lib === 'surveyjs') {
+        // SurveyJS's dropdown is its own list box: typed into, as a keyboard user does.
+        await page.focus('#root [data-name="signingReason"] input');
+        await page.keyboard.type('Annual');
+        await page.keyboard.press('Enter');
+      } else {
+        await page.selectOption(at.choice, { label: 'Annual review' });
+      }
+      await page.waitForFunction(() => window.formData?.signingReason !== undefined);
+      assert.equal(await page.evaluate(() => window.formData.signingReason), 'Annual review');
+      assert.deepEqual(errors, []);
+    });
     await test(`${lib}: axe finds no violation on the form with its findings`, async () => {
       const { policy, template, record } = PARTLY;
       await show(policy, template, record, 'final');
@@ -293,7 +335,8 @@ async function library(context, scratch, lib) {
       await show(policy, template, record, 'final');
       await page.evaluate(() => window.submit());
       await page.evaluate(() => window.scrollTo(0, 0));
-      await page.screenshot({ path: path.join(ROOT, 'docs', `adapter-${lib}.png`) });
+      await page.mouse.move(0, 0);   // no hover left from the tests before
+      await page.screenshot({ path: path.join(ROOT, 'docs', `adapter-${lib}.png`), animations: 'disabled' });
     });
   } finally {
     await page.close();

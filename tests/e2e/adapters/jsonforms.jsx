@@ -9,7 +9,7 @@ function Record({ policy, template, record, mode }) {
   const form = useMemo(() => jsonForms(sr, policy, template, { mode, today: '2026-04-02' }), [policy, template, mode]);
   const [data, setData] = useState(record);
   return <JsonForms {...form.props} data={data} renderers={vanillaRenderers} cells={vanillaCells}
-    additionalErrors={form.errors(data)} onChange={(e) => setData(e.data)} />;
+    additionalErrors={form.errors(data)} onChange={(e) => { window.formData = e.data; setData(e.data); }} />;
 }
 
 await start((p) => <Record {...p} />);
@@ -37,6 +37,8 @@ window.describe = () => ({
   legends: [...document.querySelectorAll('#root fieldset.group-layout > legend')].map((l) => l.textContent),
   textareas: document.querySelectorAll('#root textarea').length,
   dates: document.querySelectorAll('#root input[type=date]').length,
+  times: document.querySelectorAll('#root input[type=time]').length,
+  choices: [...document.querySelectorAll('#root select')].map((s) => [...s.options].filter((o) => o.value !== '').map((o) => o.label)),
   selects: document.querySelectorAll('#root select').length,
   required: [...document.querySelectorAll('#root label')].filter((l) => l.textContent.endsWith('*')).length,
   invalidCells: document.querySelectorAll('#root td input.invalid').length,

@@ -10,7 +10,7 @@ function Record({ policy, template, record, mode }) {
   const [data, setData] = useState(record);
   // onSubmit and onError as a page has them (without onError, RJSF logs a console.error).
   return <Form {...form.props} validator={validator} formData={data}
-    extraErrors={form.warnings(data)} onChange={(e) => setData(e.formData)}
+    extraErrors={form.warnings(data)} onChange={(e) => { window.formData = e.formData; setData(e.formData); }}
     onSubmit={() => { window.saved = true; }} onError={() => { window.saved = false; }} />;
 }
 
@@ -25,6 +25,8 @@ window.describe = () => ({
   legends: [...document.querySelectorAll('fieldset.sr-section > legend')].map((l) => l.textContent),
   textareas: document.querySelectorAll('#root textarea').length,
   dates: document.querySelectorAll('#root input[type=date]').length,
+  times: document.querySelectorAll('#root input[type=time]').length,
+  choices: [...document.querySelectorAll('#root select')].map((s) => [...s.options].filter((o) => o.value !== '').map((o) => o.label)),
   selects: document.querySelectorAll('#root select').length,
   required: document.querySelectorAll('#root .required').length,
   summary: [...document.querySelectorAll('#root .errors li')].map((li) => li.textContent),

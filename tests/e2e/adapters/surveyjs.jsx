@@ -12,6 +12,7 @@ function Record({ policy, template, record, mode }) {
     const model = new Model(form.json);
     model.data = record;
     form.attach(model);
+    model.onValueChanged.add(() => { window.formData = model.data; });
     window.survey = model;
     return model;
   }, [policy, template, mode]);
@@ -46,6 +47,9 @@ window.describe = () => ({
   legends: [...document.querySelectorAll('#root .sd-panel__title')].map((l) => l.textContent),
   textareas: document.querySelectorAll('#root textarea').length,
   dates: document.querySelectorAll('#root input[type=date]').length,
+  times: document.querySelectorAll('#root input[type=time]').length,
+  // SurveyJS draws a dropdown's list only when opened: its labels from the model.
+  choices: window.survey.getAllQuestions().filter((q) => q.getType() === 'dropdown').map((q) => q.choices.map((c) => c.text)),
   selects: document.querySelectorAll('#root .sd-dropdown').length,
   required: document.querySelectorAll('#root .sd-question__title .sd-question__required-text').length,
   messages: messages(),
