@@ -77,9 +77,10 @@ function fieldSchema(field) {
  * labels and hints, choices as `oneOf: [{const, title}]`, dates as `format: date`, and
  * `required` as validate() requires in `mode`.
  *
- * The one place that depends on the core's jsonSchema (issue 21, item 2): until every entry
+ * The one place that would use the core's jsonSchema (issue 21, item 2): until every entry
  * point has `jsonSchema(p, t, {draft: 'draft-07', mode})`, the schema is built here from
- * `template()`, which every entry point has.
+ * `template()`, which every entry point has. Switching is this function's body (and
+ * tests/e2e/adapters.mjs then says what the core's schema changes in each library).
  */
 export function recordSchema(sr, policyId, templateId, mode) {
   const { template, fields } = fieldsOf(sr, policyId, templateId);
@@ -106,7 +107,7 @@ export function pointerOf(finding) {
   return segments(finding).map((s) => '/' + s.replace(/~/g, '~0').replace(/\//g, '~1')).join('');
 }
 
-/** Rows a form library leaves fully blank are dropped, as validate() skips them anyway. */
+/** A form library's data as a record: keys it holds as `undefined` or `null` left out. */
 function clean(record) {
   const out = {};
   for (const [k, v] of Object.entries(record || {})) {
@@ -118,6 +119,5 @@ function clean(record) {
 
 /** validate() with the adapter's options: `{errors, warnings}` (in draft mode, warnings only). */
 export function check(sr, policyId, templateId, record, options) {
-  const { mode: _mode, ...rest } = options || {};
-  return sr.validate(policyId, templateId, clean(record), { ...rest, mode: modeOf(options) });
+  return sr.validate(policyId, templateId, clean(record), { ...options, mode: modeOf(options) });
 }
