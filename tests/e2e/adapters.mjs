@@ -116,6 +116,7 @@ async function main() {
     });
     if (ok) {
       await test('tsc --strict: the adapters\' .d.ts, with survey-core\'s own types', () => types(scratch));
+      await test('node: each adapter over each entry point; a wrong argument throws an Error with a code', () => fromNode(scratch));
       for (const lib of LIBRARIES) await library(context, scratch, lib);
     }
   } finally {
@@ -162,6 +163,27 @@ async function types(scratch) {
     files: ['adapters.ts'],
   }));
   run(path.join(BIN, 'tsc'), ['-p', path.join(dir, 'tsconfig.json')], dir);
+}
+
+/** The adapters from Node over each entry point, and what a programming mistake gets. */
+async function fromNode(scratch) {
+  const require = createRequire(path.join(scratch, 'index.js'));
+  const { rjsf } = await import(require.resolve('supervision-rules/rjsf'));
+  const { jsonForms } = await import(require.resolve('supervision-rules/jsonforms'));
+  const { surveyJs } = await import(require.resolve('supervision-rules/surveyjs'));
+  for (const entry of ['supervision-rules', 'supervision-rules/widget', 'supervision-rules/authoring']) {
+    const sr = await import(require.resolve(entry));
+    sr.initSync({ module: await readFile(require.resolve(`${entry}/supervision_rules_bg.wasm`)) });
+    const { props } = rjsf(sr, 'havering', 'personal-supervision', { mode: 'draft' });
+    // Draft mode leaves the signatures out of `required`, as validate() does.
+    assert.ok(props.schema.required.includes('date') && !props.schema.required.includes('supervisorSignature'), entry);
+    assert.deepEqual(jsonForms(sr, 'havering', 'personal-supervision').errors({}).map((e) => e.instancePath).slice(0, 2),
+      ['/supervisee', '/supervisor'], entry);
+    assert.equal(surveyJs(sr, 'havering', 'personal-supervision').json.pages[0].elements.length, 8, entry);
+    assert.throws(() => jsonForms(sr, 'havering', 'no-such-template'), (e) => e.code === 'unknown-template');
+    assert.throws(() => surveyJs(sr, 'havering', 'personal-supervision', { mode: 'saved' }), (e) => e.code === 'bad-argument');
+  }
+  assert.throws(() => rjsf('havering', 'personal-supervision'), (e) => e.code === 'bad-argument' && /entry point/.test(e.message));
 }
 
 /** What a library should draw for a template with `record` (no findings shown yet). */
