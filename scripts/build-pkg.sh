@@ -40,6 +40,9 @@ ENTRY=widget build pkg/widget --no-default-features --features widget
 build pkg --no-default-features
 # supervision-rules/team: plain JS over an entry point the page loaded (no wasm of its own).
 mkdir -p pkg/team && cp www/team-model.js pkg/team/index.js && cp www/team-model.d.ts pkg/team/index.d.ts
+# supervision-rules/rjsf, /jsonforms, /surveyjs: form-library adapters, plain JS over an entry
+# point the page loaded (js/adapters/; each library is an optional peer dependency).
+mkdir -p pkg/adapters && cp js/adapters/*.js js/adapters/*.d.ts pkg/adapters/
 node scripts/package-json.mjs > pkg/package.json
 # Each built-in template's record type (Records[policy][template]), from the built core.
 node scripts/record-types.mjs pkg > pkg/records.d.ts

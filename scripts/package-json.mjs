@@ -39,6 +39,11 @@ const pkg = {
     // The team view's logic: JS over the core or widget entry point (README, "A team
     // manager's view"); no wasm of its own.
     './team': { types: './team/index.d.ts', default: './team/index.js' },
+    // Form-library adapters: JS over an entry point the page loaded (README, "With your form
+    // library"); each needs its library, an optional peer dependency.
+    './rjsf': { types: './adapters/rjsf.d.ts', default: './adapters/rjsf.js' },
+    './jsonforms': { types: './adapters/jsonforms.d.ts', default: './adapters/jsonforms.js' },
+    './surveyjs': { types: './adapters/surveyjs.d.ts', default: './adapters/surveyjs.js' },
     // The .wasm of each entry point, for Node's initSync (README, "From Node") and for
     // bundlers that copy it.
     './supervision_rules_bg.wasm': './supervision_rules_bg.wasm',
@@ -51,8 +56,15 @@ const pkg = {
   files: [
     'index.js', 'index.d.ts', 'fast-validate.js', 'edge.js', 'node.js', 'records.d.ts',
     'supervision_rules.js', 'supervision_rules_bg.wasm', 'supervision_rules.d.ts',
-    'widget/', 'authoring/', 'team/', 'supervision-rules.css', 'docs/', 'README.md', 'CHANGELOG.md',
+    'widget/', 'authoring/', 'team/', 'adapters/', 'supervision-rules.css', 'docs/', 'README.md', 'CHANGELOG.md',
   ],
+  // The libraries the adapters render with, each needed only by its own adapter.
+  peerDependencies: {
+    react: '>=18', '@rjsf/core': '^6.11.1', '@rjsf/utils': '^6.11.1',
+    '@jsonforms/core': '^3.8.0', '@jsonforms/react': '^3.8.0', 'survey-core': '^3.0.0',
+  },
+  peerDependenciesMeta: Object.fromEntries(['react', '@rjsf/core', '@rjsf/utils', '@jsonforms/core',
+    '@jsonforms/react', 'survey-core'].map((name) => [name, { optional: true }])),
   // A CSS import is a side effect: bundlers that honour this list must keep it. So is Node's
   // entry point (node.js initialises the module as it is imported), for server bundles.
   sideEffects: ['./snippets/*', './supervision-rules.css', './node.js', './widget/node.js', './authoring/node.js'],

@@ -49,7 +49,7 @@ finish() {
   exit 0
 }
 
-STEPS_PLANNED=(fmt clippy clippy-wasm cargo-test wasm-test build size entries fast-validate package tz e2e-page e2e-widget e2e-fail-open e2e-templates team-model e2e-team e2e-policy)
+STEPS_PLANNED=(fmt clippy clippy-wasm cargo-test wasm-test build size entries fast-validate package tz e2e-page e2e-widget e2e-fail-open e2e-templates team-model e2e-team e2e-policy e2e-adapters)
 step fmt        cargo fmt --check
 step clippy     cargo clippy --all-targets --all-features -- -D warnings
 # Each entry point's build on its own: the core alone, the core with the widget, everything.
@@ -75,4 +75,7 @@ step e2e-templates node tests/e2e/templates.mjs
 step team-model    node tests/e2e/team-model.mjs
 step e2e-team      node tests/e2e/team.mjs
 step e2e-policy    node tests/e2e/policy.mjs
+# The form-library adapters with their real libraries, from the packed tarball (README,
+# "With your form library").
+step e2e-adapters  node tests/e2e/adapters.mjs
 finish
