@@ -7,7 +7,9 @@
 //! or its mapped name, and the rows are taken in the order of N (gaps allowed), so the
 //! finding `actions[1].when` is about the second row on the page.
 
-use crate::policy::{FieldType, Template};
+use super::date_input::DateBoxes;
+use super::options::DateParts;
+use crate::policy::{Field, FieldType, Template};
 use serde_json::{Map, Value};
 use std::collections::BTreeMap;
 use wasm_bindgen::JsCast;
@@ -156,15 +158,60 @@ impl Scan {
             FieldType::Actions | FieldType::Children => {
                 !self.rows(name).is_empty() || self.named(name).next().is_some()
             }
-            _ => self.named(name).any(|c| !c.fieldset),
+            _ => self.named(name).any(|c| !c.fieldset) || self.date_boxes(kind, name).is_some(),
         }
     }
 
-    /// The record the form holds, keyed by template field id.
-    pub(super) fn record(&self, template: &Template, names: &BTreeMap<String, String>) -> Value {
+    /// The boxes a date field is read from: those the page mapped it to, or a GOV.UK date
+    /// input's `<name>-day`, `-month`, `-year` when the form has no control named `name`.
+    fn date_boxes(&self, kind: FieldType, name: &str) -> Option<DateParts> {
+        if kind != FieldType::Date || self.named(name).any(|c| c.focusable) {
+            return None;
+        }
+        let parts = DateParts::named(name);
+        let found = self.controls.iter().any(|c| c.name == parts.day);
+        found.then_some(parts)
+    }
+
+    fn parts(
+        &self,
+        f: &Field,
+        name: &str,
+        dates: &BTreeMap<String, DateParts>,
+    ) -> Option<DateParts> {
+        dates
+            .get(&f.id)
+            .cloned()
+            .or_else(|| self.date_boxes(f.kind, name))
+    }
+
+    /// The record the form holds, keyed by template field id, and what each date input's
+    /// boxes hold.
+    pub(super) fn record(
+        &self,
+        template: &Template,
+        names: &BTreeMap<String, String>,
+        dates: &BTreeMap<String, DateParts>,
+    ) -> (Value, Vec<(String, DateBoxes)>) {
         let mut record = Map::new();
+        let mut inputs = Vec::new();
         for f in template.fields() {
             let name = names.get(&f.id).map_or(f.id.as_str(), String::as_str);
+            if let Some(parts) = self.parts(f, name, dates) {
+                let [day, month, year] = parts.names().map(|n| self.value(n));
+                if day.is_none() && month.is_none() && year.is_none() {
+                    continue;
+                }
+                let text = |v: Option<Value>| v.and_then(|v| v.as_str().map(str::to_string));
+                let boxes = DateBoxes::read(
+                    &text(day).unwrap_or_default(),
+                    &text(month).unwrap_or_default(),
+                    &text(year).unwrap_or_default(),
+                );
+                record.insert(f.id.clone(), Value::String(boxes.value().to_string()));
+                inputs.push((f.id.clone(), boxes));
+                continue;
+            }
             match f.kind {
                 FieldType::Actions | FieldType::Children => {
                     let rows = self.rows(name);
@@ -194,7 +241,7 @@ impl Scan {
                 }
             }
         }
-        Value::Object(record)
+        (Value::Object(record), inputs)
     }
 
     /// Where the finding at `path` (`date`, `actions[2]`, `actions[2].when`) goes: its
@@ -205,6 +252,7 @@ impl Scan {
         path: &str,
         template: &Template,
         names: &BTreeMap<String, String>,
+        dates: &BTreeMap<String, DateParts>,
         form: &HtmlFormElement,
     ) -> Option<Target> {
         let (id, rest) = match path.find('[') {
@@ -241,6 +289,13 @@ impl Scan {
                     .map(|(_, c)| *c)
                     .collect();
             }
+        } else if let Some(parts) = self.parts(field, name, dates) {
+            // Day, month, year: the summary's link goes to the day.
+            chosen = parts
+                .names()
+                .iter()
+                .filter_map(|n| self.controls.iter().find(|c| c.name == *n && c.focusable))
+                .collect();
         } else {
             chosen = self.named(name).filter(|c| c.focusable).collect();
         }
