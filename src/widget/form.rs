@@ -9,7 +9,9 @@
 
 use super::date_input::DateBoxes;
 use super::options::DateParts;
+use super::text::{reading, value_of};
 use crate::policy::{Field, FieldType, Template};
+use js_sys::JsString;
 use serde_json::{Map, Value};
 use std::collections::BTreeMap;
 use wasm_bindgen::JsCast;
@@ -22,8 +24,9 @@ use web_sys::{
 struct Control {
     el: HtmlElement,
     name: String,
-    /// What it would submit; `None` when it would submit nothing (unchecked, disabled).
-    value: Option<String>,
+    /// What it would submit, left in JavaScript; `None` when it would submit nothing
+    /// (unchecked, disabled).
+    value: Option<JsString>,
     /// Takes focus and can be marked invalid (not a hidden input, not a fieldset).
     focusable: bool,
     /// A `<fieldset name=…>`: a place to link to when a field has no control.
@@ -82,25 +85,26 @@ impl Scan {
             let Ok(el) = el.dyn_into::<HtmlElement>() else {
                 continue;
             };
-            let (value, focusable, fieldset) = if let Some(input) = el.dyn_ref::<HtmlInputElement>()
-            {
-                let kind = input.type_().to_ascii_lowercase();
-                match kind.as_str() {
-                    // Buttons submit nothing a template asks for; files are not record text.
-                    "submit" | "reset" | "button" | "image" | "file" => continue,
-                    "radio" | "checkbox" => (input.checked().then(|| input.value()), true, false),
-                    "hidden" => (Some(input.value()), false, false),
-                    _ => (Some(input.value()), true, false),
-                }
-            } else if let Some(select) = el.dyn_ref::<HtmlSelectElement>() {
-                (Some(select.value()), true, false)
-            } else if let Some(area) = el.dyn_ref::<HtmlTextAreaElement>() {
-                (Some(area.value()), true, false)
-            } else if tag(&el) == "FIELDSET" {
-                (None, false, true)
-            } else {
-                continue;
-            };
+            let (submits, focusable, fieldset) =
+                if let Some(input) = el.dyn_ref::<HtmlInputElement>() {
+                    let kind = input.type_().to_ascii_lowercase();
+                    match kind.as_str() {
+                        // Buttons submit nothing a template asks for; files are not record text.
+                        "submit" | "reset" | "button" | "image" | "file" => continue,
+                        "radio" | "checkbox" => (input.checked(), true, false),
+                        "hidden" => (true, false, false),
+                        _ => (true, true, false),
+                    }
+                } else if el.is_instance_of::<HtmlSelectElement>()
+                    || el.is_instance_of::<HtmlTextAreaElement>()
+                {
+                    (true, true, false)
+                } else if tag(&el) == "FIELDSET" {
+                    (false, false, true)
+                } else {
+                    continue;
+                };
+            let value = submits.then(|| value_of(&el));
             // A disabled control is not submitted, so it holds nothing for the record.
             let value = value.filter(|_| !el.has_attribute("disabled") && !in_disabled(&el));
             controls.push(Control {
@@ -119,15 +123,16 @@ impl Scan {
     }
 
     /// What the controls named `name` submit: absent when none would submit anything; text
-    /// for one value; a list when several controls (checkboxes) give values.
-    fn value(&self, name: &str) -> Option<Value> {
+    /// for one value; a list when several controls (checkboxes) give values. Free text is
+    /// read only for its blankness (`text.rs`).
+    fn value(&self, name: &str, free: bool) -> Option<Value> {
         let mut present = false;
         let mut values = Vec::new();
         for c in self.named(name) {
             if let Some(v) = &c.value {
                 present = true;
-                if !v.trim().is_empty() {
-                    values.push(Value::String(v.clone()));
+                if let Some(text) = reading(v, free) {
+                    values.push(Value::String(text));
                 }
             }
         }
@@ -198,7 +203,7 @@ impl Scan {
         for f in template.fields() {
             let name = names.get(&f.id).map_or(f.id.as_str(), String::as_str);
             if let Some(parts) = self.parts(f, name, dates) {
-                let [day, month, year] = parts.names().map(|n| self.value(n));
+                let [day, month, year] = parts.names().map(|n| self.value(n, false));
                 if day.is_none() && month.is_none() && year.is_none() {
                     continue;
                 }
@@ -224,7 +229,10 @@ impl Scan {
                             let mut row = Map::new();
                             for (key, c) in cells {
                                 if !row.contains_key(*key) {
-                                    if let Some(v) = self.value(&c.name) {
+                                    // A row's dates are read; its other cells
+                                    // only for blankness, as validate's are.
+                                    let free = !matches!(*key, "when" | "dob");
+                                    if let Some(v) = self.value(&c.name, free) {
                                         row.insert((*key).to_string(), v);
                                     }
                                 }
@@ -235,7 +243,11 @@ impl Scan {
                     record.insert(f.id.clone(), Value::Array(list));
                 }
                 _ => {
-                    if let Some(v) = self.value(name) {
+                    let free = matches!(
+                        f.kind,
+                        FieldType::Text | FieldType::Person | FieldType::Signature
+                    );
+                    if let Some(v) = self.value(name, free) {
                         record.insert(f.id.clone(), v);
                     }
                 }

@@ -34,6 +34,7 @@ mod form;
 mod listen;
 mod options;
 mod panel;
+mod text;
 
 pub use panel::render_schedule;
 

@@ -176,7 +176,8 @@ ${input('superviseeSignature', 'Supervisee signature')}
     import { initAll } from '/govuk/govuk-frontend.min.js';
     import init, { attach } from '/pkg/widget/index.js';
     initAll();
-    await init();
+    // The module's memory, for the test that free text never enters it.
+    window.wasmMemory = (await init()).memory;
     window.widget = attach(document.getElementById('agreement'), {
       policy: 'north-east-lincolnshire', template: 'supervision-agreement', today: '${TODAY}',
       fields: { reviewDate: { day: 'review-d', month: 'review-m', year: 'review-y' } },
@@ -510,6 +511,36 @@ async function main() {
       await page.keyboard.press('Tab');
       await page.keyboard.type('3');
       await page.waitForFunction(() => document.querySelectorAll('.govuk-error-summary__list li').length === 1);
+      assert.deepEqual(page.errors, []);
+      await page.close();
+    });
+
+    await test('free text stays in JavaScript: the words typed never enter the module\'s memory', async () => {
+      const page = await open(context, base, 'agreement.html');
+      // Words of a record, typed into text inputs and textareas (free text of every kind the
+      // template has: person, text, signature), checked on submit and again as edited.
+      const words = ['Ottoline Quistgaard', 'Zanzibar quillfeathers', 'Marchbanks wombat', 'Quistgaard-signed'];
+      await page.fill('#supervisee', words[0]);
+      await page.fill('#culturesBehaviours', words[1]);
+      await submit(page);
+      await page.waitForSelector('.govuk-error-summary__list li:nth-child(2)');
+      await page.fill('#rightsExpectations', words[2]);
+      await page.fill('#superviseeSignature', words[3]);
+      await page.waitForFunction(() => !document.querySelector('#superviseeSignature[aria-invalid]'));
+      const inMemory = await page.evaluate((list) => {
+        const memory = new Uint8Array(window.wasmMemory.buffer);
+        const has = (text) => {
+          const bytes = new TextEncoder().encode(text);
+          outer: for (let i = memory.indexOf(bytes[0]); i >= 0 && i <= memory.length - bytes.length; i = memory.indexOf(bytes[0], i + 1)) {
+            for (let j = 1; j < bytes.length; j++) if (memory[i + j] !== bytes[j]) continue outer;
+            return true;
+          }
+          return false;
+        };
+        // The policy's id is passed to attach(): it is in memory, so the search works.
+        return { policy: has('north-east-lincolnshire'), words: list.filter(has) };
+      }, words);
+      assert.deepEqual(inMemory, { policy: true, words: [] });
       assert.deepEqual(page.errors, []);
       await page.close();
     });
