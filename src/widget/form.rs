@@ -167,8 +167,8 @@ impl Scan {
         }
     }
 
-    /// The boxes a date field is read from: those the page mapped it to, or a GOV.UK date
-    /// input's `<name>-day`, `-month`, `-year` when the form has no control named `name`.
+    /// A GOV.UK date input's boxes, `<name>-day`, `-month`, `-year`, for a date field when
+    /// the form has no control named `name` but has the day box.
     fn date_boxes(&self, kind: FieldType, name: &str) -> Option<DateParts> {
         if kind != FieldType::Date || self.named(name).any(|c| c.focusable) {
             return None;
@@ -178,6 +178,8 @@ impl Scan {
         found.then_some(parts)
     }
 
+    /// The boxes a date field is read from: those `options.fields` mapped it to, or a GOV.UK
+    /// date input's named by the component's convention.
     fn parts(
         &self,
         f: &Field,
