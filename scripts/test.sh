@@ -49,7 +49,7 @@ finish() {
   exit 0
 }
 
-STEPS_PLANNED=(fmt clippy clippy-wasm cargo-test wasm-test build size entries fast-validate package tz e2e-page e2e-widget e2e-fail-open e2e-templates team-model e2e-team e2e-policy e2e-adapters)
+STEPS_PLANNED=(fmt clippy clippy-wasm cargo-test wasm-test build size entries fast-validate package tz e2e-page e2e-widget e2e-govuk e2e-fail-open e2e-templates team-model e2e-team e2e-policy e2e-adapters)
 step fmt        cargo fmt --check
 step clippy     cargo clippy --all-targets --all-features -- -D warnings
 # Each entry point's build on its own: the core alone, the core with the widget, everything.
@@ -62,7 +62,7 @@ step build      bash scripts/build-pkg.sh
 # The size budget per entry point: gzipped .wasm + glue. Issue 11's targets (core 100 KB,
 # widget 140 KB) are missed (BENCHMARKS.md says by how much and why); the budgets hold the
 # measured sizes so that growth fails.
-step size          node scripts/size-budget.mjs --budget core=283,widget=333,authoring=436
+step size          node scripts/size-budget.mjs --budget core=283,widget=340,authoring=444
 step entries       node tests/e2e/entries.mjs
 step fast-validate node tests/e2e/fast-validate.mjs
 # The packed tarball as users install it: Node ESM/CJS, tsc over README, Vite, esbuild, Ajv.
@@ -70,6 +70,8 @@ step package       node scripts/test-package.mjs
 step tz            node tests/e2e/tz.mjs
 step e2e-page      node tests/e2e/run.mjs
 step e2e-widget    node tests/e2e/widget.mjs
+# The widget on a GOV.UK page with govuk-frontend's real CSS and initAll() (issue 21 item 3).
+step e2e-govuk     node tests/e2e/govuk.mjs
 step e2e-fail-open node tests/e2e/fail-open.mjs
 step e2e-templates node tests/e2e/templates.mjs
 step team-model    node tests/e2e/team-model.mjs

@@ -258,3 +258,12 @@ impl<'a> Checker<'a> {
         format!(" in {}", n.the())
     }
 }
+
+/// The name that opens a message about this field of `template` ("Date of supervision"), as
+/// validation's own messages name it: for the widget's findings about a GOV.UK date input.
+#[cfg(all(target_arch = "wasm32", feature = "widget"))]
+pub(crate) fn subject(template: &Template, id: &str) -> String {
+    name::names(template)
+        .get(id)
+        .map_or_else(|| Name::from_label(id).start(), Name::start)
+}

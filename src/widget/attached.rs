@@ -7,6 +7,7 @@ use super::listen::Listener;
 use super::options::AttachOptions;
 use super::{busy, js_error};
 use crate::error::Error;
+use crate::policy::FieldType;
 use crate::validate::{validate as core_validate, Mode, ValidateOptions, ValidationReport};
 use std::cell::{Cell, RefCell};
 use std::rc::{Rc, Weak};
@@ -35,7 +36,7 @@ impl State {
             .find(|t| t.id == o.template)
             .ok_or_else(|| js_error(&Error::unknown_template(&o.policy.id, &o.template)))?;
         let scan = Scan::read(&self.form);
-        let record = scan.record(template, &o.names);
+        let (record, date_inputs) = scan.record(template, &o.names, &o.dates);
         let options = ValidateOptions {
             mode,
             today: o.today.date(),
@@ -48,15 +49,27 @@ impl State {
             fte_thousandths: o.worker.fte_thousandths,
             frequency: o.worker.frequency,
         };
-        let report =
+        let mut report =
             core_validate(&o.policy, template, &record, &options).map_err(|e| js_error(&e))?;
+        // Boxes that make no date: the core's finding, in the date input pattern's words.
+        for (id, boxes) in &date_inputs {
+            let Some(message) = boxes.message(&crate::validate::subject(template, id)) else {
+                continue;
+            };
+            let findings = report.errors.iter_mut().chain(report.warnings.iter_mut());
+            for f in findings.filter(|f| f.path == *id) {
+                if f.code == crate::validate::Code::InvalidDate.as_str() {
+                    f.message.clone_from(&message);
+                }
+            }
+        }
         let items = report
             .errors
             .iter()
             .chain(&report.warnings)
             .map(|f| Item {
                 finding: f.clone(),
-                target: scan.target(&f.path, template, &o.names, &self.form),
+                target: scan.target(&f.path, template, &o.names, &o.dates, &self.form),
             })
             .collect();
         self.display.show(items, reason)?;
@@ -111,7 +124,7 @@ impl Core {
         // The borrow ends before focus moves: a page's focus listener may call the widget.
         let summary = self
             .state
-            .try_borrow()
+            .try_borrow_mut()
             .map_err(|_| busy())?
             .display
             .summary();
@@ -121,8 +134,12 @@ impl Core {
         }
     }
 
-    /// A click on a link in the summary or the warnings panel: focus its control.
+    /// A click on a link in the summary or the warnings panel: focus its control. A click
+    /// govuk-frontend's own error summary handled (a joined summary) is left to it.
     fn clicked(&self, event: &Event) -> Result<(), JsValue> {
+        if event.default_prevented() {
+            return Ok(());
+        }
         let Some(link) = event
             .target()
             .and_then(|t| t.dyn_into::<Element>().ok())
@@ -226,12 +243,18 @@ pub(super) fn listen_all(
             }
         }
     };
+    // The summary may be outside the form (above the page's <h1>): clicks are heard on the
+    // document, after a govuk-frontend error summary's own listener.
+    let document: web_sys::EventTarget = match form.owner_document() {
+        Some(d) => d.into(),
+        None => target.clone(),
+    };
     // Capture, so the check runs before the page's own submit listeners on the form.
     Ok(vec![
         Listener::new(target, "submit", true, on_submit)?,
         Listener::new(target, "input", false, on_edit(false))?,
         Listener::new(target, "change", false, on_edit(true))?,
-        Listener::new(target, "click", false, on_click)?,
+        Listener::new(&document, "click", false, on_click)?,
     ])
 }
 
@@ -284,7 +307,11 @@ pub(super) fn warn_missing(form: &HtmlFormElement, options: &AttachOptions) -> V
             .names
             .get(&f.id)
             .map_or(f.id.as_str(), String::as_str);
-        if !scan.has(f.kind, name) {
+        let mapped_boxes = options
+            .dates
+            .get(&f.id)
+            .is_some_and(|p| scan.has(FieldType::Text, &p.day));
+        if !scan.has(f.kind, name) && !mapped_boxes {
             web_sys::console::warn_1(
                 &format!(
                     "supervision-rules: the form has no control named \"{name}\" for the \

@@ -7,7 +7,11 @@
 //! or its mapped name, and the rows are taken in the order of N (gaps allowed), so the
 //! finding `actions[1].when` is about the second row on the page.
 
-use crate::policy::{FieldType, Template};
+use super::date_input::DateBoxes;
+use super::options::DateParts;
+use super::text::{reading, value_of};
+use crate::policy::{Field, FieldType, Template};
+use js_sys::JsString;
 use serde_json::{Map, Value};
 use std::collections::BTreeMap;
 use wasm_bindgen::JsCast;
@@ -20,8 +24,9 @@ use web_sys::{
 struct Control {
     el: HtmlElement,
     name: String,
-    /// What it would submit; `None` when it would submit nothing (unchecked, disabled).
-    value: Option<String>,
+    /// What it would submit, left in JavaScript; `None` when it would submit nothing
+    /// (unchecked, disabled).
+    value: Option<JsString>,
     /// Takes focus and can be marked invalid (not a hidden input, not a fieldset).
     focusable: bool,
     /// A `<fieldset name=…>`: a place to link to when a field has no control.
@@ -80,25 +85,26 @@ impl Scan {
             let Ok(el) = el.dyn_into::<HtmlElement>() else {
                 continue;
             };
-            let (value, focusable, fieldset) = if let Some(input) = el.dyn_ref::<HtmlInputElement>()
-            {
-                let kind = input.type_().to_ascii_lowercase();
-                match kind.as_str() {
-                    // Buttons submit nothing a template asks for; files are not record text.
-                    "submit" | "reset" | "button" | "image" | "file" => continue,
-                    "radio" | "checkbox" => (input.checked().then(|| input.value()), true, false),
-                    "hidden" => (Some(input.value()), false, false),
-                    _ => (Some(input.value()), true, false),
-                }
-            } else if let Some(select) = el.dyn_ref::<HtmlSelectElement>() {
-                (Some(select.value()), true, false)
-            } else if let Some(area) = el.dyn_ref::<HtmlTextAreaElement>() {
-                (Some(area.value()), true, false)
-            } else if tag(&el) == "FIELDSET" {
-                (None, false, true)
-            } else {
-                continue;
-            };
+            let (submits, focusable, fieldset) =
+                if let Some(input) = el.dyn_ref::<HtmlInputElement>() {
+                    let kind = input.type_().to_ascii_lowercase();
+                    match kind.as_str() {
+                        // Buttons submit nothing a template asks for; files are not record text.
+                        "submit" | "reset" | "button" | "image" | "file" => continue,
+                        "radio" | "checkbox" => (input.checked(), true, false),
+                        "hidden" => (true, false, false),
+                        _ => (true, true, false),
+                    }
+                } else if el.is_instance_of::<HtmlSelectElement>()
+                    || el.is_instance_of::<HtmlTextAreaElement>()
+                {
+                    (true, true, false)
+                } else if tag(&el) == "FIELDSET" {
+                    (false, false, true)
+                } else {
+                    continue;
+                };
+            let value = submits.then(|| value_of(&el));
             // A disabled control is not submitted, so it holds nothing for the record.
             let value = value.filter(|_| !el.has_attribute("disabled") && !in_disabled(&el));
             controls.push(Control {
@@ -117,15 +123,16 @@ impl Scan {
     }
 
     /// What the controls named `name` submit: absent when none would submit anything; text
-    /// for one value; a list when several controls (checkboxes) give values.
-    fn value(&self, name: &str) -> Option<Value> {
+    /// for one value; a list when several controls (checkboxes) give values. Free text is
+    /// read only for its blankness (`text.rs`).
+    fn value(&self, name: &str, free: bool) -> Option<Value> {
         let mut present = false;
         let mut values = Vec::new();
         for c in self.named(name) {
             if let Some(v) = &c.value {
                 present = true;
-                if !v.trim().is_empty() {
-                    values.push(Value::String(v.clone()));
+                if let Some(text) = reading(v, free) {
+                    values.push(Value::String(text));
                 }
             }
         }
@@ -156,15 +163,62 @@ impl Scan {
             FieldType::Actions | FieldType::Children => {
                 !self.rows(name).is_empty() || self.named(name).next().is_some()
             }
-            _ => self.named(name).any(|c| !c.fieldset),
+            _ => self.named(name).any(|c| !c.fieldset) || self.date_boxes(kind, name).is_some(),
         }
     }
 
-    /// The record the form holds, keyed by template field id.
-    pub(super) fn record(&self, template: &Template, names: &BTreeMap<String, String>) -> Value {
+    /// A GOV.UK date input's boxes, `<name>-day`, `-month`, `-year`, for a date field when
+    /// the form has no control named `name` but has the day box.
+    fn date_boxes(&self, kind: FieldType, name: &str) -> Option<DateParts> {
+        if kind != FieldType::Date || self.named(name).any(|c| c.focusable) {
+            return None;
+        }
+        let parts = DateParts::named(name);
+        let found = self.controls.iter().any(|c| c.name == parts.day);
+        found.then_some(parts)
+    }
+
+    /// The boxes a date field is read from: those `options.fields` mapped it to, or a GOV.UK
+    /// date input's named by the component's convention.
+    fn parts(
+        &self,
+        f: &Field,
+        name: &str,
+        dates: &BTreeMap<String, DateParts>,
+    ) -> Option<DateParts> {
+        dates
+            .get(&f.id)
+            .cloned()
+            .or_else(|| self.date_boxes(f.kind, name))
+    }
+
+    /// The record the form holds, keyed by template field id, and what each date input's
+    /// boxes hold.
+    pub(super) fn record(
+        &self,
+        template: &Template,
+        names: &BTreeMap<String, String>,
+        dates: &BTreeMap<String, DateParts>,
+    ) -> (Value, Vec<(String, DateBoxes)>) {
         let mut record = Map::new();
+        let mut inputs = Vec::new();
         for f in template.fields() {
             let name = names.get(&f.id).map_or(f.id.as_str(), String::as_str);
+            if let Some(parts) = self.parts(f, name, dates) {
+                let [day, month, year] = parts.names().map(|n| self.value(n, false));
+                if day.is_none() && month.is_none() && year.is_none() {
+                    continue;
+                }
+                let text = |v: Option<Value>| v.and_then(|v| v.as_str().map(str::to_string));
+                let boxes = DateBoxes::read(
+                    &text(day).unwrap_or_default(),
+                    &text(month).unwrap_or_default(),
+                    &text(year).unwrap_or_default(),
+                );
+                record.insert(f.id.clone(), Value::String(boxes.value().to_string()));
+                inputs.push((f.id.clone(), boxes));
+                continue;
+            }
             match f.kind {
                 FieldType::Actions | FieldType::Children => {
                     let rows = self.rows(name);
@@ -177,7 +231,10 @@ impl Scan {
                             let mut row = Map::new();
                             for (key, c) in cells {
                                 if !row.contains_key(*key) {
-                                    if let Some(v) = self.value(&c.name) {
+                                    // A row's dates are read; its other cells
+                                    // only for blankness, as validate's are.
+                                    let free = !matches!(*key, "when" | "dob");
+                                    if let Some(v) = self.value(&c.name, free) {
                                         row.insert((*key).to_string(), v);
                                     }
                                 }
@@ -188,13 +245,17 @@ impl Scan {
                     record.insert(f.id.clone(), Value::Array(list));
                 }
                 _ => {
-                    if let Some(v) = self.value(name) {
+                    let free = matches!(
+                        f.kind,
+                        FieldType::Text | FieldType::Person | FieldType::Signature
+                    );
+                    if let Some(v) = self.value(name, free) {
                         record.insert(f.id.clone(), v);
                     }
                 }
             }
         }
-        Value::Object(record)
+        (Value::Object(record), inputs)
     }
 
     /// Where the finding at `path` (`date`, `actions[2]`, `actions[2].when`) goes: its
@@ -205,6 +266,7 @@ impl Scan {
         path: &str,
         template: &Template,
         names: &BTreeMap<String, String>,
+        dates: &BTreeMap<String, DateParts>,
         form: &HtmlFormElement,
     ) -> Option<Target> {
         let (id, rest) = match path.find('[') {
@@ -241,6 +303,13 @@ impl Scan {
                     .map(|(_, c)| *c)
                     .collect();
             }
+        } else if let Some(parts) = self.parts(field, name, dates) {
+            // Day, month, year: the summary's link goes to the day.
+            chosen = parts
+                .names()
+                .iter()
+                .filter_map(|n| self.controls.iter().find(|c| c.name == *n && c.focusable))
+                .collect();
         } else {
             chosen = self.named(name).filter(|c| c.focusable).collect();
         }

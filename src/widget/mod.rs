@@ -28,11 +28,13 @@
 //! result ignored works. Attaching again to the same form detaches the earlier widget.
 
 mod attached;
+mod date_input;
 mod display;
 mod form;
 mod listen;
 mod options;
 mod panel;
+mod text;
 
 pub use panel::render_schedule;
 
@@ -62,8 +64,15 @@ export interface AttachOptions {
   /** Template field id -> form control name, where the page's names differ from the
    *  template's. For an actions or children field, the prefix of its rows' names:
    *  { howFeelingActions: "feeling_actions" } reads feeling_actions[0][action],
-   *  [0][who], [0][when]. */
-  fields?: Record<string, string>;
+   *  [0][who], [0][when]. A date field with no control of its name is read from a GOV.UK
+   *  date input's boxes, <name>-day, <name>-month, <name>-year; boxes named otherwise are
+   *  mapped as { date: { day: "d", month: "m", year: "y" } }. */
+  fields?: Record<string, string | { day: string; month: string; year: string }>;
+  /** Where the error summary goes: a .govuk-error-summary already on the page to join (the
+   *  default joins the first one there is), or an element (or a CSS selector for one) to put
+   *  the widget's summary in. Default: above the <h1> heading the form, as GOV.UK places it,
+   *  or at the top of the form on a page without one. */
+  summary?: Element | string;
   /** Today as YYYY-MM-DD, for the "not in the future" checks. Default: the browser's
    *  local date at each check; null skips those checks. */
   today?: string | null;
@@ -209,6 +218,7 @@ pub fn attach(
     let style = add_stylesheet(&document, &options.stylesheet)?;
 
     let mode = options.mode;
+    let place = options.summary.clone();
     let core = Rc::new(Core {
         form: form.clone(),
         state: RefCell::new(State {
@@ -216,7 +226,7 @@ pub fn attach(
             options,
             submitted: false,
             last_mode: mode,
-            display: Display::new(document, form.clone()),
+            display: Display::new(document, form.clone(), place),
         }),
         listeners: RefCell::new(Vec::new()),
         style: RefCell::new(style),

@@ -11,7 +11,7 @@ use std::collections::BTreeMap;
 use std::sync::Arc;
 use wasm_bindgen::JsValue;
 
-const KEYS: [&str; 12] = [
+const KEYS: [&str; 13] = [
     "policy",
     "template",
     "mode",
@@ -24,6 +24,7 @@ const KEYS: [&str; 12] = [
     "shiftsPerMonth",
     "fte",
     "frequency",
+    "summary",
 ];
 
 /// The supervisee's working pattern and agreed frequency, read as `validate`'s options read
@@ -53,6 +54,30 @@ pub(super) enum Stylesheet {
     Link(String),
 }
 
+/// The three boxes of a GOV.UK date input (`date-day`, `date-month`, `date-year`) that one
+/// date field is read from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(super) struct DateParts {
+    pub(super) day: String,
+    pub(super) month: String,
+    pub(super) year: String,
+}
+
+impl DateParts {
+    /// The component's own naming: `<name>-day`, `<name>-month`, `<name>-year`.
+    pub(super) fn named(name: &str) -> DateParts {
+        DateParts {
+            day: format!("{name}-day"),
+            month: format!("{name}-month"),
+            year: format!("{name}-year"),
+        }
+    }
+
+    pub(super) fn names(&self) -> [&str; 3] {
+        [&self.day, &self.month, &self.year]
+    }
+}
+
 /// The checked options.
 pub(super) struct AttachOptions {
     pub(super) policy: Arc<Policy>,
@@ -60,6 +85,12 @@ pub(super) struct AttachOptions {
     pub(super) mode: Mode,
     /// Template field id → form control name, for every field of the template.
     pub(super) names: BTreeMap<String, String>,
+    /// Date fields read from three boxes with names of the page's own (`options.fields`
+    /// mapping a date to `{ day, month, year }`).
+    pub(super) dates: BTreeMap<String, DateParts>,
+    /// Where the error summary goes (`options.summary`): a `.govuk-error-summary` to join,
+    /// or an element to put it in; `None` places it as GOV.UK does.
+    pub(super) summary: Option<web_sys::Element>,
     pub(super) today: Today,
     pub(super) role: Option<String>,
     pub(super) stylesheet: Stylesheet,
@@ -101,7 +132,8 @@ impl AttachOptions {
             return Err(js_error(&Error::unknown_template(&policy_id, &template)));
         };
         let mode = mode(options)?;
-        let names = names(options, tpl)?;
+        let (names, dates) = names(options, tpl)?;
+        let summary = summary(options)?;
         let today = Today::read(options)?;
         let role = role(options, &policy)?;
         let stylesheet = Stylesheet::read(options)?;
@@ -114,6 +146,8 @@ impl AttachOptions {
             policy,
             mode,
             names,
+            dates,
+            summary,
             today,
             role,
             stylesheet,
@@ -127,7 +161,7 @@ fn known_keys(options: &JsValue) -> Result<(), JsValue> {
         return Err(bad(
             "options",
             "an object: { policy, template, mode?, fields?, today?, role?, stylesheet?, absent?, \
-             hours?, shiftsPerMonth?, fte?, frequency? }",
+             hours?, shiftsPerMonth?, fte?, frequency?, summary? }",
         ));
     }
     let object = js_sys::Object::from(options.clone());
@@ -137,7 +171,7 @@ fn known_keys(options: &JsValue) -> Result<(), JsValue> {
             return Err(bad(
                 &format!("options.{key}"),
                 "one of policy, template, mode, fields, today, role, stylesheet, absent, hours, \
-                 shiftsPerMonth, fte, frequency",
+                 shiftsPerMonth, fte, frequency, summary",
             ));
         }
     }
@@ -176,10 +210,12 @@ fn mode(options: &JsValue) -> Result<Mode, JsValue> {
     }
 }
 
-/// Each template field's control name: its id, or the name `options.fields` maps it to.
-fn names(options: &JsValue, tpl: &Template) -> Result<BTreeMap<String, String>, JsValue> {
+/// Each template field's control name: its id, or the name `options.fields` maps it to;
+/// and the date fields mapped to three boxes (`{ day, month, year }`).
+fn names(options: &JsValue, tpl: &Template) -> Result<Names, JsValue> {
     let mut names: BTreeMap<String, String> =
         tpl.fields().map(|f| (f.id.clone(), f.id.clone())).collect();
+    let mut dates = BTreeMap::new();
     let mut explicit: Vec<String> = Vec::new();
     let fields = prop(options, "fields");
     if !absent(&fields) {
@@ -194,18 +230,95 @@ fn names(options: &JsValue, tpl: &Template) -> Result<BTreeMap<String, String>, 
             let entry = js_sys::Array::from(&entry);
             let id = entry.get(0).as_string().unwrap_or_default();
             let path = format!("options.fields.{id}");
-            let Some(slot) = names.get_mut(&id) else {
+            let Some(field) = tpl.field(&id) else {
                 return Err(bad(
                     &path,
                     &format!("a field id of template \"{}\"", tpl.id),
                 ));
             };
-            *slot = string(&entry.get(1), &path, "a form control name as a string")?;
+            let value = entry.get(1);
+            if field.kind == FieldType::Date && value.is_object() {
+                dates.insert(id.clone(), date_parts(&value, &path)?);
+            } else if let Some(slot) = names.get_mut(&id) {
+                *slot = string(&value, &path, "a form control name as a string")?;
+            }
             explicit.push(id);
         }
     }
     check_names(&names, &explicit, tpl)?;
-    Ok(names)
+    check_dates(&names, &dates)?;
+    Ok((names, dates))
+}
+
+/// Field id → control name, and field id → date boxes.
+type Names = (BTreeMap<String, String>, BTreeMap<String, DateParts>);
+
+/// `{ day: 'd', month: 'm', year: 'y' }`.
+fn date_parts(value: &JsValue, path: &str) -> Result<DateParts, JsValue> {
+    let expected = "the names of the date's boxes: { day, month, year }";
+    if js_sys::Array::is_array(value) {
+        return Err(bad(path, expected));
+    }
+    let keys = js_sys::Object::keys(&js_sys::Object::from(value.clone()));
+    for key in keys.iter() {
+        let key = key.as_string().unwrap_or_default();
+        if !["day", "month", "year"].contains(&key.as_str()) {
+            return Err(bad(&format!("{path}.{key}"), "one of day, month, year"));
+        }
+    }
+    let part = |key: &str| {
+        string(
+            &prop(value, key),
+            &format!("{path}.{key}"),
+            "a form control name as a string",
+        )
+    };
+    Ok(DateParts {
+        day: part("day")?,
+        month: part("month")?,
+        year: part("year")?,
+    })
+}
+
+/// Each date box is read for one date only, and is no other field's control.
+fn check_dates(
+    names: &BTreeMap<String, String>,
+    dates: &BTreeMap<String, DateParts>,
+) -> Result<(), JsValue> {
+    let mut seen: Vec<&str> = Vec::new();
+    for (id, parts) in dates {
+        for name in parts.names() {
+            let other_field = names.iter().any(|(other, n)| other != id && n == name);
+            if seen.contains(&name) || other_field {
+                return Err(bad(
+                    &format!("options.fields.{id}"),
+                    "three box names that no other field of the template uses",
+                ));
+            }
+            seen.push(name);
+        }
+    }
+    Ok(())
+}
+
+/// `options.summary`: an element, or a selector for one, in the document.
+fn summary(options: &JsValue) -> Result<Option<web_sys::Element>, JsValue> {
+    use wasm_bindgen::JsCast;
+    let value = prop(options, "summary");
+    if absent(&value) {
+        return Ok(None);
+    }
+    let expected = "an element, or a CSS selector matching one in the page";
+    if let Some(el) = value.dyn_ref::<web_sys::Element>() {
+        return Ok(Some(el.clone()));
+    }
+    let selector = string(&value, "options.summary", expected)?;
+    prop(&js_sys::global(), "document")
+        .dyn_into::<web_sys::Document>()
+        .ok()
+        .and_then(|d| d.query_selector(&selector).ok().flatten())
+        .map(Some)
+        .ok_or_else(|| bad("options.summary", expected))
 }
 
 /// No two fields read from one control, and no table field's prefix looks like a row.

@@ -155,8 +155,8 @@ async function main() {
       assert.equal(await page.evaluate(() => document.activeElement.className), 'govuk-error-summary');
       assert.equal(await page.getAttribute('.govuk-error-summary', 'tabindex'), '-1');
       assert.equal((await page.textContent('.govuk-error-summary [role="alert"] h2.govuk-error-summary__title')).trim(), 'There is a problem');
-      // At the top of the form.
-      assert.equal(await page.$eval('#supervision-form', (f) => f.firstElementChild.className), 'govuk-error-summary');
+      // Above the page's <h1>, where GOV.UK places it.
+      assert.equal(await page.$eval('h1', (h) => h.previousElementSibling.className), 'govuk-error-summary');
 
       const links = await summaryLinks(page);
       const hrefs = links.map((l) => l.href);

@@ -1,5 +1,5 @@
 //! A mark on one of the page's own elements (`aria-describedby`, `aria-invalid`, the form
-//! group's error class), remembering the value it replaced so that taking it away restores
+//! group's and the control's GOV.UK error classes), remembering the value it replaced so that taking it away restores
 //! the page exactly.
 
 use wasm_bindgen::JsValue;
@@ -9,7 +9,8 @@ use web_sys::Element;
 pub(super) enum MarkKind {
     DescribedBy,
     Invalid,
-    GroupError,
+    /// A GOV.UK error modifier class: `govuk-form-group--error`, `govuk-input--error`, …
+    Class(&'static str),
 }
 
 /// A change to one of the page's own elements, and what it replaced.
@@ -19,26 +20,51 @@ pub(super) struct Mark {
     /// The attribute's value before the widget touched it (for the class: `Some` when the
     /// element already had it).
     original: Option<String>,
-    /// What the widget last set.
+    /// What the widget last set (for a class: the `class` attribute before the widget).
     set: Option<String>,
     /// The ids the widget added to `aria-describedby`.
     ours: Vec<String>,
 }
 
-const GROUP_ERROR: &str = "govuk-form-group--error";
+/// The form group's error class.
+pub(super) const GROUP_ERROR: &str = "govuk-form-group--error";
+
+/// The error modifier govuk-frontend gives a control of this kind: text-like inputs (the
+/// date input's boxes among them), textareas and selects; none for radios and checkboxes,
+/// whose group alone is marked.
+pub(super) fn control_error_class(el: &Element) -> Option<&'static str> {
+    match el.tag_name().to_ascii_uppercase().as_str() {
+        "TEXTAREA" => Some("govuk-textarea--error"),
+        "SELECT" => Some("govuk-select--error"),
+        "INPUT" => {
+            let kind = el
+                .get_attribute("type")
+                .unwrap_or_default()
+                .to_ascii_lowercase();
+            (!matches!(kind.as_str(), "radio" | "checkbox")).then_some("govuk-input--error")
+        }
+        _ => None,
+    }
+}
 
 impl Mark {
     pub(super) fn new(el: &Element, kind: MarkKind) -> Mark {
         let original = match kind {
             MarkKind::DescribedBy => el.get_attribute("aria-describedby"),
             MarkKind::Invalid => el.get_attribute("aria-invalid"),
-            MarkKind::GroupError => el.class_list().contains(GROUP_ERROR).then(String::new),
+            MarkKind::Class(class) => el.class_list().contains(class).then(String::new),
+        };
+        // For a class: the `class` attribute as it was, so that taking the last class away
+        // takes away an attribute the element did not have.
+        let set = match kind {
+            MarkKind::Class(_) => el.get_attribute("class"),
+            _ => None,
         };
         Mark {
             el: el.clone(),
             kind,
             original,
-            set: None,
+            set,
             ours: Vec::new(),
         }
     }
@@ -70,9 +96,9 @@ impl Mark {
                 }
                 self.set = Some("true".into());
             }
-            MarkKind::GroupError => {
+            MarkKind::Class(class) => {
                 if self.original.is_none() {
-                    self.el.class_list().add_1(GROUP_ERROR)?;
+                    self.el.class_list().add_1(class)?;
                 }
             }
         }
@@ -107,9 +133,13 @@ impl Mark {
                     };
                 }
             }
-            MarkKind::GroupError => {
+            MarkKind::Class(class) => {
                 if self.original.is_none() {
-                    let _ = self.el.class_list().remove_1(GROUP_ERROR);
+                    let _ = self.el.class_list().remove_1(class);
+                    let emptied = self.el.get_attribute("class").is_some_and(|c| c.is_empty());
+                    if emptied && self.set.is_none() {
+                        let _ = self.el.remove_attribute("class");
+                    }
                 }
             }
         }

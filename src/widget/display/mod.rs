@@ -9,13 +9,15 @@
 
 mod focus;
 mod mark;
+mod summary;
 
 use super::form::Target;
 use crate::finding::{Finding, Severity};
 pub(super) use focus::focus_control;
-use mark::{Mark, MarkKind};
-use wasm_bindgen::{JsCast, JsValue};
-use web_sys::{Document, Element, HtmlElement, HtmlFormElement, Node};
+use mark::{control_error_class, Mark, MarkKind, GROUP_ERROR};
+use summary::Panel;
+use wasm_bindgen::JsValue;
+use web_sys::{Document, Element, HtmlFormElement, Node};
 
 /// Why the display is being brought up to date.
 pub(super) enum Reason<'a> {
@@ -44,11 +46,6 @@ struct Shown {
     item: Element,
 }
 
-struct Panel {
-    root: Element,
-    list: Element,
-}
-
 /// An id from a control's name: `actions[0][who]` → `actions-0-who`.
 fn id_from(name: &str) -> String {
     let mut id = String::new();
@@ -73,6 +70,8 @@ fn id_from(name: &str) -> String {
 pub(super) struct Display {
     document: Document,
     form: HtmlFormElement,
+    /// `options.summary`: a summary to join, or an element to put the summary in.
+    place: Option<Element>,
     summary: Option<Panel>,
     warnings: Option<Panel>,
     shown: Vec<Shown>,
@@ -82,10 +81,15 @@ pub(super) struct Display {
 }
 
 impl Display {
-    pub(super) fn new(document: Document, form: HtmlFormElement) -> Display {
+    pub(super) fn new(
+        document: Document,
+        form: HtmlFormElement,
+        place: Option<Element>,
+    ) -> Display {
         Display {
             document,
             form,
+            place,
             summary: None,
             warnings: None,
             shown: Vec::new(),
@@ -170,13 +174,6 @@ impl Display {
                 el.remove_attribute("id").ok();
             }
         }
-    }
-
-    /// The summary, to move focus to.
-    pub(super) fn summary(&self) -> Option<HtmlElement> {
-        self.summary
-            .as_ref()
-            .and_then(|p| p.root.clone().dyn_into::<HtmlElement>().ok())
     }
 
     /// Whether `el` is inside the summary or the warnings panel.
@@ -307,94 +304,6 @@ impl Display {
         Ok(())
     }
 
-    fn panel(&self, severity: Severity) -> Result<Panel, JsValue> {
-        let d = &self.document;
-        let root = d.create_element("div")?;
-        let title = d.create_element("h2")?;
-        let list = d.create_element("ul")?;
-        match severity {
-            Severity::Error => {
-                // GOV.UK Design System error summary markup, so govuk-frontend styles it.
-                root.set_class_name("govuk-error-summary");
-                root.set_attribute("data-module", "govuk-error-summary")?;
-                root.set_attribute("tabindex", "-1")?;
-                let alert = d.create_element("div")?;
-                alert.set_attribute("role", "alert")?;
-                title.set_class_name("govuk-error-summary__title");
-                title.set_text_content(Some("There is a problem"));
-                let body = d.create_element("div")?;
-                body.set_class_name("govuk-error-summary__body");
-                list.set_class_name("govuk-list govuk-error-summary__list");
-                body.append_with_node_1(&list)?;
-                alert.append_with_node_1(&title)?;
-                alert.append_with_node_1(&body)?;
-                root.append_with_node_1(&alert)?;
-            }
-            Severity::Warning => {
-                // Not a live region: warnings do not interrupt.
-                root.set_class_name("sr-warning-summary");
-                title.set_class_name("sr-warning-summary__title");
-                title.set_text_content(Some("Things to check"));
-                list.set_class_name("govuk-list sr-warning-summary__list");
-                root.append_with_node_1(&title)?;
-                root.append_with_node_1(&list)?;
-            }
-        }
-        Ok(Panel { root, list })
-    }
-
-    /// The summary (errors) or the warnings panel, at the top of the form, summary first.
-    fn sync_panel(&mut self, severity: Severity) -> Result<(), JsValue> {
-        let items: Vec<Element> = self
-            .shown
-            .iter()
-            .filter(|s| s.finding.severity == severity)
-            .map(|s| s.item.clone())
-            .collect();
-        if items.is_empty() {
-            let slot = match severity {
-                Severity::Error => self.summary.take(),
-                Severity::Warning => self.warnings.take(),
-            };
-            if let Some(p) = slot {
-                p.root.remove();
-            }
-            return Ok(());
-        }
-        let exists = match severity {
-            Severity::Error => self.summary.is_some(),
-            Severity::Warning => self.warnings.is_some(),
-        };
-        if !exists {
-            let panel = self.panel(severity)?;
-            let before = match (severity, &self.summary) {
-                (Severity::Warning, Some(s)) => s.root.next_sibling(),
-                _ => self.form.first_child(),
-            };
-            self.form.insert_before(&panel.root, before.as_ref())?;
-            match severity {
-                Severity::Error => self.summary = Some(panel),
-                Severity::Warning => self.warnings = Some(panel),
-            }
-        }
-        let list = match severity {
-            Severity::Error => self.summary.as_ref(),
-            Severity::Warning => self.warnings.as_ref(),
-        }
-        .map(|p| p.list.clone());
-        let Some(list) = list else { return Ok(()) };
-        let mut before: Option<Node> = None;
-        for item in items.iter().rev() {
-            let in_place =
-                item.parent_element().as_ref() == Some(&list) && item.next_sibling() == before;
-            if !in_place {
-                list.insert_before(item, before.as_ref())?;
-            }
-            before = Some(item.clone().into());
-        }
-        Ok(())
-    }
-
     /// Marks the page's elements for what is shown, and unmarks the rest.
     fn sync_marks(&mut self) -> Result<(), JsValue> {
         let mut want: Vec<(Element, MarkKind, Vec<String>)> = Vec::new();
@@ -422,9 +331,12 @@ impl Display {
             if s.finding.severity == Severity::Error {
                 for c in &t.controls {
                     add(c, MarkKind::Invalid, None);
+                    if let Some(class) = control_error_class(c) {
+                        add(c, MarkKind::Class(class), None);
+                    }
                 }
                 if let Some(g) = &t.group {
-                    add(g, MarkKind::GroupError, None);
+                    add(g, MarkKind::Class(GROUP_ERROR), None);
                 }
             }
         }
