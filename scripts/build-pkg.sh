@@ -1,11 +1,14 @@
 #!/usr/bin/env bash
-# Builds the npm package in pkg/: one crate, three wasm-pack builds, one per entry point.
+# Builds the npm package in pkg/: one crate, four wasm-pack builds, one per entry point.
 #
 #   pkg/index.js            supervision-rules            validate, schedule, built-in and
 #                                                        compiled policies
 #   pkg/widget/index.js     supervision-rules/widget     the same + attach, renderSchedule
 #   pkg/authoring/index.js  supervision-rules/authoring  the same + registerPolicy,
 #                                                        compilePolicy, jsonSchema
+#   pkg/base/index.js       supervision-rules/base       the core with no built-in policies
+#   pkg/policies/<id>.js    supervision-rules/policies/<id>  one built-in policy, compiled,
+#                                                        for the base's loadPolicy
 #
 # index.js (from js/: index, widget or authoring) re-exports wasm-bindgen's glue
 # (supervision_rules.js) and wraps validate() so a record's free text stays in JavaScript
@@ -26,15 +29,19 @@ build() { # out-dir, cargo feature arguments…
   rm -f "$out/.gitignore" "$out/README.md" "$out/package.json"
   # The entry point users import: the glue with validate() keeping free text in JS.
   cp js/fast-validate.js "$out/"
-  if [ -n "${ENTRY:-}" ]; then cp js/when-ready.js "$out/"; fi
+  case "${ENTRY:-}" in widget|authoring) cp js/when-ready.js "$out/" ;; esac
   cp "js/${ENTRY:-index}.js" "$out/index.js"
   cp "js/${ENTRY:-index}.d.ts" "$out/index.d.ts"
 }
 
 rm -rf pkg
 ENTRY=authoring build pkg/authoring --features authoring,widget
-ENTRY=widget build pkg/widget --no-default-features --features widget
-build pkg --no-default-features
+ENTRY=widget build pkg/widget --no-default-features --features widget,builtins
+build pkg --no-default-features --features builtins
+# supervision-rules/base: the core with no built-in policies; a page loads the one it serves,
+# supervision-rules/policies/<id> (each built-in's compiled form, written by the authoring build).
+ENTRY=base build pkg/base --no-default-features
+node scripts/policy-modules.mjs pkg
 # supervision-rules/team: plain JS over an entry point the page loaded (no wasm of its own).
 mkdir -p pkg/team && cp www/team-model.js pkg/team/index.js && cp www/team-model.d.ts pkg/team/index.d.ts
 node scripts/package-json.mjs > pkg/package.json

@@ -33,6 +33,10 @@ const pkg = {
     '.': entry(''),
     './widget': entry('widget/'),
     './authoring': entry('authoring/'),
+    // The core with no built-in policies, and one module per built-in policy (its compiled
+    // form) for its loadPolicy (README, "One council's page").
+    './base': entry('base/'),
+    './policies/*': { types: './policies/*.d.ts', default: './policies/*.js' },
     // The team view's logic: JS over the core or widget entry point (README, "A team
     // manager's view"); no wasm of its own.
     './team': { types: './team/index.d.ts', default: './team/index.js' },
@@ -41,6 +45,7 @@ const pkg = {
     './supervision_rules_bg.wasm': './supervision_rules_bg.wasm',
     './widget/supervision_rules_bg.wasm': './widget/supervision_rules_bg.wasm',
     './authoring/supervision_rules_bg.wasm': './authoring/supervision_rules_bg.wasm',
+    './base/supervision_rules_bg.wasm': './base/supervision_rules_bg.wasm',
     // The widget's stylesheet, for pages with a strict style-src (README, "Deploying").
     './supervision-rules.css': './supervision-rules.css',
     './package.json': './package.json',
@@ -48,7 +53,7 @@ const pkg = {
   files: [
     'index.js', 'index.d.ts', 'fast-validate.js', 'records.d.ts',
     'supervision_rules.js', 'supervision_rules_bg.wasm', 'supervision_rules.d.ts',
-    'widget/', 'authoring/', 'team/', 'supervision-rules.css', 'docs/', 'README.md', 'CHANGELOG.md',
+    'widget/', 'authoring/', 'base/', 'policies/', 'team/', 'supervision-rules.css', 'docs/', 'README.md', 'CHANGELOG.md',
   ],
   // A CSS import is a side effect: bundlers that honour this list must keep it.
   sideEffects: ['./snippets/*', './supervision-rules.css'],
