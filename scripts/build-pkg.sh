@@ -7,6 +7,8 @@
 #   pkg/authoring/index.js  supervision-rules/authoring  the same + registerPolicy,
 #                                                        compilePolicy, jsonSchema
 #   pkg/base/index.js       supervision-rules/base       the core with no built-in policies
+#   pkg/form/index.js       supervision-rules/form       the base with no schedule: validate,
+#                                                        template, policies, dates, loadPolicy
 #   pkg/policies/<id>.js    supervision-rules/policies/<id>  one built-in policy, compiled,
 #                                                        for the base's loadPolicy
 #
@@ -37,10 +39,15 @@ build() { # out-dir, cargo feature arguments…
 rm -rf pkg
 ENTRY=authoring build pkg/authoring --features authoring,widget
 ENTRY=widget build pkg/widget --no-default-features --features widget,builtins
-build pkg --no-default-features --features builtins
+build pkg --no-default-features --features builtins,schedule
 # supervision-rules/base: the core with no built-in policies; a page loads the one it serves,
 # supervision-rules/policies/<id> (each built-in's compiled form, written by the authoring build).
-ENTRY=base build pkg/base --no-default-features
+ENTRY=base build pkg/base --no-default-features --features schedule
+# supervision-rules/form: validate only (no schedule code, no built-in policies).
+ENTRY=form build pkg/form --no-default-features
+# One module per entry point to fetch: each index.js becomes the glue, the entry wrapper and
+# fast-validate (and when-ready) in one file; supervision_rules.js re-exports its glue.
+node scripts/bundle-entry.mjs pkg pkg/widget pkg/authoring pkg/base pkg/form
 node scripts/policy-modules.mjs pkg
 # supervision-rules/team: plain JS over an entry point the page loaded (no wasm of its own).
 mkdir -p pkg/team && cp www/team-model.js pkg/team/index.js && cp www/team-model.d.ts pkg/team/index.d.ts

@@ -36,6 +36,8 @@ const pkg = {
     // The core with no built-in policies, and one module per built-in policy (its compiled
     // form) for its loadPolicy (README, "One council's page").
     './base': entry('base/'),
+    // The base with no schedule: validate, template, policies, the date helpers, loadPolicy.
+    './form': entry('form/'),
     './policies/*': { types: './policies/*.d.ts', default: './policies/*.js' },
     // The team view's logic: JS over the core or widget entry point (README, "A team
     // manager's view"); no wasm of its own.
@@ -46,6 +48,7 @@ const pkg = {
     './widget/supervision_rules_bg.wasm': './widget/supervision_rules_bg.wasm',
     './authoring/supervision_rules_bg.wasm': './authoring/supervision_rules_bg.wasm',
     './base/supervision_rules_bg.wasm': './base/supervision_rules_bg.wasm',
+    './form/supervision_rules_bg.wasm': './form/supervision_rules_bg.wasm',
     // The widget's stylesheet, for pages with a strict style-src (README, "Deploying").
     './supervision-rules.css': './supervision-rules.css',
     './package.json': './package.json',
@@ -53,7 +56,7 @@ const pkg = {
   files: [
     'index.js', 'index.d.ts', 'fast-validate.js', 'records.d.ts',
     'supervision_rules.js', 'supervision_rules_bg.wasm', 'supervision_rules.d.ts',
-    'widget/', 'authoring/', 'base/', 'policies/', 'team/', 'supervision-rules.css', 'docs/', 'README.md', 'CHANGELOG.md',
+    'widget/', 'authoring/', 'base/', 'form/', 'policies/', 'team/', 'supervision-rules.css', 'docs/', 'README.md', 'CHANGELOG.md',
   ],
   // A CSS import is a side effect: bundlers that honour this list must keep it.
   sideEffects: ['./snippets/*', './supervision-rules.css'],

@@ -183,6 +183,24 @@ async function oneCouncil(load, require) {
       assert.equal((await module(`supervision-rules/policies/${id}`)).default, all[i]);
     }
   });
+
+  await test('node: supervision-rules/form validates only, and each policy module gives it the core\'s findings', async () => {
+    const form = await load('supervision-rules/form');
+    const core = await load('supervision-rules');
+    for (const name of ['schedule', 'scheduleMany', 'scheduleTeam', 'attach', 'registerPolicy']) {
+      assert.equal(form[name], undefined, name);
+    }
+    assert.deepEqual(form.policies(), []);
+    const all = (await module('supervision-rules/policies/all')).default;
+    for (const compiled of all) form.loadPolicy(compiled);
+    for (const { id } of core.policies().slice(0, 5)) {
+      const { schedule, ...expected } = seen(core, id);
+      assert.deepEqual(seen(form, id), { ...expected, schedule: undefined }, id);
+    }
+    assert.equal(form.addWorkingDays('2026-12-24', 2), '2026-12-30');
+    assert.deepEqual(form.bankHolidays(2026), core.bankHolidays(2026));
+    assert.equal(form.parseDate('2026-02-28'), '2026-02-28');
+  });
 }
 
 async function browserEntries(scratch) {
@@ -207,6 +225,12 @@ registerPolicy(${JSON.stringify(DERIVED)});
 const r = validate('havering-test', 'case-supervision-record', {}, { mode: 'final' });
 window.result = { valid: r.valid, errors: r.errors.length };`],
     'one-council': [page(''), `import init, { loadPolicy, validate, policies } from '/pkg/base/index.js';
+import havering from '/pkg/policies/havering.js';
+await init();
+loadPolicy(havering);
+const r = validate('havering', 'case-supervision-record', {}, { mode: 'final' });
+window.result = { valid: r.valid, date: r.errors.some((e) => e.path === 'date'), policies: policies().map((p) => p.id) };`],
+    'one-council-form': [page(''), `import init, { loadPolicy, validate, policies } from '/pkg/form/index.js';
 import havering from '/pkg/policies/havering.js';
 await init();
 loadPolicy(havering);
@@ -247,21 +271,25 @@ window.result = { valid: r.valid, errors: r.errors.length };`],
       assert.ok(r.errors > 0);
       assert.equal(r.attach, 'undefined');
       assert.deepEqual(requested.filter((u) => u.startsWith('/pkg/')).sort(),
-        ['/pkg/fast-validate.js', '/pkg/index.js', '/pkg/supervision_rules.js', '/pkg/supervision_rules_bg.wasm']);
+        ['/pkg/index.js', '/pkg/supervision_rules_bg.wasm']);
     });
     await test('chromium: a one-council page (base + policies/havering) validates, and downloads nothing else', async () => {
       const r = await run('one-council');
       assert.deepEqual(r, { valid: false, date: true, policies: ['havering'] });
       assert.deepEqual(requested.filter((u) => u.startsWith('/pkg/')).sort(),
-        ['/pkg/base/fast-validate.js', '/pkg/base/index.js', '/pkg/base/supervision_rules.js',
-          '/pkg/base/supervision_rules_bg.wasm', '/pkg/policies/havering.js']);
+        ['/pkg/base/index.js', '/pkg/base/supervision_rules_bg.wasm', '/pkg/policies/havering.js']);
+    });
+    await test('chromium: a one-council form page (form + policies/havering) validates, and downloads nothing else', async () => {
+      const r = await run('one-council-form');
+      assert.deepEqual(r, { valid: false, date: true, policies: ['havering'] });
+      assert.deepEqual(requested.filter((u) => u.startsWith('/pkg/')).sort(),
+        ['/pkg/form/index.js', '/pkg/form/supervision_rules_bg.wasm', '/pkg/policies/havering.js']);
     });
     await test('chromium: a page using the widget attaches and shows the error summary', async () => {
       const r = await run('widget');
       assert.deepEqual(r, { valid: false, summary: true });
       assert.deepEqual(requested.filter((u) => u.startsWith('/pkg/')).sort(),
-        ['/pkg/widget/fast-validate.js', '/pkg/widget/index.js', '/pkg/widget/supervision_rules.js',
-          '/pkg/widget/supervision_rules_bg.wasm', '/pkg/widget/when-ready.js']);
+        ['/pkg/widget/index.js', '/pkg/widget/supervision_rules_bg.wasm']);
     });
     await test('chromium: a page registers its own policy with the authoring entry point', async () => {
       const r = await run('authoring');

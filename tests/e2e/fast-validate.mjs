@@ -49,11 +49,16 @@ const ODD_ROWS = [
 ];
 
 async function main() {
-  for (const entry of ['', 'widget/', 'authoring/']) {
+  for (const entry of ['', 'widget/', 'authoring/', 'base/', 'form/']) {
     const dir = path.join(ROOT, 'pkg', entry);
     const glue = await import(pathToFileURL(path.join(dir, 'supervision_rules.js')).href);
     const pkg = await import(pathToFileURL(path.join(dir, 'index.js')).href);
     glue.initSync({ module: readFileSync(path.join(dir, 'supervision_rules_bg.wasm')) });
+    if (entry === 'base/' || entry === 'form/') {
+      // No built-in policies: the five policy modules, loaded as a page would load one.
+      const all = await import(pathToFileURL(path.join(ROOT, 'pkg', 'policies', 'all.js')).href);
+      for (const compiled of all.default) pkg.loadPolicy(compiled);
+    }
     const same = (p, t, record, options) => {
       const fast = outcome(() => pkg.validate(p, t, record, options));
       const raw = outcome(() => glue.validate(p, t, record, options));
