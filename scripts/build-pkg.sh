@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Builds the npm package in pkg/: one crate, four wasm-pack builds, one per entry point.
+# Builds the npm package in pkg/: one crate, five wasm-pack builds, one per entry point.
 #
 #   pkg/index.js            supervision-rules            validate, schedule, built-in and
 #                                                        compiled policies
@@ -10,9 +10,10 @@
 #   pkg/form/index.js       supervision-rules/form       the base with no schedule: validate,
 #                                                        template, policies, dates, loadPolicy
 #   pkg/policies/<id>.js    supervision-rules/policies/<id>  one built-in policy, compiled,
-#                                                        for the base's loadPolicy
+#                                                        for loadPolicy of form or base
 #
-# index.js (from js/: index, widget or authoring) re-exports wasm-bindgen's glue
+# index.js (from js/: index, widget, authoring, base or form; bundled with what it imports
+# into one module at the end, scripts/bundle-entry.mjs) re-exports wasm-bindgen's glue
 # (supervision_rules.js) and wraps validate() so a record's free text stays in JavaScript
 # (js/fast-validate.js); the widget's and authoring's add attachWhenReady (js/when-ready.js).
 #

@@ -6,8 +6,9 @@
 //! `code` property (`unknown-policy`, `bad-argument`, …) and, for an invalid policy, a
 //! `problems` array of `{path, expected}`.
 //!
-//! The npm package has three builds of this crate, one per entry point: the core (these
-//! exports), `widget` (and `src/widget`'s), `authoring` (and [`authoring`]'s).
+//! The npm package has five builds of this crate, one per entry point: the core (these
+//! exports), `widget` (and `src/widget`'s), `authoring` (and [`authoring`]'s), `base` (these,
+//! no built-in policies) and `form` (these without the `schedule` feature's).
 
 #[cfg(feature = "authoring")]
 mod authoring;
