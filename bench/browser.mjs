@@ -7,7 +7,10 @@
 // benchmark page again (a second visit). The first navigation of a new browser is slow
 // for reasons of its own, so the control page goes first.
 //
-//   node bench/browser.mjs [--pkg DIR] [--runs N] [--quick] [--json FILE]
+//   node bench/browser.mjs [--pkg DIR] [--entry form|base] [--runs N] [--quick] [--json FILE]
+//
+// --entry: a one-council page instead of the core entry point: DIR/<entry>/index.js, with
+// Havering's policy module (DIR/policies/havering.js) imported beside it and loaded.
 //
 // Serves a one-file page, the package (DIR, default pkg/: a wasm-pack --target web build)
 // and bench/fixtures from localhost on a free port (node:http, nothing else), and opens the
@@ -38,6 +41,9 @@ const QUICK = args.includes('--quick');
 const PKG = opt('--pkg', join(ROOT, 'pkg'));
 const RUNS = Number(opt('--runs', QUICK ? 3 : 7));
 const JSON_OUT = opt('--json', null);
+const ENTRY = opt('--entry', '');
+if (!['', 'form', 'base'].includes(ENTRY)) throw new Error('--entry takes form or base');
+const DIR = ENTRY ? `/pkg/${ENTRY}/` : '/pkg/';
 const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
   '--disable-background-networking', '--disable-component-update', '--disable-sync'];
@@ -52,9 +58,11 @@ const PAGE = `<!doctype html>
 const marks = { script: performance.now() };
 const mark = (k) => { marks[k] = performance.now(); };
 // What a page imports: the entry point (index.js: the glue, validate() keeping free text in JS).
-const glue = await import('/pkg/index.js');
+const [glue, policy] = await Promise.all([import('${DIR}index.js'),
+  ${ENTRY ? "import('/pkg/policies/havering.js')" : 'null'}]);
 mark('glueLoaded');
-await glue.default({ module_or_path: '/pkg/supervision_rules_bg.wasm' });
+await glue.default({ module_or_path: '${DIR}supervision_rules_bg.wasm' });
+if (policy) glue.loadPolicy(policy.default);
 mark('instantiated');
 const record = ${record.trim()};
 const options = { mode: 'final', today: '${AS_OF}' };
@@ -79,7 +87,7 @@ for (let b = 0; b < 9; b++) {
   perDraft.push((performance.now() - t0) / n);
 }
 const wasm = performance.getEntriesByType('resource').find((e) => e.name.endsWith('.wasm'));
-const js = performance.getEntriesByType('resource').find((e) => e.name.endsWith('supervision_rules.js'));
+const js = performance.getEntriesByType('resource').find((e) => e.name.endsWith('${DIR}index.js'));
 const nav = performance.getEntriesByType('navigation')[0];
 window.__bench = { marks, perCall, perDraft,
   wasm: wasm && { start: wasm.startTime, end: wasm.responseEnd, bytes: wasm.transferSize || wasm.encodedBodySize },
@@ -195,7 +203,7 @@ console.log('## From navigation start to the first validate result (ms)');
 console.log();
 console.log(table(['milestone', 'first visit (cold)', 'second visit (warm)'], [
   ['HTML received', fmt.ms(c.html), fmt.ms(w.html)],
-  ['glue (supervision_rules.js) fetched', fmt.ms(c.jsFetched), fmt.ms(w.jsFetched)],
+  ['index.js (the glue and the entry) fetched', fmt.ms(c.jsFetched), fmt.ms(w.jsFetched)],
   ['glue imported (module evaluated)', fmt.ms(c.glue), fmt.ms(w.glue)],
   ['.wasm fetched', fmt.ms(c.wasmFetched), fmt.ms(w.wasmFetched)],
   ['.wasm compiled and instantiated', fmt.ms(c.instantiated), fmt.ms(w.instantiated)],

@@ -1,13 +1,19 @@
 #!/usr/bin/env bash
-# Builds the npm package in pkg/: one crate, three wasm-pack builds, one per entry point.
+# Builds the npm package in pkg/: one crate, five wasm-pack builds, one per entry point.
 #
 #   pkg/index.js            supervision-rules            validate, schedule, built-in and
 #                                                        compiled policies
 #   pkg/widget/index.js     supervision-rules/widget     the same + attach, renderSchedule
 #   pkg/authoring/index.js  supervision-rules/authoring  the same + registerPolicy,
 #                                                        compilePolicy, jsonSchema
+#   pkg/base/index.js       supervision-rules/base       the core with no built-in policies
+#   pkg/form/index.js       supervision-rules/form       the base with no schedule: validate,
+#                                                        template, policies, dates, loadPolicy
+#   pkg/policies/<id>.js    supervision-rules/policies/<id>  one built-in policy, compiled,
+#                                                        for loadPolicy of form or base
 #
-# index.js (from js/: index, widget or authoring) re-exports wasm-bindgen's glue
+# index.js (from js/: index, widget, authoring, base or form; bundled with what it imports
+# into one module at the end, scripts/bundle-entry.mjs) re-exports wasm-bindgen's glue
 # (supervision_rules.js) and wraps validate() so a record's free text stays in JavaScript
 # (js/fast-validate.js); the widget's and authoring's add attachWhenReady (js/when-ready.js).
 #
@@ -29,15 +35,24 @@ build() { # out-dir, cargo feature arguments…
   # Its guards and validate's default today (edge.js); what Node imports (node.js: the
   # entry point, initialised from the .wasm beside it; `node` in the package's exports).
   cp js/edge.js js/node.js "$out/"
-  if [ -n "${ENTRY:-}" ]; then cp js/when-ready.js "$out/"; fi
+  case "${ENTRY:-}" in widget|authoring) cp js/when-ready.js "$out/" ;; esac
   cp "js/${ENTRY:-index}.js" "$out/index.js"
   cp "js/${ENTRY:-index}.d.ts" "$out/index.d.ts"
 }
 
 rm -rf pkg
 ENTRY=authoring build pkg/authoring --features authoring,widget
-ENTRY=widget build pkg/widget --no-default-features --features widget
-build pkg --no-default-features
+ENTRY=widget build pkg/widget --no-default-features --features widget,builtins
+build pkg --no-default-features --features builtins,schedule
+# supervision-rules/base: the core with no built-in policies; a page loads the one it serves,
+# supervision-rules/policies/<id> (each built-in's compiled form, written by the authoring build).
+ENTRY=base build pkg/base --no-default-features --features schedule
+# supervision-rules/form: validate only (no schedule code, no built-in policies).
+ENTRY=form build pkg/form --no-default-features
+# One module per entry point to fetch: each index.js becomes the glue, the entry wrapper and
+# fast-validate (and when-ready) in one file; supervision_rules.js re-exports its glue.
+node scripts/bundle-entry.mjs pkg pkg/widget pkg/authoring pkg/base pkg/form
+node scripts/policy-modules.mjs pkg
 # supervision-rules/team: plain JS over an entry point the page loaded (no wasm of its own).
 mkdir -p pkg/team && cp www/team-model.js pkg/team/index.js && cp www/team-model.d.ts pkg/team/index.d.ts
 # supervision-rules/rjsf, /jsonforms, /surveyjs: form-library adapters, plain JS over an entry

@@ -36,6 +36,12 @@ const pkg = {
     '.': entry(''),
     './widget': entry('widget/'),
     './authoring': entry('authoring/'),
+    // The core with no built-in policies, and one module per built-in policy (its compiled
+    // form) for its loadPolicy (README, "One council's page").
+    './base': entry('base/'),
+    // The base with no schedule: validate, template, policies, the date helpers, loadPolicy.
+    './form': entry('form/'),
+    './policies/*': { types: './policies/*.d.ts', default: './policies/*.js' },
     // The team view's logic: JS over the core or widget entry point (README, "A team
     // manager's view"); no wasm of its own.
     './team': { types: './team/index.d.ts', default: './team/index.js' },
@@ -49,6 +55,8 @@ const pkg = {
     './supervision_rules_bg.wasm': './supervision_rules_bg.wasm',
     './widget/supervision_rules_bg.wasm': './widget/supervision_rules_bg.wasm',
     './authoring/supervision_rules_bg.wasm': './authoring/supervision_rules_bg.wasm',
+    './base/supervision_rules_bg.wasm': './base/supervision_rules_bg.wasm',
+    './form/supervision_rules_bg.wasm': './form/supervision_rules_bg.wasm',
     // The widget's stylesheet, for pages with a strict style-src (README, "Deploying").
     './supervision-rules.css': './supervision-rules.css',
     './package.json': './package.json',
@@ -56,7 +64,7 @@ const pkg = {
   files: [
     'index.js', 'index.d.ts', 'fast-validate.js', 'edge.js', 'node.js', 'records.d.ts',
     'supervision_rules.js', 'supervision_rules_bg.wasm', 'supervision_rules.d.ts',
-    'widget/', 'authoring/', 'team/', 'adapters/', 'supervision-rules.css', 'docs/', 'README.md', 'CHANGELOG.md',
+    'widget/', 'authoring/', 'base/', 'form/', 'policies/', 'team/', 'adapters/', 'supervision-rules.css', 'docs/', 'README.md', 'CHANGELOG.md',
   ],
   // The libraries the adapters render with, each needed only by its own adapter.
   peerDependencies: {
@@ -67,7 +75,8 @@ const pkg = {
     '@jsonforms/react', 'survey-core'].map((name) => [name, { optional: true }])),
   // A CSS import is a side effect: bundlers that honour this list must keep it. So is Node's
   // entry point (node.js initialises the module as it is imported), for server bundles.
-  sideEffects: ['./snippets/*', './supervision-rules.css', './node.js', './widget/node.js', './authoring/node.js'],
+  sideEffects: ['./snippets/*', './supervision-rules.css', './node.js', './widget/node.js', './authoring/node.js',
+    './base/node.js', './form/node.js'],
   keywords: ['supervision', 'social-work', 'wasm', 'validation', 'schedule'],
 };
 process.stdout.write(JSON.stringify(pkg, null, 2) + '\n');

@@ -59,15 +59,17 @@ async function pack(scratch) {
     const [info] = JSON.parse(run('npm', ['pack', PKG, '--json', '--pack-destination', scratch], scratch));
     tarball = path.join(scratch, info.filename);
     const files = info.files.map((f) => f.path).sort();
-    for (const dir of ['', 'widget/', 'authoring/']) {
-      for (const f of ['supervision_rules.js', 'supervision_rules_bg.wasm', 'supervision_rules.d.ts']) {
+    for (const dir of ['', 'widget/', 'authoring/', 'base/', 'form/']) {
+      for (const f of ['index.js', 'supervision_rules.js', 'supervision_rules_bg.wasm', 'supervision_rules.d.ts']) {
         assert.ok(files.includes(dir + f), `${dir + f} is in the tarball`);
       }
     }
-    for (const f of ['node.js', 'edge.js', 'widget/node.js', 'widget/edge.js', 'authoring/node.js', 'authoring/edge.js']) {
+    for (const f of ['node.js', 'widget/node.js', 'authoring/node.js', 'base/node.js', 'form/node.js']) {
       assert.ok(files.includes(f), `${f} is in the tarball`);
     }
-    for (const f of ['supervision-rules.css', 'records.d.ts', 'widget/when-ready.js', 'README.md', 'CHANGELOG.md', 'package.json',
+    // when-ready.js is bundled into widget/index.js (scripts/bundle-entry.mjs); the policy
+    // modules are what a one-council page imports beside base/ or form/.
+    for (const f of ['supervision-rules.css', 'records.d.ts', 'policies/havering.js', 'policies/all.js', 'README.md', 'CHANGELOG.md', 'package.json',
       'docs/policy-format.md', 'docs/finding-codes.md']) {
       assert.ok(files.includes(f), `${f} is in the tarball`);
     }

@@ -148,3 +148,52 @@ fn compiled_policy_errors_do_not_repeat_the_text() {
         assert!(!err.to_string().contains("SECRET"), "{err}");
     }
 }
+
+/// Each built-in's policy module (`supervision-rules/policies/<id>`, what `compilePolicy`
+/// makes of its file) reads back into the same model as the built-in, and a registry that
+/// holds the built-in takes it as is.
+#[test]
+fn every_builtin_policy_compiles_to_a_module_of_the_same_model() {
+    use supervision_rules::policy::{compile, load_compiled};
+    let r = Registry::with_builtins();
+    for (id, json) in BUILTIN_SOURCES {
+        let value: serde_json::Value = serde_json::from_str(json).unwrap();
+        let module = r.compile(value).unwrap_or_else(|e| panic!("{id}: {e}"));
+        let builtin = r.get(id).unwrap();
+        assert_eq!(
+            module,
+            compile(builtin).unwrap(),
+            "{id}: module = the built-in"
+        );
+        let read = load_compiled(&module).unwrap();
+        assert_eq!(
+            compile(&read).unwrap(),
+            module,
+            "{id}: the module reads back the same"
+        );
+        let mut holding = Registry::with_builtins();
+        let loaded = holding.load_compiled(&module).unwrap();
+        assert!(
+            std::sync::Arc::ptr_eq(&loaded, builtin),
+            "{id}: taken as the built-in"
+        );
+        let again = holding.load_compiled(&module).unwrap();
+        assert!(std::sync::Arc::ptr_eq(&again, builtin), "{id}: and again");
+        assert!(!holding.replaced(id), "{id}: nothing replaced");
+    }
+}
+
+/// A built-in's file changed is not its module: it still needs `replaces`.
+#[test]
+fn a_changed_builtin_file_still_needs_replaces() {
+    let r = Registry::with_builtins();
+    let (_, json) = BUILTIN_SOURCES
+        .iter()
+        .find(|(id, _)| *id == "havering")
+        .unwrap();
+    let mut value: serde_json::Value = serde_json::from_str(json).unwrap();
+    value["title"] = "Havering, changed".into();
+    let e = r.compile(value).unwrap_err();
+    assert_eq!(e.code(), "invalid-policy");
+    assert!(e.to_string().contains("replaces"), "{e}");
+}

@@ -38,7 +38,9 @@ use std::collections::BTreeMap;
 use std::sync::{Arc, OnceLock};
 
 /// The built-in policies' JSON, embedded at build time (minified by `build.rs` from
-/// `src/policies/*.json`).
+/// `src/policies/*.json`). Empty without the `builtins` feature: such a build (the npm
+/// package's `supervision-rules/base`) loads a council's policy module instead.
+#[cfg(feature = "builtins")]
 pub const BUILTIN_SOURCES: &[(&str, &str)] = &[
     (
         "stockport",
@@ -61,6 +63,10 @@ pub const BUILTIN_SOURCES: &[(&str, &str)] = &[
         include_str!(concat!(env!("OUT_DIR"), "/south-gloucestershire.json")),
     ),
 ];
+
+/// No built-in policies: see above.
+#[cfg(not(feature = "builtins"))]
+pub const BUILTIN_SOURCES: &[(&str, &str)] = &[];
 
 /// The built-in policies, parsed once.
 ///
@@ -94,6 +100,12 @@ fn builtin(id: &str) -> Option<&'static Arc<Policy>> {
                 .map(Arc::new)
         })
         .as_ref()
+}
+
+/// The compiled form of the built-in policy `id` (its policy module's text), if there is one.
+#[cfg(feature = "authoring")]
+fn builtin_compiled(id: &str) -> Option<String> {
+    builtin(id).and_then(|p| compile(p).ok())
 }
 
 /// Reads a policy that has passed its checks already (a built-in, or a compiled one) into
@@ -226,12 +238,19 @@ impl Registry {
     ///
     /// # Errors
     /// [`Error::InvalidPolicy`] listing every problem.
+    ///
+    /// A built-in policy's own file compiles too (unchanged, it needs no `replaces`): that
+    /// is the npm package's policy module of that council (`supervision-rules/policies/…`),
+    /// which a core with no built-in policies loads, and a core holding it takes as is.
     #[cfg(feature = "authoring")]
     pub fn compile(&self, value: serde_json::Value) -> Result<String> {
         let policy = parse_policy_value(value, Some(self))?;
-        // Loaded into another registry: only the built-ins are known to be there.
-        Registry::with_builtins().free(&policy)?;
-        compile(&policy)
+        let compiled = compile(&policy)?;
+        if builtin_compiled(&policy.id).as_deref() != Some(compiled.as_str()) {
+            // Loaded into another registry: only the built-ins are known to be there.
+            Registry::with_builtins().free(&policy)?;
+        }
+        Ok(compiled)
     }
 
     /// Registers a policy compiled by [`compile`](Self::compile) (see [`load_compiled`]).
@@ -240,8 +259,17 @@ impl Registry {
     /// # Errors
     /// [`Error::InvalidPolicy`] when the text is not a compiled policy of this format, or
     /// its id is in use and it does not say it replaces that policy.
+    ///
+    /// The policy in force under its id, compiled again (a built-in's own module loaded into
+    /// a registry holding the built-in, or one module loaded twice), is taken as is: nothing
+    /// changes.
     pub fn load_compiled(&mut self, text: &str) -> Result<Arc<Policy>> {
         let policy = Arc::new(load_compiled(text)?);
+        if let Ok(current) = self.get(&policy.id) {
+            if compile(current).is_ok_and(|c| c == text) {
+                return Ok(Arc::clone(current));
+            }
+        }
         self.insert(Arc::clone(&policy))?;
         Ok(policy)
     }

@@ -15,7 +15,7 @@
 //! heading in brackets, so the error summary says which one.
 
 use crate::policy::Template;
-use crate::words::capitalise;
+use crate::words::{capitalise, lower};
 use std::cell::RefCell;
 use std::collections::BTreeMap;
 
@@ -77,11 +77,12 @@ impl Name {
         let short = shorten(label);
         let question = short.ends_with('?');
         let words = short.split_whitespace().count();
-        let first = short
-            .split(|c: char| !c.is_alphabetic())
-            .find(|w| !w.is_empty())
-            .unwrap_or("")
-            .to_lowercase();
+        let first = lower(
+            short
+                .split(|c: char| !c.is_alphabetic())
+                .find(|w| !w.is_empty())
+                .unwrap_or(""),
+        );
         let quoted = question || words > MAX_WORDS || INSTRUCTIONS.contains(&first.as_str());
         let text = if quoted {
             capitalise(&short)
@@ -153,7 +154,7 @@ impl Name {
 
     /// Whether the heading, as a message shows it, mentions this word.
     pub(crate) fn mentions(&self, word: &str) -> bool {
-        self.text.to_lowercase().contains(word)
+        lower(&self.text).contains(word)
     }
 }
 
@@ -193,9 +194,7 @@ pub(crate) fn names(template: &Template) -> BTreeMap<String, Name> {
     for s in &template.sections {
         for f in &s.fields {
             let n = from_label_memo(&f.label);
-            seen.entry(n.mid().to_lowercase())
-                .or_default()
-                .push(s.id.as_str());
+            seen.entry(lower(&n.mid())).or_default().push(s.id.as_str());
             out.insert(f.id.clone(), n);
         }
     }
@@ -207,18 +206,18 @@ pub(crate) fn names(template: &Template) -> BTreeMap<String, Name> {
             let Some(n) = out.get_mut(&f.id) else {
                 continue;
             };
-            let Some(sections) = seen.get(&n.mid().to_lowercase()) else {
+            let Some(sections) = seen.get(&lower(&n.mid())) else {
                 continue;
             };
             if sections.len() < 2 {
                 continue;
             }
             let alone_in_section = sections.iter().filter(|id| **id == s.id).count() == 1;
-            if alone_in_section && useful && section.text.to_lowercase() != n.text.to_lowercase() {
+            if alone_in_section && useful && lower(&section.text) != lower(&n.text) {
                 n.context = Some(lower_emphasis(&section.text));
             } else {
                 let full = full_label(&f.label);
-                if full.to_lowercase() != n.text.to_lowercase() {
+                if lower(&full) != lower(&n.text) {
                     *n = Name {
                         text: capitalise(&full),
                         quoted: true,
@@ -312,7 +311,7 @@ fn shorten(label: &str) -> String {
 fn lower_emphasis(s: &str) -> String {
     let letters: Vec<char> = s.chars().filter(|c| c.is_alphabetic()).collect();
     if letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase()) {
-        return s.to_lowercase();
+        return lower(s);
     }
     let mut out = String::with_capacity(s.len());
     let mut word = String::new();
@@ -326,7 +325,7 @@ fn lower_emphasis(s: &str) -> String {
             _ => false,
         };
         if titlecase {
-            out.push_str(&word.to_lowercase());
+            out.push_str(&lower(word));
         } else {
             out.push_str(word);
         }

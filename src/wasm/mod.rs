@@ -6,8 +6,9 @@
 //! `code` property (`unknown-policy`, `bad-argument`, …) and, for an invalid policy, a
 //! `problems` array of `{path, expected}`.
 //!
-//! The npm package has three builds of this crate, one per entry point: the core (these
-//! exports), `widget` (and `src/widget`'s), `authoring` (and [`authoring`]'s).
+//! The npm package has five builds of this crate, one per entry point: the core (these
+//! exports), `widget` (and `src/widget`'s), `authoring` (and [`authoring`]'s), `base` (these,
+//! no built-in policies) and `form` (these without the `schedule` feature's).
 
 #[cfg(feature = "authoring")]
 mod authoring;
@@ -19,7 +20,9 @@ pub use authoring::{compile_policy, json_schema, register_policy};
 use crate::calendar::{format_date, parse_date, Calendar, PublishedList};
 use crate::error::Error;
 use crate::policy::Registry;
+#[cfg(feature = "schedule")]
 use crate::schedule::{schedule as core_schedule, schedule_many as core_schedule_many};
+#[cfg(feature = "schedule")]
 use crate::schedule::{schedule_team as core_schedule_team, ScheduleOptions, Team, Worker};
 use crate::validate::{validate as core_validate, ValidateOptions};
 use chrono::Datelike;
@@ -190,6 +193,7 @@ pub fn validate(
     })
 }
 
+#[cfg(feature = "schedule")]
 /// A worker's schedule: obligations with statuses, and past breaches.
 #[wasm_bindgen(unchecked_return_type = "Schedule")]
 pub fn schedule(
@@ -203,6 +207,7 @@ pub fn schedule(
     with_registry(|r| to_js(&core_schedule(r.get(&policy_id)?, &worker, &options)?))
 }
 
+#[cfg(feature = "schedule")]
 /// Schedules for many workers in one call (a team dashboard crosses the boundary once).
 #[wasm_bindgen(js_name = scheduleMany, unchecked_return_type = "Schedule[]")]
 pub fn schedule_many(
@@ -218,6 +223,7 @@ pub fn schedule_many(
     with_registry(|r| to_js(&core_schedule_many(r.get(&policy_id)?, &list, &options)?))
 }
 
+#[cfg(feature = "schedule")]
 /// A team's own duties (group supervision, file audits, observation of supervisors), in the
 /// same shape as a worker's schedule.
 #[wasm_bindgen(js_name = scheduleTeam, unchecked_return_type = "Schedule")]

@@ -1,14 +1,16 @@
 #!/usr/bin/env node
-// The npm package's three entry points, used as a page or a server would use them:
+// The npm package's entry points, used as a page or a server would use them:
 //
 // - from Node, through the package's own `exports` (pkg/ linked as node_modules/supervision-rules
 //   in a scratch folder): `supervision-rules`, `supervision-rules/widget`,
-//   `supervision-rules/authoring`, each initialised as it is imported (the `node` condition);
+//   `supervision-rules/authoring`, `supervision-rules/base` and `supervision-rules/form` (no
+//   built-in policies) with the policy modules `supervision-rules/policies/<id>`, each
+//   initialised as it is imported (the `node` condition);
 // - from pages in headless Chromium: a page that imports only the core and validates (and,
 //   before init(), gets the Error that says to call it); one
 //   that uses the widget; one that registers its own policy (authoring); one that loads a
 //   policy compiled by the authoring entry point into the core (a council's policy on a
-//   form page without a release).
+//   form page without a release); a one-council page: the base and one policy module.
 //
 //   node tests/e2e/entries.mjs      needs pkg/ built (make build)
 // Ends with "N passed, N failed".
@@ -120,6 +122,87 @@ async function nodeEntries(scratch) {
     assert.throws(() => core.loadPolicy('{}'), (e) => e.code === 'invalid-policy');
     assert.throws(() => core.loadPolicy(42), (e) => e.code === 'bad-argument');
   });
+
+  await oneCouncil(load, require);
+}
+
+const attempt = (f) => {
+  try {
+    return f();
+  } catch (e) {
+    return { code: e.code, message: e.message };
+  }
+};
+
+/** What a page sees of policy `id` through entry point `m`: the model, each template's
+ *  findings for an empty record (final and draft), and a worker's schedule. */
+function seen(m, id) {
+  const p = m.policy(id);
+  return {
+    policy: p,
+    findings: p.templates.map((t) => ['final', 'draft'].map((mode) =>
+      m.validate(id, t.id, EMPTY_RECORD, { mode, today: '2026-04-02' }))),
+    schedule: m.schedule && attempt(() => m.schedule(id, { id: 'w1', role: p.roles[0].id, started: '2025-01-06',
+      sessions: [{ date: '2025-02-03', type: 'one-to-one' }] }, { asOf: '2026-04-02' })),
+  };
+}
+
+async function oneCouncil(load, require) {
+  const module = async (spec) => import(pathToFileURL(require.resolve(spec)).href);
+  await test('node: a one-council page: supervision-rules/base and supervision-rules/policies/havering', async () => {
+    const base = await load('supervision-rules/base');
+    assert.deepEqual(base.policies(), [], 'no built-in policies in the base');
+    assert.throws(() => base.validate('havering', 'case-supervision-record', EMPTY_RECORD),
+      (e) => e.code === 'unknown-policy');
+    const havering = await module('supervision-rules/policies/havering');
+    assert.equal(havering.id, 'havering');
+    assert.equal(typeof havering.default, 'string');
+    const summary = base.loadPolicy(havering.default);
+    assert.equal(summary.id, 'havering');
+    assert.deepEqual(base.policies(), [summary]);
+    const report = base.validate('havering', 'case-supervision-record', EMPTY_RECORD, { mode: 'final', today: '2026-04-02' });
+    assert.equal(report.valid, false);
+    assert.ok(report.errors.some((e) => e.path === 'date'), 'names the session date');
+    // The core holds Havering built in: the module is taken as the built-in, nothing changes.
+    // Loaded again (two parts of a page, say): nothing changes.
+    assert.deepEqual(base.loadPolicy(havering.default), summary);
+    assert.deepEqual(base.policies(), [summary]);
+    const core = await load('supervision-rules');
+    const before = core.policies();
+    assert.deepEqual(core.loadPolicy(havering.default), summary);
+    assert.deepEqual(core.policies(), before);
+  });
+
+  await test('node: every policy module gives the base what the core has built in (model, findings, schedule)', async () => {
+    const base = await load('supervision-rules/base');
+    const core = await load('supervision-rules');
+    const all = (await module('supervision-rules/policies/all')).default;
+    for (const compiled of all) base.loadPolicy(compiled);
+    const builtIn = core.policies().slice(0, 5);
+    assert.deepEqual(base.policies().map((p) => p.id).sort(), builtIn.map((p) => p.id).sort());
+    for (const [i, { id }] of builtIn.entries()) {
+      assert.deepEqual(seen(base, id), seen(core, id), id);
+      assert.equal((await module(`supervision-rules/policies/${id}`)).default, all[i]);
+    }
+  });
+
+  await test('node: supervision-rules/form validates only, and each policy module gives it the core\'s findings', async () => {
+    const form = await load('supervision-rules/form');
+    const core = await load('supervision-rules');
+    for (const name of ['schedule', 'scheduleMany', 'scheduleTeam', 'attach', 'registerPolicy']) {
+      assert.equal(form[name], undefined, name);
+    }
+    assert.deepEqual(form.policies(), []);
+    const all = (await module('supervision-rules/policies/all')).default;
+    for (const compiled of all) form.loadPolicy(compiled);
+    for (const { id } of core.policies().slice(0, 5)) {
+      const { schedule, ...expected } = seen(core, id);
+      assert.deepEqual(seen(form, id), { ...expected, schedule: undefined }, id);
+    }
+    assert.equal(form.addWorkingDays('2026-12-24', 2), '2026-12-30');
+    assert.deepEqual(form.bankHolidays(2026), core.bankHolidays(2026));
+    assert.equal(form.parseDate('2026-02-28'), '2026-02-28');
+  });
 }
 
 async function browserEntries(scratch) {
@@ -145,6 +228,18 @@ await init();
 registerPolicy(${JSON.stringify(DERIVED)});
 const r = validate('havering-test', 'case-supervision-record', {}, { mode: 'final' });
 window.result = { valid: r.valid, errors: r.errors.length };`],
+    'one-council': [page(''), `import init, { loadPolicy, validate, policies } from '/pkg/base/index.js';
+import havering from '/pkg/policies/havering.js';
+await init();
+loadPolicy(havering);
+const r = validate('havering', 'case-supervision-record', {}, { mode: 'final' });
+window.result = { valid: r.valid, date: r.errors.some((e) => e.path === 'date'), policies: policies().map((p) => p.id) };`],
+    'one-council-form': [page(''), `import init, { loadPolicy, validate, policies } from '/pkg/form/index.js';
+import havering from '/pkg/policies/havering.js';
+await init();
+loadPolicy(havering);
+const r = validate('havering', 'case-supervision-record', {}, { mode: 'final' });
+window.result = { valid: r.valid, date: r.errors.some((e) => e.path === 'date'), policies: policies().map((p) => p.id) };`],
     compiled: [page(''), `import initA, { compilePolicy } from '/pkg/authoring/index.js';
 import init, { loadPolicy, validate } from '/pkg/index.js';
 await initA(); await init();
@@ -183,14 +278,25 @@ window.result = { valid: r.valid, errors: r.errors.length };`],
       assert.deepEqual(r.before.slice(0, 2), ['Error', 'not-initialised']);
       assert.match(r.before[2], /^supervision-rules: call `await init\(\)` before validate\(\)/);
       assert.deepEqual(requested.filter((u) => u.startsWith('/pkg/')).sort(),
-        ['/pkg/edge.js', '/pkg/fast-validate.js', '/pkg/index.js', '/pkg/supervision_rules.js', '/pkg/supervision_rules_bg.wasm']);
+        ['/pkg/index.js', '/pkg/supervision_rules_bg.wasm']);
+    });
+    await test('chromium: a one-council page (base + policies/havering) validates, and downloads nothing else', async () => {
+      const r = await run('one-council');
+      assert.deepEqual(r, { valid: false, date: true, policies: ['havering'] });
+      assert.deepEqual(requested.filter((u) => u.startsWith('/pkg/')).sort(),
+        ['/pkg/base/index.js', '/pkg/base/supervision_rules_bg.wasm', '/pkg/policies/havering.js']);
+    });
+    await test('chromium: a one-council form page (form + policies/havering) validates, and downloads nothing else', async () => {
+      const r = await run('one-council-form');
+      assert.deepEqual(r, { valid: false, date: true, policies: ['havering'] });
+      assert.deepEqual(requested.filter((u) => u.startsWith('/pkg/')).sort(),
+        ['/pkg/form/index.js', '/pkg/form/supervision_rules_bg.wasm', '/pkg/policies/havering.js']);
     });
     await test('chromium: a page using the widget attaches and shows the error summary', async () => {
       const r = await run('widget');
       assert.deepEqual(r, { valid: false, summary: true });
       assert.deepEqual(requested.filter((u) => u.startsWith('/pkg/')).sort(),
-        ['/pkg/widget/edge.js', '/pkg/widget/fast-validate.js', '/pkg/widget/index.js', '/pkg/widget/supervision_rules.js',
-          '/pkg/widget/supervision_rules_bg.wasm', '/pkg/widget/when-ready.js']);
+        ['/pkg/widget/index.js', '/pkg/widget/supervision_rules_bg.wasm']);
     });
     await test('chromium: a page registers its own policy with the authoring entry point', async () => {
       const r = await run('authoring');

@@ -49,13 +49,18 @@ const ODD_ROWS = [
 ];
 
 async function main() {
-  for (const entry of ['', 'widget/', 'authoring/']) {
+  for (const entry of ['', 'widget/', 'authoring/', 'base/', 'form/']) {
     const dir = path.join(ROOT, 'pkg', entry);
     const glue = await import(pathToFileURL(path.join(dir, 'supervision_rules.js')).href);
     const pkg = await import(pathToFileURL(path.join(dir, 'index.js')).href);
     // index.js also fills in a `today` not given (the local date; edge.js): so does the raw call.
     const { withDefaultToday } = await import(pathToFileURL(path.join(dir, 'edge.js')).href);
     glue.initSync({ module: readFileSync(path.join(dir, 'supervision_rules_bg.wasm')) });
+    if (entry === 'base/' || entry === 'form/') {
+      // No built-in policies: the five policy modules, loaded as a page would load one.
+      const all = await import(pathToFileURL(path.join(ROOT, 'pkg', 'policies', 'all.js')).href);
+      for (const compiled of all.default) pkg.loadPolicy(compiled);
+    }
     const same = (p, t, record, options) => {
       const fast = outcome(() => pkg.validate(p, t, record, options));
       const raw = outcome(() => glue.validate(p, t, record, withDefaultToday(options)));
