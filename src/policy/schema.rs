@@ -1,13 +1,37 @@
-//! A template as JSON Schema (draft 2020-12), for form builders and tools that already speak
-//! it: the structural part of the template — which keys, of which types and formats, which
-//! are required — not the cross-field rules, which only [`validate`](crate::validate) checks.
+//! A template as JSON Schema (draft 2020-12, or draft-07 for the tools that default to it),
+//! for form builders and tools that already speak it: the structural part of the template —
+//! which keys, of which types and formats, which are required — not the cross-field rules,
+//! which only [`validate`](crate::validate) checks.
 
 use super::{Field, FieldType, Policy, Required, Template};
 use crate::validate::Mode;
+use serde::ser::{Serialize, SerializeMap, SerializeSeq, Serializer};
 use serde_json::{json, Map, Value};
 
-/// The dialect every exported schema declares.
-const JSON_SCHEMA_DIALECT: &str = "https://json-schema.org/draft/2020-12/schema";
+/// The dialect a schema declares (`$schema`), and the one its keywords are written for.
+///
+/// The keywords used are the same in both (`const` and `contentMediaType` are draft-07's
+/// already); only `$schema` differs. Draft-07 is for validators that know only it, as Ajv's
+/// default class and react-jsonschema-form's default validator do: given a 2020-12 schema
+/// they answer `no schema with key or ref "https://json-schema.org/draft/2020-12/schema"`.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Draft {
+    /// `https://json-schema.org/draft/2020-12/schema` (the default).
+    #[default]
+    Draft2020_12,
+    /// `http://json-schema.org/draft-07/schema#`.
+    Draft07,
+}
+
+impl Draft {
+    /// The `$schema` URI of the dialect.
+    pub fn uri(self) -> &'static str {
+        match self {
+            Draft::Draft2020_12 => "https://json-schema.org/draft/2020-12/schema",
+            Draft::Draft07 => "http://json-schema.org/draft-07/schema#",
+        }
+    }
+}
 
 /// The keywords a schema exported with `extensions: true` adds to the standard ones, all
 /// prefixed `x-`. A validator ignores them; one that refuses unknown keywords (Ajv in strict
@@ -17,7 +41,7 @@ const JSON_SCHEMA_DIALECT: &str = "https://json-schema.org/draft/2020-12/schema"
 /// - `x-session-date`: the id of the field holding the session date, when there is one;
 /// - `x-required-final`: the fields required only when the record is finalised;
 /// - `x-sections`: `[{id, title, fields}]`, the document's sections and the ids of their
-///   fields, in the document's order (`properties` is an object, whose order is not kept);
+///   fields, in the document's order (JSON Schema has no keyword for a group of properties);
 /// - `x-field-type`: on each property, the template's field type (`person`, `signature`,
 ///   `case-ids`, …), which JSON types alone do not tell apart.
 pub const EXTENSION_KEYWORDS: &[&str] = &[
@@ -45,15 +69,21 @@ const CASE_IDS_PATTERN: &str =
 
 /// The record of `template` as JSON Schema, draft 2020-12.
 ///
-/// The schema is an object schema with a property per field, titled with the field's label
-/// and described by its hint, and:
+/// The schema is an object schema with a property per field, in the template's order
+/// (section by section, as [`json_schema_text`] writes it: a `serde_json::Value` keeps its
+/// keys sorted unless serde_json's `preserve_order` feature is on), titled with the field's
+/// label and described by its hint, and:
 ///
-/// - **types and formats**: text, person and signature are strings; a date is a string with
-///   `format: "date"` and the pattern `YYYY-MM-DD`; a time a string `HH:MM`; a number a
-///   JSON number within the field's `min`/`max`; a choice one of its options (`enum`);
-///   case IDs a string of IDs, each with a digit and only letters, digits, `-` and `/`;
-///   actions an array of `{action, who, when}` and children an array of `{name, dob}`, each
-///   row with its required cells.
+/// - **types and formats**: text, person and signature are strings; free text (`text`)
+///   also has `contentMediaType: "text/plain"`, the mark of a multi-line answer (render it
+///   as a text area), which one-line strings (names, signatures, case IDs) do not have; a
+///   date is a string with `format: "date"` and the pattern `YYYY-MM-DD`; a time a string
+///   `HH:MM` (a pattern, no format: JSON Schema's `time` needs seconds and an offset); a
+///   number a JSON number within the field's `min`/`max`; a choice one of its options, as
+///   `oneOf: [{const, title}]` (the title is the label a form shows); case IDs a string of
+///   IDs, each with a digit and only letters, digits, `-` and `/`; actions an array of
+///   `{action, who, when}` and children an array of `{name, dob}`, each row with its
+///   required cells, in that order.
 /// - **`required`** lists the fields [`validate`](crate::validate) requires in the options'
 ///   mode: in `final` (the default, as `validate`'s) the fields with `required: true` and
 ///   those with `required: "final"` (signatures, say); in `draft` only those with
@@ -81,11 +111,12 @@ const CASE_IDS_PATTERN: &str =
 /// let (policy, template) = registry.template("havering", "personal-supervision")?;
 /// let schema = json_schema(policy, template);
 /// assert_eq!(schema["$schema"], "https://json-schema.org/draft/2020-12/schema");
+/// assert_eq!(schema["properties"]["date"]["title"], "Date of this Supervision");
 /// assert_eq!(schema["properties"]["date"]["format"], "date");
 /// let required = schema["required"].as_array().unwrap();
 /// assert!(required.contains(&"date".into()));
 /// assert!(required.contains(&"supervisorSignature".into()));
-/// let options = SchemaOptions { mode: Mode::Draft, extensions: true };
+/// let options = SchemaOptions { mode: Mode::Draft, extensions: true, ..Default::default() };
 /// let draft = json_schema_with(policy, template, options);
 /// assert!(!draft["required"].as_array().unwrap().contains(&"supervisorSignature".into()));
 /// assert!(draft["x-required-final"].as_array().unwrap().contains(&"supervisorSignature".into()));
@@ -103,10 +134,13 @@ pub struct SchemaOptions {
     pub mode: Mode,
     /// Adds the keywords in [`EXTENSION_KEYWORDS`] (default false).
     pub extensions: bool,
+    /// The dialect (default 2020-12).
+    pub draft: Draft,
 }
 
 impl SchemaOptions {
-    /// Reads `{mode?, extensions?}` (`null`/`undefined` = defaults).
+    /// Reads `{mode?, extensions?, draft?}` (`null`/`undefined` = defaults); `draft` is
+    /// `"2020-12"` or `"draft-07"`.
     ///
     /// # Errors
     /// [`Error::BadArgument`](crate::Error) naming the option.
@@ -136,12 +170,26 @@ impl SchemaOptions {
                 ))
             }
         };
-        Ok(SchemaOptions { mode, extensions })
+        let draft = match o.get("draft") {
+            None => Draft::Draft2020_12,
+            Some(Value::String(s)) if s == "2020-12" => Draft::Draft2020_12,
+            Some(Value::String(s)) if s == "draft-07" => Draft::Draft07,
+            Some(_) => {
+                return Err(crate::Error::bad_argument(
+                    "options.draft",
+                    "\"2020-12\" or \"draft-07\"",
+                ))
+            }
+        };
+        Ok(SchemaOptions {
+            mode,
+            extensions,
+            draft,
+        })
     }
 }
 
-/// The record of `template` as JSON Schema, draft 2020-12, written as `options` say (see
-/// [`json_schema`]).
+/// The record of `template` as JSON Schema, written as `options` say (see [`json_schema`]).
 pub fn json_schema_with(policy: &Policy, template: &Template, options: SchemaOptions) -> Value {
     let finalised = options.mode == Mode::Final;
     let mut properties = Map::new();
@@ -186,7 +234,7 @@ pub fn json_schema_with(policy: &Policy, template: &Template, options: SchemaOpt
         description.push_str(" Some fields are required too when the record is finalised.");
     }
     let mut schema = Map::new();
-    schema.insert("$schema".into(), JSON_SCHEMA_DIALECT.into());
+    schema.insert("$schema".into(), options.draft.uri().into());
     schema.insert("title".into(), template.title.as_str().into());
     schema.insert("description".into(), description.into());
     schema.insert("type".into(), "object".into());
@@ -217,11 +265,15 @@ fn date() -> Value {
 fn field_schema(f: &Field, always: bool, extensions: bool) -> Value {
     let mut s = match f.kind {
         FieldType::Text | FieldType::Person | FieldType::Signature => {
-            if always {
+            let mut text = if always {
                 non_blank()
             } else {
                 json!({ "type": "string" })
+            };
+            if f.kind == FieldType::Text {
+                set(&mut text, "contentMediaType", "text/plain".into());
             }
+            text
         }
         FieldType::Date => date(),
         FieldType::Time => json!({ "type": "string", "pattern": TIME_PATTERN }),
@@ -236,45 +288,18 @@ fn field_schema(f: &Field, always: bool, extensions: bool) -> Value {
             n
         }
         FieldType::Choice => match &f.options {
-            Some(options) => json!({ "type": "string", "enum": options }),
+            Some(options) => {
+                let labelled: Vec<Value> = options
+                    .iter()
+                    .map(|o| json!({ "const": o, "title": o }))
+                    .collect();
+                json!({ "type": "string", "oneOf": labelled })
+            }
             None => json!({ "type": "string" }),
         },
         FieldType::CaseIds => json!({ "type": "string", "pattern": CASE_IDS_PATTERN }),
-        FieldType::Actions => json!({
-            "type": "array",
-            "items": {
-                "type": "object",
-                "title": "Action",
-                "properties": {
-                    "action": {
-                        "title": "What needs to happen", "type": "string", "pattern": "\\S"
-                    },
-                    "who": { "title": "Who will do it", "type": "string", "pattern": "\\S" },
-                    "when": {
-                        "title": "By when", "type": "string", "format": "date",
-                        "pattern": DATE_PATTERN
-                    }
-                },
-                "required": ["action", "who", "when"],
-                "additionalProperties": true
-            }
-        }),
-        FieldType::Children => json!({
-            "type": "array",
-            "items": {
-                "type": "object",
-                "title": "Child",
-                "properties": {
-                    "name": { "title": "Name", "type": "string", "pattern": "\\S" },
-                    "dob": {
-                        "title": "Date of birth", "type": "string", "format": "date",
-                        "pattern": DATE_PATTERN
-                    }
-                },
-                "required": ["name"],
-                "additionalProperties": true
-            }
-        }),
+        FieldType::Actions => action_rows(),
+        FieldType::Children => child_rows(),
     };
     if always && matches!(f.kind, FieldType::Actions | FieldType::Children) {
         set(&mut s, "minItems", 1.into());
@@ -287,6 +312,49 @@ fn field_schema(f: &Field, always: bool, extensions: bool) -> Value {
         set(&mut s, "x-field-type", field_type(f.kind).into());
     }
     s
+}
+
+/// An actions table: rows of what needs to happen, who will do it and by when.
+fn action_rows() -> Value {
+    json!({
+        "type": "array",
+        "items": {
+            "type": "object",
+            "title": "Action",
+            "properties": {
+                "action": {
+                    "title": "What needs to happen", "type": "string", "pattern": "\\S"
+                },
+                "who": { "title": "Who will do it", "type": "string", "pattern": "\\S" },
+                "when": {
+                    "title": "By when", "type": "string", "format": "date",
+                    "pattern": DATE_PATTERN
+                }
+            },
+            "required": ["action", "who", "when"],
+            "additionalProperties": true
+        }
+    })
+}
+
+/// A children table: rows of a name and a date of birth.
+fn child_rows() -> Value {
+    json!({
+        "type": "array",
+        "items": {
+            "type": "object",
+            "title": "Child",
+            "properties": {
+                "name": { "title": "Name", "type": "string", "pattern": "\\S" },
+                "dob": {
+                    "title": "Date of birth", "type": "string", "format": "date",
+                    "pattern": DATE_PATTERN
+                }
+            },
+            "required": ["name"],
+            "additionalProperties": true
+        }
+    })
 }
 
 /// Sets a key of a schema object (every schema built here is one).
@@ -309,5 +377,100 @@ fn field_type(kind: FieldType) -> &'static str {
         FieldType::Choice => "choice",
         FieldType::Number => "number",
         FieldType::Children => "children",
+    }
+}
+
+/// The record of `template` as JSON Schema text, written as `options` say, with each
+/// `properties` in the template's order: the fields section by section, a row's cells as
+/// the document has them (`action`, `who`, `when`; `name`, `dob`). A form library that
+/// renders properties in the order it reads them shows the document's order.
+///
+/// # Examples
+/// ```
+/// use supervision_rules::policy::{json_schema_text, Registry, SchemaOptions};
+/// let registry = Registry::with_builtins();
+/// let (policy, template) = registry.template("havering", "case-supervision-record")?;
+/// let text = json_schema_text(policy, template, SchemaOptions::default());
+/// let purpose = text.find("\"purpose\":").unwrap();
+/// let focus = text.find("\"focus\":").unwrap();
+/// assert!(purpose < focus, "1. THE PURPOSE before 3. THE FOCUS");
+/// # Ok::<(), supervision_rules::Error>(())
+/// ```
+pub fn json_schema_text(policy: &Policy, template: &Template, options: SchemaOptions) -> String {
+    let schema = json_schema_with(policy, template, options);
+    let fields: Vec<&str> = template.fields().map(|f| f.id.as_str()).collect();
+    let ordered = InOrder {
+        value: &schema,
+        properties: &fields,
+    };
+    // Writing a `Value` to a string cannot fail: its keys are strings.
+    serde_json::to_string(&ordered).unwrap_or_default()
+}
+
+/// The cells of action and children rows, in the document's order.
+const CELLS: &[&str] = &["action", "who", "when", "name", "dob"];
+
+/// A schema written with the keys of its `properties` in the order of `properties` (then
+/// any others), and the schemas inside it with theirs in [`CELLS`]' order.
+struct InOrder<'a> {
+    value: &'a Value,
+    properties: &'a [&'a str],
+}
+
+/// The `properties` object of a schema, its keys in `order`.
+struct Properties<'a> {
+    map: &'a Map<String, Value>,
+    order: &'a [&'a str],
+}
+
+impl<'a> InOrder<'a> {
+    fn nested(value: &'a Value) -> Self {
+        InOrder {
+            value,
+            properties: CELLS,
+        }
+    }
+}
+
+impl Serialize for InOrder<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match self.value {
+            Value::Object(m) => {
+                let mut out = s.serialize_map(Some(m.len()))?;
+                for (k, v) in m {
+                    match v {
+                        Value::Object(props) if k == "properties" => {
+                            let order = self.properties;
+                            out.serialize_entry(k, &Properties { map: props, order })?
+                        }
+                        _ => out.serialize_entry(k, &InOrder::nested(v))?,
+                    }
+                }
+                out.end()
+            }
+            Value::Array(items) => {
+                let mut out = s.serialize_seq(Some(items.len()))?;
+                for v in items {
+                    out.serialize_element(&InOrder::nested(v))?;
+                }
+                out.end()
+            }
+            other => other.serialize(s),
+        }
+    }
+}
+
+impl Serialize for Properties<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut out = s.serialize_map(Some(self.map.len()))?;
+        let listed = self.order.iter().filter_map(|k| self.map.get_key_value(*k));
+        let others = self
+            .map
+            .iter()
+            .filter(|(k, _)| !self.order.contains(&k.as_str()));
+        for (k, v) in listed.chain(others) {
+            out.serialize_entry(k, &InOrder::nested(v))?;
+        }
+        out.end()
     }
 }
