@@ -63,7 +63,7 @@ fn json_schema_of_an_unknown_template_throws() {
 
 /// The object's keys in the order JavaScript sees them.
 fn keys(v: &JsValue) -> Vec<String> {
-    js_sys::Object::keys(v.unchecked_ref())
+    js_sys::Object::keys(v.unchecked_ref::<js_sys::Object>())
         .iter()
         .filter_map(|k| k.as_string())
         .collect()
