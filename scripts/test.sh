@@ -62,7 +62,7 @@ step build      bash scripts/build-pkg.sh
 # The size budget per entry point: gzipped .wasm + glue. Issue 11's targets (core 100 KB,
 # widget 140 KB) are missed (BENCHMARKS.md says by how much and why); the budgets hold the
 # measured sizes so that growth fails.
-step size          node scripts/size-budget.mjs --budget core=290,widget=340,authoring=436
+step size          node scripts/size-budget.mjs --budget core=289,widget=339,authoring=436
 step entries       node tests/e2e/entries.mjs
 step fast-validate node tests/e2e/fast-validate.mjs
 # The packed tarball as users install it: Node ESM/CJS, tsc over README, Vite, esbuild, Ajv.

@@ -3,10 +3,13 @@
 //! which keys, of which types and formats, which are required — not the cross-field rules,
 //! which only [`validate`](crate::validate) checks.
 
+mod order;
+
 use super::{Field, FieldType, Policy, Required, Template};
 use crate::validate::Mode;
-use serde::ser::{Serialize, SerializeMap, SerializeSeq, Serializer};
-use serde_json::{json, Map, Value};
+use serde_json::{Map, Value};
+
+pub use order::json_schema_text;
 
 /// The dialect a schema declares (`$schema`), and the one its keywords are written for.
 ///
@@ -217,7 +220,11 @@ pub fn json_schema_with(policy: &Policy, template: &Template, options: SchemaOpt
             );
             ids.push(id);
         }
-        sections.push(json!({ "id": s.id, "title": s.title, "fields": ids }));
+        sections.push(object(vec![
+            ("id", s.id.as_str().into()),
+            ("title", s.title.as_str().into()),
+            ("fields", ids.into()),
+        ]));
     }
     let mut description = format!(
         "{}: {} ({}). A record of this template, keyed by field id, as {} it.",
@@ -255,30 +262,28 @@ pub fn json_schema_with(policy: &Policy, template: &Template, options: SchemaOpt
 
 /// A non-empty string: what a required cell of an action or child row must hold.
 fn non_blank() -> Value {
-    json!({ "type": "string", "pattern": "\\S" })
+    pattern("\\S")
 }
 
 fn date() -> Value {
-    json!({ "type": "string", "format": "date", "pattern": DATE_PATTERN })
+    let mut d = pattern(DATE_PATTERN);
+    set(&mut d, "format", "date".into());
+    d
 }
 
 fn field_schema(f: &Field, always: bool, extensions: bool) -> Value {
     let mut s = match f.kind {
         FieldType::Text | FieldType::Person | FieldType::Signature => {
-            let mut text = if always {
-                non_blank()
-            } else {
-                json!({ "type": "string" })
-            };
+            let mut text = if always { non_blank() } else { string() };
             if f.kind == FieldType::Text {
                 set(&mut text, "contentMediaType", "text/plain".into());
             }
             text
         }
         FieldType::Date => date(),
-        FieldType::Time => json!({ "type": "string", "pattern": TIME_PATTERN }),
+        FieldType::Time => pattern(TIME_PATTERN),
         FieldType::Number => {
-            let mut n = json!({ "type": "number" });
+            let mut n = object(vec![("type", "number".into())]);
             if let Some(m) = f.min.and_then(serde_json::Number::from_f64) {
                 set(&mut n, "minimum", Value::Number(m));
             }
@@ -291,13 +296,20 @@ fn field_schema(f: &Field, always: bool, extensions: bool) -> Value {
             Some(options) => {
                 let labelled: Vec<Value> = options
                     .iter()
-                    .map(|o| json!({ "const": o, "title": o }))
+                    .map(|o| {
+                        object(vec![
+                            ("const", o.as_str().into()),
+                            ("title", o.as_str().into()),
+                        ])
+                    })
                     .collect();
-                json!({ "type": "string", "oneOf": labelled })
+                let mut choice = string();
+                set(&mut choice, "oneOf", labelled.into());
+                choice
             }
-            None => json!({ "type": "string" }),
+            None => string(),
         },
-        FieldType::CaseIds => json!({ "type": "string", "pattern": CASE_IDS_PATTERN }),
+        FieldType::CaseIds => pattern(CASE_IDS_PATTERN),
         FieldType::Actions => action_rows(),
         FieldType::Children => child_rows(),
     };
@@ -316,45 +328,67 @@ fn field_schema(f: &Field, always: bool, extensions: bool) -> Value {
 
 /// An actions table: rows of what needs to happen, who will do it and by when.
 fn action_rows() -> Value {
-    json!({
-        "type": "array",
-        "items": {
-            "type": "object",
-            "title": "Action",
-            "properties": {
-                "action": {
-                    "title": "What needs to happen", "type": "string", "pattern": "\\S"
-                },
-                "who": { "title": "Who will do it", "type": "string", "pattern": "\\S" },
-                "when": {
-                    "title": "By when", "type": "string", "format": "date",
-                    "pattern": DATE_PATTERN
-                }
-            },
-            "required": ["action", "who", "when"],
-            "additionalProperties": true
-        }
-    })
+    rows(
+        "Action",
+        vec![
+            ("action", titled("What needs to happen", non_blank())),
+            ("who", titled("Who will do it", non_blank())),
+            ("when", titled("By when", date())),
+        ],
+        vec!["action", "who", "when"],
+    )
 }
 
 /// A children table: rows of a name and a date of birth.
 fn child_rows() -> Value {
-    json!({
-        "type": "array",
-        "items": {
-            "type": "object",
-            "title": "Child",
-            "properties": {
-                "name": { "title": "Name", "type": "string", "pattern": "\\S" },
-                "dob": {
-                    "title": "Date of birth", "type": "string", "format": "date",
-                    "pattern": DATE_PATTERN
-                }
-            },
-            "required": ["name"],
-            "additionalProperties": true
-        }
-    })
+    rows(
+        "Child",
+        vec![
+            ("name", titled("Name", non_blank())),
+            ("dob", titled("Date of birth", date())),
+        ],
+        vec!["name"],
+    )
+}
+
+/// An array of objects titled `title`, with these cells, the `required` ones required.
+fn rows(title: &str, cells: Vec<(&str, Value)>, required: Vec<&str>) -> Value {
+    let row = object(vec![
+        ("type", "object".into()),
+        ("title", title.into()),
+        ("properties", object(cells)),
+        ("required", required.into()),
+        ("additionalProperties", true.into()),
+    ]);
+    object(vec![("type", "array".into()), ("items", row)])
+}
+
+/// A schema with a title.
+fn titled(title: &str, mut schema: Value) -> Value {
+    set(&mut schema, "title", title.into());
+    schema
+}
+
+/// A string.
+fn string() -> Value {
+    object(vec![("type", "string".into())])
+}
+
+/// A string matching `re`.
+fn pattern(re: &str) -> Value {
+    let mut s = string();
+    set(&mut s, "pattern", re.into());
+    s
+}
+
+/// An object of these keys and values. (Written out rather than with `json!`, whose
+/// expansion is several times larger in the `.wasm`: the schema is in every entry point.)
+fn object(entries: Vec<(&str, Value)>) -> Value {
+    let mut m = Map::new();
+    for (k, v) in entries {
+        m.insert(k.to_string(), v);
+    }
+    Value::Object(m)
 }
 
 /// Sets a key of a schema object (every schema built here is one).
@@ -377,100 +411,5 @@ fn field_type(kind: FieldType) -> &'static str {
         FieldType::Choice => "choice",
         FieldType::Number => "number",
         FieldType::Children => "children",
-    }
-}
-
-/// The record of `template` as JSON Schema text, written as `options` say, with each
-/// `properties` in the template's order: the fields section by section, a row's cells as
-/// the document has them (`action`, `who`, `when`; `name`, `dob`). A form library that
-/// renders properties in the order it reads them shows the document's order.
-///
-/// # Examples
-/// ```
-/// use supervision_rules::policy::{json_schema_text, Registry, SchemaOptions};
-/// let registry = Registry::with_builtins();
-/// let (policy, template) = registry.template("havering", "case-supervision-record")?;
-/// let text = json_schema_text(policy, template, SchemaOptions::default());
-/// let purpose = text.find("\"purpose\":").unwrap();
-/// let focus = text.find("\"focus\":").unwrap();
-/// assert!(purpose < focus, "1. THE PURPOSE before 3. THE FOCUS");
-/// # Ok::<(), supervision_rules::Error>(())
-/// ```
-pub fn json_schema_text(policy: &Policy, template: &Template, options: SchemaOptions) -> String {
-    let schema = json_schema_with(policy, template, options);
-    let fields: Vec<&str> = template.fields().map(|f| f.id.as_str()).collect();
-    let ordered = InOrder {
-        value: &schema,
-        properties: &fields,
-    };
-    // Writing a `Value` to a string cannot fail: its keys are strings.
-    serde_json::to_string(&ordered).unwrap_or_default()
-}
-
-/// The cells of action and children rows, in the document's order.
-const CELLS: &[&str] = &["action", "who", "when", "name", "dob"];
-
-/// A schema written with the keys of its `properties` in the order of `properties` (then
-/// any others), and the schemas inside it with theirs in [`CELLS`]' order.
-struct InOrder<'a> {
-    value: &'a Value,
-    properties: &'a [&'a str],
-}
-
-/// The `properties` object of a schema, its keys in `order`.
-struct Properties<'a> {
-    map: &'a Map<String, Value>,
-    order: &'a [&'a str],
-}
-
-impl<'a> InOrder<'a> {
-    fn nested(value: &'a Value) -> Self {
-        InOrder {
-            value,
-            properties: CELLS,
-        }
-    }
-}
-
-impl Serialize for InOrder<'_> {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        match self.value {
-            Value::Object(m) => {
-                let mut out = s.serialize_map(Some(m.len()))?;
-                for (k, v) in m {
-                    match v {
-                        Value::Object(props) if k == "properties" => {
-                            let order = self.properties;
-                            out.serialize_entry(k, &Properties { map: props, order })?
-                        }
-                        _ => out.serialize_entry(k, &InOrder::nested(v))?,
-                    }
-                }
-                out.end()
-            }
-            Value::Array(items) => {
-                let mut out = s.serialize_seq(Some(items.len()))?;
-                for v in items {
-                    out.serialize_element(&InOrder::nested(v))?;
-                }
-                out.end()
-            }
-            other => other.serialize(s),
-        }
-    }
-}
-
-impl Serialize for Properties<'_> {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut out = s.serialize_map(Some(self.map.len()))?;
-        let listed = self.order.iter().filter_map(|k| self.map.get_key_value(*k));
-        let others = self
-            .map
-            .iter()
-            .filter(|(k, _)| !self.order.contains(&k.as_str()));
-        for (k, v) in listed.chain(others) {
-            out.serialize_entry(k, &InOrder::nested(v))?;
-        }
-        out.end()
     }
 }
