@@ -15,3 +15,5 @@ export type { BuiltinPolicyId, TemplateId } from '../records.js';
 export declare const validate: TypedValidate<typeof glue.validate>;
 /** See supervision_rules.d.ts. */
 export declare const template: WithTemplateIds<typeof glue.template>;
+/** See supervision_rules.d.ts. */
+export declare const jsonSchema: WithTemplateIds<typeof glue.jsonSchema>;

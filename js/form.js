@@ -31,6 +31,7 @@ export const loadPolicy = ready.guard('loadPolicy', fast.registering(glue.loadPo
 export const policies = g('policies');
 export const policy = g('policy');
 export const template = g('template');
+export const jsonSchema = g('jsonSchema');
 export const addWorkingDays = g('addWorkingDays');
 export const bankHolidays = g('bankHolidays');
 export const loadBankHolidays = g('loadBankHolidays');

@@ -26,6 +26,7 @@ export const loadPolicy = ready.guard('loadPolicy', fast.registering(glue.loadPo
 export const policies = g('policies');
 export const policy = g('policy');
 export const template = g('template');
+export const jsonSchema = g('jsonSchema');
 export const schedule = g('schedule');
 export const scheduleMany = g('scheduleMany');
 export const scheduleTeam = g('scheduleTeam');

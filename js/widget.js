@@ -31,6 +31,7 @@ export function attachWhenReady(form, options, wasm) {
 export const policies = g('policies');
 export const policy = g('policy');
 export const template = g('template');
+export const jsonSchema = g('jsonSchema');
 export const schedule = g('schedule');
 export const scheduleMany = g('scheduleMany');
 export const scheduleTeam = g('scheduleTeam');

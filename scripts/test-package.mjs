@@ -13,7 +13,10 @@
 //   and as a bundler does;
 // - Vite (no plugins) and esbuild (with README's copy step for the .wasm): a tiny page
 //   that imports the widget and the package's stylesheet, built, served and opened in
-//   headless Chromium, where it must validate and draw the error summary with the styles.
+//   headless Chromium, where it must validate and draw the error summary with the styles;
+// - JSON Schema: every template's jsonSchema loaded by strict Ajv2020 (2020-12), by Ajv's
+//   default class (draft-07) with and without ajv-formats, and by react-jsonschema-form's
+//   default validator (@rjsf/validator-ajv8, draft-07).
 //
 // Offline: the tarball has no dependencies; vite, esbuild and tsc are the repository's own
 // devDependencies.
@@ -250,6 +253,101 @@ async function schemas(scratch) {
     assert.ok(extended['x-required-final'].includes('supervisorSignature'));
     assert.throws(() => new Ajv2020({ strict: true }).compile(extended), /unknown keyword/);
   });
+  await draft07(require);
+}
+
+/** Each built-in template's id, with its policy's: [policyId, templateId]. */
+const templatesOf = (m) => m.policies().flatMap(({ id }) => m.policy(id).templates.map((t) => [id, t.id]));
+
+/** The required fields validate() names for an empty record in `mode`. */
+const requiredOf = (m, id, templateId, mode) => {
+  const report = m.validate(id, templateId, {}, { mode });
+  return [...report.errors, ...report.warnings].filter((f) => f.code === 'required').map((f) => f.path);
+};
+
+/** The keywords of the errors a compiled schema reports at `/date` for a record with only
+ *  that date (the other required fields' errors are not about it). */
+const dateErrors = (check, date) => {
+  check({ date });
+  return (check.errors || []).filter((e) => e.instancePath === '/date').map((e) => e.keyword);
+};
+
+/** Runs `f` and returns what it logged through console.warn and console.error. */
+const logged = (f) => {
+  const lines = [];
+  const { warn, error } = console;
+  console.warn = (...a) => lines.push(a.join(' '));
+  console.error = (...a) => lines.push(a.join(' '));
+  try { f(); } finally { Object.assign(console, { warn, error }); }
+  return lines;
+};
+
+/** JSON Schema draft-07 from the core entry point (a form page's), checked with the
+ *  validators that default to it: Ajv's default class and react-jsonschema-form's. */
+async function draft07(require) {
+  const { default: Ajv } = await import('ajv');
+  const { default: Ajv2020 } = await import('ajv/dist/2020.js');
+  const { default: addFormats } = await import('ajv-formats');
+  const { default: rjsf } = await import('@rjsf/validator-ajv8');
+  const core = await import(require.resolve('supervision-rules'));
+  core.initSync({ module: await readFile(require.resolve('supervision-rules/supervision_rules_bg.wasm')) });
+  const DRAFT_07 = 'http://json-schema.org/draft-07/schema#';
+  await test("ajv's default class (draft-07) with ajv-formats: every template's jsonSchema({draft: 'draft-07'}) from the core loads; required = validate's", async () => {
+    let n = 0;
+    for (const [id, t] of templatesOf(core)) {
+      for (const mode of ['final', 'draft']) {
+        const schema = core.jsonSchema(id, t, { mode, draft: 'draft-07' });
+        assert.equal(schema.$schema, DRAFT_07);
+        const check = addFormats(new Ajv({ allErrors: true })).compile(schema);
+        const required = requiredOf(core, id, t, mode);
+        assert.equal(check({}), required.length === 0, `${id}/${t} ${mode}`);
+        const missing = (check.errors || []).filter((e) => e.keyword === 'required').map((e) => e.params.missingProperty);
+        assert.deepEqual(missing, required, `${id}/${t} ${mode}`);
+        const strict = addFormats(new Ajv({ strict: true })).compile(schema);
+        assert.equal(strict({}), required.length === 0);
+      }
+      n++;
+    }
+    assert.ok(n >= 19, `every built-in template (${n})`);
+    // ajv-formats asserts format: 'date': 30 February is not a date (the pattern alone allows it).
+    const check = addFormats(new Ajv({ allErrors: true })).compile(core.jsonSchema('havering', 'personal-supervision', { draft: 'draft-07' }));
+    assert.deepEqual(dateErrors(check, '2026-04-02'), []);
+    assert.deepEqual(dateErrors(check, '2026-02-30'), ['format']);
+  });
+  await test('without ajv-formats: Ajv and Ajv2020 refuse format "date" unless told of it; formats: {date: true} loads it, the pattern still checking the shape', async () => {
+    const schema = core.jsonSchema('havering', 'personal-supervision', { mode: 'draft', draft: 'draft-07' });
+    assert.throws(() => new Ajv().compile(schema), /unknown format "date"/);
+    const newer = core.jsonSchema('havering', 'personal-supervision', { mode: 'draft' });
+    assert.throws(() => new Ajv2020().compile(newer), /unknown format "date"/);
+    const told = { allErrors: true, formats: { date: true } };
+    for (const check of [new Ajv(told).compile(schema), new Ajv2020(told).compile(newer)]) {
+      assert.deepEqual(dateErrors(check, '2026-04-02'), []);
+      assert.deepEqual(dateErrors(check, '2 April 2026'), ['pattern'], 'the pattern: YYYY-MM-DD');
+      assert.deepEqual(dateErrors(check, '2026-02-30'), [], 'a real date is validate()\'s to check');
+    }
+    // Only `date` needs a format: times are a pattern (HH:MM), with no format.
+    const timed = core.jsonSchema('havering', 'observation-of-practice', { draft: 'draft-07' });
+    assert.equal(timed.properties.time.format, undefined);
+    new Ajv({ formats: { date: true } }).compile(timed);
+  });
+  await test("react-jsonschema-form's default validator (@rjsf/validator-ajv8): draft-07 validates with no 'no schema with key or ref' and nothing logged; its required errors are validate()'s", async () => {
+    for (const [id, t] of templatesOf(core)) {
+      for (const mode of ['final', 'draft']) {
+        const schema = core.jsonSchema(id, t, { mode, draft: 'draft-07' });
+        let result;
+        const lines = logged(() => { result = rjsf.validateFormData({}, schema); });
+        assert.deepEqual(lines, [], `${id}/${t} ${mode}: nothing logged`);
+        assert.ok(!result.errors.some((e) => /no schema with key or ref/.test(e.stack)), `${id}/${t}`);
+        const missing = result.errors.map((e) => e.params?.missingProperty);
+        assert.deepEqual(missing, requiredOf(core, id, t, mode), `${id}/${t} ${mode}`);
+      }
+    }
+    // What issue 21 reported, with the 2020-12 schema: the validator cannot load it.
+    const newer = core.jsonSchema('havering', 'personal-supervision');
+    let result;
+    logged(() => { result = rjsf.validateFormData({}, newer); });
+    assert.ok(result.errors.some((e) => /no schema with key or ref/.test(e.stack)), '2020-12 is not draft-07');
+  });
 }
 
 /** A file using what README's examples do not: each entry point's own types. */
@@ -268,6 +366,14 @@ widget.problems.forEach((p) => p.field.toUpperCase());
 const schema: RecordSchema = jsonSchema('havering', 'case-supervision-record');
 const required: string[] = schema.required;
 const title: string = schema.properties['date']?.title ?? '';
+// The core has jsonSchema too (a form page's), with the draft option; validate's findings
+// always carry their JSON Pointer.
+import { jsonSchema as coreSchema, validate as coreValidate } from 'supervision-rules';
+const seven: RecordSchema = coreSchema('havering', 'personal-supervision', { draft: 'draft-07' });
+seven.properties['date']?.oneOf?.forEach((o) => o.title.toUpperCase());
+// @ts-expect-error only the two dialects
+coreSchema('havering', 'personal-supervision', { draft: '2019-09' });
+coreValidate('havering', 'personal-supervision', {}).errors.forEach((f) => f.pointer.toUpperCase());
 const own: PolicyInput = { format: 1, id: 'my-council', extends: 'havering', title: 'Mine' };
 registerPolicy(own);
 compilePolicy(JSON.stringify(own));

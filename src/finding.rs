@@ -19,6 +19,10 @@ pub enum Severity {
 pub struct Finding {
     /// The field's id, or a path into it: `actions[2].when`.
     pub path: String,
+    /// The same place as a JSON Pointer (RFC 6901) into the record: `/actions/2/when`. Every
+    /// finding of [`validate`](crate::validate) has one; a schedule's breach has none.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub pointer: Option<String>,
     /// A stable code, listed in `docs/finding-codes.md`.
     pub code: &'static str,
     /// Plain English, naming the field by its label and saying what to do.
@@ -61,6 +65,8 @@ impl<'de> Deserialize<'de> for Finding {
         #[derive(Deserialize)]
         struct Written {
             path: String,
+            #[serde(default)]
+            pointer: Option<String>,
             code: String,
             message: String,
             source: String,
@@ -77,6 +83,7 @@ impl<'de> Deserialize<'de> for Finding {
             .ok_or_else(|| serde::de::Error::custom("a finding code in docs/finding-codes.md"))?;
         Ok(Finding {
             path: w.path,
+            pointer: w.pointer,
             code,
             message: w.message,
             source: w.source,

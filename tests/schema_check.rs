@@ -8,8 +8,8 @@ mod validate_support;
 
 use serde_json::{json, Map, Value};
 use supervision_rules::policy::{
-    json_schema, json_schema_with, FieldType, Policy, Required, SchemaOptions, Template,
-    EXTENSION_KEYWORDS,
+    json_schema, json_schema_text, json_schema_with, Draft, FieldType, Policy, Required,
+    SchemaOptions, Template, EXTENSION_KEYWORDS,
 };
 use supervision_rules::validate::Mode;
 use validate_support::*;
@@ -31,6 +31,7 @@ fn draft_schema(p: &Policy, t: &Template) -> Value {
         SchemaOptions {
             mode: Mode::Draft,
             extensions: false,
+            ..SchemaOptions::default()
         },
     )
 }
@@ -43,6 +44,7 @@ fn extended_schema(p: &Policy, t: &Template, mode: Mode) -> Value {
         SchemaOptions {
             mode,
             extensions: true,
+            ..SchemaOptions::default()
         },
     )
 }
@@ -128,8 +130,18 @@ fn properties_required_and_sections_follow_the_template() {
                     assert_eq!(prop["pattern"], "^[0-9]{4}-[0-9]{2}-[0-9]{2}$");
                 }
                 FieldType::Choice => {
-                    assert_eq!(prop["enum"], json!(f.options.clone().expect("options")))
+                    // Each option with its label, as a form shows it; no `enum` beside it.
+                    let labelled: Vec<Value> = f
+                        .options
+                        .clone()
+                        .expect("options")
+                        .into_iter()
+                        .map(|o| json!({ "const": o, "title": o }))
+                        .collect();
+                    assert_eq!(prop["oneOf"], json!(labelled));
+                    assert!(prop.get("enum").is_none());
                 }
+                FieldType::Text => assert_eq!(prop["contentMediaType"], "text/plain"),
                 FieldType::Number => {
                     assert_eq!(prop["type"], "number");
                     if let Some(m) = f.min {
@@ -143,7 +155,7 @@ fn properties_required_and_sections_follow_the_template() {
                     assert_eq!(prop["items"]["required"], json!(["action", "who", "when"]))
                 }
                 FieldType::Children => assert_eq!(prop["items"]["required"], json!(["name"])),
-                _ => {}
+                _ => assert!(prop.get("contentMediaType").is_none(), "one line: {}", f.id),
             }
         }
     });
@@ -371,4 +383,123 @@ fn required_matches_validate_on_an_empty_record() {
             assert_eq!(schema["required"], json!(reported), "{}/{}", p.id, t.id);
         }
     });
+}
+
+/// The same schema with `draft: Draft07`: only `$schema` differs, it is a valid draft-07
+/// schema, and a validator of draft-07 agrees with the 2020-12 one on the complete record
+/// and on a record missing its required fields.
+#[test]
+fn draft_07_differs_only_in_its_dialect() {
+    each_template(|p, t| {
+        for mode in [Mode::Final, Mode::Draft] {
+            let options = SchemaOptions {
+                mode,
+                draft: Draft::Draft07,
+                ..SchemaOptions::default()
+            };
+            let old = json_schema_with(p, t, options);
+            assert_eq!(old["$schema"], "http://json-schema.org/draft-07/schema#");
+            if let Err(e) = jsonschema::draft7::meta::validate(&old) {
+                panic!("{}/{}: not a valid draft-07 schema: {e}", p.id, t.id);
+            }
+            let mut new = json_schema_with(
+                p,
+                t,
+                SchemaOptions {
+                    draft: Draft::Draft2020_12,
+                    ..options
+                },
+            );
+            assert_eq!(new["$schema"], DIALECT);
+            new["$schema"] = old["$schema"].clone();
+            assert_eq!(old, new, "{}/{}: only $schema differs", p.id, t.id);
+            let v = jsonschema::draft7::options()
+                .should_validate_formats(true)
+                .build(&old)
+                .unwrap_or_else(|e| panic!("{}/{}: {e}", p.id, t.id));
+            let complete = Value::Object(complete_record(t));
+            assert!(v.is_valid(&complete), "{:?}", errors(&v, &complete));
+            let empty = json!({});
+            let required = old["required"].as_array().map_or(0, Vec::len);
+            assert_eq!(v.is_valid(&empty), required == 0, "{}/{}", p.id, t.id);
+            assert!(!v.is_valid(&with(t, &t.fields().next().expect("a field").id, json!(42))));
+        }
+    });
+}
+
+/// Every key of a JSON object as written, in order (a `serde_json::Value` would sort them).
+struct Keys(Vec<(String, Box<serde_json::value::RawValue>)>);
+
+impl<'de> serde::Deserialize<'de> for Keys {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct Visit;
+        impl<'de> serde::de::Visitor<'de> for Visit {
+            type Value = Keys;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("an object")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(self, mut m: A) -> Result<Keys, A::Error> {
+                let mut keys = Vec::new();
+                while let Some(entry) = m.next_entry()? {
+                    keys.push(entry);
+                }
+                Ok(Keys(keys))
+            }
+        }
+        d.deserialize_map(Visit)
+    }
+}
+
+fn keys_of(text: &str) -> Keys {
+    serde_json::from_str(text).unwrap_or_else(|e| panic!("{e}: {text}"))
+}
+
+fn entry<'a>(k: &'a Keys, key: &str) -> &'a str {
+    k.0.iter()
+        .find(|(name, _)| name == key)
+        .map(|(_, raw)| raw.get())
+        .unwrap_or_else(|| panic!("no {key}"))
+}
+
+/// `json_schema_text` writes `properties` in the template's order (section by section), and
+/// a row's cells in the document's (`action`, `who`, `when`; `name`, `dob`); read back it is
+/// the same schema as `json_schema_with`.
+#[test]
+fn properties_are_written_in_the_template_order() {
+    each_template(|p, t| {
+        let options = SchemaOptions {
+            extensions: true,
+            ..SchemaOptions::default()
+        };
+        let text = json_schema_text(p, t, options);
+        let value: Value = serde_json::from_str(&text).expect("JSON");
+        assert_eq!(value, json_schema_with(p, t, options), "{}/{}", p.id, t.id);
+        let top = keys_of(&text);
+        let props = keys_of(entry(&top, "properties"));
+        let written: Vec<&str> = props.0.iter().map(|(k, _)| k.as_str()).collect();
+        let template: Vec<&str> = t.fields().map(|f| f.id.as_str()).collect();
+        assert_eq!(written, template, "{}/{}", p.id, t.id);
+        for f in t.fields() {
+            let cells: &[&str] = match f.kind {
+                FieldType::Actions => &["action", "who", "when"],
+                FieldType::Children => &["name", "dob"],
+                _ => continue,
+            };
+            let prop = keys_of(entry(&props, &f.id));
+            let items = keys_of(entry(&prop, "items"));
+            let row = keys_of(entry(&items, "properties"));
+            let written: Vec<&str> = row.0.iter().map(|(k, _)| k.as_str()).collect();
+            assert_eq!(written, cells, "{}/{}.{}", p.id, t.id, f.id);
+        }
+    });
+    // Havering's case supervision record (Appendix A): the header, then 1. THE PURPOSE,
+    // 2. THE PLAN, 3. THE FOCUS, 4. NON-NEGOTIABLES, as the appendix has them.
+    let registry = supervision_rules::policy::Registry::with_builtins();
+    let (p, t) = registry
+        .template("havering", "case-supervision-record")
+        .expect("template");
+    let text = json_schema_text(p, t, SchemaOptions::default());
+    let at = |id: &str| text.find(&format!("\"{id}\":{{")).expect(id);
+    assert!(at("purpose") < at("plan") && at("plan") < at("focus"));
+    assert!(at("focus") < at("nonNegotiables"));
 }

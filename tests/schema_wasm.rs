@@ -60,3 +60,48 @@ fn json_schema_of_an_unknown_template_throws() {
     // The module keeps answering.
     assert!(api::json_schema("stockport".into(), "pdr".into(), JsValue::UNDEFINED).is_ok());
 }
+
+/// The object's keys in the order JavaScript sees them.
+fn keys(v: &JsValue) -> Vec<String> {
+    js_sys::Object::keys(v.unchecked_ref::<js_sys::Object>())
+        .iter()
+        .filter_map(|k| k.as_string())
+        .collect()
+}
+
+#[wasm_bindgen_test]
+fn properties_reach_javascript_in_the_template_order() {
+    let s = api::json_schema(
+        "havering".into(),
+        "case-supervision-record".into(),
+        JsValue::UNDEFINED,
+    )
+    .expect("schema");
+    let props = keys(&get(&s, "properties"));
+    // Appendix A: 1. THE PURPOSE, 2. THE PLAN, 3. THE FOCUS, 4. NON-NEGOTIABLES, in turn.
+    let at = |id: &str| props.iter().position(|k| k == id).expect(id);
+    assert!(at("purpose") < at("plan") && at("plan") < at("focus"));
+    assert!(at("focus") < at("nonNegotiables"));
+    let actions = get(&get(&get(&s, "properties"), "actions"), "items");
+    assert_eq!(
+        keys(&get(&actions, "properties")),
+        ["action", "who", "when"]
+    );
+}
+
+#[wasm_bindgen_test]
+fn draft_07_is_asked_for_by_name() {
+    let options = js_sys::JSON::parse(r#"{"draft":"draft-07"}"#).expect("options");
+    let s = api::json_schema("havering".into(), "personal-supervision".into(), options)
+        .expect("schema");
+    assert_eq!(
+        get(&s, "$schema").as_string().as_deref(),
+        Some("http://json-schema.org/draft-07/schema#")
+    );
+    let options = js_sys::JSON::parse(r#"{"draft":"07"}"#).expect("options");
+    let e = api::json_schema("havering".into(), "personal-supervision".into(), options)
+        .expect_err("not a dialect");
+    assert_eq!(get(&e, "code").as_string().as_deref(), Some("bad-argument"));
+    let message = String::from(e.dyn_ref::<js_sys::Error>().expect("Error").message());
+    assert!(message.contains("options.draft"), "{message}");
+}

@@ -206,3 +206,94 @@ fn the_reader_finds_multi_line_unions() {
     let ts = "export interface A {\n  x: string;\n  kind: 'a'|'b'\n      |'c';\n}\n";
     assert_eq!(union(ts, "A", "kind"), names(&["a", "b", "c"]));
 }
+
+const TS_SCHEMA: &str = include_str!("../src/wasm/schema.rs");
+
+/// The names an interface declares (`name:` or `name?:`), its doc comments left out.
+fn members(ts: &str, interface: &str) -> BTreeSet<String> {
+    let head = format!("export interface {interface} ");
+    let start = ts
+        .find(&head)
+        .unwrap_or_else(|| panic!("no interface {interface}"));
+    let body = &ts[start + head.len()..];
+    let body = &body[body.find('{').unwrap() + 1..];
+    let body = &body[..body.find("\nexport ").unwrap_or(body.len())];
+    let mut code = String::new();
+    let mut rest = body;
+    while let Some(open) = rest.find("/**") {
+        code.push_str(&rest[..open]);
+        rest = &rest[open + rest[open..].find("*/").unwrap() + 2..];
+    }
+    code.push_str(rest);
+    // The interface's members have no braces of their own.
+    code[..code.find('}').unwrap()]
+        .split(';')
+        .filter_map(|m| m.split(':').next())
+        .map(|name| name.trim().trim_end_matches('?').to_string())
+        .filter(|name| !name.is_empty())
+        .collect()
+}
+
+/// Every key a finding of `validate` or a schedule's breach writes is in `Finding`, and
+/// nothing else is: `pointer` (validate's) and `rule` (a breach's) among them.
+#[test]
+fn finding_interface_names_every_key_a_finding_writes() {
+    use supervision_rules::policy::Registry;
+    use supervision_rules::validate::{validate, ValidateOptions};
+    let registry = Registry::with_builtins();
+    let (p, t) = registry
+        .template("havering", "personal-supervision")
+        .unwrap();
+    // An action row without who will do it: `howFeelingActions[0].who`.
+    let record = serde_json::json!({
+        "howFeelingActions": [{ "action": "Rest", "when": "2026-04-09" }]
+    });
+    let report = validate(p, t, &record, &ValidateOptions::default()).unwrap();
+    let who = report
+        .errors
+        .iter()
+        .find(|f| f.path == "howFeelingActions[0].who")
+        .expect("the row's finding");
+    assert_eq!(who.pointer.as_deref(), Some("/howFeelingActions/0/who"));
+    let mut written = BTreeSet::new();
+    for f in report.errors.iter().chain(&report.warnings) {
+        assert!(
+            f.pointer.is_some(),
+            "{}: every finding of validate has one",
+            f.path
+        );
+        let v = serde_json::to_value(f).unwrap();
+        written.extend(v.as_object().unwrap().keys().cloned());
+    }
+    written.insert("rule".to_string()); // a breach's, checked in the schedule's tests
+    assert_eq!(members(TS_CONTRACT, "Finding"), written);
+    assert_eq!(
+        members(TS_CONTRACT, "RecordFinding"),
+        names(&["pointer"]),
+        "validate's findings always have a pointer"
+    );
+}
+
+/// `JsonSchemaOptions.draft` offers exactly the dialects `jsonSchema` reads.
+#[test]
+fn json_schema_options_draft_is_what_the_options_read() {
+    use supervision_rules::policy::{Draft, SchemaOptions};
+    let drafts = union(TS_SCHEMA, "JsonSchemaOptions", "draft");
+    assert_eq!(drafts, names(&["2020-12", "draft-07"]));
+    let read: BTreeSet<&str> = drafts
+        .iter()
+        .map(|d| {
+            let o = SchemaOptions::from_json(&serde_json::json!({ "draft": d })).unwrap();
+            o.draft.uri()
+        })
+        .collect();
+    assert_eq!(
+        read,
+        [Draft::Draft2020_12.uri(), Draft::Draft07.uri()].into()
+    );
+    assert!(SchemaOptions::from_json(&serde_json::json!({ "draft": "2019-09" })).is_err());
+    assert_eq!(
+        union(TS_SCHEMA, "JsonSchemaOptions", "mode"),
+        names(&["draft", "final"])
+    );
+}

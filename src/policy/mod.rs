@@ -15,7 +15,6 @@ mod load;
 #[cfg(feature = "authoring")]
 mod locate;
 mod model;
-#[cfg(feature = "authoring")]
 mod schema;
 mod select;
 mod template;
@@ -29,8 +28,9 @@ pub use load::{parse_policy, parse_policy_value, MAX_PROBLEMS};
 #[cfg(feature = "authoring")]
 pub use locate::{check_text, Located};
 pub use model::*;
-#[cfg(feature = "authoring")]
-pub use schema::{json_schema, json_schema_with, SchemaOptions, EXTENSION_KEYWORDS};
+pub use schema::{
+    json_schema, json_schema_text, json_schema_with, Draft, SchemaOptions, EXTENSION_KEYWORDS,
+};
 pub use select::{Selection, Who};
 
 use crate::error::{Error, Result};

@@ -366,6 +366,7 @@ pub(crate) fn status(due: NaiveDate, as_of: NaiveDate, due_soon: u32) -> Status 
 pub(crate) fn breach(path: String, code: &'static str, rule: &Rule, message: String) -> Finding {
     Finding {
         path,
+        pointer: None,
         code,
         message,
         source: rule.source.clone(),

@@ -1,7 +1,7 @@
 //! One field's value against its type: required when empty, text, dates, times, numbers,
 //! choices and case IDs (table fields are in `table.rs`).
 
-use super::{is_empty, Checker, Code, Mode};
+use super::{is_empty, Checker, Code, Mode, Place};
 use crate::calendar::{parse_date, parse_time, DateErrorKind};
 use crate::policy::{Field, FieldType, Required};
 use chrono::NaiveDate;
@@ -192,7 +192,7 @@ impl<'a> Checker<'a> {
     /// made only when there is a finding.
     pub(super) fn date(
         &mut self,
-        path: String,
+        path: impl Into<Place>,
         subject: impl FnOnce(&Self) -> String,
         value: &Value,
         src: &str,

@@ -18,6 +18,7 @@ mod code;
 mod field;
 mod name;
 mod options;
+mod place;
 mod rules;
 mod table;
 
@@ -32,6 +33,7 @@ use crate::policy::{Field, FieldType, Policy, Template};
 use chrono::NaiveDate;
 use field::number;
 use name::Name;
+use place::Place;
 use serde_json::{Map, Value};
 use std::cell::OnceCell;
 use std::collections::BTreeMap;
@@ -164,13 +166,15 @@ fn is_blank_row(v: &Value) -> bool {
 impl<'a> Checker<'a> {
     pub(crate) fn push(
         &mut self,
-        path: impl Into<String>,
+        place: impl Into<Place>,
         code: Code,
         message: String,
         source: &str,
     ) {
+        let Place { path, pointer } = place.into();
         self.findings.push(Finding {
-            path: path.into(),
+            path,
+            pointer: Some(pointer),
             code: code.as_str(),
             message,
             source: source.to_string(),

@@ -1,7 +1,7 @@
 //! Table fields: the rows of an actions table (what, who, by when) and of a children table
 //! (name, date of birth). A row left blank is skipped.
 
-use super::{is_blank_cell, is_blank_row, is_empty, Checker, Code};
+use super::{is_blank_cell, is_blank_row, is_empty, Checker, Code, Place};
 use crate::calendar::parse_date;
 use crate::policy::Field;
 use chrono::NaiveDate;
@@ -15,14 +15,14 @@ struct Row<'f> {
 }
 
 impl Row<'_> {
-    /// `actions[0]`.
-    fn path(self) -> String {
-        format!("{}[{}]", self.field.id, self.index)
+    /// `actions[0]` (`/actions/0`).
+    fn path(self) -> Place {
+        Place::row(&self.field.id, self.index)
     }
 
-    /// `actions[0].when`.
-    fn cell(self, key: &str) -> String {
-        format!("{}.{key}", self.path())
+    /// `actions[0].when` (`/actions/0/when`).
+    fn cell(self, key: &str) -> Place {
+        Place::cell(&self.field.id, self.index, key)
     }
 
     /// The row's number as a reader counts: the first is 1.

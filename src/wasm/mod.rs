@@ -12,10 +12,12 @@
 
 #[cfg(feature = "authoring")]
 mod authoring;
+mod schema;
 mod types;
 
 #[cfg(feature = "authoring")]
-pub use authoring::{compile_policy, json_schema, register_policy};
+pub use authoring::{compile_policy, register_policy};
+pub use schema::json_schema;
 
 use crate::calendar::{format_date, parse_date, Calendar, PublishedList};
 use crate::error::Error;

@@ -182,7 +182,12 @@ export interface ValidateOptions {
 }
 /** One finding: never contains record text. */
 export interface Finding {
+  /** The field id, or a path into it: 'actions[0].who'. */
   path: string;
+  /** The same place as a JSON Pointer (RFC 6901) into the record: '/actions/0/who'
+   *  ('~' written '~0', '/' written '~1'). Every finding of validate() has one; a
+   *  schedule's breach has none. */
+  pointer?: string;
   /** Listed in docs/finding-codes.md: validation's codes, then the schedule's breaches. */
   code: 'required'|'invalid-type'|'invalid-date'|'invalid-time'|'invalid-number'
       |'number-too-small'|'number-too-large'|'invalid-choice'|'case-ids-only'|'action-missing'
@@ -196,8 +201,12 @@ export interface Finding {
       |'late-assessment-conclusion'|'late-completion';
   message: string; source: string; severity: 'error'|'warning'; rule?: string;
 }
+/** A finding of validate(): always with its JSON Pointer. */
+export interface RecordFinding extends Finding { pointer: string }
 /** The result of validate(). */
-export interface ValidationReport { valid: boolean; errors: Finding[]; warnings: Finding[] }
+export interface ValidationReport {
+  valid: boolean; errors: RecordFinding[]; warnings: RecordFinding[];
+}
 /** A supervision session in a worker's history. */
 export interface Session {
   date: string; type: 'one-to-one'|'personal'|'case'|'group'|'reflective';

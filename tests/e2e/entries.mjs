@@ -66,7 +66,7 @@ async function nodeEntries(scratch) {
     return import(pathToFileURL(file).href);
   };
 
-  await test('node: supervision-rules (core) validates and schedules with the built-in policies', async () => {
+  await test('node: supervision-rules (core) validates, schedules and gives JSON Schema with the built-in policies', async () => {
     const m = await load('supervision-rules');
     assert.deepEqual(m.policies().map((p) => p.id),
       ['stockport', 'north-east-lincolnshire', 'havering', 'shropshire', 'south-gloucestershire']);
@@ -83,17 +83,20 @@ async function nodeEntries(scratch) {
     // Thursday 24 Dec 2026 + 2 working days: Friday 25th and Monday 28th (Boxing Day's
     // substitute) are bank holidays, 26th–27th a weekend: the 29th is day 1, the 30th day 2.
     assert.equal(m.addWorkingDays('2026-12-24', 2), '2026-12-30');
+    // A form page draws its form from the core: jsonSchema is in every entry point.
+    const schema = m.jsonSchema('havering', 'case-supervision-record', { draft: 'draft-07' });
+    assert.equal(schema.$schema, 'http://json-schema.org/draft-07/schema#');
     // What only authors need is not in the core.
     assert.equal(m.registerPolicy, undefined);
-    assert.equal(m.jsonSchema, undefined);
     assert.equal(m.attach, undefined);
   });
 
-  await test('node: supervision-rules/widget has the core and attach/renderSchedule', async () => {
+  await test('node: supervision-rules/widget has the core (jsonSchema too) and attach/renderSchedule', async () => {
     const m = await load('supervision-rules/widget');
     assert.equal(typeof m.attach, 'function');
     assert.equal(typeof m.renderSchedule, 'function');
     assert.equal(m.validate('havering', 'case-supervision-record', EMPTY_RECORD, { mode: 'final' }).valid, false);
+    assert.equal(m.jsonSchema('havering', 'case-supervision-record').type, 'object');
     assert.equal(m.registerPolicy, undefined);
   });
 

@@ -1,13 +1,40 @@
-//! A template as JSON Schema (draft 2020-12), for form builders and tools that already speak
-//! it: the structural part of the template — which keys, of which types and formats, which
-//! are required — not the cross-field rules, which only [`validate`](crate::validate) checks.
+//! A template as JSON Schema (draft 2020-12, or draft-07 for the tools that default to it),
+//! for form builders and tools that already speak it: the structural part of the template —
+//! which keys, of which types and formats, which are required — not the cross-field rules,
+//! which only [`validate`](crate::validate) checks.
+
+mod order;
 
 use super::{Field, FieldType, Policy, Required, Template};
 use crate::validate::Mode;
-use serde_json::{json, Map, Value};
+use serde_json::{Map, Value};
 
-/// The dialect every exported schema declares.
-const JSON_SCHEMA_DIALECT: &str = "https://json-schema.org/draft/2020-12/schema";
+pub use order::json_schema_text;
+
+/// The dialect a schema declares (`$schema`), and the one its keywords are written for.
+///
+/// The keywords used are the same in both (`const` and `contentMediaType` are draft-07's
+/// already); only `$schema` differs. Draft-07 is for validators that know only it, as Ajv's
+/// default class and react-jsonschema-form's default validator do: given a 2020-12 schema
+/// they answer `no schema with key or ref "https://json-schema.org/draft/2020-12/schema"`.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Draft {
+    /// `https://json-schema.org/draft/2020-12/schema` (the default).
+    #[default]
+    Draft2020_12,
+    /// `http://json-schema.org/draft-07/schema#`.
+    Draft07,
+}
+
+impl Draft {
+    /// The `$schema` URI of the dialect.
+    pub fn uri(self) -> &'static str {
+        match self {
+            Draft::Draft2020_12 => "https://json-schema.org/draft/2020-12/schema",
+            Draft::Draft07 => "http://json-schema.org/draft-07/schema#",
+        }
+    }
+}
 
 /// The keywords a schema exported with `extensions: true` adds to the standard ones, all
 /// prefixed `x-`. A validator ignores them; one that refuses unknown keywords (Ajv in strict
@@ -17,7 +44,7 @@ const JSON_SCHEMA_DIALECT: &str = "https://json-schema.org/draft/2020-12/schema"
 /// - `x-session-date`: the id of the field holding the session date, when there is one;
 /// - `x-required-final`: the fields required only when the record is finalised;
 /// - `x-sections`: `[{id, title, fields}]`, the document's sections and the ids of their
-///   fields, in the document's order (`properties` is an object, whose order is not kept);
+///   fields, in the document's order (JSON Schema has no keyword for a group of properties);
 /// - `x-field-type`: on each property, the template's field type (`person`, `signature`,
 ///   `case-ids`, …), which JSON types alone do not tell apart.
 pub const EXTENSION_KEYWORDS: &[&str] = &[
@@ -45,15 +72,21 @@ const CASE_IDS_PATTERN: &str =
 
 /// The record of `template` as JSON Schema, draft 2020-12.
 ///
-/// The schema is an object schema with a property per field, titled with the field's label
-/// and described by its hint, and:
+/// The schema is an object schema with a property per field, in the template's order
+/// (section by section, as [`json_schema_text`] writes it: a `serde_json::Value` keeps its
+/// keys sorted unless serde_json's `preserve_order` feature is on), titled with the field's
+/// label and described by its hint, and:
 ///
-/// - **types and formats**: text, person and signature are strings; a date is a string with
-///   `format: "date"` and the pattern `YYYY-MM-DD`; a time a string `HH:MM`; a number a
-///   JSON number within the field's `min`/`max`; a choice one of its options (`enum`);
-///   case IDs a string of IDs, each with a digit and only letters, digits, `-` and `/`;
-///   actions an array of `{action, who, when}` and children an array of `{name, dob}`, each
-///   row with its required cells.
+/// - **types and formats**: text, person and signature are strings; free text (`text`)
+///   also has `contentMediaType: "text/plain"`, the mark of a multi-line answer (render it
+///   as a text area), which one-line strings (names, signatures, case IDs) do not have; a
+///   date is a string with `format: "date"` and the pattern `YYYY-MM-DD`; a time a string
+///   `HH:MM` (a pattern, no format: JSON Schema's `time` needs seconds and an offset); a
+///   number a JSON number within the field's `min`/`max`; a choice one of its options, as
+///   `oneOf: [{const, title}]` (the title is the label a form shows); case IDs a string of
+///   IDs, each with a digit and only letters, digits, `-` and `/`; actions an array of
+///   `{action, who, when}` and children an array of `{name, dob}`, each row with its
+///   required cells, in that order.
 /// - **`required`** lists the fields [`validate`](crate::validate) requires in the options'
 ///   mode: in `final` (the default, as `validate`'s) the fields with `required: true` and
 ///   those with `required: "final"` (signatures, say); in `draft` only those with
@@ -81,11 +114,12 @@ const CASE_IDS_PATTERN: &str =
 /// let (policy, template) = registry.template("havering", "personal-supervision")?;
 /// let schema = json_schema(policy, template);
 /// assert_eq!(schema["$schema"], "https://json-schema.org/draft/2020-12/schema");
+/// assert_eq!(schema["properties"]["date"]["title"], "Date of this Supervision");
 /// assert_eq!(schema["properties"]["date"]["format"], "date");
 /// let required = schema["required"].as_array().unwrap();
 /// assert!(required.contains(&"date".into()));
 /// assert!(required.contains(&"supervisorSignature".into()));
-/// let options = SchemaOptions { mode: Mode::Draft, extensions: true };
+/// let options = SchemaOptions { mode: Mode::Draft, extensions: true, ..Default::default() };
 /// let draft = json_schema_with(policy, template, options);
 /// assert!(!draft["required"].as_array().unwrap().contains(&"supervisorSignature".into()));
 /// assert!(draft["x-required-final"].as_array().unwrap().contains(&"supervisorSignature".into()));
@@ -103,10 +137,13 @@ pub struct SchemaOptions {
     pub mode: Mode,
     /// Adds the keywords in [`EXTENSION_KEYWORDS`] (default false).
     pub extensions: bool,
+    /// The dialect (default 2020-12).
+    pub draft: Draft,
 }
 
 impl SchemaOptions {
-    /// Reads `{mode?, extensions?}` (`null`/`undefined` = defaults).
+    /// Reads `{mode?, extensions?, draft?}` (`null`/`undefined` = defaults); `draft` is
+    /// `"2020-12"` or `"draft-07"`.
     ///
     /// # Errors
     /// [`Error::BadArgument`](crate::Error) naming the option.
@@ -136,12 +173,26 @@ impl SchemaOptions {
                 ))
             }
         };
-        Ok(SchemaOptions { mode, extensions })
+        let draft = match o.get("draft") {
+            None => Draft::Draft2020_12,
+            Some(Value::String(s)) if s == "2020-12" => Draft::Draft2020_12,
+            Some(Value::String(s)) if s == "draft-07" => Draft::Draft07,
+            Some(_) => {
+                return Err(crate::Error::bad_argument(
+                    "options.draft",
+                    "\"2020-12\" or \"draft-07\"",
+                ))
+            }
+        };
+        Ok(SchemaOptions {
+            mode,
+            extensions,
+            draft,
+        })
     }
 }
 
-/// The record of `template` as JSON Schema, draft 2020-12, written as `options` say (see
-/// [`json_schema`]).
+/// The record of `template` as JSON Schema, written as `options` say (see [`json_schema`]).
 pub fn json_schema_with(policy: &Policy, template: &Template, options: SchemaOptions) -> Value {
     let finalised = options.mode == Mode::Final;
     let mut properties = Map::new();
@@ -169,7 +220,11 @@ pub fn json_schema_with(policy: &Policy, template: &Template, options: SchemaOpt
             );
             ids.push(id);
         }
-        sections.push(json!({ "id": s.id, "title": s.title, "fields": ids }));
+        sections.push(object(vec![
+            ("id", s.id.as_str().into()),
+            ("title", s.title.as_str().into()),
+            ("fields", ids.into()),
+        ]));
     }
     let mut description = format!(
         "{}: {} ({}). A record of this template, keyed by field id, as {} it.",
@@ -186,7 +241,7 @@ pub fn json_schema_with(policy: &Policy, template: &Template, options: SchemaOpt
         description.push_str(" Some fields are required too when the record is finalised.");
     }
     let mut schema = Map::new();
-    schema.insert("$schema".into(), JSON_SCHEMA_DIALECT.into());
+    schema.insert("$schema".into(), options.draft.uri().into());
     schema.insert("title".into(), template.title.as_str().into());
     schema.insert("description".into(), description.into());
     schema.insert("type".into(), "object".into());
@@ -207,26 +262,28 @@ pub fn json_schema_with(policy: &Policy, template: &Template, options: SchemaOpt
 
 /// A non-empty string: what a required cell of an action or child row must hold.
 fn non_blank() -> Value {
-    json!({ "type": "string", "pattern": "\\S" })
+    pattern("\\S")
 }
 
 fn date() -> Value {
-    json!({ "type": "string", "format": "date", "pattern": DATE_PATTERN })
+    let mut d = pattern(DATE_PATTERN);
+    set(&mut d, "format", "date".into());
+    d
 }
 
 fn field_schema(f: &Field, always: bool, extensions: bool) -> Value {
     let mut s = match f.kind {
         FieldType::Text | FieldType::Person | FieldType::Signature => {
-            if always {
-                non_blank()
-            } else {
-                json!({ "type": "string" })
+            let mut text = if always { non_blank() } else { string() };
+            if f.kind == FieldType::Text {
+                set(&mut text, "contentMediaType", "text/plain".into());
             }
+            text
         }
         FieldType::Date => date(),
-        FieldType::Time => json!({ "type": "string", "pattern": TIME_PATTERN }),
+        FieldType::Time => pattern(TIME_PATTERN),
         FieldType::Number => {
-            let mut n = json!({ "type": "number" });
+            let mut n = object(vec![("type", "number".into())]);
             if let Some(m) = f.min.and_then(serde_json::Number::from_f64) {
                 set(&mut n, "minimum", Value::Number(m));
             }
@@ -236,45 +293,25 @@ fn field_schema(f: &Field, always: bool, extensions: bool) -> Value {
             n
         }
         FieldType::Choice => match &f.options {
-            Some(options) => json!({ "type": "string", "enum": options }),
-            None => json!({ "type": "string" }),
+            Some(options) => {
+                let labelled: Vec<Value> = options
+                    .iter()
+                    .map(|o| {
+                        object(vec![
+                            ("const", o.as_str().into()),
+                            ("title", o.as_str().into()),
+                        ])
+                    })
+                    .collect();
+                let mut choice = string();
+                set(&mut choice, "oneOf", labelled.into());
+                choice
+            }
+            None => string(),
         },
-        FieldType::CaseIds => json!({ "type": "string", "pattern": CASE_IDS_PATTERN }),
-        FieldType::Actions => json!({
-            "type": "array",
-            "items": {
-                "type": "object",
-                "title": "Action",
-                "properties": {
-                    "action": {
-                        "title": "What needs to happen", "type": "string", "pattern": "\\S"
-                    },
-                    "who": { "title": "Who will do it", "type": "string", "pattern": "\\S" },
-                    "when": {
-                        "title": "By when", "type": "string", "format": "date",
-                        "pattern": DATE_PATTERN
-                    }
-                },
-                "required": ["action", "who", "when"],
-                "additionalProperties": true
-            }
-        }),
-        FieldType::Children => json!({
-            "type": "array",
-            "items": {
-                "type": "object",
-                "title": "Child",
-                "properties": {
-                    "name": { "title": "Name", "type": "string", "pattern": "\\S" },
-                    "dob": {
-                        "title": "Date of birth", "type": "string", "format": "date",
-                        "pattern": DATE_PATTERN
-                    }
-                },
-                "required": ["name"],
-                "additionalProperties": true
-            }
-        }),
+        FieldType::CaseIds => pattern(CASE_IDS_PATTERN),
+        FieldType::Actions => action_rows(),
+        FieldType::Children => child_rows(),
     };
     if always && matches!(f.kind, FieldType::Actions | FieldType::Children) {
         set(&mut s, "minItems", 1.into());
@@ -287,6 +324,71 @@ fn field_schema(f: &Field, always: bool, extensions: bool) -> Value {
         set(&mut s, "x-field-type", field_type(f.kind).into());
     }
     s
+}
+
+/// An actions table: rows of what needs to happen, who will do it and by when.
+fn action_rows() -> Value {
+    rows(
+        "Action",
+        vec![
+            ("action", titled("What needs to happen", non_blank())),
+            ("who", titled("Who will do it", non_blank())),
+            ("when", titled("By when", date())),
+        ],
+        vec!["action", "who", "when"],
+    )
+}
+
+/// A children table: rows of a name and a date of birth.
+fn child_rows() -> Value {
+    rows(
+        "Child",
+        vec![
+            ("name", titled("Name", non_blank())),
+            ("dob", titled("Date of birth", date())),
+        ],
+        vec!["name"],
+    )
+}
+
+/// An array of objects titled `title`, with these cells, the `required` ones required.
+fn rows(title: &str, cells: Vec<(&str, Value)>, required: Vec<&str>) -> Value {
+    let row = object(vec![
+        ("type", "object".into()),
+        ("title", title.into()),
+        ("properties", object(cells)),
+        ("required", required.into()),
+        ("additionalProperties", true.into()),
+    ]);
+    object(vec![("type", "array".into()), ("items", row)])
+}
+
+/// A schema with a title.
+fn titled(title: &str, mut schema: Value) -> Value {
+    set(&mut schema, "title", title.into());
+    schema
+}
+
+/// A string.
+fn string() -> Value {
+    object(vec![("type", "string".into())])
+}
+
+/// A string matching `re`.
+fn pattern(re: &str) -> Value {
+    let mut s = string();
+    set(&mut s, "pattern", re.into());
+    s
+}
+
+/// An object of these keys and values. (Written out rather than with `json!`, whose
+/// expansion is several times larger in the `.wasm`: the schema is in every entry point.)
+fn object(entries: Vec<(&str, Value)>) -> Value {
+    let mut m = Map::new();
+    for (k, v) in entries {
+        m.insert(k.to_string(), v);
+    }
+    Value::Object(m)
 }
 
 /// Sets a key of a schema object (every schema built here is one).
