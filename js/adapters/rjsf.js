@@ -93,9 +93,10 @@ export function rjsf(sr, policyId, templateId, options = {}) {
     schema: recordSchema(sr, policyId, templateId, mode),
     uiSchema,
     noHtml5Validate: true,
-    // RJSF otherwise fills a required choice with its first option: a record would say what
-    // nobody chose.
-    experimental_defaultFormStateBehavior: { constAsDefaults: 'never' },
+    // RJSF otherwise fills a required choice with its first option (a record would say what
+    // nobody chose) and a required table's `minItems` with blank rows before the user adds
+    // one (validate() reports the empty table, as in the other libraries).
+    experimental_defaultFormStateBehavior: { constAsDefaults: 'never', arrayMinItems: { populate: 'never' } },
     customValidate(formData, errors) {
       for (const f of report(formData).errors) addAt(errors, segments(f), f.message);
       return errors;
