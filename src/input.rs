@@ -229,7 +229,7 @@ pub(crate) fn unique<'a>(
     path: &str,
     what: &str,
 ) -> Result<()> {
-    let mut seen = std::collections::HashSet::new();
+    let mut seen = std::collections::BTreeSet::new();
     for (i, id) in ids {
         if !seen.insert(id) {
             return Err(Error::bad_argument(

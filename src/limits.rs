@@ -60,7 +60,7 @@ pub const CHANGES: Limit = limit("changes", 10_000);
 /// group sessions and audits of one team: each list.
 pub const REQUESTS: Limit = limit("entries", 100_000);
 /// Workers in one `scheduleMany` call.
-pub const WORKERS: Limit = limit("workers", 50_000);
+pub const WORKERS: Limit = limit("workers", 20_000);
 /// Supervisors of one team.
 pub const SUPERVISORS: Limit = limit("supervisors", 10_000);
 /// Closure days (`options.closures`) and bank holidays loaded.

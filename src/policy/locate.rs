@@ -4,7 +4,7 @@
 use super::{parse_policy, Registry};
 use crate::error::PolicyProblem;
 use serde::Serialize;
-use std::collections::HashMap;
+use std::collections::BTreeMap;
 
 /// A problem with the line and column (from 1; columns count characters) where its path
 /// begins in the policy's text: the key for a member, the value for an array element; for a
@@ -43,7 +43,7 @@ pub fn check_text(text: &str, registry: &Registry) -> Vec<Located> {
     let mut scan = Scan {
         bytes: text.as_bytes(),
         pos: 0,
-        spots: HashMap::new(),
+        spots: BTreeMap::new(),
     };
     scan.value(String::new());
     problems
@@ -77,7 +77,7 @@ struct Scan<'t> {
     pos: usize,
     /// The first place of each path (a member's key; an element's value), by path: a
     /// policy of megabytes has hundreds of thousands.
-    spots: HashMap<String, usize>,
+    spots: BTreeMap<String, usize>,
 }
 
 impl Scan<'_> {
@@ -214,7 +214,7 @@ mod tests {
         let mut s = Scan {
             bytes: text.as_bytes(),
             pos: 0,
-            spots: HashMap::new(),
+            spots: BTreeMap::new(),
         };
         s.value(String::new());
         assert_eq!(line_column(text, s.offset("rules[0].every")), (3, 18));

@@ -65,7 +65,7 @@ impl When {
 pub struct Selection<'p> {
     applying: Vec<&'p Rule>,
     /// The ids the applying rules override (so choosing is one pass, not one per pair).
-    overridden: std::collections::HashSet<&'p str>,
+    overridden: std::collections::BTreeSet<&'p str>,
 }
 
 impl<'p> Selection<'p> {

@@ -237,6 +237,10 @@ pub fn schedule_many(
     #[wasm_bindgen(unchecked_param_type = "ScheduleOptions")] options: JsValue,
 ) -> JsResult {
     let policy_id = string_arg(&policy_id, "policyId")?;
+    // On the JS length, before anything of a worker is read.
+    if let Some(list) = workers.dyn_ref::<js_sys::Array>() {
+        crate::limits::WORKERS.check(list.length() as usize, || "workers".into())?;
+    }
     let Value::Array(list) = from_js(workers, "workers")? else {
         return Err(bad("workers", "an array of workers"));
     };

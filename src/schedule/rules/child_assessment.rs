@@ -9,7 +9,7 @@ use crate::schedule::engine::{after, Engine};
 use crate::schedule::Case;
 use crate::words::long_date;
 use chrono::NaiveDate;
-use std::collections::HashSet;
+use std::collections::BTreeSet;
 use serde::{Deserialize, Serialize};
 
 /// Each assessment (an `assessment-started` event up to the next `assessment-completed`)
@@ -41,7 +41,7 @@ impl ChildRule for ChildAssessment {
         // Assessments open together share their discussions: from a discussion on, one that
         // ends where another already did gives the same findings, so they are given once
         // (n assessments never completed gave n(n+1)/2 copies of each gap).
-        let mut seen: HashSet<(NaiveDate, Option<usize>)> = HashSet::new();
+        let mut seen: BTreeSet<(NaiveDate, Option<usize>)> = BTreeSet::new();
         'each: for a in case.assessments(e.records_from(), e.as_of) {
             let (j, start, end) = (a.index, a.start, a.end);
             let open = |d: &NaiveDate| *d >= start && end.is_none_or(|(_, c)| *d <= c.date);
