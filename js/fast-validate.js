@@ -45,13 +45,16 @@ function asJson(v, key) {
 function blank(v, key = '', depth = 0) {
   v = asJson(v, key);
   if (typeof v === 'string') return NOT_BLANK.test(v) ? 'x' : '';
-  if (v === null || typeof v !== 'object' || depth > MAX_DEPTH) return v;
+  // A typed array is left for the module to refuse (its keys alone would take seconds).
+  if (v === null || typeof v !== 'object' || depth > MAX_DEPTH || ArrayBuffer.isView(v)) return v;
   if (Array.isArray(v)) {
     if (v.length > MAX_ITEMS) return v;
     return Array.from(v, (x, i) => blank(x, String(i), depth + 1));
   }
+  const keys = Object.keys(v);
+  if (keys.length > MAX_ITEMS) return v;
   const out = {};
-  for (const k of Object.keys(v)) out[k] = blank(v[k], k, depth + 1);
+  for (const k of keys) out[k] = blank(v[k], k, depth + 1);
   return out;
 }
 

@@ -130,6 +130,20 @@ async function main() {
       });
     }
 
+    test(`${name}: hostile values in a text field are refused by the module, and it still answers`, () => {
+      const deep = {};
+      let d = deep;
+      for (let i = 0; i < 10000; i++) d = d.a = {};
+      const cycle = {};
+      cycle.self = cycle;
+      const hostile = { 'new Array(1e8)': new Array(1e8), '{length: 1e9}': { length: 1e9 }, deep, cycle, NaN: NaN, 'Uint8Array(1e7)': new Uint8Array(1e7) };
+      for (const [what, v] of Object.entries(hostile)) {
+        const e = tryCall(() => pkg.validate('havering', 'case-supervision-record', { [ids.t[0]]: v }));
+        assert.ok(e instanceof Error && e.code === 'bad-argument', `${what}: ${e && e.message}`);
+        assert.equal(pkg.addWorkingDays('2026-12-24', 2), '2026-12-30', `${what}: still answers`);
+      }
+    });
+
     test(`${name}: the reports are the module's own (a shape reduced gives the same report)`, () => {
       const plain = SHAPES.plain('some words', ids);
       const fast = pkg.validate('havering', 'case-supervision-record', plain, { mode: 'final', today: '2026-03-09' });
