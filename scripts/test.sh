@@ -62,8 +62,8 @@ step build      bash scripts/build-pkg.sh
 # The size budget per entry point: gzipped .wasm + glue. Issue 11's targets (core 100 KB,
 # widget 140 KB) are missed (BENCHMARKS.md says by how much and why); the budgets hold the
 # measured sizes so that growth fails.
-# Issue 25's limits, walk and privacy reduction: +6.1 / +4.9 / +8.9 KB (BENCHMARKS.md).
-step size          node scripts/size-budget.mjs --budget core=288,widget=336,authoring=443
+# Issue 25's limits, walk and privacy reduction: +6.1 / +5.0 / +9.0 KB (BENCHMARKS.md).
+step size          node scripts/size-budget.mjs --budget core=288,widget=337,authoring=444
 step entries       node tests/e2e/entries.mjs
 step fast-validate node tests/e2e/fast-validate.mjs
 # No record text in wasm memory after validate, for every record shape (issue 25).
