@@ -4,8 +4,11 @@
 // a child's "name") only for whether it is text and whether it is blank: never its words.
 // So before the record crosses into WebAssembly, each such string is replaced by "x" (text
 // that is not blank) or "" (blank), and fields the template does not have are left out.
-// Everything else — dates, times, numbers, choices, case IDs, values of the wrong type —
-// crosses as given. The result is the same report (tests/e2e/fast-validate.mjs compares the
+// A text field or a row holding something else (an object, an array) crosses in its shape
+// with every string in it so reduced. Everything else — dates, times, numbers, choices, case
+// IDs — crosses as given. A record is read as JSON.stringify reads it (a toJSON's result,
+// own enumerable keys: class instances and inherited prototypes alike), and with an unknown
+// policy or template id nothing of it crosses. The result is the same report (tests/e2e/fast-validate.mjs compares the
 // two on every template and on the fuzz corpus); the words written about a child never
 // enter the module's memory. (Measured: no faster — the time per call is the module's own.)
 //
@@ -18,19 +21,50 @@ const TEXT = new Set(['text', 'person', 'signature']);
 /** Table fields. Their rows' cells are read as text, except the dates (`when`, `dob`). */
 const TABLES = new Set(['actions', 'children']);
 
-const reduceText = (v) => (typeof v === 'string' ? (NOT_BLANK.test(v) ? 'x' : '') : v);
+/** Deeper than the module reads (it refuses such data before reading it). */
+const MAX_DEPTH = 32;
+/** Longer than the module reads (it refuses such an array on its length). */
+const MAX_ITEMS = 100000;
 
-/** A plain object, read as JSON.stringify reads it (no toJSON of its own). */
-const isPlain = (v) => v !== null && typeof v === 'object' && !Array.isArray(v)
-  && (Object.getPrototypeOf(v) === Object.prototype || Object.getPrototypeOf(v) === null)
-  && typeof v.toJSON !== 'function';
+/**
+ * The value JSON.stringify writes for `v` under `key`: a toJSON's result, a boxed
+ * primitive's value. Class instances, inherited prototypes and null prototypes need nothing
+ * more: only own enumerable keys are written, and only those are read here.
+ */
+function asJson(v, key) {
+  if (v !== null && typeof v === 'object' && typeof v.toJSON === 'function') v = v.toJSON(key);
+  if (v instanceof String || v instanceof Number || v instanceof Boolean) v = v.valueOf();
+  return v;
+}
 
-function reduceRow(row) {
-  if (!isPlain(row)) return row;
+/**
+ * `v` with every string in it reduced to its blankness ("x" or ""), in the shape
+ * JSON.stringify writes: whatever a text field holds, only its shape and blankness cross.
+ * Data too deep or too long is left for the module to refuse (it does so before reading it).
+ */
+function blank(v, key = '', depth = 0) {
+  v = asJson(v, key);
+  if (typeof v === 'string') return NOT_BLANK.test(v) ? 'x' : '';
+  // A typed array is left for the module to refuse (its keys alone would take seconds).
+  if (v === null || typeof v !== 'object' || depth > MAX_DEPTH || ArrayBuffer.isView(v)) return v;
+  if (Array.isArray(v)) {
+    if (v.length > MAX_ITEMS) return v;
+    return Array.from(v, (x, i) => blank(x, String(i), depth + 1));
+  }
+  const keys = Object.keys(v);
+  if (keys.length > MAX_ITEMS) return v;
   const out = {};
-  for (const key of Object.keys(row)) {
+  for (const k of keys) out[k] = blank(v[k], k, depth + 1);
+  return out;
+}
+
+function reduceRow(row, key) {
+  row = asJson(row, key);
+  if (row === null || typeof row !== 'object' || Array.isArray(row)) return blank(row, key);
+  const out = {};
+  for (const k of Object.keys(row)) {
     // Every cell counts for whether a row is blank, so unknown cells keep their blankness.
-    out[key] = key === 'when' || key === 'dob' ? row[key] : reduceText(row[key]);
+    out[k] = k === 'when' || k === 'dob' ? asJson(row[k], k) : blank(row[k], k);
   }
   return out;
 }
@@ -48,13 +82,16 @@ function reduce(record, fields) {
   for (const [id, how] of fields) {
     if (!Object.prototype.hasOwnProperty.call(record, id)
       || !Object.prototype.propertyIsEnumerable.call(record, id)) continue;
-    const v = record[id];
-    if (how === 'text') out[id] = reduceText(v);
-    else if (how === 'keep' || !Array.isArray(v) || typeof v.toJSON === 'function') out[id] = v;
-    else out[id] = v.map(reduceRow);
+    const v = asJson(record[id], id);
+    if (how === 'text') out[id] = blank(v, id);
+    else if (how === 'keep' || !Array.isArray(v) || v.length > MAX_ITEMS) out[id] = v;
+    else out[id] = Array.from(v, (row, i) => reduceRow(row, String(i)));
   }
   return out;
 }
+
+/** An object the module reads as a record (not an array, not a primitive). */
+const isRecord = (v) => v !== null && typeof v === 'object' && !Array.isArray(v);
 
 /**
  * `glue` is a wasm-bindgen module (its `validate` and `template`). Returns `validate` with
@@ -79,17 +116,17 @@ export function fastValidate(glue) {
   };
   return {
     validate(policyId, templateId, record, options) {
+      // As JSON.stringify would write it: a toJSON's result (which may not be an object).
+      const data = asJson(record, '');
+      if (!isRecord(data)) return glue.validate(policyId, templateId, data, options);
       let fields;
       try {
-        if (typeof policyId !== 'string' || typeof templateId !== 'string' || !isPlain(record)) {
-          throw new Error('not the plain case');
-        }
         fields = fieldsOf(policyId, templateId);
       } catch {
-        // Unknown ids, odd records: the module says what is wrong, as it always has.
-        return glue.validate(policyId, templateId, record, options);
+        // Unknown or odd ids: the module says what is wrong, and no record text need cross.
+        return glue.validate(policyId, templateId, {}, options);
       }
-      return glue.validate(policyId, templateId, reduce(record, fields), options);
+      return glue.validate(policyId, templateId, reduce(data, fields), options);
     },
     forget,
     registering(f) {

@@ -49,7 +49,7 @@ finish() {
   exit 0
 }
 
-STEPS_PLANNED=(fmt clippy clippy-wasm cargo-test wasm-test build size entries fast-validate package tz e2e-page e2e-widget e2e-govuk e2e-fail-open e2e-templates team-model e2e-team e2e-policy e2e-adapters)
+STEPS_PLANNED=(fmt clippy clippy-wasm cargo-test wasm-test build size entries fast-validate memory-scan package tz e2e-page e2e-widget e2e-govuk e2e-fail-open e2e-templates team-model e2e-team e2e-policy e2e-adapters)
 step fmt        cargo fmt --check
 step clippy     cargo clippy --all-targets --all-features -- -D warnings
 # Each entry point's build on its own: the form (no features), the core, the widget, everything.
@@ -68,6 +68,8 @@ step build      bash scripts/build-pkg.sh
 step size          node scripts/size-budget.mjs --budget core=270,widget=325,authoring=433,base=235,form=178,policy=10
 step entries       node tests/e2e/entries.mjs
 step fast-validate node tests/e2e/fast-validate.mjs
+# No record text in wasm memory after validate, for every record shape (issue 25).
+step memory-scan   node tests/e2e/memory-scan.mjs
 # The packed tarball as users install it: Node ESM/CJS, tsc over README, Vite, esbuild, Ajv.
 step package       node scripts/test-package.mjs
 step tz            node tests/e2e/tz.mjs

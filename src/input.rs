@@ -62,7 +62,10 @@ impl<'a> Obj<'a> {
 
     pub(crate) fn req_str(&self, key: &str) -> Result<&'a str> {
         match self.get(key) {
-            Some(Value::String(s)) => Ok(s),
+            Some(Value::String(s)) => {
+                crate::limits::check_id(s, || self.at(key))?;
+                Ok(s)
+            }
             Some(_) => Err(Error::bad_argument(self.at(key), "a string")),
             None => Err(Error::bad_argument(
                 self.at(key),
@@ -103,6 +106,15 @@ impl<'a> Obj<'a> {
                 self.at(key),
                 format!("a whole number from {lo} to {hi}"),
             )),
+        }
+    }
+
+    /// `true` or `false` (absent: `None`).
+    pub(crate) fn opt_bool(&self, key: &str) -> Result<Option<bool>> {
+        match self.get(key) {
+            None => Ok(None),
+            Some(Value::Bool(b)) => Ok(Some(*b)),
+            Some(_) => Err(Error::bad_argument(self.at(key), "true or false")),
         }
     }
 
@@ -159,11 +171,14 @@ impl<'a> Obj<'a> {
     pub(crate) fn array(&self, key: &str) -> Result<Vec<(String, &'a Value)>> {
         match self.get(key) {
             None => Ok(Vec::new()),
-            Some(Value::Array(items)) => Ok(items
-                .iter()
-                .enumerate()
-                .map(|(i, v)| (format!("{}[{i}]", self.at(key)), v))
-                .collect()),
+            Some(Value::Array(items)) => {
+                crate::limits::of_key(key).check(items.len(), || self.at(key))?;
+                Ok(items
+                    .iter()
+                    .enumerate()
+                    .map(|(i, v)| (format!("{}[{i}]", self.at(key)), v))
+                    .collect())
+            }
             Some(_) => Err(Error::bad_argument(self.at(key), "an array")),
         }
     }
@@ -172,11 +187,14 @@ impl<'a> Obj<'a> {
     pub(crate) fn dates(&self, key: &str) -> Result<Vec<NaiveDate>> {
         match self.get(key) {
             None => Ok(Vec::new()),
-            Some(Value::Array(items)) => items
-                .iter()
-                .enumerate()
-                .map(|(i, v)| date_at(v, || format!("{}[{i}]", self.at(key))))
-                .collect(),
+            Some(Value::Array(items)) => {
+                crate::limits::of_key(key).check(items.len(), || self.at(key))?;
+                items
+                    .iter()
+                    .enumerate()
+                    .map(|(i, v)| date_at(v, || format!("{}[{i}]", self.at(key))))
+                    .collect()
+            }
             Some(_) => Err(Error::bad_argument(self.at(key), "an array")),
         }
     }
@@ -202,4 +220,23 @@ fn enum_value_at<T: DeserializeOwned>(
         return Err(Error::bad_argument(path(), format!("a string: {expected}")));
     }
     T::deserialize(v).map_err(|_| Error::bad_argument(path(), format!("one of {expected}")))
+}
+
+/// An error at `path[i].id` for the first id that an earlier element of the list used:
+/// results name a `what` by its id, so two with one id could not be told apart.
+pub(crate) fn unique<'a>(
+    ids: impl Iterator<Item = (usize, &'a str)>,
+    path: &str,
+    what: &str,
+) -> Result<()> {
+    let mut seen = std::collections::BTreeSet::new();
+    for (i, id) in ids {
+        if !seen.insert(id) {
+            return Err(Error::bad_argument(
+                format!("{path}[{i}].id"),
+                format!("a {what} id not used by another {what} in the list"),
+            ));
+        }
+    }
+    Ok(())
 }

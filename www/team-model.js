@@ -66,6 +66,9 @@ export function unmapped(kind, mapping) {
   return FIELDS[kind].filter((f) => f.required && !mapping[f.key]).map((f) => f.label);
 }
 
+/** A JSON cell as text: an object or array as its JSON (String() of `{"toString": 1}` throws). */
+const jsonCell = (v) => (v == null ? '' : typeof v === 'object' ? JSON.stringify(v) : String(v));
+
 /**
  * The rows of an export's text: CSV (read with the papaparse `Papa` the caller passes:
  * quoted commas and line breaks, a byte-order mark, blank rows skipped) or JSON (an array
@@ -88,7 +91,7 @@ export async function parseText(text, Papa, { chunkSize = 128 * 1024, pause = ()
       return { error: 'A JSON file must be an array of objects, one per row.' };
     }
     const headers = [...new Set(list.flatMap((r) => Object.keys(r)))];
-    return { headers, rows: list.map((r, i) => ({ line: i + 1, cells: headers.map((h) => (r[h] == null ? '' : String(r[h]))) })) };
+    return { headers, rows: list.map((r, i) => ({ line: i + 1, cells: headers.map((h) => jsonCell(r[h])) })) };
   }
   // Lines are counted from the rows themselves (one, plus the line breaks inside quoted
   // cells), as blank rows are kept by the parser and dropped here.
@@ -271,19 +274,23 @@ export function buildService({ sessions = [], caseload = [], duties = [], action
     }
   }
   const errors = [];
+  const childIds = new Map();
   caseload.forEach((c, i) => {
     const w = workers.get(c.worker);
     if (!w) {
       errors.push({ file: 'caseload', line: caseloadLines[i], reason: 'Worker is not in the sessions file, so their role is not known' });
       return;
     }
-    if (w.cases.some((k) => k.id === c.child)) {
+    // A set of each worker's children, so a caseload of thousands is not searched per row.
+    const ids = childIds.get(w) ?? childIds.set(w, new Set()).get(w);
+    if (ids.has(c.child)) {
       errors.push({ file: 'caseload', line: caseloadLines[i], reason: 'Child is listed twice for the same worker' });
       return;
     }
     const k = { id: c.child, allocated: c.allocated, discussed: c.discussed ? [c.discussed] : [] };
     if (c.plan) k.plan = c.plan;
     if (c.rag) k.rag = c.rag;
+    ids.add(c.child);
     w.cases.push(k);
   });
   for (const w of workers.values()) {
@@ -292,7 +299,7 @@ export function buildService({ sessions = [], caseload = [], duties = [], action
       const first = [...w.sessions.map((s) => s.date), ...w.cases.map((c) => c.allocated)].sort()[0];
       w.started = first;
     }
-    if (!w.started) errors.push({ file: 'sessions', line: undefined, reason: `Worker ${w.id} has no start date and no dated session` });
+    if (!w.started) errors.push({ file: 'sessions', line: undefined, reason: 'A worker in the sessions file has no start date and no dated session' });
   }
   const list = [...workers.values()].filter((w) => w.started);
   const teams = new Map();
@@ -451,11 +458,18 @@ export function openActions(actions, asOf) {
     .sort((a, b) => Number(b.overdue) - Number(a.overdue) || a.due.localeCompare(b.due));
 }
 
-/** A CSV cell: quoted when it holds a comma, quote or line break; a leading =+-@ defused. */
+/**
+ * A CSV cell, defused as OWASP's CSV-injection advice says: a cell that starts with = + - @
+ * tab or CR, or holds one after a separator (`x;=1+1`, two cells where `;` separates
+ * columns), gets a leading `'`; and such a cell, or one holding a separator of any
+ * spreadsheet (`,` `;` tab, a line break) or a quote, is quoted with its quotes doubled, so
+ * nothing inside it starts a cell. Ids and dates with none of these are written as they are.
+ */
 function cell(v) {
   let s = String(v ?? '');
-  if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+  const formula = /^[=+\-@\t\r]|[,;\t\r\n]\s*[=+\-@]/.test(s);
+  if (formula) s = `'${s}`;
+  return formula || /[",;\t\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
 /** The overdue list as CSV text: workers, then children, then team duties. */

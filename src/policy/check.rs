@@ -95,6 +95,18 @@ fn is_field_id(s: &str) -> bool {
         && bytes.all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-')
 }
 
+/// A policy with neither rules nor templates checks nothing; in place of a built-in
+/// (`replaces`) it would switch that council's checks off without a word.
+fn not_empty(p: &Policy, problems: &mut Problems) {
+    if p.rules.is_empty() && p.templates.is_empty() {
+        problems.push(
+            "rules",
+            "at least one rule or template: a policy with neither checks nothing (and in \
+             place of a built-in it would switch that council's checks off)",
+        );
+    }
+}
+
 pub(super) fn check_policy(p: &Policy, problems: &mut Problems) {
     if p.format != 1 {
         problems.push("format", "1 (the only format version)");
@@ -116,7 +128,7 @@ pub(super) fn check_policy(p: &Policy, problems: &mut Problems) {
             );
         }
     }
-
+    not_empty(p, problems);
     let mut role_ids = BTreeSet::new();
     for (i, r) in p.roles.iter().enumerate() {
         if !is_id(&r.id) {
@@ -153,7 +165,7 @@ pub(super) fn check_policy(p: &Policy, problems: &mut Problems) {
     for (i, r) in p.rules.iter().enumerate() {
         check_rule(i, r, &role_ids, &rule_ids, problems);
     }
-    check_override_cycles(p, &rule_ids, problems);
+    super::cycles::check_override_cycles(p, &rule_ids, problems);
 
     let cadences: BTreeSet<ObligationKind> = p
         .rules
@@ -216,30 +228,6 @@ fn check_rule(
         problems.push(format!("{path}.when"), "plans and rag only on child rules");
     }
     r.kind.check(r, &path, problems);
-}
-
-/// `overrides` must not form a cycle: a rule that (through others) overrides itself would
-/// leave a worker with no rule at all.
-fn check_override_cycles(p: &Policy, ids: &BTreeMap<&str, usize>, problems: &mut Problems) {
-    for (i, start) in p.rules.iter().enumerate() {
-        let mut seen = BTreeSet::new();
-        let mut stack: Vec<&str> = start.overrides.iter().map(String::as_str).collect();
-        while let Some(id) = stack.pop() {
-            if id == start.id {
-                problems.push(
-                    format!("rules[{i}].overrides"),
-                    "no cycle: this rule is overridden, through other rules, by itself",
-                );
-                break;
-            }
-            if !seen.insert(id) {
-                continue;
-            }
-            if let Some(r) = ids.get(id).and_then(|&j| p.rules.get(j)) {
-                stack.extend(r.overrides.iter().map(String::as_str));
-            }
-        }
-    }
 }
 
 fn check_template(

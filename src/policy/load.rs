@@ -40,8 +40,11 @@ pub fn parse_policy(json: &str, registry: Option<&Registry>) -> Result<Policy> {
 /// Parses and checks a policy from a JSON value. `registry` resolves `extends`.
 ///
 /// # Errors
-/// [`Error::InvalidPolicy`] listing every problem found (at most [`MAX_PROBLEMS`]).
+/// [`Error::InvalidPolicy`] listing every problem found (at most [`MAX_PROBLEMS`]);
+/// [`Error::BadArgument`] for more rules, templates, sections or fields than
+/// [`crate::limits`] allows.
 pub fn parse_policy_value(value: Value, registry: Option<&Registry>) -> Result<Policy> {
+    crate::limits::check_value(&value, crate::limits::POLICY, "policy")?;
     let mut problems = Problems::default();
     let Value::Object(mut obj) = value else {
         return Err(Error::InvalidPolicy(vec![PolicyProblem {

@@ -4,6 +4,7 @@
 use super::{parse_policy, Registry};
 use crate::error::PolicyProblem;
 use serde::Serialize;
+use std::collections::BTreeMap;
 
 /// A problem with the line and column (from 1; columns count characters) where its path
 /// begins in the policy's text: the key for a member, the value for an array element; for a
@@ -42,7 +43,7 @@ pub fn check_text(text: &str, registry: &Registry) -> Vec<Located> {
     let mut scan = Scan {
         bytes: text.as_bytes(),
         pos: 0,
-        spots: Vec::new(),
+        spots: BTreeMap::new(),
     };
     scan.value(String::new());
     problems
@@ -74,7 +75,9 @@ fn line_column(text: &str, offset: usize) -> (usize, usize) {
 struct Scan<'t> {
     bytes: &'t [u8],
     pos: usize,
-    spots: Vec<(String, usize)>,
+    /// The first place of each path (a member's key; an element's value), by path: a
+    /// policy of megabytes has hundreds of thousands.
+    spots: BTreeMap<String, usize>,
 }
 
 impl Scan<'_> {
@@ -82,7 +85,7 @@ impl Scan<'_> {
     fn offset(&self, path: &str) -> usize {
         let mut p = path;
         loop {
-            if let Some((_, at)) = self.spots.iter().find(|(s, _)| s == p) {
+            if let Some(at) = self.spots.get(p) {
                 return *at;
             }
             match p.rfind(['.', '[']) {
@@ -109,9 +112,7 @@ impl Scan<'_> {
 
     fn value(&mut self, path: String) {
         self.space();
-        if !self.spots.iter().any(|(s, _)| *s == path) {
-            self.spots.push((path.clone(), self.pos));
-        }
+        self.spots.entry(path.clone()).or_insert(self.pos);
         match self.peek() {
             Some(b'{') => self.object(&path),
             Some(b'[') => self.array(&path),
@@ -162,7 +163,7 @@ impl Scan<'_> {
                     } else {
                         format!("{path}.{key}")
                     };
-                    self.spots.push((member.clone(), at));
+                    self.spots.entry(member.clone()).or_insert(at);
                     self.space();
                     self.bump(); // ':'
                     self.value(member);
@@ -213,7 +214,7 @@ mod tests {
         let mut s = Scan {
             bytes: text.as_bytes(),
             pos: 0,
-            spots: Vec::new(),
+            spots: BTreeMap::new(),
         };
         s.value(String::new());
         assert_eq!(line_column(text, s.offset("rules[0].every")), (3, 18));

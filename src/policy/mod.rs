@@ -6,6 +6,7 @@
 
 mod check;
 mod compiled;
+mod cycles;
 #[cfg(feature = "authoring")]
 mod derive;
 #[cfg(feature = "authoring")]

@@ -64,13 +64,21 @@ impl When {
 #[derive(Debug, Clone)]
 pub struct Selection<'p> {
     applying: Vec<&'p Rule>,
+    /// The ids the applying rules override (so choosing is one pass, not one per pair).
+    overridden: std::collections::BTreeSet<&'p str>,
 }
 
 impl<'p> Selection<'p> {
     /// The rules of `policy` for which `applies` holds, in the policy's order.
     pub fn new(policy: &'p Policy, applies: impl Fn(&Rule) -> bool) -> Self {
+        let applying: Vec<&'p Rule> = policy.rules.iter().filter(|r| applies(r)).collect();
+        let overridden = applying
+            .iter()
+            .flat_map(|r| r.overrides.iter().map(String::as_str))
+            .collect();
         Selection {
-            applying: policy.rules.iter().filter(|r| applies(r)).collect(),
+            applying,
+            overridden,
         }
     }
 
@@ -91,6 +99,6 @@ impl<'p> Selection<'p> {
     /// The rules that apply and that no applying rule overrides.
     pub fn chosen(&self) -> impl Iterator<Item = &'p Rule> + '_ {
         self.applying()
-            .filter(|r| !self.applying.iter().any(|o| o.overrides.contains(&r.id)))
+            .filter(|r| !self.overridden.contains(r.id.as_str()))
     }
 }

@@ -119,9 +119,18 @@ pub(crate) fn read(
     Ok(changes)
 }
 
+/// Whether two eras' values choose the same rules and the same cadences.
+fn same(a: &Who<'_>, b: &Who<'_>) -> bool {
+    a.role == b.role
+        && a.hours == b.hours
+        && a.shifts_per_month == b.shifts_per_month
+        && a.fte_thousandths == b.fte_thousandths
+}
+
 impl Worker {
     /// The worker's eras: one unbounded era with today's values when there are no changes;
-    /// else one from each change to the next, the first reaching back to the start.
+    /// else one from each change to the next, the first reaching back to the start (a change
+    /// that leaves every value as it was continues the era before it).
     pub(crate) fn eras(&self) -> Vec<Era<'_>> {
         let mut who = self.who_now();
         let mut eras = Vec::with_capacity(self.changes.len().max(1));
@@ -131,9 +140,19 @@ impl Worker {
             }
             who.hours = c.hours.unwrap_or(who.hours);
             who.fte_thousandths = c.fte_thousandths.or(who.fte_thousandths);
+            let to = self.changes.get(i.saturating_add(1)).map(|n| n.from);
+            // A change that changes nothing continues the era before it (so a thousand of
+            // them cost what one era does).
+            if let Some(last) = eras
+                .last_mut()
+                .filter(|e: &&mut Era<'_>| same(&e.who, &who))
+            {
+                last.to = to;
+                continue;
+            }
             eras.push(Era {
                 from: (i > 0).then_some(c.from),
-                to: self.changes.get(i.saturating_add(1)).map(|n| n.from),
+                to,
                 who,
             });
         }
@@ -149,9 +168,8 @@ impl Worker {
 
     /// The era in force on `date`.
     pub(crate) fn era_on(&self, date: NaiveDate) -> Era<'_> {
-        let eras = self.eras();
-        eras.iter()
-            .copied()
+        self.eras()
+            .into_iter()
             .find(|e| e.contains(date))
             .unwrap_or(Era {
                 from: None,

@@ -15,6 +15,7 @@ pub fn schedule_many(
     workers: &[Value],
     options: &ScheduleOptions,
 ) -> Result<Vec<Schedule>> {
+    crate::limits::WORKERS.check(workers.len(), || "workers".into())?;
     workers
         .iter()
         .enumerate()

@@ -167,8 +167,9 @@ pub fn schedule(policy: &Policy, worker: &Worker, options: &ScheduleOptions) -> 
         options.records_from,
         &options.calendar,
     );
-    past_eras(policy, &mut e)?;
-    judge(policy, &mut e)?;
+    let brought = brought_in(policy, &e);
+    past_eras(policy, &mut e, &brought)?;
+    judge(policy, &mut e, &brought)?;
     let Engine {
         obligations,
         breaches,
@@ -201,7 +202,7 @@ pub(crate) fn finish(
 /// rules chosen with that era's role, hours and `fte` judge the gaps and duties that opened
 /// in it (see [`Engine::breach`]). Their obligations are not wanted: what is due now is the
 /// present era's.
-fn past_eras<'a>(policy: &'a Policy, e: &mut Engine<'a>) -> Result<()> {
+fn past_eras<'a>(policy: &'a Policy, e: &mut Engine<'a>, brought: &BroughtIn<'a>) -> Result<()> {
     let eras = e.worker.eras();
     for era in eras {
         if era.contains(e.as_of) || era.from.is_some_and(|f| f > e.as_of) {
@@ -209,7 +210,7 @@ fn past_eras<'a>(policy: &'a Policy, e: &mut Engine<'a>) -> Result<()> {
         }
         let mut past = e.afresh();
         past.era = era;
-        judge(policy, &mut past)?;
+        judge(policy, &mut past, brought)?;
         e.breaches.extend(past.breaches);
     }
     Ok(())
@@ -217,8 +218,8 @@ fn past_eras<'a>(policy: &'a Policy, e: &mut Engine<'a>) -> Result<()> {
 
 /// The worker's rules, then the child rules for each case on the caseload, chosen with the
 /// engine's era.
-fn judge<'a>(policy: &'a Policy, e: &mut Engine<'a>) -> Result<()> {
-    e.since = brought_in(policy, e);
+fn judge<'a>(policy: &'a Policy, e: &mut Engine<'a>, brought: &BroughtIn<'a>) -> Result<()> {
+    e.since = brought.get(&e.era.from).cloned().unwrap_or_default();
     worker_rules(policy, e)?;
     let worker = e.worker;
     for (i, case) in worker.cases.iter().enumerate() {
@@ -238,42 +239,43 @@ fn judge<'a>(policy: &'a Policy, e: &mut Engine<'a>) -> Result<()> {
     Ok(())
 }
 
-/// The rules a change brought in: for each worker or child rule chosen in the engine's era,
-/// the first day of the run of eras up to it in which the rule has been chosen, when that run
-/// begins with a change rather than at the start. Such a rule owes nothing for the days
-/// before it and counts its first deadline from that day.
-fn brought_in<'a>(policy: &'a Policy, e: &Engine<'a>) -> BTreeMap<&'a str, NaiveDate> {
+/// The rules a change brought in, for each era (by its first day): for each worker or child
+/// rule chosen in the era, the first day of the run of eras up to it in which the rule has
+/// been chosen, when that run begins with a change rather than at the start. Such a rule
+/// owes nothing for the days before it and counts its first deadline from that day. One pass
+/// over the eras, each run carried from one era to the next: a choice per era and rule.
+type BroughtIn<'a> = BTreeMap<Option<NaiveDate>, BTreeMap<&'a str, NaiveDate>>;
+
+fn brought_in<'a>(policy: &'a Policy, e: &Engine<'a>) -> BroughtIn<'a> {
+    let mut all = BTreeMap::new();
     if e.worker.changes.is_empty() {
-        return BTreeMap::new();
+        return all;
     }
-    let eras = e.worker.eras();
-    let chosen: Vec<BTreeSet<&'a str>> = eras
-        .iter()
-        .map(|era| {
-            Selection::new(policy, |r| {
-                (r.kind.for_worker().is_some() || r.kind.for_child().is_some())
-                    && r.when.matches(&era.who, |w| e.inside_era(w, era))
-            })
-            .chosen()
-            .map(|r| r.id.as_str())
-            .collect()
+    let mut before: BTreeSet<&'a str> = BTreeSet::new();
+    let mut since_before: BTreeMap<&'a str, NaiveDate> = BTreeMap::new();
+    for era in e.worker.eras() {
+        let chosen: BTreeSet<&'a str> = Selection::new(policy, |r| {
+            (r.kind.for_worker().is_some() || r.kind.for_child().is_some())
+                && r.when.matches(&era.who, |w| e.inside_era(w, &era))
         })
+        .chosen()
+        .map(|r| r.id.as_str())
         .collect();
-    let Some(k) = eras.iter().position(|era| era.from == e.era.from) else {
-        return BTreeMap::new();
-    };
-    let mut since = BTreeMap::new();
-    for id in chosen.get(k).into_iter().flatten() {
-        let first = (0..=k)
-            .rev()
-            .take_while(|j| chosen.get(*j).is_some_and(|c| c.contains(id)))
-            .last()
-            .unwrap_or(k);
-        if let Some(from) = eras.get(first).and_then(|era| era.from) {
-            since.insert(*id, from);
+        let mut since = BTreeMap::new();
+        for id in &chosen {
+            let day = if before.contains(id) {
+                since_before.get(id).copied()
+            } else {
+                era.from
+            };
+            if let Some(day) = day {
+                since.insert(*id, day);
+            }
         }
+        all.insert(era.from, since.clone());
+        (before, since_before) = (chosen, since);
     }
-    since
+    all
 }
 
 /// The worker's rules: those chosen, then each overridden rule whose every overrider has

@@ -15,7 +15,7 @@ use super::{Obligation, Schedule, ScheduleOptions, Status};
 use crate::calendar::{Calendar, Duration};
 use crate::error::{Error, Result};
 use crate::finding::Finding;
-use crate::input::object;
+use crate::input::{object, unique};
 use crate::policy::{ObligationKind, Policy, Rule};
 use crate::schedule::engine::after;
 use chrono::NaiveDate;
@@ -86,7 +86,7 @@ impl Team {
                 Ok(GroupSession {
                     date: s.req_date("date")?,
                     minutes: s.opt_u32("minutes", 0, 1440)?,
-                    cancelled: matches!(s.get("cancelled"), Some(Value::Bool(true))),
+                    cancelled: s.opt_bool("cancelled")?.unwrap_or(false),
                 })
             })
             .collect::<Result<Vec<_>>>()?;
@@ -100,7 +100,10 @@ impl Team {
                     files: a.opt_u32("files", 0, 100_000)?.unwrap_or(1),
                     supervisor: match a.get("supervisor") {
                         None => None,
-                        Some(Value::String(s)) => Some(s.clone()),
+                        Some(Value::String(s)) => {
+                            crate::limits::check_id(s, || format!("{path}.supervisor"))?;
+                            Some(s.clone())
+                        }
                         Some(_) => {
                             return Err(Error::bad_argument(
                                 format!("{path}.supervisor"),
@@ -122,6 +125,8 @@ impl Team {
                 })
             })
             .collect::<Result<Vec<_>>>()?;
+        let ids = supervisors.iter().map(|s| s.id.as_str()).enumerate();
+        unique(ids, "team.supervisors", "supervisor")?;
         Ok(Team {
             id: t.req_str("id")?.to_string(),
             started: t.req_date("started")?,

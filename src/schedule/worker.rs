@@ -160,6 +160,14 @@ impl Case {
         from: NaiveDate,
         as_of: NaiveDate,
     ) -> impl Iterator<Item = Assessment<'_>> + '_ {
+        // The completions by date, once (not a pass over every event per start).
+        let mut done: Vec<(usize, &Event)> = self
+            .events
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| c.kind == EventKind::AssessmentCompleted && c.date <= as_of)
+            .collect();
+        done.sort_by_key(|(i, c)| (c.date, *i));
         self.events
             .iter()
             .enumerate()
@@ -169,13 +177,9 @@ impl Case {
             .map(move |(index, ev)| Assessment {
                 index,
                 start: ev.date,
-                end: self
-                    .events
-                    .iter()
-                    .enumerate()
-                    .filter(|(_, c)| c.kind == EventKind::AssessmentCompleted)
-                    .filter(|(_, c)| ev.date <= c.date && c.date <= as_of)
-                    .min_by_key(|(_, c)| c.date),
+                end: done
+                    .get(done.partition_point(|(_, c)| c.date < ev.date))
+                    .copied(),
             })
     }
 }
@@ -246,12 +250,19 @@ impl ScheduleOptions {
         let breaches = o
             .opt_enum("breaches", "\"all\" or \"none\"")?
             .unwrap_or_default();
+        let records_from = o.opt_date("recordsFrom")?;
+        if records_from.is_some_and(|d| d > as_of) {
+            return Err(Error::bad_argument(
+                "options.recordsFrom",
+                "a date on or before \"asOf\" (records cannot start after the day judged)",
+            ));
+        }
         Ok(ScheduleOptions {
             as_of,
             due_soon_days,
             calendar: calendar.with_closures(closures),
             breaches,
-            records_from: o.opt_date("recordsFrom")?,
+            records_from,
         })
     }
 }
@@ -292,7 +303,12 @@ impl Worker {
         let requests = list(&w, "requests", request)?;
         let contacts = list(&w, "contacts", contact)?;
         let incidents = list(&w, "incidents", incident)?;
-        unique_case_ids(&cases)?;
+        // Obligations name a case by its id, a briefing a contact by its: one id each.
+        let case_ids = cases.iter().map(|c| c.id.as_str()).enumerate();
+        crate::input::unique(case_ids, "worker.cases", "case")?;
+        let contact_ids = contacts.iter().enumerate();
+        let contact_ids = contact_ids.filter_map(|(i, c)| c.id.as_deref().map(|id| (i, id)));
+        crate::input::unique(contact_ids, "worker.contacts", "contact")?;
         let role = w.req_str("role")?.to_string();
         let started = w.req_date("started")?;
         let hours = w
@@ -338,20 +354,6 @@ fn list<T>(o: &Obj<'_>, key: &str, read: fn(&str, &Value) -> Result<T>) -> Resul
         .collect()
 }
 
-/// Obligations name a case by its id, so two cases with one id could not be told apart.
-fn unique_case_ids(cases: &[Case]) -> Result<()> {
-    let mut seen = std::collections::BTreeSet::new();
-    for (i, c) in cases.iter().enumerate() {
-        if !seen.insert(c.id.as_str()) {
-            return Err(Error::bad_argument(
-                format!("worker.cases[{i}].id"),
-                "a case id not used by another case on the caseload",
-            ));
-        }
-    }
-    Ok(())
-}
-
 /// One request of `worker.requests`: `{date, urgent?}`.
 fn request(path: &str, v: &Value) -> Result<Request> {
     let r = object(v, path)?;
@@ -376,7 +378,10 @@ fn contact(path: &str, v: &Value) -> Result<Contact> {
     let c = object(v, path)?;
     let id = match c.get("id") {
         None | Some(Value::Null) => None,
-        Some(Value::String(s)) => Some(s.clone()),
+        Some(Value::String(s)) => {
+            crate::limits::check_id(s, || format!("{path}.id"))?;
+            Some(s.clone())
+        }
         Some(_) => {
             return Err(Error::bad_argument(
                 format!("{path}.id"),

@@ -38,6 +38,17 @@ use serde_json::{Map, Value};
 use std::cell::OnceCell;
 use std::collections::BTreeMap;
 
+/// Tables (and any field holding a list) within [`crate::limits::ROWS`]: a record's
+/// content is otherwise never an error, but its size is bounded.
+fn check_rows(template: &Template, record: &Map<String, Value>) -> Result<()> {
+    for f in template.sections.iter().flat_map(|s| &s.fields) {
+        if let Some(Value::Array(rows)) = record.get(&f.id) {
+            crate::limits::ROWS.check(rows.len(), || format!("record.{}", f.id))?;
+        }
+    }
+    Ok(())
+}
+
 /// Validates `record` against `template` of `policy`.
 ///
 /// Every finding is reported, not the first: required fields, types and formats, action
@@ -89,6 +100,7 @@ pub fn validate(
             "field ids of this template",
         ));
     }
+    check_rows(template, record)?;
     let mut c = Checker {
         template,
         record,

@@ -8,7 +8,7 @@ use wasm_bindgen::prelude::*;
 
 /// A policy given as an object or as JSON text.
 fn policy_arg(policy: JsValue) -> JsResult<Value> {
-    match policy.as_string() {
+    match super::text_arg(&policy, "policy")? {
         Some(text) => serde_json::from_str::<Value>(&text).map_err(|e| {
             Error::InvalidPolicy(vec![PolicyProblem {
                 path: String::new(),
@@ -51,6 +51,6 @@ pub fn compile_policy(
 /// For an editor: `registerPolicy` gives the same problems without places.
 #[wasm_bindgen(js_name = checkPolicy, unchecked_return_type = "LocatedProblem[]")]
 pub fn check_policy(#[wasm_bindgen(unchecked_param_type = "string")] text: JsValue) -> JsResult {
-    let text = super::string_arg(&text, "text")?;
+    let text = super::text_arg(&text, "text")?.ok_or_else(|| bad("text", "a string"))?;
     with_registry(|r| to_js(&crate::policy::check_text(&text, r)))
 }

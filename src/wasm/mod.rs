@@ -12,11 +12,12 @@
 
 #[cfg(feature = "authoring")]
 mod authoring;
+mod bounds;
 mod schema;
 mod types;
 
 #[cfg(feature = "authoring")]
-pub use authoring::{compile_policy, register_policy};
+pub use authoring::{check_policy, compile_policy, register_policy};
 pub use schema::json_schema;
 
 use crate::calendar::{format_date, parse_date, Calendar, PublishedList};
@@ -32,6 +33,7 @@ use serde::Serialize;
 use serde_json::Value;
 use std::cell::RefCell;
 use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
 
 thread_local! {
     static REGISTRY: RefCell<Registry> = RefCell::new(Registry::with_builtins());
@@ -84,13 +86,16 @@ pub(crate) fn to_js<T: Serialize + ?Sized>(value: &T) -> JsResult {
 /// The engine's `JSON.stringify` writes the value as text, which is copied into wasm memory
 /// in one piece and parsed there, instead of crossing the boundary once per property. So
 /// the value is read as a request body would be: functions, symbols and `undefined`
-/// properties are left out, a `Date` becomes its ISO text; a cycle or a `BigInt` is a
-/// `bad-argument` error, and so is data nested deeper than 32 levels (checked on the text,
-/// before parsing).
+/// properties are left out, a `Date` becomes its ISO text; a `BigInt` is a `bad-argument`
+/// error. Before that, [`bounds::walk`] refuses an array over its limit (on its length,
+/// before any element is read), too many values, data nested deeper than 32 levels (a
+/// cycle), a non-finite number and a typed array; the text is refused over
+/// [`crate::limits::INPUT_CHARS`] before it is copied into the module.
 pub(crate) fn from_js(v: JsValue, path: &str) -> JsResult<Value> {
     if v.is_undefined() {
         return Ok(Value::Null);
     }
+    bounds::walk(&v, path)?;
     let not_data = || {
         bad(
             path,
@@ -99,22 +104,41 @@ pub(crate) fn from_js(v: JsValue, path: &str) -> JsResult<Value> {
     };
     let text = match js_sys::JSON::stringify(&v) {
         Ok(text) => text,
-        Err(_) => {
-            // Too deep for the engine's stack, a cycle, or a BigInt.
-            types::check_depth_js(&v, path)?;
-            return Err(not_data());
-        }
+        // A BigInt, or a toJSON that threw.
+        Err(_) => return Err(not_data()),
     };
-    if !text.is_string() {
+    let Some(text) = text.dyn_ref::<js_sys::JsString>() else {
         return Err(not_data());
-    }
-    let bytes = types::utf8(&text);
+    };
+    bounds::text_length(text, path)?;
+    let bytes = types::utf8(text);
     types::check_depth(&bytes, path)?;
     serde_json::from_slice(&bytes).map_err(|_| not_data())
 }
 
+/// A string argument of at most [`crate::limits::ID_CHARS`] characters (an id, a date),
+/// checked on its length before it is copied into the module.
 pub(crate) fn string_arg(v: &JsValue, path: &str) -> JsResult<String> {
-    v.as_string().ok_or_else(|| bad(path, "a string"))
+    let s = v
+        .dyn_ref::<js_sys::JsString>()
+        .ok_or_else(|| bad(path, "a string"))?;
+    if s.length() as usize > crate::limits::ID_CHARS {
+        return Err(bad(
+            path,
+            &format!("a string of at most {} characters", crate::limits::ID_CHARS),
+        ));
+    }
+    Ok(String::from(s))
+}
+
+/// A text argument (policy JSON, a compiled policy) of at most
+/// [`crate::limits::INPUT_CHARS`], checked on its length before it is copied.
+pub(crate) fn text_arg(v: &JsValue, path: &str) -> JsResult<Option<String>> {
+    let Some(s) = v.dyn_ref::<js_sys::JsString>() else {
+        return Ok(None);
+    };
+    bounds::text_length(s, path)?;
+    Ok(Some(String::from(s)))
 }
 
 pub(crate) fn calendar() -> Calendar {
@@ -186,6 +210,8 @@ pub fn validate(
     if !record.is_object() || js_sys::Array::is_array(&record) {
         return Err(bad("record", "an object keyed by field id"));
     }
+    // The ids first: with an unknown one, nothing of the record is read.
+    with_registry(|r| r.template(&policy_id, &template_id).map(|_| ()))?;
     let record = from_js(record, "record")?;
     let mut options = ValidateOptions::from_json(&from_js(options, "options")?)?;
     options.calendar = calendar();
@@ -218,6 +244,10 @@ pub fn schedule_many(
     #[wasm_bindgen(unchecked_param_type = "ScheduleOptions")] options: JsValue,
 ) -> JsResult {
     let policy_id = string_arg(&policy_id, "policyId")?;
+    // On the JS length, before anything of a worker is read.
+    if let Some(list) = workers.dyn_ref::<js_sys::Array>() {
+        crate::limits::WORKERS.check(list.length() as usize, || "workers".into())?;
+    }
     let Value::Array(list) = from_js(workers, "workers")? else {
         return Err(bad("workers", "an array of workers"));
     };
@@ -300,7 +330,7 @@ pub fn bank_holidays(
 pub fn load_bank_holidays(
     #[wasm_bindgen(unchecked_param_type = "object | string")] list: JsValue,
 ) -> JsResult<u32> {
-    let value = match list.as_string() {
+    let value = match text_arg(&list, "list")? {
         Some(text) => {
             serde_json::from_str::<Value>(&text).map_err(|_| bad("list", "valid JSON"))?
         }
@@ -327,7 +357,7 @@ pub fn parse_date_js(
 /// (or `npx supervision-rules compile`), without reading or checking it again.
 #[wasm_bindgen(js_name = loadPolicy, unchecked_return_type = "PolicySummary")]
 pub fn load_policy(#[wasm_bindgen(unchecked_param_type = "string")] compiled: JsValue) -> JsResult {
-    let text = string_arg(&compiled, "compiled")?;
+    let text = text_arg(&compiled, "compiled")?.ok_or_else(|| bad("compiled", "a string"))?;
     let p = with_registry_mut(|r| r.load_compiled(&text))?;
     to_js(&types::PolicySummary::from(p.as_ref()))
 }

@@ -3,7 +3,6 @@
 use crate::policy::Policy;
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
-use wasm_bindgen::JsCast;
 
 /// `{id, authority, title}` of a policy.
 #[derive(Serialize)]
@@ -52,35 +51,6 @@ thread_local! {
 /// A JS string as UTF-8 bytes, encoded by the engine and copied into wasm memory at once.
 pub(super) fn utf8(s: &js_sys::JsString) -> Vec<u8> {
     ENCODER.with(|e| e.encode(s).to_vec())
-}
-
-/// Rejects values nested deeper than [`MAX_DEPTH`], walking them without recursion: for a
-/// value `JSON.stringify` refused, to tell a value too deep (or a cycle, which is endlessly
-/// deep) from one that is not data.
-pub(super) fn check_depth_js(v: &JsValue, path: &str) -> Result<(), JsValue> {
-    let mut stack: Vec<(JsValue, usize)> = vec![(v.clone(), 0)];
-    while let Some((value, depth)) = stack.pop() {
-        if !value.is_object() {
-            continue;
-        }
-        if depth >= MAX_DEPTH {
-            return Err(super::bad(path, "data nested at most 32 levels deep"));
-        }
-        if let Some(array) = value.dyn_ref::<js_sys::Array>() {
-            for item in array.iter() {
-                if item.is_object() {
-                    stack.push((item, depth.saturating_add(1)));
-                }
-            }
-        } else if let Ok(obj) = value.dyn_into::<js_sys::Object>() {
-            for item in js_sys::Object::values(&obj).iter() {
-                if item.is_object() {
-                    stack.push((item, depth.saturating_add(1)));
-                }
-            }
-        }
-    }
-    Ok(())
 }
 
 /// Rejects JSON text nested deeper than [`MAX_DEPTH`] before it is parsed (so a hostile

@@ -10,6 +10,7 @@ import assert from 'node:assert/strict';
 import Papa from 'papaparse';
 import {
   parseText, parseDay, guessMapping, unmapped, readRows, buildService, openActions, groupActions,
+  overdueCsv,
 } from '../../www/team-model.js';
 
 const ROLES = [{ id: 'social-worker', label: 'Social worker' }, { id: 'senior-practitioner', label: 'Senior practitioner' }];
@@ -146,6 +147,28 @@ await test('actions: open ones, overdue first, grouped by worker and by child', 
   assert.deepEqual(byWorker.map((g) => [g.key, g.actions.map((a) => a.action), g.overdue]), [['W1', ['b', 'a'], 1], ['W2', ['c'], 1], ['W3', ['e'], 0]]);
   const byChild = groupActions(open, 'child');
   assert.deepEqual(byChild.map((g) => [g.key, g.actions.map((a) => a.action), g.overdue]), [['C1', ['c', 'a'], 1], ['C3', ['e'], 0], ['', ['b'], 1]]);
+});
+
+await test('overdue CSV: every formula and separator defused (OWASP), ids and dates as they are', () => {
+  const row = (id) => ({ id, team: 'North', what: 'supervision', due: '2026-06-01', status: 'overdue' });
+  const ids = ['W1', '=1+1', '+1', '-1', '@SUM(A1)', '\tx', '\rx', 'x;=1+1', 'x,=1+1', 'x; -2', 'a;b', 'say "hi"'];
+  const text = overdueCsv({ workers: ids.map(row), children: [], duties: [] });
+  const lines = text.split('\r\n');
+  assert.equal(lines[0], 'subject,id,worker,team,what,due');
+  // Each id twice (id, worker), worked out by hand: a leading ' before a formula, quotes
+  // around anything with a separator, a quote or a prefix; W1 and the dates untouched.
+  const expected = ['W1', `"'=1+1"`, `"'+1"`, `"'-1"`, `"'@SUM(A1)"`, `"'\tx"`, `"'\rx"`, `"'x;=1+1"`,
+    `"'x,=1+1"`, `"'x; -2"`, '"a;b"', '"say ""hi"""'];
+  assert.equal(text, ['subject,id,worker,team,what,due',
+    ...expected.map((c) => `worker,${c},${c},North,supervision,2026-06-01`)].join('\r\n') + '\r\n');
+});
+
+await test('JSON cells that are objects are read as their JSON; no message names a worker', async () => {
+  const json = await parse('[{"worker":{"toString":1},"role":"social-worker"}]');
+  assert.deepEqual(json.rows, [{ line: 1, cells: ['{"toString":1}', 'social-worker'] }]);
+  const service = buildService({ sessions: [{ worker: 'SECRET-W', role: 'social-worker', team: 'T', started: null, date: null }] });
+  assert.equal(service.errors.length, 1);
+  assert.ok(!JSON.stringify(service.errors).includes('SECRET'), 'the worker id is not echoed');
 });
 
 const passed = results.filter(Boolean).length;

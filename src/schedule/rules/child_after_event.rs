@@ -37,7 +37,8 @@ impl ChildRule for ChildAfterEvent {
             }
             let due = after(&self.within, ev.date, e.cal)?;
             let event = format!("{} on {}", ev.kind.describe(), long_date(ev.date));
-            match discussed.iter().find(|d| **d >= ev.date) {
+            // The discussions are sorted: the first on or after the event, without a pass.
+            match discussed.get(discussed.partition_point(|d| *d < ev.date)) {
                 None => {
                     let reason = format!("The case is discussed within {within} of the {event}.");
                     let kind = ObligationKind::ChildDiscussion;

@@ -9,6 +9,7 @@ use crate::schedule::engine::{after, Engine};
 use crate::schedule::Case;
 use crate::words::long_date;
 use chrono::NaiveDate;
+use std::collections::BTreeSet;
 use serde::{Deserialize, Serialize};
 
 /// Each assessment (an `assessment-started` event up to the next `assessment-completed`)
@@ -37,12 +38,18 @@ impl ChildAssessment {
 impl ChildRule for ChildAssessment {
     fn apply(&self, rule: &Rule, e: &mut Engine<'_>, index: usize, case: &Case) -> Result<()> {
         let discussed = e.discussed(case);
-        for a in case.assessments(e.records_from(), e.as_of) {
+        // Assessments open together share their discussions: from a discussion on, one that
+        // ends where another already did gives the same findings, so they are given once
+        // (n assessments never completed gave n(n+1)/2 copies of each gap).
+        let mut seen: BTreeSet<(NaiveDate, Option<usize>)> = BTreeSet::new();
+        'each: for a in case.assessments(e.records_from(), e.as_of) {
             let (j, start, end) = (a.index, a.start, a.end);
             let open = |d: &NaiveDate| *d >= start && end.is_none_or(|(_, c)| *d <= c.date);
             let mut due = self.first_due(start, e)?;
             let mut last: Option<NaiveDate> = None;
-            for &d in discussed.iter().filter(|d| open(d)) {
+            // From the first discussion on or after the start (not a pass from the first).
+            let first = discussed.partition_point(|d| *d < start);
+            for &d in discussed.iter().skip(first).take_while(|d| open(d)) {
                 if d > due {
                     let (code, path, since) = match last {
                         None => (
@@ -64,6 +71,9 @@ impl ChildRule for ChildAssessment {
                         since
                     );
                     e.breach(last.unwrap_or(start), path, code, rule, message);
+                }
+                if !seen.insert((d, end.map(|(k, _)| k))) {
+                    continue 'each;
                 }
                 last = Some(d);
                 due = after(&self.every, d, e.cal)?;

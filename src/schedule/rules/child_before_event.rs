@@ -36,7 +36,9 @@ impl ChildRule for ChildBeforeEvent {
                 continue;
             }
             let from = before(&self.window, ev.date, e.cal)?;
-            if discussed.iter().any(|d| *d >= from && *d < ev.date) {
+            // The discussions are sorted: the first on or after `from`, without a pass.
+            let first = discussed.get(discussed.partition_point(|d| *d < from));
+            if first.is_some_and(|d| *d < ev.date) {
                 continue;
             }
             let due = ev.date.pred_opt().ok_or(Error::DateOutOfRange)?;
