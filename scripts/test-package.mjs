@@ -368,7 +368,7 @@ const required: string[] = schema.required;
 const title: string = schema.properties['date']?.title ?? '';
 // The core has jsonSchema too (a form page's), with the draft option; validate's findings
 // always carry their JSON Pointer.
-import { jsonSchema as coreSchema, validate as coreValidate } from 'supervision-rules';
+import { jsonSchema as coreSchema } from 'supervision-rules';
 const seven: RecordSchema = coreSchema('havering', 'personal-supervision', { draft: 'draft-07' });
 seven.properties['date']?.oneOf?.forEach((o) => o.title.toUpperCase());
 // @ts-expect-error only the two dialects

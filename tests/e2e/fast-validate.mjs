@@ -53,8 +53,9 @@ async function main() {
     const dir = path.join(ROOT, 'pkg', entry);
     const glue = await import(pathToFileURL(path.join(dir, 'supervision_rules.js')).href);
     const pkg = await import(pathToFileURL(path.join(dir, 'index.js')).href);
-    // index.js also fills in a `today` not given (the local date; edge.js): so does the raw call.
-    const { withDefaultToday } = await import(pathToFileURL(path.join(dir, 'edge.js')).href);
+    // index.js also fills in a `today` not given (the local date; js/edge.js, bundled into
+    // index.js): so does the raw call.
+    const { withDefaultToday } = await import(pathToFileURL(path.join(ROOT, 'js', 'edge.js')).href);
     glue.initSync({ module: readFileSync(path.join(dir, 'supervision_rules_bg.wasm')) });
     if (entry === 'base/' || entry === 'form/') {
       // No built-in policies: the five policy modules, loaded as a page would load one.
