@@ -42,6 +42,7 @@ mod changes;
 mod engine;
 mod many;
 pub(crate) mod rules;
+mod runs;
 pub(crate) mod team;
 mod worker;
 
@@ -179,7 +180,8 @@ pub fn schedule(policy: &Policy, worker: &Worker, options: &ScheduleOptions) -> 
 }
 
 /// The schedule from what the rules found (a worker's, or a team's): obligations in date
-/// order, and the history's breaches unless the options leave them out.
+/// order, and the history's breaches unless the options leave them out, each run of
+/// breaches merged into one (see [`runs`]).
 pub(crate) fn finish(
     mut obligations: Vec<Obligation>,
     mut breaches: Vec<Finding>,
@@ -188,6 +190,7 @@ pub(crate) fn finish(
     if options.breaches == Breaches::None {
         breaches.clear();
     }
+    let breaches = runs::merge(breaches);
     obligations.sort_by(|a, b| {
         (a.due, a.kind, &a.subject, &a.rule).cmp(&(b.due, b.kind, &b.subject, &b.rule))
     });

@@ -170,7 +170,12 @@ export interface Finding {
       |'late-urgent-supervision'|'late-briefing'|'late-incident-meeting'
       |'late-assessment-conclusion'|'late-completion';
   message: string; source: string; severity: 'error'|'warning'; rule?: string;
+  /** A schedule's breach that repeated period after period for one subject and one rule:
+   *  the breaches it stands for (docs/finding-codes.md, Runs). Absent for a single one. */
+  run?: BreachRun;
 }
+/** A run of breaches: the dates of the first and last late events, and how many. */
+export interface BreachRun { first: string; last: string; count: number }
 /** A finding of validate(): always with its JSON Pointer. */
 export interface RecordFinding extends Finding { pointer: string }
 /** The result of validate(). */
