@@ -6,6 +6,8 @@ mod common;
 use common::*;
 use serde_json::json;
 use supervision_rules::finding::Run;
+use supervision_rules::policy::Registry;
+use supervision_rules::schedule::{schedule, Breaches, ScheduleOptions, Worker};
 
 /// rule: personal-supervision. havering.txt §4b: "Supervision is a monthly one to one
 /// meeting". Personal sessions, each due a calendar month after the one before:
@@ -22,8 +24,7 @@ use supervision_rules::finding::Run;
 /// (`sessions[1]`), with `run` from 5 January to 22 June 2026, count 6; the late session of
 /// August alone, without a run. No gap reaches §3d's two months (max-gap), and no 12-month
 /// window has ended by 1 September 2026 (min-count).
-#[test]
-fn six_late_monthly_supervisions_in_a_row_are_one_run() {
+fn six_late() -> serde_json::Value {
     let days = [
         "2025-12-01",
         "2026-01-05",
@@ -39,9 +40,12 @@ fn six_late_monthly_supervisions_in_a_row_are_one_run() {
         .iter()
         .map(|d| json!({ "date": d, "type": "personal", "recorded": d }))
         .collect();
-    let worker = json!({ "id": "w", "role": "social-worker", "started": "2025-12-01",
-                         "sessions": sessions });
-    let s = run("havering", worker, "2026-09-01");
+    json!({ "id": "w", "role": "social-worker", "started": "2025-12-01", "sessions": sessions })
+}
+
+#[test]
+fn six_late_monthly_supervisions_in_a_row_are_one_run() {
+    let s = run("havering", six_late(), "2026-09-01");
     let personal: Vec<_> = s
         .breaches
         .iter()
@@ -83,4 +87,30 @@ fn six_late_monthly_supervisions_in_a_row_are_one_run() {
         written["run"],
         json!({ "first": "2026-01-05", "last": "2026-06-22", "count": 6 })
     );
+}
+
+/// `breaches: 'runs'` keeps only the breaches that stand for a run: of the worker above, the
+/// run of six (the August breach alone is left out), for a team view.
+#[test]
+fn the_runs_option_keeps_only_runs() {
+    let registry = Registry::with_builtins();
+    let worker = Worker::from_json(&six_late()).expect("worker");
+    let options = ScheduleOptions::from_json(
+        &json!({ "asOf": "2026-09-01", "breaches": "runs" }),
+        supervision_rules::calendar::Calendar::england_and_wales(),
+    )
+    .expect("options");
+    assert_eq!(options.breaches, Breaches::Runs);
+    let s = schedule(
+        registry.get("havering").expect("havering"),
+        &worker,
+        &options,
+    )
+    .expect("schedule");
+    let runs: Vec<(&str, Option<u32>)> = s
+        .breaches
+        .iter()
+        .map(|b| (b.path.as_str(), b.run.map(|r| r.count)))
+        .collect();
+    assert_eq!(runs, [("sessions[1]", Some(6))]);
 }

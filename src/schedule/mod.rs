@@ -190,7 +190,10 @@ pub(crate) fn finish(
     if options.breaches == Breaches::None {
         breaches.clear();
     }
-    let breaches = runs::merge(breaches);
+    let mut breaches = runs::merge(breaches);
+    if options.breaches == Breaches::Runs {
+        breaches.retain(|b| b.run.is_some());
+    }
     obligations.sort_by(|a, b| {
         (a.due, a.kind, &a.subject, &a.rule).cmp(&(b.due, b.kind, &b.subject, &b.rule))
     });

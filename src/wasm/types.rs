@@ -238,8 +238,10 @@ export interface Team {
 /** Options for schedule(). */
 export interface ScheduleOptions {
   asOf: string; dueSoonDays?: number; closures?: string[];
-  /** 'none' leaves out the history's breaches (a dashboard needs what is due). Default 'all'. */
-  breaches?: 'all' | 'none';
+  /** 'none' leaves out the history's breaches (a dashboard needs what is due); 'runs'
+   *  keeps only the breaches repeated period after period (each with its `run`). Default
+   *  'all'. */
+  breaches?: 'all' | 'none' | 'runs';
   /** The first day the history is complete: nothing before it is judged or counted. */
   recordsFrom?: string;
 }

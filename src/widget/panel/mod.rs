@@ -269,7 +269,7 @@ impl Builder<'_> {
         } else {
             let list = self.el("ul", "govuk-list govuk-list--bullet sr-breaches", None)?;
             for b in &p.breaches {
-                list.append_with_node_1(&self.breach(b)?)?;
+                append(&list, &self.breach(b)?)?;
             }
             root.append_with_node_1(&list)?;
         }
