@@ -1,5 +1,6 @@
 //! Findings: what validation and the schedule's audit report, as data.
 
+use chrono::NaiveDate;
 use serde::{Deserialize, Deserializer, Serialize};
 
 /// How much a finding matters.
@@ -34,6 +35,42 @@ pub struct Finding {
     /// For a schedule breach, the id of the policy rule that was broken.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub rule: Option<String>,
+    /// For a schedule breach that repeated period after period (see
+    /// `docs/finding-codes.md`, *Runs*): the breaches merged into this one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub run: Option<Run>,
+    /// While the schedule is worked out: the period a chained breach is about, from the day
+    /// it counts from to the day of the late event. Never written out.
+    #[serde(skip)]
+    pub(crate) period: Option<(NaiveDate, NaiveDate)>,
+}
+
+/// Breaches of one rule for one subject, period after period, reported as one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Run {
+    /// The day of the first breach's late event.
+    #[serde(with = "iso_date")]
+    pub first: NaiveDate,
+    /// The day of the last one's.
+    #[serde(with = "iso_date")]
+    pub last: NaiveDate,
+    /// How many breaches in a row.
+    pub count: u32,
+}
+
+mod iso_date {
+    use crate::calendar::{format_date, parse_date};
+    use chrono::NaiveDate;
+    use serde::{Deserialize, Deserializer, Serializer};
+
+    pub fn serialize<S: Serializer>(d: &NaiveDate, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&format_date(*d))
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<NaiveDate, D::Error> {
+        let text = String::deserialize(d)?;
+        parse_date(&text).map_err(serde::de::Error::custom)
+    }
 }
 
 /// The codes of the schedule's breaches (validation's are [`Code`](crate::validate::Code)s).
@@ -73,6 +110,8 @@ impl<'de> Deserialize<'de> for Finding {
             severity: Severity,
             #[serde(default)]
             rule: Option<String>,
+            #[serde(default)]
+            run: Option<Run>,
         }
         let w = Written::deserialize(d)?;
         let code = crate::validate::Code::ALL
@@ -89,6 +128,8 @@ impl<'de> Deserialize<'de> for Finding {
             source: w.source,
             severity: w.severity,
             rule: w.rule,
+            run: w.run,
+            period: None,
         })
     }
 }

@@ -493,23 +493,30 @@ fn child_gaps_judged_by_the_role_then_held() {
     let options = supervision_rules::schedule::ScheduleOptions::new(date("2026-06-01"));
     let policy = registry.get("stockport-nqsw-monthly").expect("policy");
     let s = supervision_rules::schedule::schedule(policy, &worker, &options).expect("schedule");
-    let gaps: Vec<(&str, Option<&str>)> = breaches(&s, "child-discussion-gap")
+    // The two late discussions follow one another under one rule for one child: one run
+    // (docs/finding-codes.md, Runs), from 15 December 2025 to 20 March 2026.
+    let gaps: Vec<(&str, Option<&str>, Option<u32>)> = breaches(&s, "child-discussion-gap")
         .iter()
-        .map(|b| (b.message.split(',').next().unwrap_or(""), b.rule.as_deref()))
+        .map(|b| {
+            let first = b.message.split(',').next().unwrap_or("");
+            (first, b.rule.as_deref(), b.run.map(|r| r.count))
+        })
         .collect();
     assert_eq!(
         gaps,
-        [
-            (
-                "The case was discussed on 15 December 2025",
-                Some("nqsw-child-discussion")
-            ),
-            (
-                "The case was discussed on 20 March 2026",
-                Some("nqsw-child-discussion")
-            ),
-        ],
+        [(
+            "The case was discussed on 15 December 2025",
+            Some("nqsw-child-discussion"),
+            Some(2)
+        )],
         "{s:#?}"
+    );
+    let run = breaches(&s, "child-discussion-gap")
+        .first()
+        .and_then(|b| b.run);
+    assert_eq!(
+        run.map(|r| (r.first, r.last)),
+        Some((date("2025-12-15"), date("2026-03-20")))
     );
     assert_eq!(rule_dates(&s, "child-discussion"), ["2026-08-25"]);
     assert!(rule_dates(&s, "nqsw-child-discussion").is_empty());

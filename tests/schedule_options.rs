@@ -48,7 +48,7 @@ fn breaches_none_leaves_the_history_out_and_changes_nothing_else() {
 }
 
 #[test]
-fn breaches_option_takes_only_all_or_none() {
+fn breaches_option_refuses_an_unknown_value() {
     let err = ScheduleOptions::from_json(
         &json!({ "asOf": "2026-11-02", "breaches": "compact" }),
         supervision_rules::calendar::Calendar::england_and_wales(),

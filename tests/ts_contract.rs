@@ -266,6 +266,7 @@ fn finding_interface_names_every_key_a_finding_writes() {
         written.extend(v.as_object().unwrap().keys().cloned());
     }
     written.insert("rule".to_string()); // a breach's, checked in the schedule's tests
+    written.insert("run".to_string()); // a run of breaches', checked below
     assert_eq!(members(TS_CONTRACT, "Finding"), written);
     assert_eq!(
         members(TS_CONTRACT, "RecordFinding"),
@@ -296,4 +297,19 @@ fn json_schema_options_draft_is_what_the_options_read() {
         union(TS_SCHEMA, "JsonSchemaOptions", "mode"),
         names(&["draft", "final"])
     );
+}
+
+/// `BreachRun` names every key a breach's `run` writes (tests/schedule_runs.rs has one).
+#[test]
+fn breach_run_interface_names_every_key_a_run_writes() {
+    use supervision_rules::finding::Run;
+    let d = supervision_rules::calendar::parse_date("2026-01-05").unwrap();
+    let run = Run {
+        first: d,
+        last: d,
+        count: 2,
+    };
+    let v = serde_json::to_value(run).unwrap();
+    let written: BTreeSet<String> = v.as_object().unwrap().keys().cloned().collect();
+    assert_eq!(members(TS_CONTRACT, "BreachRun"), written);
 }

@@ -257,8 +257,9 @@ fn schedule_codes() -> BTreeSet<String> {
         }
         let src = std::fs::read_to_string(&path).expect("source");
         let mut rest = src.as_str();
-        while let Some(i) = rest.find(".breach(") {
-            rest = &rest[i + ".breach(".len()..];
+        // `.breach(` and `.chained_breach(` (a breach that may start a run).
+        while let Some(i) = rest.find("breach(") {
+            rest = &rest[i + "breach(".len()..];
             if let Some(code) = code_argument_literal(rest) {
                 out.insert(code);
             }

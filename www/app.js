@@ -582,6 +582,8 @@ function renderSchedule(result) {
     el('h3', { text: 'Past breaches of the policy' }),
     result.breaches.length
       ? el('ul', { class: 'breaches', id: 'breaches' }, result.breaches.map((b) => el('li', {},
+          // A run of breaches (docs/finding-codes.md, Runs): how many, then the message.
+          b.run ? el('p', { class: 'breach-run', text: `${b.run.count} times in a row` }) : null,
           el('p', { text: b.message }), el('p', { class: 'finding-source', text: `Source: ${b.source}` }))))
       : el('p', { text: 'None found.' }));
 }

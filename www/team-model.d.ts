@@ -31,7 +31,17 @@ export interface ViewRows {
   workers: { id: string; team: string; role: string; status: Status; due: string; what: string; index: number }[];
   children: { id: string; worker: string; team: string; role: string; discussed: string; status: Status; due: string }[];
   duties: { team: string; kind: string; subject: string; due: string; status: Status; source: string; reason: string }[];
+  /** Breaches repeated period after period (docs/finding-codes.md, Runs), the longest first. */
+  runs: RunRow[];
 }
+/** One run of breaches: for whom, under which rule, how many in a row, first and last dates. */
+export interface RunRow {
+  subject: 'worker' | 'child' | 'team'; id: string; worker: string; team: string; rule: string; code: string;
+  count: number; first: string; last: string; source: string;
+}
+export function runRows(service: Pick<Service, 'workers'>, result: Awaited<ReturnType<typeof scheduleService>>): RunRow[];
+/** The runs as CSV text: subject,id,worker,team,rule,code,times,first,last (cells defused as overdueCsv's). */
+export function runsCsv(runs: RunRow[]): string;
 export function viewRows(service: Service, result: Awaited<ReturnType<typeof scheduleService>>): ViewRows;
 export function counts(rows: { status: Status }[]): { overdue: number; dueSoon: number; ok: number };
 export function byUrgency(a: { status: Status; due: string; id: string }, b: { status: Status; due: string; id: string }): number;
@@ -41,6 +51,6 @@ export function complianceByWorker(sr: EntryPoint, policyId: string, service: Se
 export function complianceSeries(c: { ends: string[]; table: (boolean | null)[][] }, keep: (index: number) => boolean):
   { month: string; end: string; workers: number; supervised: number; percent: number }[];
 export function openActions<A extends { done: boolean; due: string }>(actions: A[], asOf: string): (A & { overdue: boolean })[];
-export function overdueCsv(rows: ViewRows): string;
+export function overdueCsv(rows: Pick<ViewRows, 'workers' | 'children' | 'duties'>): string;
 export function groupActions<A extends { worker: string; child?: string; due: string; overdue: boolean }>(actions: A[], by?: 'worker' | 'child'):
   { key: string; actions: A[]; overdue: number }[];

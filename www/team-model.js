@@ -333,7 +333,7 @@ const yieldToPage = () => new Promise((r) => setTimeout(r, 0));
  * `sr` is a loaded entry point of supervision-rules (core or widget).
  */
 export async function scheduleService(sr, policyId, service, { asOf, dueSoonDays = 7, chunk = 40, onProgress } = {}) {
-  const options = { asOf, dueSoonDays, breaches: 'none' };
+  const options = { asOf, dueSoonDays, breaches: 'runs' };
   const schedules = [];
   const total = service.workers.length;
   for (let i = 0; i < total; i += chunk) {
@@ -380,7 +380,32 @@ export function viewRows(service, result) {
   const duties = result.teams.flatMap(({ team, schedule }) =>
     schedule.obligations.map((o) => ({ team, kind: o.kind, subject: o.subject, due: o.due,
       status: o.status, source: o.source, reason: o.reason })));
-  return { workers, children, duties };
+  return { workers, children, duties, runs: runRows(service, result) };
+}
+
+/**
+ * The breaches repeated period after period (docs/finding-codes.md, Runs): one row per run,
+ * {subject: 'worker'|'child'|'team', id, worker, team, rule, code, count, first, last,
+ * source}, the longest first. A worker's come with `breaches: 'runs'` (or 'all'); a team's
+ * from scheduleTeam. A child's id is the case's, from the worker's caseload.
+ */
+export function runRows(service, result) {
+  const out = [];
+  service.workers.forEach((w, i) => {
+    for (const b of result.schedules[i]?.breaches || []) {
+      if (!b.run) continue;
+      const child = /^cases\[(\d+)\]/.exec(b.path);
+      const id = child ? w.cases[Number(child[1])]?.id ?? '' : w.id;
+      out.push({ subject: child ? 'child' : 'worker', id, worker: w.id, team: w.team, rule: b.rule,
+        code: b.code, ...b.run, source: b.source });
+    }
+  });
+  for (const { team, schedule } of result.teams) {
+    for (const b of schedule.breaches || []) {
+      if (b.run) out.push({ subject: 'team', id: team, worker: '', team, rule: b.rule, code: b.code, ...b.run, source: b.source });
+    }
+  }
+  return out.sort((a, b) => b.count - a.count || a.first.localeCompare(b.first) || a.id.localeCompare(b.id));
 }
 
 /** {overdue, dueSoon, ok} counts of rows by status. */
@@ -478,6 +503,13 @@ export function overdueCsv({ workers, children, duties }) {
   for (const w of workers.filter((r) => r.status === 'overdue')) lines.push([ 'worker', w.id, w.id, w.team, w.what, w.due].map(cell).join(','));
   for (const c of children.filter((r) => r.status === 'overdue')) lines.push(['child', c.id, c.worker, c.team, 'child-discussion', c.due].map(cell).join(','));
   for (const d of duties.filter((r) => r.status === 'overdue')) lines.push(['team duty', d.subject, '', d.team, d.kind, d.due].map(cell).join(','));
+  return lines.join('\r\n') + '\r\n';
+}
+
+/** The repeated breaches as CSV text: one line per run, with its count and first and last dates. */
+export function runsCsv(runs) {
+  const lines = [['subject', 'id', 'worker', 'team', 'rule', 'code', 'times', 'first', 'last'].join(',')];
+  for (const r of runs) lines.push([r.subject, r.id, r.worker, r.team, r.rule, r.code, r.count, r.first, r.last].map(cell).join(','));
   return lines.join('\r\n') + '\r\n';
 }
 

@@ -1,8 +1,8 @@
 // The team page's Web Worker (a module worker): reads the rows of the files chosen, works
 // out every worker's and child's due dates with the core entry point's scheduleMany
-// (breaches: 'none', as the page shows no history) and each team's with scheduleTeam, and
-// sends the rows of the view back in chunks, so the page stays responsive however large
-// the service. Then the 12 months of compliance, the same way.
+// (breaches: 'runs': the page shows only the breaches repeated period after period) and
+// each team's with scheduleTeam, and sends the rows of the view back in chunks, so the page
+// stays responsive however large the service. Then the 12 months of compliance, the same way.
 //
 // Nothing leaves this browser: messages go to the page that started the worker only. Its
 // script, like the page's, needs a Content-Security-Policy allowing 'wasm-unsafe-eval'
@@ -51,21 +51,21 @@ async function run({ run: id, policyId, asOf, dueSoonDays = 7, files, chunk = 25
   const total = built.workers.length;
   post('read', id, { errors, workers: total, children: built.workers.reduce((n, w) => n + w.cases.length, 0) });
 
-  const options = { asOf, dueSoonDays, breaches: 'none' };
+  const options = { asOf, dueSoonDays, breaches: 'runs' };
   for (let i = 0; i < total; i += chunk) {
     const part = built.workers.slice(i, i + chunk);
     const schedules = scheduleMany(policyId, part.map(({ team, ...w }) => w), options);
     const rows = viewRows({ workers: part }, { schedules, teams: [] });
     for (const r of rows.workers) r.index += i;
-    post('rows', id, { done: Math.min(i + chunk, total), total, workers: rows.workers, children: rows.children });
+    post('rows', id, { done: Math.min(i + chunk, total), total, workers: rows.workers, children: rows.children, runs: rows.runs });
     // Let a newer run or a drill-down request in between chunks.
     await new Promise((r) => setTimeout(r, 0));
     if (current !== id) return;
   }
   const teams = built.teams.filter((t) => t.started)
     .map((t) => ({ team: t.id, schedule: scheduleTeam(policyId, t, { asOf, dueSoonDays }) }));
-  const { duties } = viewRows({ workers: [] }, { schedules: [], teams });
-  post('rest', id, { duties, actions: openActions(read.actions || [], asOf) });
+  const { duties, runs } = viewRows({ workers: [] }, { schedules: [], teams });
+  post('rest', id, { duties, runs, actions: openActions(read.actions || [], asOf) });
 
   const compliance = await complianceByWorker({ scheduleMany }, policyId, built, asOf, {
     onProgress: (done, all) => { if (current === id) post('compliance-progress', id, { done, total: all }); },

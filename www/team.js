@@ -7,7 +7,7 @@
 
 import init, * as sr from './pkg/widget/supervision_rules.js';
 import {
-  FIELDS, guessMapping, unmapped, parseText, counts, byUrgency, complianceSeries, overdueCsv, groupActions,
+  FIELDS, guessMapping, unmapped, parseText, counts, byUrgency, complianceSeries, overdueCsv, runsCsv, groupActions,
 } from './team-model.js';
 import { syntheticService, DEMO } from './synthetic-service.js';
 
@@ -204,7 +204,7 @@ async function load() {
   const id = ++run;
   compliance = null;
   $('chart-section').hidden = true;
-  const rows = { workers: [], children: [] };
+  const rows = { workers: [], children: [], runs: [] };
   let total = 0;
   let children = 0;
   let readErrors = [];
@@ -233,6 +233,7 @@ async function load() {
     handlers.set('rows', (m) => {
       rows.workers.push(...m.workers);
       for (const c of m.children) rows.children.push(c);
+      for (const r of m.runs || []) rows.runs.push(r);
       progress(m.done, m.total, `Working out due dates: ${m.done} of ${m.total} workers`);
       if (m.done < m.total) return;
       // The workers' table first, in this task; the rest in the tasks after it.
@@ -253,10 +254,11 @@ async function load() {
     handlers.set('rest', (m) => {
       if (!view) view = { workers: [], children: [], duties: [], actions: [] };
       view.duties = m.duties;
+      view.runs = sortRuns([...rows.runs, ...(m.runs || [])]);
       view.actions = m.actions;
       $('results').hidden = false;
       if (!total) { fillFilters(); renderSummary(); renderWorkers([]); renderChildren([]); foldDataStep(readErrors); }
-      setTimeout(() => { renderDuties(); renderActions(); }, 0);
+      setTimeout(() => { renderDuties(); renderRuns(); renderActions(); }, 0);
       status(`Showing ${total} workers and ${children} children, as of ${longDate(asOf)}. Working out the last 12 months…`);
       progress(0, 12, 'Working out the last 12 months: 0 of 12');
       resolve();
@@ -318,6 +320,7 @@ function render() {
   renderWorkers(view.workers.filter(chosen));
   renderChildren(view.children.filter((r) => r.status === 'overdue' && chosen(r)).sort(byUrgency));
   renderDuties();
+  renderRuns();
   renderActions();
   if (compliance) renderChart();
 }
@@ -389,6 +392,32 @@ function renderDuties() {
   $('duties-body').replaceChildren(frag);
   $('duties-none').hidden = rows.length > 0;
   $('duties-table').hidden = rows.length === 0;
+}
+
+// Breaches repeated period after period (docs/finding-codes.md, Runs): the longest first.
+const sortRuns = (runs) => runs.sort((a, b) => b.count - a.count || a.first.localeCompare(b.first) || a.id.localeCompare(b.id));
+const runsShown = () => (view.runs || []).filter((r) => !$('filter-team').value || r.team === $('filter-team').value);
+
+function renderRuns() {
+  const rows = runsShown();
+  const frag = document.createDocumentFragment();
+  for (const r of rows) {
+    frag.append(el('tr', { 'data-run-count': r.count }, el('td', { text: r.subject === 'worker' ? 'The worker' : r.subject === 'child' ? `Case ${r.id}` : 'The team' }),
+      el('td', { text: r.worker }), el('td', { text: r.team }), el('td', { text: words(r.rule || r.code) }),
+      el('td', { text: String(r.count) }), el('td', { text: longDate(r.first) }), el('td', { text: longDate(r.last) })));
+  }
+  $('runs-body').replaceChildren(frag);
+  $('runs-none').hidden = rows.length > 0;
+  $('runs-table').hidden = rows.length === 0;
+}
+
+function downloadRuns() {
+  const url = URL.createObjectURL(new Blob([runsCsv(runsShown())], { type: 'text/csv;charset=utf-8' }));
+  const a = el('a', { href: url, download: `repeated-breaches-${asOf}.csv` });
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
 const openOverdue = (n, overdue) => `${n} open${overdue ? `, ${overdue} overdue` : ''}`;
@@ -583,6 +612,7 @@ async function main() {
   });
   $('data-toggle').addEventListener('click', () => setDataStep($('data-toggle').getAttribute('aria-expanded') !== 'true'));
   $('download').addEventListener('click', download);
+  $('download-runs').addEventListener('click', downloadRuns);
   $('print').addEventListener('click', () => window.print());
   status('');
   document.body.dataset.ready = 'true';

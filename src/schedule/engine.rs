@@ -252,6 +252,25 @@ impl<'a> Engine<'a> {
         }
     }
 
+    /// A breach about the period from `from` (the day it counts from, as
+    /// [`breach`](Self::breach)'s `judged_on`) to `to` (the day of the late event): one that a
+    /// breach of the same rule and subject whose period begins on `to` continues (see
+    /// [`runs`](super::runs)).
+    pub(crate) fn chained_breach(
+        &mut self,
+        (from, to): (NaiveDate, NaiveDate),
+        path: String,
+        code: &'static str,
+        rule: &Rule,
+        message: String,
+    ) {
+        if self.era.contains(from) {
+            let mut b = breach(path, code, rule, message);
+            b.period = Some((from, to));
+            self.breaches.push(b);
+        }
+    }
+
     /// Dates of counted sessions held from the records' start to `asOf`, sorted, each day
     /// once.
     pub(crate) fn held(&self, counts: &[SessionType]) -> Vec<NaiveDate> {
@@ -372,5 +391,7 @@ pub(crate) fn breach(path: String, code: &'static str, rule: &Rule, message: Str
         source: rule.source.clone(),
         severity: Severity::Error,
         rule: Some(rule.id.clone()),
+        run: None,
+        period: None,
     }
 }

@@ -42,6 +42,7 @@ mod changes;
 mod engine;
 mod many;
 pub(crate) mod rules;
+mod runs;
 pub(crate) mod team;
 mod worker;
 
@@ -179,7 +180,8 @@ pub fn schedule(policy: &Policy, worker: &Worker, options: &ScheduleOptions) -> 
 }
 
 /// The schedule from what the rules found (a worker's, or a team's): obligations in date
-/// order, and the history's breaches unless the options leave them out.
+/// order, and the history's breaches unless the options leave them out, each run of
+/// breaches merged into one (see [`runs`]).
 pub(crate) fn finish(
     mut obligations: Vec<Obligation>,
     mut breaches: Vec<Finding>,
@@ -187,6 +189,10 @@ pub(crate) fn finish(
 ) -> Schedule {
     if options.breaches == Breaches::None {
         breaches.clear();
+    }
+    let mut breaches = runs::merge(breaches);
+    if options.breaches == Breaches::Runs {
+        breaches.retain(|b| b.run.is_some());
     }
     obligations.sort_by(|a, b| {
         (a.due, a.kind, &a.subject, &a.rule).cmp(&(b.due, b.kind, &b.subject, &b.rule))

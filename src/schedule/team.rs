@@ -196,6 +196,21 @@ impl TeamEngine<'_> {
             .push(crate::schedule::engine::breach(path, code, rule, message));
     }
 
+    /// A breach about the period from `from` to the late event on `to`, that a breach of the
+    /// same rule and subject whose period begins on `to` continues (see [`super::runs`]).
+    pub(crate) fn chained_breach(
+        &mut self,
+        period: (NaiveDate, NaiveDate),
+        path: String,
+        code: &'static str,
+        rule: &Rule,
+        message: String,
+    ) {
+        let mut b = crate::schedule::engine::breach(path, code, rule, message);
+        b.period = Some(period);
+        self.breaches.push(b);
+    }
+
     /// The dates on or before `asOf`, sorted, each day once.
     pub(crate) fn held(&self, dates: impl Iterator<Item = NaiveDate>) -> Vec<NaiveDate> {
         dates

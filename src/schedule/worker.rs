@@ -220,6 +220,9 @@ pub enum Breaches {
     All,
     /// None: `breaches` is empty.
     None,
+    /// Only the runs: breaches repeated period after period, each with its `run`
+    /// (`docs/finding-codes.md`, *Runs*), for a team view that shows what keeps happening.
+    Runs,
 }
 
 impl ScheduleOptions {
@@ -234,7 +237,8 @@ impl ScheduleOptions {
         }
     }
 
-    /// Reads `{asOf, dueSoonDays?, closures?, breaches?: 'all' | 'none', recordsFrom?}`.
+    /// Reads `{asOf, dueSoonDays?, closures?, breaches?: 'all' | 'none' | 'runs',
+    /// recordsFrom?}`.
     ///
     /// # Errors
     /// [`Error::BadArgument`] naming the option and what was expected.
@@ -248,7 +252,7 @@ impl ScheduleOptions {
             .map(|(path, v)| date(v, &path))
             .collect::<Result<Vec<_>>>()?;
         let breaches = o
-            .opt_enum("breaches", "\"all\" or \"none\"")?
+            .opt_enum("breaches", "\"all\", \"none\" or \"runs\"")?
             .unwrap_or_default();
         let records_from = o.opt_date("recordsFrom")?;
         if records_from.is_some_and(|d| d > as_of) {

@@ -192,6 +192,8 @@ impl<'a> Checker<'a> {
             source: source.to_string(),
             severity: code.severity(),
             rule: None,
+            run: None,
+            period: None,
         });
     }
 

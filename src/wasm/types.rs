@@ -170,7 +170,12 @@ export interface Finding {
       |'late-urgent-supervision'|'late-briefing'|'late-incident-meeting'
       |'late-assessment-conclusion'|'late-completion';
   message: string; source: string; severity: 'error'|'warning'; rule?: string;
+  /** A schedule's breach that repeated period after period for one subject and one rule:
+   *  the breaches it stands for (docs/finding-codes.md, Runs). Absent for a single one. */
+  run?: BreachRun;
 }
+/** A run of breaches: the dates of the first and last late events, and how many. */
+export interface BreachRun { first: string; last: string; count: number }
 /** A finding of validate(): always with its JSON Pointer. */
 export interface RecordFinding extends Finding { pointer: string }
 /** The result of validate(). */
@@ -233,8 +238,10 @@ export interface Team {
 /** Options for schedule(). */
 export interface ScheduleOptions {
   asOf: string; dueSoonDays?: number; closures?: string[];
-  /** 'none' leaves out the history's breaches (a dashboard needs what is due). Default 'all'. */
-  breaches?: 'all' | 'none';
+  /** 'none' leaves out the history's breaches (a dashboard needs what is due); 'runs'
+   *  keeps only the breaches repeated period after period (each with its `run`). Default
+   *  'all'. */
+  breaches?: 'all' | 'none' | 'runs';
   /** The first day the history is complete: nothing before it is judged or counted. */
   recordsFrom?: string;
 }

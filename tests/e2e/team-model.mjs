@@ -10,7 +10,7 @@ import assert from 'node:assert/strict';
 import Papa from 'papaparse';
 import {
   parseText, parseDay, guessMapping, unmapped, readRows, buildService, openActions, groupActions,
-  overdueCsv,
+  overdueCsv, runRows, runsCsv,
 } from '../../www/team-model.js';
 
 const ROLES = [{ id: 'social-worker', label: 'Social worker' }, { id: 'senior-practitioner', label: 'Senior practitioner' }];
@@ -161,6 +161,36 @@ await test('overdue CSV: every formula and separator defused (OWASP), ids and da
     `"'x,=1+1"`, `"'x; -2"`, '"a;b"', '"say ""hi"""'];
   assert.equal(text, ['subject,id,worker,team,what,due',
     ...expected.map((c) => `worker,${c},${c},North,supervision,2026-06-01`)].join('\r\n') + '\r\n');
+});
+
+await test('runs: a row per breach repeated period after period (worker, child, team), longest first, and its CSV', () => {
+  // Schedules as the core writes them with breaches: 'runs' (docs/finding-codes.md, Runs).
+  const run = (path, rule, count, first, last) => ({ path, code: 'cadence-gap', rule, message: 'm', source: 's',
+    severity: 'error', run: { first, last, count } });
+  const service = { workers: [
+    { id: 'W1', team: 'North', cases: [] },
+    { id: 'W2', team: 'South', cases: [{ id: 'C-7' }, { id: 'C-8' }] },
+  ] };
+  const result = {
+    schedules: [
+      { breaches: [run('sessions[1]', 'personal-supervision', 6, '2026-01-05', '2026-06-22')] },
+      // A breach without a run (from breaches: 'all') is not a row.
+      { breaches: [{ ...run('cases[1].discussed', 'child-discussion', 2, '2025-12-15', '2026-03-20'), code: 'child-discussion-gap' },
+        { path: 'sessions[0]', code: 'late-write-up', rule: 'write-up', message: 'm', source: 's', severity: 'error' }] },
+    ],
+    teams: [{ team: 'North', schedule: { obligations: [], breaches: [{ ...run('groupSessions[2]', 'group-supervision', 3, '2026-02-02', '2026-04-06'), code: 'group-supervision-gap' }] } }],
+  };
+  const rows = runRows(service, result);
+  assert.deepEqual(rows.map((r) => [r.subject, r.id, r.worker, r.team, r.rule, r.count, r.first, r.last]), [
+    ['worker', 'W1', 'W1', 'North', 'personal-supervision', 6, '2026-01-05', '2026-06-22'],
+    ['team', 'North', '', 'North', 'group-supervision', 3, '2026-02-02', '2026-04-06'],
+    ['child', 'C-8', 'W2', 'South', 'child-discussion', 2, '2025-12-15', '2026-03-20'],
+  ]);
+  assert.equal(runsCsv(rows), ['subject,id,worker,team,rule,code,times,first,last',
+    'worker,W1,W1,North,personal-supervision,cadence-gap,6,2026-01-05,2026-06-22',
+    'team,North,,North,group-supervision,group-supervision-gap,3,2026-02-02,2026-04-06',
+    'child,C-8,W2,South,child-discussion,child-discussion-gap,2,2025-12-15,2026-03-20'].join('\r\n') + '\r\n');
+  assert.equal(runsCsv([{ ...rows[0], id: '=1+1' }]).split('\r\n')[1].split(',')[1], `"'=1+1"`);
 });
 
 await test('JSON cells that are objects are read as their JSON; no message names a worker', async () => {

@@ -230,6 +230,17 @@ async function main() {
       assert.ok(lines.slice(1).every((l) => /,\d{4}-\d{2}-\d{2}$/.test(l)), 'ISO due dates');
     });
 
+    await test('Download repeated breaches (CSV): one line per run shown, with its count and first and last dates', async () => {
+      const shown = await page.locator('#runs-body tr').evaluateAll((rows) => rows.map((r) => Number(r.dataset.runCount)));
+      assert.ok(shown.every((n) => n >= 2), 'a run is two breaches or more');
+      const [download] = await Promise.all([page.waitForEvent('download'), page.click('#download-runs')]);
+      const lines = (await readFile(await download.path(), 'utf8')).trim().split('\r\n');
+      assert.equal(lines[0], 'subject,id,worker,team,rule,code,times,first,last');
+      assert.deepEqual(lines.slice(1).map((l) => Number(l.split(',')[6])), shown);
+      assert.ok(lines.slice(1).every((l) => /^(worker|child|team),.*,\d+,\d{4}-\d{2}-\d{2},\d{4}-\d{2}-\d{2}$/.test(l)));
+      console.log(`       (${shown.length} runs shown)`);
+    });
+
     await test('a print stylesheet hides the controls', async () => {
       assert.equal(await page.getAttribute('link[media="print"]', 'href'), 'team-print.css');
       await page.emulateMedia({ media: 'print' });

@@ -535,7 +535,10 @@ async function main() {
             { kind: 'personal-supervision', subject: 'SW-1', due: '2026-03-04', status: 'due-soon', source: 'x.txt §2', reason: 'Monthly.', rule: 'r2' },
             { kind: 'child-discussion', subject: 'C-77', due: '2026-02-20', status: 'overdue', source: 'x.txt §3', reason: 'Every 4 weeks.', rule: 'r3' },
           ],
-          breaches: [{ path: 'sessions', code: 'max-gap', message: 'A gap of 40 days between sessions.', source: 'x.txt §2', severity: 'error' }],
+          breaches: [{ path: 'sessions', code: 'max-gap', message: 'A gap of 40 days between sessions.', source: 'x.txt §2', severity: 'error' },
+            // A run of breaches (docs/finding-codes.md, Runs), as schedule() writes it.
+            { path: 'sessions[1]', code: 'cadence-gap', message: 'Late. It happened 6 times in a row, from 5 January 2026 to 22 June 2026.',
+              source: 'x.txt §4', severity: 'error', rule: 'r2', run: { first: '2026-01-05', last: '2026-06-22', count: 6 } }],
           sessions: [{ date: '2026-01-10' }, { date: '2026-02-01', cancelled: 'sickness' }, { date: '2026-04-01' }],
         };
         const section = m.renderSchedule(aside, hand);
@@ -548,6 +551,8 @@ async function main() {
           whats: [...section.querySelectorAll('.sr-obligation__what')].map((s) => s.textContent),
           dues: [...section.querySelectorAll('.sr-obligation__due')].map((s) => s.textContent),
           breaches: [...section.querySelectorAll('.sr-breaches li')].map((li) => li.textContent),
+          runs: [...section.querySelectorAll('.sr-breaches li[data-run-count]')].map((li) =>
+            [li.dataset.runCount, li.dataset.runFirst, li.dataset.runLast, li.querySelector('.sr-run').textContent]),
           summary: section.querySelector('.sr-schedule__summary').textContent,
           label: section.querySelector('svg').getAttribute('aria-label'),
           error,
@@ -558,7 +563,9 @@ async function main() {
       assert.equal(again.same, true);
       assert.deepEqual(again.whats, ['Child discussion for case C-77', 'Personal supervision for SW-1', 'PDR for SW-1']);
       assert.deepEqual(again.dues, ['Was due on 20 February 2026 (10 days ago)', 'Due on 4 March 2026 (in 2 days)', 'Due on 1 June 2026 (in 91 days)']);
-      assert.deepEqual(again.breaches, ['A gap of 40 days between sessions. (x.txt §2)']);
+      assert.deepEqual(again.breaches, ['A gap of 40 days between sessions. (x.txt §2)',
+        '6 times in a row Late. It happened 6 times in a row, from 5 January 2026 to 22 June 2026. (x.txt §4)']);
+      assert.deepEqual(again.runs, [['6', '2026-01-05', '2026-06-22', '6 times in a row']]);
       assert.equal(again.summary, 'As of 2 March 2026: 1 overdue, 1 due soon and 1 upcoming.');
       assert.match(again.label, /1 session held, the last on 10 January 2026\. Due dates: 1 overdue, 1 due soon and 1 upcoming, the next on 4 March 2026\.$/);
       assert.match(again.error, /^bad-argument: .*schedule\.asOf/);

@@ -43,7 +43,7 @@ impl ChildRule for ChildDiscussion {
                     long_date(prev)
                 );
                 let path = format!("cases[{index}].discussed");
-                e.breach(prev, path, "child-discussion-gap", rule, message);
+                e.chained_breach((prev, d), path, "child-discussion-gap", rule, message);
             }
             prev = d;
             since_allocation = false;

@@ -45,7 +45,8 @@ impl TeamRule for GroupSupervision {
                 .iter()
                 .position(|s| s.date == g.held && !s.cancelled)
                 .map_or_else(|| "groupSessions".to_string(), |i| format!("groupSessions[{i}]"));
-            e.breach(
+            e.chained_breach(
+                (g.from, g.held),
                 at,
                 "group-supervision-gap",
                 rule,

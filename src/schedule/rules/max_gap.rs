@@ -43,7 +43,7 @@ impl WorkerRule for MaxGap {
                     long_date(d),
                     gap.describe()
                 );
-                e.breach(prev, e.session_path(d), "max-gap", rule, message);
+                e.chained_breach((prev, d), e.session_path(d), "max-gap", rule, message);
             }
             prev = d;
             prev_is_start = false;

@@ -37,7 +37,8 @@ impl TeamRule for SupervisorObservation {
                         || format!("supervisors[{i}].observed"),
                         |j| format!("supervisors[{i}].observed[{j}]"),
                     );
-                e.breach(
+                e.chained_breach(
+                    (g.from, g.held),
                     at,
                     "supervisor-observation-gap",
                     rule,

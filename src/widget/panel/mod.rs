@@ -7,6 +7,7 @@
 mod timeline;
 
 use super::{bad, js_error};
+use crate::calendar::format_date;
 use crate::finding::Finding;
 use crate::input::object;
 use crate::policy::ObligationKind;
@@ -268,19 +269,35 @@ impl Builder<'_> {
         } else {
             let list = self.el("ul", "govuk-list govuk-list--bullet sr-breaches", None)?;
             for b in &p.breaches {
-                let li = self.el("li", "", Some(&b.message))?;
-                if !b.source.is_empty() {
-                    li.append_with_str_1(" ")?;
-                    append(
-                        &li,
-                        &self.el("span", "sr-clause", Some(&format!("({})", b.source)))?,
-                    )?;
-                }
-                list.append_with_node_1(&li)?;
+                append(&list, &self.breach(b)?)?;
             }
             root.append_with_node_1(&list)?;
         }
         Ok(root)
+    }
+
+    /// A past breach: its message and clause; a run of breaches (docs/finding-codes.md,
+    /// Runs) first says how many, and carries its count and first and last dates.
+    fn breach(&self, b: &Finding) -> Result<Element, JsValue> {
+        let li = self.el("li", "", None)?;
+        if let Some(run) = b.run {
+            li.set_attribute("data-run-count", &run.count.to_string())?;
+            li.set_attribute("data-run-first", &format_date(run.first))?;
+            li.set_attribute("data-run-last", &format_date(run.last))?;
+            let times = format!("{} times in a row", run.count);
+            let tag = self.el("strong", "govuk-tag govuk-tag--grey sr-run", Some(&times))?;
+            append(&li, &tag)?;
+            li.append_with_str_1(" ")?;
+        }
+        li.append_with_str_1(&b.message)?;
+        if !b.source.is_empty() {
+            li.append_with_str_1(" ")?;
+            append(
+                &li,
+                &self.el("span", "sr-clause", Some(&format!("({})", b.source)))?,
+            )?;
+        }
+        Ok(li)
     }
 
     fn obligation(&self, p: &Panel, d: &Obligation) -> Result<Element, JsValue> {

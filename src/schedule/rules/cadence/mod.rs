@@ -416,7 +416,8 @@ impl<'a> Engine<'a> {
             long_date(n.due)
         );
         let path = self.session_path(b);
-        self.breach(n.basis.date(), path, "cadence-gap", c.rule, message);
+        let period = (n.basis.date(), b);
+        self.chained_breach(period, path, "cadence-gap", c.rule, message);
     }
 
     fn oblige_next(&mut self, c: &View<'a>, n: &Next<'a>) {
