@@ -189,6 +189,9 @@ const answers = {
   },
   schedule: showScheduleAnswer,
   error({ message }) {
+    // Beyond the limits (2,001 rules): checkPolicy passes it, registering it refuses it.
+    draft = null;
+    $('results').hidden = true;
     $('status').textContent = `The policy could not be checked: ${message}`;
     document.body.dataset.checked = 'true';
   },

@@ -177,6 +177,19 @@ try {
     assert.equal(await page.isHidden('#results'), true);
   });
 
+  await test('2,001 rules (over the limit): a clear message, the page not held', async () => {
+    const rules = [];
+    for (let i = 0; i < 2001; i++) rules.push({ id: `r${i}`, kind: 'cadence', obligation: 'case-supervision', counts: ['case'], every: '28 days', source: 'x' });
+    const text = JSON.stringify({ format: 1, id: 'over', extends: 'havering', authority: 'O', title: 'T', document: 'x', rules });
+    await page.evaluate((t) => { document.getElementById('policy-text').value = t; }, text);
+    await page.click('#check');
+    await page.waitForSelector('body[data-checked="true"]', { timeout: 60_000 });
+    const said = await page.textContent('#status');
+    console.log(`       said: ${said}`);
+    assert.match(said, /2000/, 'the limit named');
+    assert.ok(!said.includes('r2000'), 'no rule id echoed');
+  });
+
   await test('a strict Content-Security-Policy on the page and its worker; no violation', async () => {
     const meta = await page.getAttribute('meta[http-equiv="Content-Security-Policy"]', 'content');
     assert.match(meta, /script-src 'self' 'wasm-unsafe-eval'; worker-src 'self'/);
