@@ -17,7 +17,8 @@
 //                   {type: 'rows', run, done, total, workers, children}   after each chunk
 //                   {type: 'rest', run, duties, actions}
 //                   {type: 'compliance-progress', run, done, total}, {type: 'compliance', run, ends, table}
-//                   {type: 'worker', run, worker}, {type: 'error', run, message}
+//                   {type: 'worker', run, worker: {id, sessions}, children, team, schedule}  (a drill-down)
+//                   {type: 'error', run, message, errors?}  (a run refused beyond the limits: errors read)
 
 import init, { schedule, scheduleMany, scheduleTeam, policy } from './pkg/index.js';
 import { readRows, buildService, viewRows, openActions, complianceByWorker } from './team-model.js';

@@ -438,12 +438,9 @@ const filling = new WeakMap(); // element -> the fill under way (a newer one sto
 function renderDuties() {
   const team = $('filter-team').value;
   const rows = view.duties.filter((d) => !team || d.team === team).sort(byUrgencyDuty);
-  const frag = document.createDocumentFragment();
-  for (const d of rows) {
-    frag.append(el('tr', {}, el('td', { text: d.team }), el('td', { text: words(d.kind) }), el('td', { text: d.subject }),
-      el('td', {}, tag(d.status)), el('td', { text: longDate(d.due) }), el('td', { class: 'finding-source', text: d.source })));
-  }
-  $('duties-body').replaceChildren(frag);
+  // Paged as the workers are: 1,000 teams' duties are thousands of rows.
+  showPage($('duties-body'), rows, (d) => el('tr', {}, el('td', { text: d.team }), el('td', { text: words(d.kind) }), el('td', { text: d.subject }),
+    el('td', {}, tag(d.status)), el('td', { text: longDate(d.due) }), el('td', { class: 'finding-source', text: d.source })), 'Team duties');
   $('duties-none').hidden = rows.length > 0;
   $('duties-table').hidden = rows.length === 0;
 }
