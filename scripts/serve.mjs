@@ -33,7 +33,7 @@ const MIME = {
 };
 
 const STRICT_CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; worker-src 'self'; style-src 'self'; img-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'";
-const STRICT_CSP_PATHS = new Set(['/team.html', '/team-worker.js']);
+const STRICT_CSP_PATHS = new Set(['/team.html', '/team-worker.js', '/policy.html', '/policy-worker.js']);
 
 /** Maps a URL path to a file inside one of the served folders, or null. */
 async function resolveFile(urlPath, mounts) {

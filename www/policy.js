@@ -2,8 +2,11 @@
 // line and column (checkPolicy); when it is valid, its coverage, a worker's schedule, its
 // cadences beside a built-in's and its templates as forms. Uses the authoring entry point;
 // nothing leaves the page. All text goes in with textContent.
+//
+// The checks, the coverage and the schedule run in a module worker (policy-worker.js), so a
+// policy of 2,000 rules never holds the page; the page draws what it sends, a chunk a task.
 
-import init, { checkPolicy, registerPolicy, policies, policy as getPolicy, schedule } from './pkg/authoring/supervision_rules.js';
+import init, { policies, policy as getPolicy } from './pkg/authoring/supervision_rules.js';
 
 const $ = (id) => document.getElementById(id);
 const DRAFT = 'workbench-draft';
@@ -42,7 +45,7 @@ function showProblems(problems) {
   list.replaceChildren();
   $('problems').hidden = problems.length === 0;
   $('problems-title').textContent = problems.length === 1 ? 'There is 1 problem' : `There are ${problems.length} problems`;
-  for (const p of problems) {
+  const item = (p) => {
     const a = h('a', { href: '#policy-text' },
       `Line ${p.line}, column ${p.column}: `, p.path ? h('code', { text: p.path }) : '', p.path ? ' – ' : '', p.expected);
     a.addEventListener('click', (e) => {
@@ -52,62 +55,61 @@ function showProblems(problems) {
       t.focus();
       t.setSelectionRange(at, at);
     });
-    list.append(h('li', {}, a));
-  }
-}
-
-/** An example worker the rule applies to. */
-function exampleWorker(rule, asOf) {
-  const w = { id: `example-${rule.id}`, role: 'social-worker', started: shift(asOf, -24), sessions: [] };
-  const when = rule.when || {};
-  if (when.roles && when.roles.length) w.role = when.roles[0];
-  if (when.hours) w.hours = when.hours;
-  if (when.shiftsPerMonthBelow) w.shiftsPerMonth = Math.max(0, when.shiftsPerMonthBelow - 1);
-  const anchors = [when.during && when.during.start, ...(rule.phases || []).map((p) => p.start), rule.from];
-  for (const a of anchors) {
-    if (a === 'asye' || a === 'probation') w[a] = shift(asOf, -1);
-    if (a === 'started') w.started = shift(asOf, -1);
-  }
-  if (rule.kind && rule.kind.startsWith('child-')) {
-    w.cases = [{ id: 'c1', allocated: shift(asOf, -2), plan: (when.plans || ['child-in-need'])[0], rag: (when.rag || ['green'])[0], discussed: [], events: (rule.events || []).slice(0, 1).map((kind) => ({ kind, date: shift(asOf, -1) })) }];
-  }
-  return w;
+    return h('li', {}, a);
+  };
+  // Every problem, 200 to a task (10,000 problems in one task held the page).
+  const token = (list.token = {});
+  let i = 0;
+  const step = () => {
+    if (list.token !== token) return;
+    list.append(...problems.slice(i, (i += 200)).map(item));
+    if (i < problems.length) setTimeout(step, 0);
+  };
+  step();
 }
 
 function cell(tag, text) { return h(tag, { text }); }
 
-function coverage(p, asOf) {
-  const table = $('coverage');
-  table.replaceChildren(h('caption', { class: 'visually-hidden', text: 'Rules and example workers' }),
-    h('thead', {}, h('tr', {}, ['Rule', 'Kind', 'Example worker', 'Used in the schedule'].map((t) => h('th', { scope: 'col', text: t })))));
-  const body = h('tbody');
-  for (const rule of p.rules) {
-    const w = exampleWorker(rule, asOf);
-    let used = 'no';
-    try {
-      const s = schedule(DRAFT, w, { asOf });
-      used = s.obligations.some((o) => o.rule === rule.id) || s.breaches.some((b) => b.rule === rule.id) ? 'yes' : 'no';
-    } catch (e) { used = `no: ${e.message}`; }
-    const who = `${w.role}${w.hours ? `, ${w.hours}` : ''}${w.asye ? ', ASYE began a month ago' : ''}${w.probation ? ', probation began a month ago' : ''}`;
-    body.append(h('tr', {}, h('th', { scope: 'row', text: rule.id }), cell('td', rule.kind), cell('td', who), cell('td', used)));
-  }
-  table.append(body);
+/** The coverage table's head; its rows come from the worker, a chunk at a time. */
+function startCoverage() {
+  $('coverage').replaceChildren(h('caption', { class: 'visually-hidden', text: 'Rules and example workers' }),
+    h('thead', {}, h('tr', {}, ['Rule', 'Kind', 'Example worker', 'Used in the schedule'].map((t) => h('th', { scope: 'col', text: t })))),
+    h('tbody'));
 }
 
+function addCoverage(rows) {
+  $('coverage').tBodies[0].append(...rows.map((r) => h('tr', {}, h('th', { scope: 'row', text: r.id }), cell('td', r.kind), cell('td', r.who), cell('td', r.used))));
+}
+
+// The worker does the work; `checks` numbers each request so a late answer is dropped.
+const worker = new Worker(new URL('./policy-worker.js', import.meta.url), { type: 'module' });
+let checks = 0;
+let draft = null; // the valid policy last checked, as policy() gives it
+
 function showSchedule() {
+  let w;
+  try {
+    w = JSON.parse($('worker').value);
+  } catch (e) {
+    showScheduleAnswer({ error: e.message });
+    return;
+  }
+  worker.postMessage({ type: 'schedule', check: checks, worker: w, asOf: $('as-of').value || today() });
+}
+
+function showScheduleAnswer({ obligations, error }) {
   const table = $('schedule');
   const problem = $('schedule-problem');
   table.replaceChildren();
   problem.hidden = true;
-  try {
-    const s = schedule(DRAFT, JSON.parse($('worker').value), { asOf: $('as-of').value || today() });
-    table.append(h('caption', { class: 'visually-hidden', text: 'Obligations' }),
-      h('thead', {}, h('tr', {}, ['What', 'Due', 'Status', 'Why'].map((t) => h('th', { scope: 'col', text: t })))),
-      h('tbody', {}, s.obligations.map((o) => h('tr', {}, cell('td', o.kind), cell('td', o.due), cell('td', o.status), cell('td', o.reason)))));
-  } catch (e) {
-    problem.textContent = `The schedule cannot be shown: ${e.message}`;
+  if (error !== undefined) {
+    problem.textContent = `The schedule cannot be shown: ${error}`;
     problem.hidden = false;
+    return;
   }
+  table.append(h('caption', { class: 'visually-hidden', text: 'Obligations' }),
+    h('thead', {}, h('tr', {}, ['What', 'Due', 'Status', 'Why'].map((t) => h('th', { scope: 'col', text: t })))),
+    h('tbody', {}, obligations.map((o) => h('tr', {}, cell('td', o.kind), cell('td', o.due), cell('td', o.status), cell('td', o.reason)))));
 }
 
 const cadences = (p) => p.rules.filter((r) => r.kind === 'cadence');
@@ -153,25 +155,55 @@ function templates(p) {
 function check() {
   const text = $('policy-text').value;
   $('download').href = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
-  const problems = checkPolicy(text);
-  showProblems(problems);
-  $('results').hidden = problems.length > 0;
-  if (problems.length) {
-    $('status').textContent = 'The policy has problems: see the list.';
-    return;
-  }
-  const value = JSON.parse(text);
-  $('download').download = `${value.id || 'policy'}.json`;
-  registerPolicy({ ...value, id: DRAFT, replaces: DRAFT });
-  const p = getPolicy(DRAFT);
-  const asOf = $('as-of').value || today();
-  $('status').textContent = `The policy is valid: ${p.rules.length} rules, ${p.templates.length} templates.`;
-  coverage(p, asOf);
-  if (!$('worker').value.trim()) $('worker').value = JSON.stringify({ id: 'w1', role: 'social-worker', started: shift(asOf, -12), sessions: [{ date: shift(asOf, -1), type: 'one-to-one' }] }, null, 2);
-  showSchedule();
-  compare(p);
-  templates(p);
+  $('status').textContent = 'Checking the policy…';
+  document.body.dataset.checked = 'false';
+  worker.postMessage({ type: 'check', check: ++checks, text, asOf: $('as-of').value || today() });
 }
+
+const answers = {
+  problems({ problems }) {
+    draft = null;
+    showProblems(problems);
+    $('results').hidden = true;
+    $('status').textContent = 'The policy has problems: see the list.';
+    document.body.dataset.checked = 'true';
+  },
+  valid({ policy: p, name }) {
+    draft = p;
+    showProblems([]);
+    $('results').hidden = false;
+    $('download').download = `${name}.json`;
+    $('status').textContent = `The policy is valid: ${p.rules.length} rules, ${p.templates.length} templates. Working out its coverage…`;
+    startCoverage();
+    const asOf = $('as-of').value || today();
+    if (!$('worker').value.trim()) $('worker').value = JSON.stringify({ id: 'w1', role: 'social-worker', started: shift(asOf, -12), sessions: [{ date: shift(asOf, -1), type: 'one-to-one' }] }, null, 2);
+    showSchedule();
+    compare(p);
+    templates(p);
+  },
+  coverage({ rows, done, total }) {
+    addCoverage(rows);
+    if (done < total) return;
+    $('status').textContent = `The policy is valid: ${draft.rules.length} rules, ${draft.templates.length} templates.`;
+    document.body.dataset.checked = 'true';
+  },
+  schedule: showScheduleAnswer,
+  error({ message }) {
+    // Beyond the limits (2,001 rules): checkPolicy passes it, registering it refuses it.
+    draft = null;
+    $('results').hidden = true;
+    $('status').textContent = `The policy could not be checked: ${message}`;
+    document.body.dataset.checked = 'true';
+  },
+};
+
+worker.addEventListener('message', (ev) => {
+  if (ev.data.check !== checks) return; // an answer to an older check
+  answers[ev.data.type]?.(ev.data);
+});
+worker.addEventListener('error', () => {
+  $('status').textContent = 'The policy could not be checked: this browser could not start the page\'s worker.';
+});
 
 await init();
 const builtIns = policies().filter((p) => p.id !== DRAFT);
@@ -194,5 +226,5 @@ $('open-file').addEventListener('change', async (e) => {
 $('check').addEventListener('click', check);
 $('worker').addEventListener('input', showSchedule);
 $('as-of').addEventListener('change', () => { if (!$('results').hidden) check(); });
-$('compare-with').addEventListener('change', () => { if (!$('results').hidden) compare(getPolicy(DRAFT)); });
+$('compare-with').addEventListener('change', () => { if (draft) compare(draft); });
 $('status').textContent = 'Paste a policy, open a file, or start from a built-in policy.';

@@ -2,6 +2,9 @@
 // End-to-end test of the policy workbench (www/policy.html, issue 14): a broken policy
 // shows every problem with its line and column; fixing it renders the coverage, the
 // templates and a worker's schedule; the page passes axe-core at WCAG 2.2 AA in both states.
+// Issue 25: the checks, coverage and schedule run in the page's worker (policy-worker.js),
+// under the page's strict Content-Security-Policy; a policy of 2,000 rules (the documented
+// largest) is checked and covered with its main-thread long tasks recorded.
 // Headless Debian Chromium through playwright-core; serves www/ and pkg/ itself. Needs pkg/
 // built (make build).
 //
@@ -72,6 +75,14 @@ try {
   page.on('pageerror', (e) => errors.push(e.message));
   page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
   page.on('request', (r) => { if (!r.url().startsWith(server.url) && !r.url().startsWith('blob:')) outside.push(r.url()); });
+  const workerScripts = [];
+  page.on('request', (r) => { if (r.url().endsWith('/policy-worker.js')) workerScripts.push(r.url()); });
+  await page.addInitScript(() => {
+    window.__csp = [];
+    document.addEventListener('securitypolicyviolation', (e) => window.__csp.push(`${e.violatedDirective} ${e.blockedURI}`));
+    window.__long = [];
+    new PerformanceObserver((l) => { for (const e of l.getEntries()) window.__long.push(Math.round(e.duration)); }).observe({ type: 'longtask', buffered: true });
+  });
   await page.goto(`${server.url}policy.html`);
   await page.waitForFunction(() => /Paste a policy/.test(document.getElementById('status').textContent));
 
@@ -99,6 +110,9 @@ try {
     await page.fill('#policy-text', FIXED);
     await page.click('#check');
     await page.waitForSelector('#results:not([hidden])');
+    // The coverage and the schedule come from the worker after the results are shown.
+    await page.waitForSelector('body[data-checked="true"]');
+    await page.waitForSelector('#schedule tbody tr');
     assert.equal(await page.isHidden('#problems'), true);
     const rules = await page.$$eval('#coverage tbody tr', (tr) => tr.map((r) => r.textContent));
     assert.ok(rules.some((r) => r.startsWith('case-supervision') && r.endsWith('yes')), rules.join('\n'));
@@ -112,6 +126,74 @@ try {
 
   await test('axe-core: no WCAG 2.2 AA violations with the results shown', async () => {
     assert.deepEqual(await axe(page), []);
+  });
+
+  // What this loaded 2-core machine can honestly meet (BENCHMARKS.md, "Issue 25: the pages
+  // at the largest inputs"); the numbers are printed.
+  const LONG_TASK_BOUND = Number(process.env.POLICY_LONG_TASK_BOUND || 150);
+  await test('2,000 rules: checked and covered in the worker, the page never held', async () => {
+    const rules = [];
+    for (let i = 0; i < 2000; i++) {
+      rules.push({ id: `r${i}`, kind: 'cadence', obligation: 'case-supervision', counts: ['case', 'one-to-one'],
+        every: `${28 + (i % 50)} days`, when: { roles: ['social-worker'] }, source: `my.txt ${i}` });
+    }
+    const text = JSON.stringify({ format: 1, id: 'big', extends: 'havering', authority: 'Big Council',
+      title: 'Supervision policy', document: 'my.txt', rules }, null, 2);
+    // Put in the box directly (typing 600 KB is not a test), laid out, then checked: from
+    // the click on. The box's own layout of 600 KB of text is a long task of the browser's
+    // (0.4-1.6 s here) when a file is opened, whatever the page does with it after.
+    await page.evaluate((t) => { const box = document.getElementById('policy-text'); box.value = t; box.getBoundingClientRect(); }, text);
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 100))));
+    await page.evaluate(() => window.__long.splice(0));
+    const t0 = Date.now();
+    await page.click('#check');
+    await page.waitForSelector('body[data-checked="true"]', { timeout: 300_000 });
+    const ms = Date.now() - t0;
+    const long = await page.evaluate(() => window.__long.splice(0));
+    const n = await page.locator('#coverage tbody tr').count();
+    console.log(`       measured: click to coverage complete ${ms} ms, ${n} rules; long tasks ${long.length ? long.join(', ') + ' ms' : 'none'}; load average ${os.loadavg().map((x) => x.toFixed(2)).join(', ')}`);
+    assert.ok(n >= 2000, `${n} coverage rows`);
+    assert.match(await page.textContent('#status'), new RegExp(`^The policy is valid: ${n} rules`));
+    assert.equal(workerScripts.length, 1, 'the work ran in policy-worker.js');
+    assert.ok(Math.max(0, ...long) <= LONG_TASK_BOUND, `longest main-thread task ${Math.max(0, ...long)} ms (bound ${LONG_TASK_BOUND} ms)`);
+  });
+
+  await test('2,000 rules with a mistake each: the problems listed, the page not held', async () => {
+    const rules = [];
+    for (let i = 0; i < 2000; i++) rules.push({ id: `r${i}`, kind: 'cadence', obligation: 'case-supervison', counts: ['case'], every: '28 days', source: 'x' });
+    const text = JSON.stringify({ format: 1, id: 'bad', extends: 'havering', authority: 'B', title: 'T', document: 'x', rules });
+    await page.evaluate((t) => { const box = document.getElementById('policy-text'); box.value = t; box.getBoundingClientRect(); }, text);
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 100))));
+    await page.evaluate(() => window.__long.splice(0));
+    await page.click('#check');
+    await page.waitForSelector('body[data-checked="true"]', { timeout: 300_000 });
+    const problems = Number((await page.textContent('#problems-title')).match(/\d+/)[0]);
+    await page.waitForFunction((k) => document.querySelectorAll('#problems-list li').length === k, problems);
+    const long = await page.evaluate(() => window.__long.splice(0));
+    console.log(`       measured: ${problems} problems listed; long tasks ${long.length ? long.join(', ') + ' ms' : 'none'}`);
+    // checkPolicy lists the first 50 problems and says how many more (its own bound).
+    assert.ok(problems >= 50, `${problems} problems`);
+    assert.ok(Math.max(0, ...long) <= LONG_TASK_BOUND, `longest main-thread task ${Math.max(0, ...long)} ms`);
+    assert.equal(await page.isHidden('#results'), true);
+  });
+
+  await test('2,001 rules (over the limit): a clear message, the page not held', async () => {
+    const rules = [];
+    for (let i = 0; i < 2001; i++) rules.push({ id: `r${i}`, kind: 'cadence', obligation: 'case-supervision', counts: ['case'], every: '28 days', source: 'x' });
+    const text = JSON.stringify({ format: 1, id: 'over', extends: 'havering', authority: 'O', title: 'T', document: 'x', rules });
+    await page.evaluate((t) => { document.getElementById('policy-text').value = t; }, text);
+    await page.click('#check');
+    await page.waitForSelector('body[data-checked="true"]', { timeout: 60_000 });
+    const said = await page.textContent('#status');
+    console.log(`       said: ${said}`);
+    assert.match(said, /2000/, 'the limit named');
+    assert.ok(!said.includes('r2000'), 'no rule id echoed');
+  });
+
+  await test('a strict Content-Security-Policy on the page and its worker; no violation', async () => {
+    const meta = await page.getAttribute('meta[http-equiv="Content-Security-Policy"]', 'content');
+    assert.match(meta, /script-src 'self' 'wasm-unsafe-eval'; worker-src 'self'/);
+    assert.deepEqual(await page.evaluate(() => window.__csp), []);
   });
 
   await test('nothing leaves the page, and no script errors', async () => {

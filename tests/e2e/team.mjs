@@ -9,7 +9,7 @@
 // Ends with "N passed, N failed"; exits 1 when anything failed.
 
 import assert from 'node:assert/strict';
-import { mkdtemp, rm, readFile, access, mkdir } from 'node:fs/promises';
+import { mkdtemp, rm, readFile, writeFile, access, mkdir } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -351,7 +351,7 @@ async function main() {
       await p.setInputFiles('#file-caseload', csvFile('caseload.csv', big.caseload));
       await p.waitForSelector('#map-caseload-child');
       await p.click('#show');
-      await p.waitForFunction(() => document.querySelectorAll('#workers-body tr').length === 500);
+      await p.waitForFunction(() => document.getElementById('workers-count').textContent === '500 workers');
       const shown = Date.now() - t0;
       const inPage = Number(await p.evaluate(() => document.body.dataset.loadMs));
       const chosenToTable = Number(await p.evaluate(() => document.body.dataset.chosenToTableMs));
@@ -361,9 +361,136 @@ async function main() {
       console.log(`       measured: in the page, first file chosen to table shown ${chosenToTable} ms (Show to table ${inPage} ms); with Playwright's file transfer and clicks ${shown} ms; long tasks: ${long.length ? long.join(', ') + ' ms' : 'none'}; load average ${load}`);
       assert.equal(await p.evaluate(() => window.__progressSeen), true, 'a progress bar was shown');
       assert.equal(await p.isVisible('#progress-box'), false);
-      assert.ok(await p.locator('#children-body tr').count() > 500, 'the overdue children listed after the table');
-      assert.equal(await p.locator('#workers-body tr').count(), 500);
+      // Paged (issue 25): the first 100 of each table, the rest a page away.
+      assert.equal(await p.locator('#children-body tr').count(), 100, 'the overdue children listed after the table, a page of them');
+      assert.match(await p.textContent('#children-table ~ .pager, .table-scroll:has(#children-table) + .pager'), /^Children 1 to 100 of \d{3,}/);
+      assert.equal(await p.locator('#workers-body tr').count(), 100);
+      assert.match(await p.textContent('.table-scroll:has(#workers-table) + .pager'), /^Workers 1 to 100 of 500/);
       assert.ok(chosenToTable <= 10_000, `table shown ${chosenToTable} ms after the first file was chosen`);
+    });
+
+    // Issue 25: the largest documented service (docs/bad-inputs.md: 20,000 workers), paged.
+    // Long tasks are recorded and reported; the assertion's bound is what this loaded 2-core
+    // machine can honestly meet (BENCHMARKS.md, "Issue 25: the pages at the largest inputs").
+    const LONG_TASK_BOUND = Number(process.env.TEAM_LONG_TASK_BOUND || 300);
+    const watchLongTasks = (p) => p.addInitScript(() => {
+      window.__long = [];
+      new PerformanceObserver((l) => { for (const e of l.getEntries()) window.__long.push({ at: Math.round(e.startTime), ms: Math.round(e.duration) }); }).observe({ type: 'longtask', buffered: true });
+    });
+    await test('20,000 workers (259,000 sessions, 240,000 children): tables paged, the work in the worker', async () => {
+      // A browser of its own: the pages above share its renderer (and its event loop and
+      // heap), whose tasks and garbage collection would be counted against this one.
+      const ownDir = await mkdtemp(path.join(os.tmpdir(), 'supervision-rules-team-big-'));
+      const own = await launchBrowser(ownDir);
+      try {
+      const p = await own.newPage();
+      p.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
+      await watchLongTasks(p);
+      await p.goto(`${base}/team.html`);
+      await p.waitForSelector('body[data-ready="true"]');
+      await p.fill('#as-of', AS_OF);
+      await p.selectOption('#policy', 'stockport');
+      const big = syntheticService({ workers: 20_000, teams: 1_000, children: 240_000, asOf: AS_OF });
+      // From files on disk, as a user's are: a buffer is copied into the page by a script of
+      // Playwright's (a 2 s task of its own, not the page's).
+      const onDisk = async (name, text) => { const f = path.join(ownDir, name); await writeFile(f, text); return f; };
+      await p.setInputFiles('#file-sessions', await onDisk('sessions-20000.csv', big.sessions));
+      await p.setInputFiles('#file-caseload', await onDisk('caseload-20000.csv', big.caseload));
+      await p.waitForSelector('#map-caseload-child', { timeout: 120_000 });
+      await p.waitForSelector('#map-sessions-worker', { timeout: 120_000 });
+      const reading = await p.evaluate(() => window.__long.splice(0));
+      const clicked = await p.evaluate(() => performance.now());
+      await p.click('#show');
+      await p.waitForFunction(() => document.getElementById('workers-count').textContent === '20000 workers', null, { timeout: 300_000 });
+      const tableAt = await p.evaluate(() => performance.now());
+      const toTable = await p.evaluate(() => window.__long.splice(0));
+      await p.waitForSelector('body[data-loaded="true"]', { timeout: 600_000 });
+      const after = await p.evaluate(() => window.__long.splice(0));
+      const ms = (l) => (l.length ? `${l.length} (${l.map((x) => x.ms).join(', ')} ms)` : 'none');
+      console.log(`       measured: click to table ${Math.round(tableAt - clicked)} ms; long tasks reading the files ${ms(reading)}, click to table ${ms(toTable)}, table to loaded ${ms(after)}; load average ${os.loadavg().map((n) => n.toFixed(2)).join(', ')}`);
+      assert.equal(await p.locator('#workers-body tr').count(), 100, 'a page of workers drawn, not 20,000');
+      assert.equal(await p.locator('#children-body tr').count(), 100, 'a page of children');
+      const pager = '.table-scroll:has(#workers-table) + .pager';
+      assert.equal(await p.textContent(`${pager} [data-page-label]`), 'Workers 1 to 100 of 20000');
+      await p.focus(`${pager} [data-page="next"]`);
+      await p.keyboard.press('Enter');
+      assert.equal(await p.textContent(`${pager} [data-page-label]`), 'Workers 101 to 200 of 20000');
+      assert.equal(await p.locator('#workers-body tr').count(), 100);
+      assert.ok(await p.evaluate(() => document.querySelectorAll('#results *').length) < 5_000, 'the view is a few thousand elements');
+      const worst = Math.max(0, ...toTable.map((x) => x.ms), ...after.map((x) => x.ms));
+      assert.ok(worst <= LONG_TASK_BOUND, `longest main-thread task from click to loaded ${worst} ms (bound ${LONG_TASK_BOUND} ms)`);
+      assert.deepEqual(await axe(p), [], 'the paged view is axe-clean');
+      } finally {
+        await own.close().catch(() => {});
+        await rm(ownDir, { recursive: true, force: true }).catch(() => {});
+      }
+    });
+
+    await test('a worker with 10,000 children: their due dates paged (50 at a time), worked out in the worker', async () => {
+      const p = await context.newPage();
+      page = p;
+      await watchLongTasks(p);
+      await p.goto(`${base}/team.html`);
+      await p.waitForSelector('body[data-ready="true"]');
+      await p.fill('#as-of', AS_OF);
+      await p.selectOption('#policy', 'stockport');
+      const rows = ['Child,Worker,Allocated,Last discussed'];
+      for (let i = 0; i < 10_000; i++) rows.push(`C${i},W1,01/01/2026,${i % 2 ? '01/03/2026' : ''}`);
+      await p.setInputFiles('#file-sessions', csvFile('sessions.csv', 'Worker,Role,Date,Type\r\nW1,social-worker,01/06/2026,one-to-one\r\n'));
+      await p.setInputFiles('#file-caseload', csvFile('caseload.csv', rows.join('\r\n')));
+      await p.waitForSelector('#map-caseload-child');
+      await p.waitForSelector('#map-sessions-worker');
+      await p.click('#show');
+      await p.waitForSelector('body[data-loaded="true"]', { timeout: 120_000 });
+      await p.evaluate(() => window.__long.splice(0));
+      const t0 = await p.evaluate(() => performance.now());
+      await p.click('button[data-worker="W1"]');
+      await p.waitForSelector('#worker-panel:not([hidden])');
+      const shown = await p.evaluate(() => performance.now());
+      const long = await p.evaluate(() => window.__long.splice(0));
+      const drawn = await p.evaluate(() => document.querySelectorAll('#worker-panel *').length);
+      console.log(`       measured: click to panel ${Math.round(shown - t0)} ms, ${drawn} elements in the panel; long tasks ${long.length ? long.map((x) => x.ms).join(', ') + ' ms' : 'none'}`);
+      assert.match(await p.textContent('#worker-panel-meta'), /; 10000 children on the caseload\.$/);
+      assert.match(await p.textContent('#worker-panel-page'), /^Page 1 of \d+: due dates 1 to 50 of \d{5}, overdue first$/);
+      assert.ok(drawn < 2_000, `${drawn} elements in the panel, not 200,000`);
+      await p.click('#worker-panel-pager [data-page="next"]');
+      assert.match(await p.textContent('#worker-panel-page'), /^Page 2 of \d+: due dates 51 to 100 of/);
+      assert.deepEqual(await axe(p), [], 'the paged panel is axe-clean');
+    });
+
+    await test('beyond the limits: 20,001 workers, or 10,001 children of one worker, get a message; no work', async () => {
+      const p = await openPage(context, base);
+      page = p;
+      const sessions = ['Worker,Role,Date,Type'];
+      for (let i = 0; i <= 20_000; i++) sessions.push(`W${i},social-worker,01/06/2026,one-to-one`);
+      await p.setInputFiles('#file-sessions', csvFile('sessions.csv', sessions.join('\r\n')));
+      await p.waitForSelector('#map-sessions-worker');
+      await p.click('#show');
+      await p.waitForSelector('#status.status-error');
+      assert.equal(await p.textContent('#status'), 'The service could not be worked out: the files hold 20,001 workers, and this page works out at most 20,000 at once. Choose files for part of the service (a team or an area).');
+      assert.equal(await p.isVisible('#results'), false);
+      const caseload = ['Child,Worker,Allocated'];
+      for (let i = 0; i <= 10_000; i++) caseload.push(`C${i},W1,01/01/2026`);
+      await p.setInputFiles('#file-sessions', csvFile('sessions.csv', sessions.slice(0, 3).join('\r\n')));
+      await p.setInputFiles('#file-caseload', csvFile('caseload.csv', caseload.join('\r\n')));
+      await p.waitForSelector('#map-caseload-child');
+      await p.click('#show');
+      await p.waitForFunction(() => document.getElementById('status').textContent.includes('children on their caseload'));
+      assert.equal(await p.textContent('#status'), 'The service could not be worked out: a worker has 10,001 children on their caseload, and this page works out at most 10,000 for one worker. Check the caseload file\'s worker column.');
+      assert.deepEqual(await axe(p), []);
+    });
+
+    await test('a JSON export whose cells hold objects, and a file that is not JSON: shown, never thrown', async () => {
+      const p = await openPage(context, base);
+      page = p;
+      await p.setInputFiles('#file-sessions', { name: 's.json', mimeType: 'application/json', buffer: Buffer.from('[{"Worker":{"toString":1},"Role":"social-worker","Date":["01/06/2026"],"Type":"one-to-one"}]') });
+      await p.waitForSelector('#map-sessions-worker');
+      await p.click('#show');
+      await p.waitForSelector('body[data-loaded="true"]');
+      assert.equal(await p.textContent('#import-errors-title'), '1 row could not be read');
+      await p.setInputFiles('#file-caseload', { name: 'c.json', mimeType: 'application/json', buffer: Buffer.from('[{"a": 1},') });
+      await p.waitForFunction(() => document.getElementById('status').classList.contains('status-error'));
+      assert.equal(await p.textContent('#status'), 'Caseload: The file looks like JSON but is not valid JSON.');
     });
 
     await test('a strict Content-Security-Policy on the page and its worker; no violation', async () => {
