@@ -449,18 +449,20 @@ function renderDuties() {
 }
 
 // Breaches repeated period after period (docs/finding-codes.md, Runs): the longest first.
-const sortRuns = (runs) => runs.sort((a, b) => b.count - a.count || a.first.localeCompare(b.first) || a.id.localeCompare(b.id));
+// Compared as plain strings (ISO dates, ids): localeCompare over tens of thousands of rows
+// held the page.
+const cmp = (a, b) => (a < b ? -1 : a > b ? 1 : 0);
+const sortRuns = (runs) => runs.sort((a, b) => b.count - a.count || cmp(a.first, b.first) || cmp(a.id, b.id));
 const runsShown = () => (view.runs || []).filter((r) => !$('filter-team').value || r.team === $('filter-team').value);
 
 function renderRuns() {
   const rows = runsShown();
-  const frag = document.createDocumentFragment();
-  for (const r of rows) {
-    frag.append(el('tr', { 'data-run-count': r.count }, el('td', { text: r.subject === 'worker' ? 'The worker' : r.subject === 'child' ? `Case ${r.id}` : 'The team' }),
-      el('td', { text: r.worker }), el('td', { text: r.team }), el('td', { text: words(r.rule || r.code) }),
-      el('td', { text: String(r.count) }), el('td', { text: longDate(r.first) }), el('td', { text: longDate(r.last) })));
-  }
-  $('runs-body').replaceChildren(frag);
+  // Paged as the workers are: a large service has thousands of runs.
+  showPage($('runs-body'), rows, (r) => el('tr', { 'data-run-count': r.count },
+    el('td', { text: r.subject === 'worker' ? 'The worker' : r.subject === 'child' ? `Case ${r.id}` : 'The team' }),
+    el('td', { text: r.worker }), el('td', { text: r.team }), el('td', { text: words(r.rule || r.code) }),
+    el('td', { text: String(r.count) }), el('td', { text: longDate(r.first) }), el('td', { text: longDate(r.last) })),
+  'Repeated breaches');
   $('runs-none').hidden = rows.length > 0;
   $('runs-table').hidden = rows.length === 0;
 }
