@@ -406,3 +406,35 @@ fn the_command_line_checks_and_compiles() {
     assert_eq!(r.load_compiled(&text).expect("loads").id, "my-council");
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// `registerPolicy` refuses a policy over a limit of one call (docs/bad-inputs.md: 2,000
+/// rules); the check shows that refusal as the policy's one problem, at the rules, instead
+/// of passing a policy that cannot be registered.
+#[test]
+fn a_policy_over_a_limit_is_a_problem_not_a_pass() {
+    let rule = &derived()["rules"][0];
+    let rules: Vec<Value> = (0..2001)
+        .map(|i| {
+            let mut r = rule.clone();
+            r["id"] = json!(format!("rule-{i}"));
+            r
+        })
+        .collect();
+    let found = problems(&with(derived(), "/rules", Value::Array(rules)));
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].0, "rules");
+    assert!(found[0].1.contains("at most 2000 rules"), "{found:?}");
+    // And at the limit, no such problem.
+    let rules: Vec<Value> = (0..2000)
+        .map(|i| {
+            let mut r = rule.clone();
+            r["id"] = json!(format!("rule-{i}"));
+            r
+        })
+        .collect();
+    let at_limit = problems(&with(derived(), "/rules", Value::Array(rules)));
+    assert!(
+        at_limit.iter().all(|(path, _)| path != "rules"),
+        "{at_limit:?}"
+    );
+}

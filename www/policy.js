@@ -189,7 +189,7 @@ const answers = {
   },
   schedule: showScheduleAnswer,
   error({ message }) {
-    // Beyond the limits (2,001 rules): checkPolicy passes it, registering it refuses it.
+    // The check passed but registering refused it: shown, never thrown.
     draft = null;
     $('results').hidden = true;
     $('status').textContent = `The policy could not be checked: ${message}`;

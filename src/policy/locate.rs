@@ -2,7 +2,7 @@
 //! command line and the policy workbench.
 
 use super::{parse_policy, Registry};
-use crate::error::PolicyProblem;
+use crate::error::{Error, PolicyProblem};
 use serde::Serialize;
 use std::collections::BTreeMap;
 
@@ -38,6 +38,15 @@ pub fn check_text(text: &str, registry: &Registry) -> Vec<Located> {
             Ok(()) => return Vec::new(),
             Err(e) => e.problems().to_vec(),
         },
+        // Over a limit of one call (`crate::limits`): `registerPolicy` refuses the policy, so
+        // the check must not pass it; the limit is the one problem, at its path.
+        Err(Error::BadArgument { path, expected }) => vec![PolicyProblem {
+            path: path
+                .strip_prefix("policy")
+                .map_or(path.as_str(), |p| p.trim_start_matches('.'))
+                .to_string(),
+            expected,
+        }],
         Err(e) => e.problems().to_vec(),
     };
     let mut scan = Scan {

@@ -184,9 +184,13 @@ try {
     await page.evaluate((t) => { document.getElementById('policy-text').value = t; }, text);
     await page.click('#check');
     await page.waitForSelector('body[data-checked="true"]', { timeout: 60_000 });
-    const said = await page.textContent('#status');
+    // checkPolicy reports the limit registerPolicy would refuse it by, as the one problem,
+    // at the rules (not a pass followed by a refusal).
+    assert.equal(await page.textContent('#status'), 'The policy has problems: see the list.');
+    const said = await page.textContent('#problems-list');
     console.log(`       said: ${said}`);
-    assert.match(said, /2000/, 'the limit named');
+    assert.equal(await page.locator('#problems-list li').count(), 1);
+    assert.match(said, /rules – at most 2000 rules in one call/, 'the limit named, at the rules');
     assert.ok(!said.includes('r2000'), 'no rule id echoed');
   });
 
