@@ -21,6 +21,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
+import { isDeepStrictEqual } from 'node:util';
 import { AxeBuilder } from '@axe-core/playwright';
 import { launchBrowser } from './browser.mjs';
 import { startServer } from '../../scripts/serve.mjs';
@@ -315,15 +316,32 @@ async function library(context, scratch, lib) {
       const at = CONTROLS[lib];
       await show(policy, template, record, 'final');
       await page.evaluate(() => window.submit());
-      await page.fill(at.supervisor, 'Alex Jones');
-      await page.fill(at.who, 'Sam Patel');
-      await page.press(at.who, 'Tab');   // SurveyJS takes a text's value when it loses focus
+      // A React form may redraw a control while it is typed into: type again until the
+      // control holds the value once the page has settled (three tries at most).
+      const fill = async (selector, value) => {
+        for (let i = 0; i < 3; i++) {
+          await page.fill(selector, value);
+          await page.press(selector, 'Tab');   // SurveyJS takes a text's value when it loses focus
+          await page.evaluate(() => window.submit());
+          if (await page.inputValue(selector) === value) return;
+        }
+      };
+      await fill(at.supervisor, 'Alex Jones');
+      await fill(at.who, 'Sam Patel');
       await page.evaluate(() => window.submit());
       const filled = { ...record, supervisor: 'Alex Jones', actions: [{ ...record.actions[0], who: 'Sam Patel' }] };
       const report = sr.validate(policy, template, filled, { mode: 'final', today: '2026-04-02' });
       assert.equal(report.errors.length, 6, 'two fewer findings');
-      const shown = await page.evaluate(() => window.describe());
-      assert.deepEqual(shown.messages.sort(byPlace), expectedMessages(lib, report).sort(byPlace));
+      // JSON Forms (React) draws the new findings after the submit returns: wait for them
+      // (5 s at most) before comparing.
+      const expected = expectedMessages(lib, report).sort(byPlace);
+      let shown;
+      for (const start = Date.now(); ;) {
+        shown = await page.evaluate(() => window.describe());
+        if (isDeepStrictEqual(shown.messages.sort(byPlace), expected) || Date.now() - start > 5000) break;
+        await page.waitForTimeout(50);
+      }
+      assert.deepEqual(shown.messages.sort(byPlace), expected);
       // A choice: the record gets the option itself, not its index in the list.
       await show('north-east-lincolnshire', 'supervision-agreement', {}, 'final');
       if (lib === 'surveyjs') {
