@@ -1,48 +1,24 @@
 // The authoring entry point: as widget.js, and registerPolicy() forgets what validate()
 // knew of a policy registered again under its id.
 import * as glue from './supervision_rules.js';
-import { fastValidate } from './fast-validate.js';
+import { entry } from './wrap.js';
 import { attachWhenReady as whenReady } from './when-ready.js';
-import { edge, defaultingToday } from './edge.js';
 
 export * from './supervision_rules.js';
 
-const ready = edge(glue);
-const fast = fastValidate(glue);
-const g = (name) => ready.guard(name, glue[name]);
+const e = entry(glue);
 
 /** See supervision_rules.d.ts. */
-export default ready.init;
-export const initSync = ready.initSync;
-
-/** See supervision_rules.d.ts; `today` defaults to the local date. */
-export const validate = ready.guard('validate', defaultingToday(fast.validate));
-
-/** See supervision_rules.d.ts. */
-export const loadPolicy = ready.guard('loadPolicy', fast.registering(glue.loadPolicy));
-
-/** See supervision_rules.d.ts. */
-export const registerPolicy = ready.guard('registerPolicy', fast.registering(glue.registerPolicy));
+export default e.init;
+// See supervision_rules.d.ts (README, "The contract").
+export const {
+  initSync, validate, loadPolicy, policies, policy, template, jsonSchema, schedule,
+  scheduleMany, scheduleTeam, addWorkingDays, bankHolidays, loadBankHolidays, parseDate,
+  registerPolicy, attach, renderSchedule, compilePolicy, checkPolicy,
+} = e;
 
 /** See index.d.ts. */
 export function attachWhenReady(form, options, wasm) {
   const here = new URL('supervision_rules_bg.wasm', import.meta.url);
-  return whenReady(ready.init, glue.attach, here, form, options, wasm);
+  return whenReady(e.init, glue.attach, here, form, options, wasm);
 }
-
-// The glue's other functions, each guarded (README, "The contract").
-export const policies = g('policies');
-export const policy = g('policy');
-export const template = g('template');
-export const schedule = g('schedule');
-export const scheduleMany = g('scheduleMany');
-export const scheduleTeam = g('scheduleTeam');
-export const addWorkingDays = g('addWorkingDays');
-export const bankHolidays = g('bankHolidays');
-export const loadBankHolidays = g('loadBankHolidays');
-export const parseDate = g('parseDate');
-export const attach = g('attach');
-export const renderSchedule = g('renderSchedule');
-export const compilePolicy = g('compilePolicy');
-export const checkPolicy = g('checkPolicy');
-export const jsonSchema = g('jsonSchema');

@@ -1,38 +1,21 @@
 // The form entry point (supervision-rules/form): validate only — no schedule code and no
-// built-in policies in its .wasm. A page loads the one council's policy it serves, a module
-// of the package:
+// built-in policies in its .wasm. A form page loads the one council's policy it serves:
 //
 //   import init, { loadPolicy, validate } from 'supervision-rules/form';
 //   import havering from 'supervision-rules/policies/havering';
 //   await init(); loadPolicy(havering);
 //
-// Otherwise as index.js: the glue, guarded before init() (edge.js), with validate() keeping
-// free text in JavaScript and `today` defaulting to the local date.
+// Otherwise as index.js (wrap.js).
 import * as glue from './supervision_rules.js';
-import { fastValidate } from './fast-validate.js';
-import { edge, defaultingToday } from './edge.js';
+import { entry } from './wrap.js';
 
 export * from './supervision_rules.js';
 
-const ready = edge(glue);
-const fast = fastValidate(glue);
-const g = (name) => ready.guard(name, glue[name]);
+const e = entry(glue);
 
 /** See supervision_rules.d.ts. */
-export default ready.init;
-export const initSync = ready.initSync;
-
-/** See supervision_rules.d.ts; `today` defaults to the local date. */
-export const validate = ready.guard('validate', defaultingToday(fast.validate));
-
-/** See supervision_rules.d.ts. */
-export const loadPolicy = ready.guard('loadPolicy', fast.registering(glue.loadPolicy));
-
-export const policies = g('policies');
-export const policy = g('policy');
-export const template = g('template');
-export const jsonSchema = g('jsonSchema');
-export const addWorkingDays = g('addWorkingDays');
-export const bankHolidays = g('bankHolidays');
-export const loadBankHolidays = g('loadBankHolidays');
-export const parseDate = g('parseDate');
+export default e.init;
+export const {
+  initSync, validate, loadPolicy, policies, policy, template, jsonSchema, addWorkingDays,
+  bankHolidays, loadBankHolidays, parseDate,
+} = e;

@@ -1,36 +1,18 @@
-// The entry point: the wasm-bindgen glue, with validate() keeping free text in JavaScript
-// (see fast-validate.js). Same exports, same arguments, same results; each function throws
-// an Error saying to call init() first when called before it (edge.js), and validate()
-// without `today` takes this environment's local date (edge.js).
+// The entry point: the wasm-bindgen glue, each function guarded before init(), validate()
+// keeping free text in JavaScript and defaulting `today` to the local date (wrap.js).
+// Same exports, same arguments, same results. Also the base entry point's
+// (supervision-rules/base: the same functions, no built-in policies in its .wasm).
 import * as glue from './supervision_rules.js';
-import { fastValidate } from './fast-validate.js';
-import { edge, defaultingToday } from './edge.js';
+import { entry } from './wrap.js';
 
 export * from './supervision_rules.js';
 
-const ready = edge(glue);
-const fast = fastValidate(glue);
-const g = (name) => ready.guard(name, glue[name]);
+const e = entry(glue);
 
 /** See supervision_rules.d.ts. */
-export default ready.init;
-export const initSync = ready.initSync;
-
-/** See supervision_rules.d.ts; `today` defaults to the local date. */
-export const validate = ready.guard('validate', defaultingToday(fast.validate));
-
-/** See supervision_rules.d.ts. */
-export const loadPolicy = ready.guard('loadPolicy', fast.registering(glue.loadPolicy));
-
-// The glue's other functions, each guarded (README, "The contract").
-export const policies = g('policies');
-export const policy = g('policy');
-export const template = g('template');
-export const jsonSchema = g('jsonSchema');
-export const schedule = g('schedule');
-export const scheduleMany = g('scheduleMany');
-export const scheduleTeam = g('scheduleTeam');
-export const addWorkingDays = g('addWorkingDays');
-export const bankHolidays = g('bankHolidays');
-export const loadBankHolidays = g('loadBankHolidays');
-export const parseDate = g('parseDate');
+export default e.init;
+// See supervision_rules.d.ts (README, "The contract").
+export const {
+  initSync, validate, loadPolicy, policies, policy, template, jsonSchema, schedule, scheduleMany,
+  scheduleTeam, addWorkingDays, bankHolidays, loadBankHolidays, parseDate,
+} = e;

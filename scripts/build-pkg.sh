@@ -12,7 +12,7 @@
 #   pkg/policies/<id>.js    supervision-rules/policies/<id>  one built-in policy, compiled,
 #                                                        for loadPolicy of form or base
 #
-# index.js (from js/: index, widget, authoring, base or form; bundled with what it imports
+# index.js (from js/: index — also base's —, widget, authoring or form; bundled with what it imports
 # into one module at the end, scripts/bundle-entry.mjs) re-exports wasm-bindgen's glue
 # (supervision_rules.js) and wraps validate() so a record's free text stays in JavaScript
 # (js/fast-validate.js); the widget's and authoring's add attachWhenReady (js/when-ready.js).
@@ -32,11 +32,13 @@ build() { # out-dir, cargo feature arguments…
   rm -f "$out/.gitignore" "$out/README.md" "$out/package.json"
   # The entry point users import: the glue with validate() keeping free text in JS.
   cp js/fast-validate.js "$out/"
-  # Its guards and validate's default today (edge.js); what Node imports (node.js: the
-  # entry point, initialised from the .wasm beside it; `node` in the package's exports).
-  cp js/edge.js js/node.js "$out/"
+  # What every index.js puts around the glue (wrap.js: guards and validate's default today,
+  # edge.js); what Node imports (node.js: the entry point, initialised from the .wasm beside
+  # it; `node` in the package's exports).
+  cp js/wrap.js js/edge.js js/node.js "$out/"
   case "${ENTRY:-}" in widget|authoring) cp js/when-ready.js "$out/" ;; esac
-  cp "js/${ENTRY:-index}.js" "$out/index.js"
+  # base has the core's functions, so the core's index.js (its own .d.ts: records one up).
+  case "${ENTRY:-}" in base) cp js/index.js "$out/index.js" ;; *) cp "js/${ENTRY:-index}.js" "$out/index.js" ;; esac
   cp "js/${ENTRY:-index}.d.ts" "$out/index.d.ts"
 }
 

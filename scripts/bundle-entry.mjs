@@ -49,6 +49,6 @@ for (const dir of process.argv.slice(2).map((d) => resolve(d))) {
     `export const { ${names.join(', ')} } = __glue;`,
     '',
   ].join('\n'));
-  for (const f of ['fast-validate.js', 'when-ready.js', 'edge.js']) rmSync(join(dir, f), { force: true });
+  for (const f of ['fast-validate.js', 'when-ready.js', 'edge.js', 'wrap.js']) rmSync(join(dir, f), { force: true });
   console.log(`bundle-entry: ${dir}/index.js ${(readFileSync(join(dir, 'index.js')).length / 1000).toFixed(1)} KB`);
 }
