@@ -11,21 +11,43 @@
 //! edited by hand (and so not checked) is refused rather than trusted. It guards against
 //! mistakes, not against an attacker: whoever can change the page can change the policy.
 
+use super::read::{Json, Read};
 use super::Policy;
 use crate::error::{Error, PolicyProblem, Result};
-use serde::Deserialize;
-use serde_json::value::RawValue;
 
 /// The version of the compiled form this build reads and writes.
 pub const COMPILED_FORMAT: u32 = 1;
 
-#[derive(Deserialize)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
+/// The compiled form's keys, the policy as the text it was written with.
 struct Envelope<'a> {
     compiled_policy: u32,
     checksum: &'a str,
-    #[serde(borrow)]
-    policy: &'a RawValue,
+    policy: &'a str,
+}
+
+impl<'a> Envelope<'a> {
+    /// Read by hand, with no key but these three (and each once at least); the checksum as
+    /// written, with no escapes.
+    fn read(text: &'a str) -> Option<Self> {
+        let mut j = Json::new(text);
+        let (mut format, mut checksum, mut policy) = (None, None, None);
+        j.object(true, |j, key| {
+            match key {
+                "compiledPolicy" => format = Some(u32::read(j)?),
+                "checksum" => checksum = Some(j.raw()?),
+                "policy" => policy = Some(j.raw()?),
+                _ => return Some(false),
+            }
+            Some(true)
+        })?;
+        j.end()?;
+        let checksum = checksum?.strip_prefix('"')?.strip_suffix('"')?;
+        Some(Envelope {
+            compiled_policy: format?,
+            checksum: (!checksum.contains('\\')).then_some(checksum)?,
+            policy: policy?,
+        })
+    }
 }
 
 /// FNV-1a (64 bits) of the text, as `fnv1a64:` and 16 hex digits.
@@ -62,7 +84,7 @@ pub fn compile(policy: &Policy) -> Result<String> {
 /// [`Error::InvalidPolicy`] when the text is not a compiled policy, was compiled for
 /// another version of the format, or was changed after it was compiled.
 pub fn load_compiled(text: &str) -> Result<Policy> {
-    let envelope: Envelope<'_> = serde_json::from_str(text).map_err(|_| {
+    let envelope = Envelope::read(text).ok_or_else(|| {
         refused(concat!(
             "a compiled policy as compilePolicy writes it: ",
             "{\"compiledPolicy\": 1, \"checksum\": …, \"policy\": {…}}"
@@ -74,14 +96,14 @@ pub fn load_compiled(text: &str) -> Result<Policy> {
             "compile it again with this release's compilePolicy"
         )));
     }
-    let raw = envelope.policy.get();
+    let raw = envelope.policy;
     if checksum(raw) != envelope.checksum {
         return Err(refused(concat!(
             "a compiled policy as compilePolicy wrote it: its checksum does not match, ",
             "so it was changed after it was checked; compile the policy again"
         )));
     }
-    super::read_unchecked(raw).map_err(|_| {
+    super::read_unchecked(raw).ok_or_else(|| {
         refused(concat!(
             "a policy compiled by this release: ",
             "compile it again with this release's compilePolicy"

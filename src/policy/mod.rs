@@ -16,6 +16,7 @@ mod load;
 #[cfg(feature = "authoring")]
 mod locate;
 mod model;
+mod read;
 mod schema;
 mod select;
 mod template;
@@ -29,6 +30,8 @@ pub use load::{parse_policy, parse_policy_value, MAX_PROBLEMS};
 #[cfg(feature = "authoring")]
 pub use locate::{check_text, Located};
 pub use model::*;
+pub use read::read_unchecked;
+pub(crate) use read::{by_name as read_by_name, read_fields, Json, Read};
 pub use schema::{
     json_schema, json_schema_text, json_schema_with, Draft, SchemaOptions, EXTENSION_KEYWORDS,
 };
@@ -94,12 +97,7 @@ fn builtin(id: &str) -> Option<&'static Arc<Policy>> {
     let (_, json) = BUILTIN_SOURCES.get(i)?;
     PARSED
         .get(i)?
-        .get_or_init(|| {
-            serde_json::from_str::<serde_json::Value>(json)
-                .and_then(serde_json::from_value)
-                .ok()
-                .map(Arc::new)
-        })
+        .get_or_init(|| read_unchecked(json).map(Arc::new))
         .as_ref()
 }
 
@@ -107,14 +105,6 @@ fn builtin(id: &str) -> Option<&'static Arc<Policy>> {
 #[cfg(feature = "authoring")]
 fn builtin_compiled(id: &str) -> Option<String> {
     builtin(id).and_then(|p| compile(p).ok())
-}
-
-/// Reads a policy that has passed its checks already (a built-in, or a compiled one) into
-/// the model, without the checks. Through a `serde_json::Value`: the model's readers are
-/// then compiled for that one source only, which keeps them out of a second copy (6 KB of
-/// the core's gzipped `.wasm`; the time is the same).
-pub(crate) fn read_unchecked(json: &str) -> serde_json::Result<Policy> {
-    serde_json::from_str::<serde_json::Value>(json).and_then(serde_json::from_value)
 }
 
 /// The built-in and registered policies, by id.

@@ -5,10 +5,13 @@
 pub use super::template::*;
 use crate::calendar::Duration;
 pub use crate::schedule::rules::*;
-use serde::{Deserialize, Deserializer, Serialize, Serializer};
+#[cfg(feature = "authoring")]
+use serde::Deserializer;
+use serde::{Deserialize, Serialize, Serializer};
 
 /// A council's supervision policy: roles, timing rules and recording templates.
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "authoring", derive(serde::Deserialize))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Policy {
     /// Format version; always 1.
@@ -42,7 +45,8 @@ pub struct Policy {
 }
 
 /// A role the policy distinguishes.
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "authoring", derive(serde::Deserialize))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Role {
     /// Id used by rules and by `worker.role`.
@@ -57,7 +61,8 @@ pub struct Role {
 }
 
 /// A timing rule.
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "authoring", derive(serde::Deserialize))]
 #[serde(rename_all = "camelCase")]
 pub struct Rule {
     /// Unique within the policy.
@@ -79,7 +84,8 @@ pub struct Rule {
 }
 
 /// Who a rule applies to.
-#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, Serialize)]
+#[cfg_attr(feature = "authoring", derive(serde::Deserialize))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct When {
     /// The worker's role is one of these.
@@ -125,7 +131,8 @@ impl When {
 }
 
 /// A window of time from one of the worker's dates.
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "authoring", derive(serde::Deserialize))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Window {
     /// Which date the window starts at.
@@ -345,7 +352,8 @@ impl EventKind {
 }
 
 /// One phase of a phased cadence (ASYE, probation).
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "authoring", derive(serde::Deserialize))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Phase {
     /// Which of the worker's dates the phase counts from.
@@ -367,6 +375,7 @@ impl Serialize for Duration {
     }
 }
 
+#[cfg(feature = "authoring")]
 impl<'de> Deserialize<'de> for Duration {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         let s = String::deserialize(d).map_err(|_: D::Error| {

@@ -2,10 +2,13 @@
 
 use super::model::ObligationKind;
 use crate::calendar::Duration;
-use serde::{Deserialize, Deserializer, Serialize, Serializer};
+#[cfg(feature = "authoring")]
+use serde::Deserializer;
+use serde::{Deserialize, Serialize, Serializer};
 
 /// A recording template.
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "authoring", derive(serde::Deserialize))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Template {
     /// Unique within the policy.
@@ -40,7 +43,8 @@ impl Template {
 }
 
 /// A section of a template.
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "authoring", derive(serde::Deserialize))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Section {
     /// Unique within the template.
@@ -58,7 +62,8 @@ pub struct Section {
 }
 
 /// A field of a template.
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "authoring", derive(serde::Deserialize))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Field {
     /// The key in a record.
@@ -97,7 +102,8 @@ pub struct Field {
 /// A field's own messages: what validation says instead of its generated sentence (where a
 /// label is a noun phrase the generated "Enter …" reads badly). Fixed text from the policy,
 /// so a message still never carries what a record holds.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "authoring", derive(serde::Deserialize))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct FieldMessages {
     /// Said when the field is required and empty.
@@ -159,6 +165,7 @@ impl Serialize for Required {
     }
 }
 
+#[cfg(feature = "authoring")]
 impl<'de> Deserialize<'de> for Required {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         #[derive(Deserialize)]
@@ -179,7 +186,8 @@ impl<'de> Deserialize<'de> for Required {
 }
 
 /// A cross-field rule of a template.
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "authoring", derive(serde::Deserialize))]
 #[serde(rename_all = "camelCase")]
 pub struct TemplateRule {
     /// File and clause.
@@ -193,7 +201,8 @@ pub struct TemplateRule {
 }
 
 /// What a template rule checks.
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "authoring", derive(serde::Deserialize))]
 #[serde(
     tag = "kind",
     rename_all = "kebab-case",

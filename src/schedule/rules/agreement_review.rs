@@ -9,10 +9,11 @@ use crate::schedule::engine::{after, Engine};
 use crate::schedule::Agreement;
 use crate::words::long_date;
 use chrono::NaiveDate;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 /// The supervision agreement reviewed.
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "authoring", derive(serde::Deserialize))]
 #[serde(rename_all = "camelCase")]
 pub struct AgreementReview {
     /// Review interval from the last signature.
@@ -23,6 +24,16 @@ pub struct AgreementReview {
     /// Re-signed within this of a change of supervisor.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub on_change_of_supervisor: Option<Duration>,
+}
+
+impl crate::policy::Read for AgreementReview {
+    fn read(j: &mut crate::policy::Json<'_>) -> Option<Self> {
+        crate::policy::read_fields!(j, AgreementReview {
+            every: "every",
+            first: default "first",
+            on_change_of_supervisor: default "onChangeOfSupervisor",
+        }, allow)
+    }
 }
 
 impl AgreementReview {

@@ -7,16 +7,26 @@ use crate::policy::{EventKind, ObligationKind, Problems, Rule};
 use crate::schedule::engine::{after, Engine};
 use crate::schedule::Case;
 use crate::words::long_date;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 /// A child discussed within a time after an event.
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "authoring", derive(serde::Deserialize))]
 #[serde(rename_all = "camelCase")]
 pub struct ChildAfterEvent {
     /// Which events.
     pub events: Vec<EventKind>,
     /// The deadline after the event.
     pub within: Duration,
+}
+
+impl crate::policy::Read for ChildAfterEvent {
+    fn read(j: &mut crate::policy::Json<'_>) -> Option<Self> {
+        crate::policy::read_fields!(j, ChildAfterEvent {
+            events: "events",
+            within: "within",
+        }, allow)
+    }
 }
 
 impl ChildAfterEvent {

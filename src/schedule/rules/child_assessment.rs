@@ -10,11 +10,12 @@ use crate::schedule::Case;
 use crate::words::long_date;
 use chrono::NaiveDate;
 use std::collections::BTreeSet;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 /// Each assessment (an `assessment-started` event up to the next `assessment-completed`)
 /// discussed at its start and then at least every `every`.
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "authoring", derive(serde::Deserialize))]
 #[serde(rename_all = "camelCase")]
 pub struct ChildAssessment {
     /// The deadline for the first discussion after the start; absent, the same day.
@@ -22,6 +23,15 @@ pub struct ChildAssessment {
     pub first: Option<Duration>,
     /// The interval between discussions while the assessment is open.
     pub every: Duration,
+}
+
+impl crate::policy::Read for ChildAssessment {
+    fn read(j: &mut crate::policy::Json<'_>) -> Option<Self> {
+        crate::policy::read_fields!(j, ChildAssessment {
+            first: default "first",
+            every: "every",
+        }, allow)
+    }
 }
 
 impl ChildAssessment {

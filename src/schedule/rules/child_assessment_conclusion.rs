@@ -8,15 +8,24 @@ use crate::policy::{ObligationKind, Problems, Rule};
 use crate::schedule::engine::{after, Engine};
 use crate::schedule::Case;
 use crate::words::long_date;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 /// Each assessment (an `assessment-started` event) concluded by an `assessment-completed`
 /// event within a time of its start.
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "authoring", derive(serde::Deserialize))]
 #[serde(rename_all = "camelCase")]
 pub struct ChildAssessmentConclusion {
     /// The deadline after the assessment started.
     pub within: Duration,
+}
+
+impl crate::policy::Read for ChildAssessmentConclusion {
+    fn read(j: &mut crate::policy::Json<'_>) -> Option<Self> {
+        crate::policy::read_fields!(j, ChildAssessmentConclusion {
+            within: "within",
+        }, allow)
+    }
 }
 
 impl ChildAssessmentConclusion {

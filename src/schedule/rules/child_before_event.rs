@@ -7,16 +7,26 @@ use crate::policy::{EventKind, ObligationKind, Problems, Rule};
 use crate::schedule::engine::{before, Engine};
 use crate::schedule::Case;
 use crate::words::long_date;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 /// A child discussed before a planned event.
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "authoring", derive(serde::Deserialize))]
 #[serde(rename_all = "camelCase")]
 pub struct ChildBeforeEvent {
     /// Which events.
     pub events: Vec<EventKind>,
     /// How long before the event a discussion counts.
     pub window: Duration,
+}
+
+impl crate::policy::Read for ChildBeforeEvent {
+    fn read(j: &mut crate::policy::Json<'_>) -> Option<Self> {
+        crate::policy::read_fields!(j, ChildBeforeEvent {
+            events: "events",
+            window: "window",
+        }, allow)
+    }
 }
 
 impl ChildBeforeEvent {

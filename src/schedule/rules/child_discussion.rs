@@ -7,14 +7,23 @@ use crate::policy::{ObligationKind, Problems, Rule};
 use crate::schedule::engine::{after, Engine};
 use crate::schedule::Case;
 use crate::words::long_date;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 /// Each child discussed at least this often.
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "authoring", derive(serde::Deserialize))]
 #[serde(rename_all = "camelCase")]
 pub struct ChildDiscussion {
     /// The interval.
     pub every: Duration,
+}
+
+impl crate::policy::Read for ChildDiscussion {
+    fn read(j: &mut crate::policy::Json<'_>) -> Option<Self> {
+        crate::policy::read_fields!(j, ChildDiscussion {
+            every: "every",
+        }, allow)
+    }
 }
 
 impl ChildDiscussion {

@@ -7,14 +7,23 @@ use crate::policy::{ObligationKind, Problems, Rule};
 use crate::schedule::engine::{after, Engine};
 use crate::schedule::Case;
 use crate::words::long_date;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 /// A child first discussed within a time of allocation.
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "authoring", derive(serde::Deserialize))]
 #[serde(rename_all = "camelCase")]
 pub struct ChildFirstDiscussion {
     /// The deadline after allocation.
     pub within: Duration,
+}
+
+impl crate::policy::Read for ChildFirstDiscussion {
+    fn read(j: &mut crate::policy::Json<'_>) -> Option<Self> {
+        crate::policy::read_fields!(j, ChildFirstDiscussion {
+            within: "within",
+        }, allow)
+    }
 }
 
 impl ChildFirstDiscussion {

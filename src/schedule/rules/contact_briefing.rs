@@ -13,7 +13,8 @@ use serde::{Deserialize, Serialize};
 
 /// Each contact in `worker.contacts` briefed (or its outcome decided and recorded) within a
 /// time.
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "authoring", derive(serde::Deserialize))]
 #[serde(rename_all = "camelCase")]
 pub struct ContactBriefing {
     /// The deadline after the information was received.
@@ -22,6 +23,21 @@ pub struct ContactBriefing {
     /// contact's `briefed` date) or its completion supervision (`completed`).
     #[serde(default, skip_serializing_if = "ContactStep::is_briefing")]
     pub step: ContactStep,
+}
+
+impl crate::policy::Read for ContactBriefing {
+    fn read(j: &mut crate::policy::Json<'_>) -> Option<Self> {
+        crate::policy::read_fields!(j, ContactBriefing {
+            within: "within",
+            step: default "step",
+        }, allow)
+    }
+}
+
+impl crate::policy::Read for ContactStep {
+    fn read(j: &mut crate::policy::Json<'_>) -> Option<Self> {
+        crate::policy::read_by_name(j)
+    }
 }
 
 /// A front-door contact's supervision steps.

@@ -8,10 +8,11 @@ use crate::policy::{ObligationKind, Problems, Rule};
 use crate::schedule::team::TeamEngine;
 use crate::words::long_date;
 use chrono::NaiveDate;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 /// An audit of supervision files.
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "authoring", derive(serde::Deserialize))]
 #[serde(rename_all = "camelCase")]
 pub struct FileAudit {
     /// Interval from the last audit.
@@ -22,6 +23,16 @@ pub struct FileAudit {
     /// Each supervisor's files are audited (an audit names its `supervisor`).
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub per_supervisor: bool,
+}
+
+impl crate::policy::Read for FileAudit {
+    fn read(j: &mut crate::policy::Json<'_>) -> Option<Self> {
+        crate::policy::read_fields!(j, FileAudit {
+            every: "every",
+            sample: default "sample",
+            per_supervisor: default "perSupervisor",
+        }, allow)
+    }
 }
 
 impl FileAudit {

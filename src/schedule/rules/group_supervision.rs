@@ -6,10 +6,11 @@ use crate::error::Result;
 use crate::policy::{ObligationKind, Problems, Rule};
 use crate::schedule::team::TeamEngine;
 use crate::words::long_date;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 /// Group supervision of a team.
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "authoring", derive(serde::Deserialize))]
 #[serde(rename_all = "camelCase")]
 pub struct GroupSupervision {
     /// Interval from the last group session.
@@ -17,6 +18,15 @@ pub struct GroupSupervision {
     /// A session shorter than this many minutes (when its length is known) does not count.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub min_minutes: Option<u32>,
+}
+
+impl crate::policy::Read for GroupSupervision {
+    fn read(j: &mut crate::policy::Json<'_>) -> Option<Self> {
+        crate::policy::read_fields!(j, GroupSupervision {
+            every: "every",
+            min_minutes: default "minMinutes",
+        }, allow)
+    }
 }
 
 impl GroupSupervision {

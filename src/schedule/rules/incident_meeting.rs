@@ -7,15 +7,24 @@ use crate::error::Result;
 use crate::policy::{ObligationKind, Problems, Rule};
 use crate::schedule::engine::{after, Engine};
 use crate::words::long_date;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 /// Each incident in `worker.incidents` followed by a meeting with the worker.
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "authoring", derive(serde::Deserialize))]
 #[serde(rename_all = "camelCase")]
 pub struct IncidentMeeting {
     /// The deadline after the supervisor was notified; absent, the same day.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub within: Option<Duration>,
+}
+
+impl crate::policy::Read for IncidentMeeting {
+    fn read(j: &mut crate::policy::Json<'_>) -> Option<Self> {
+        crate::policy::read_fields!(j, IncidentMeeting {
+            within: default "within",
+        }, allow)
+    }
 }
 
 impl IncidentMeeting {

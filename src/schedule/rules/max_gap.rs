@@ -6,16 +6,26 @@ use crate::error::Result;
 use crate::policy::{Problems, Rule, SessionType};
 use crate::schedule::engine::{after, Engine};
 use crate::words::{long_date, sessions_counted};
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 /// No gap between sessions longer than this.
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "authoring", derive(serde::Deserialize))]
 #[serde(rename_all = "camelCase")]
 pub struct MaxGap {
     /// Session types that count.
     pub counts: Vec<SessionType>,
     /// The longest allowed gap.
     pub gap: Duration,
+}
+
+impl crate::policy::Read for MaxGap {
+    fn read(j: &mut crate::policy::Json<'_>) -> Option<Self> {
+        crate::policy::read_fields!(j, MaxGap {
+            counts: "counts",
+            gap: "gap",
+        }, allow)
+    }
 }
 
 impl MaxGap {

@@ -10,10 +10,11 @@ use crate::policy::{Anchor, ObligationKind, Problems, Rule};
 use crate::schedule::engine::{after, Engine};
 use crate::words::long_date;
 use chrono::NaiveDate;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 /// Reviews at fixed points from a worker's date.
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "authoring", derive(serde::Deserialize))]
 #[serde(rename_all = "camelCase")]
 pub struct Milestone {
     /// `asye-review` or `pdr`.
@@ -34,6 +35,20 @@ pub struct Milestone {
     /// How long after `until` a review not yet held is still asked for.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub grace: Option<Duration>,
+}
+
+impl crate::policy::Read for Milestone {
+    fn read(j: &mut crate::policy::Json<'_>) -> Option<Self> {
+        crate::policy::read_fields!(j, Milestone {
+            obligation: "obligation",
+            from: "from",
+            at: "at",
+            labels: "labels",
+            every: default "every",
+            until: default "until",
+            grace: default "grace",
+        }, allow)
+    }
 }
 
 impl Milestone {

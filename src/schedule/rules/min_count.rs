@@ -7,10 +7,11 @@ use crate::policy::{ObligationKind, Problems, Rule, SessionType};
 use crate::schedule::engine::{after, Engine};
 use crate::words::{long_date, ordinal, plural, sessions_counted};
 use chrono::NaiveDate;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 /// At least `count` sessions in any window.
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "authoring", derive(serde::Deserialize))]
 #[serde(rename_all = "camelCase")]
 pub struct MinCount {
     /// Session types that count.
@@ -19,6 +20,16 @@ pub struct MinCount {
     pub count: u32,
     /// In any window of this length.
     pub window: Duration,
+}
+
+impl crate::policy::Read for MinCount {
+    fn read(j: &mut crate::policy::Json<'_>) -> Option<Self> {
+        crate::policy::read_fields!(j, MinCount {
+            counts: "counts",
+            count: "count",
+            window: "window",
+        }, allow)
+    }
 }
 
 impl MinCount {

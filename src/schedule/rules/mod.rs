@@ -11,7 +11,7 @@ use super::team::TeamEngine;
 use super::Case;
 use crate::error::Result;
 use crate::policy::{Problems, Rule};
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 pub(crate) use cadence::Handover;
 
@@ -52,7 +52,8 @@ macro_rules! rule_kinds {
         $(mod $module; pub use $module::$ty;)*
 
         /// What a rule requires: one variant per kind, each a struct in its own file.
-        #[derive(Debug, Clone, Serialize, Deserialize)]
+        #[derive(Debug, Clone, Serialize)]
+        #[cfg_attr(feature = "authoring", derive(serde::Deserialize))]
         #[serde(tag = "kind")]
         pub enum RuleKind {
             $(
@@ -100,6 +101,19 @@ macro_rules! rule_kinds {
                             .read::<$ty>(concat!("a \"", $name, "\" rule"))
                             .map(RuleKind::$variant),
                     ),)*
+                    _ => None,
+                }
+            }
+
+            /// Reads the kind named `name` from the rule's JSON object, unchecked
+            /// (`crate::policy::read`); `None` for a name that is no kind, or keys that do
+            /// not read.
+            pub(crate) fn read_named(
+                name: &str,
+                j: &mut crate::policy::Json<'_>,
+            ) -> Option<RuleKind> {
+                match name {
+                    $($name => <$ty as crate::policy::Read>::read(j).map(RuleKind::$variant),)*
                     _ => None,
                 }
             }

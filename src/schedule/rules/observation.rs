@@ -8,11 +8,12 @@ use crate::policy::{ObligationKind, Problems, Rule};
 use crate::schedule::engine::{after, Engine};
 use crate::words::long_date;
 use chrono::NaiveDate;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use std::collections::BTreeSet;
 
 /// Observation of practice.
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "authoring", derive(serde::Deserialize))]
 #[serde(rename_all = "camelCase")]
 pub struct Observation {
     /// Interval from the last observation.
@@ -23,6 +24,16 @@ pub struct Observation {
     /// …in any window of this length.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub window: Option<Duration>,
+}
+
+impl crate::policy::Read for Observation {
+    fn read(j: &mut crate::policy::Json<'_>) -> Option<Self> {
+        crate::policy::read_fields!(j, Observation {
+            every: "every",
+            count: default "count",
+            window: default "window",
+        }, allow)
+    }
 }
 
 impl Observation {

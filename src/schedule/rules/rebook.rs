@@ -8,10 +8,11 @@ use crate::schedule::engine::{after, Engine};
 use crate::schedule::Session;
 use crate::words::long_date;
 use chrono::{Datelike, NaiveDate};
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 /// A cancelled session held again within a time.
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "authoring", derive(serde::Deserialize))]
 #[serde(rename_all = "camelCase")]
 pub struct Rebook {
     /// The obligation it produces.
@@ -29,6 +30,19 @@ pub struct Rebook {
     pub by_month_end: bool,
     /// From when the deadline runs.
     pub after: RebookFrom,
+}
+
+impl crate::policy::Read for Rebook {
+    fn read(j: &mut crate::policy::Json<'_>) -> Option<Self> {
+        crate::policy::read_fields!(j, Rebook {
+            obligation: "obligation",
+            counts: "counts",
+            cancelled: "cancelled",
+            within: default "within",
+            by_month_end: default "byMonthEnd",
+            after: "after",
+        }, allow)
+    }
 }
 
 impl Rebook {

@@ -7,14 +7,23 @@ use crate::error::Result;
 use crate::policy::{ObligationKind, Problems, Rule};
 use crate::schedule::team::TeamEngine;
 use crate::words::long_date;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 /// Observation of a supervisor's supervision.
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "authoring", derive(serde::Deserialize))]
 #[serde(rename_all = "camelCase")]
 pub struct SupervisorObservation {
     /// Interval from the last observation.
     pub every: Duration,
+}
+
+impl crate::policy::Read for SupervisorObservation {
+    fn read(j: &mut crate::policy::Json<'_>) -> Option<Self> {
+        crate::policy::read_fields!(j, SupervisorObservation {
+            every: "every",
+        }, allow)
+    }
 }
 
 impl SupervisorObservation {

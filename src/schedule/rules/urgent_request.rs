@@ -7,16 +7,26 @@ use crate::error::Result;
 use crate::policy::{ObligationKind, Problems, Rule, SessionType};
 use crate::schedule::engine::{after, Engine};
 use crate::words::long_date;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 /// Each urgent request in `worker.requests` answered by a session within a time.
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "authoring", derive(serde::Deserialize))]
 #[serde(rename_all = "camelCase")]
 pub struct UrgentRequest {
     /// Session types that answer the request.
     pub counts: Vec<SessionType>,
     /// The deadline after the request.
     pub within: Duration,
+}
+
+impl crate::policy::Read for UrgentRequest {
+    fn read(j: &mut crate::policy::Json<'_>) -> Option<Self> {
+        crate::policy::read_fields!(j, UrgentRequest {
+            counts: "counts",
+            within: "within",
+        }, allow)
+    }
 }
 
 impl UrgentRequest {

@@ -6,10 +6,11 @@ use crate::error::Result;
 use crate::policy::{ObligationKind, Problems, Rule, SessionType};
 use crate::schedule::engine::{after, Engine};
 use crate::words::{capitalise, long_date};
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 /// Each held session written up within a time.
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "authoring", derive(serde::Deserialize))]
 #[serde(rename_all = "camelCase")]
 pub struct WriteUp {
     /// Session types whose record this is.
@@ -18,6 +19,16 @@ pub struct WriteUp {
     pub within: Duration,
     /// What is written up, e.g. "case supervision record".
     pub what: String,
+}
+
+impl crate::policy::Read for WriteUp {
+    fn read(j: &mut crate::policy::Json<'_>) -> Option<Self> {
+        crate::policy::read_fields!(j, WriteUp {
+            counts: "counts",
+            within: "within",
+            what: "what",
+        }, allow)
+    }
 }
 
 impl WriteUp {

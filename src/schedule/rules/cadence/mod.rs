@@ -18,10 +18,11 @@ use crate::policy::{Anchor, ObligationKind, Phase, Problems, Rule, SessionType};
 use crate::schedule::engine::{after, Engine};
 use crate::words::{capitalise, every_phrase, long_date, plural, sessions_counted};
 use chrono::NaiveDate;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 /// A recurring session.
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "authoring", derive(serde::Deserialize))]
 #[serde(rename_all = "camelCase")]
 pub struct Cadence {
     /// The obligation it produces.
@@ -49,6 +50,21 @@ pub struct Cadence {
     /// an agreed interval longer than this one gives this one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub agreed_up_to: Option<Duration>,
+}
+
+impl crate::policy::Read for Cadence {
+    fn read(j: &mut crate::policy::Json<'_>) -> Option<Self> {
+        crate::policy::read_fields!(j, Cadence {
+            obligation: "obligation",
+            counts: "counts",
+            every: default "every",
+            phases: default "phases",
+            first: default "first",
+            absence_extends: default "absenceExtends",
+            pro_rata: default "proRata",
+            agreed_up_to: default "agreedUpTo",
+        }, allow)
+    }
 }
 
 impl Cadence {

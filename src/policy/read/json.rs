@@ -1,0 +1,287 @@
+//! A JSON pull reader over text, for the policy reader: values are read straight into the
+//! model's types as they come, with no tree and no buffering. It accepts exactly the JSON
+//! that `serde_json` accepts (the same nesting limit of 127) and refuses anything else with
+//! `None`: it says nothing about why, because what it reads was checked before (a built-in
+//! by `tests/builtin_policies.rs`, a compiled policy by `compilePolicy`).
+
+use std::borrow::Cow;
+
+/// Nesting deeper than this is refused, as `serde_json` refuses it.
+const MAX_DEPTH: u8 = 127;
+
+/// A JSON number as written: its digits as an integer (`mantissa`) and the power of ten
+/// they are scaled by, read without floating point.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Number {
+    pub negative: bool,
+    pub mantissa: u64,
+    pub exponent: i32,
+    /// Written with no fraction and no exponent.
+    pub integer: bool,
+}
+
+/// The reader: the text and where it has got to.
+pub(crate) struct Json<'a> {
+    text: &'a str,
+    at: usize,
+    depth: u8,
+}
+
+impl<'a> Json<'a> {
+    pub(crate) fn new(text: &'a str) -> Self {
+        Json {
+            text,
+            at: 0,
+            depth: 0,
+        }
+    }
+
+    fn byte(&self) -> Option<u8> {
+        self.text.as_bytes().get(self.at).copied()
+    }
+
+    /// The next byte that is not white space, not consumed.
+    pub(crate) fn peek(&mut self) -> Option<u8> {
+        while let Some(b' ' | b'\t' | b'\n' | b'\r') = self.byte() {
+            self.at += 1;
+        }
+        self.byte()
+    }
+
+    fn eat(&mut self, b: u8) -> Option<()> {
+        (self.peek()? == b).then(|| self.at += 1)
+    }
+
+    fn word(&mut self, w: &str) -> Option<()> {
+        let rest = self.text.get(self.at..)?;
+        rest.starts_with(w).then(|| self.at += w.len())
+    }
+
+    /// Nothing but white space is left.
+    pub(crate) fn end(&mut self) -> Option<()> {
+        self.peek().is_none().then_some(())
+    }
+
+    /// `null`, consumed when it is next.
+    pub(crate) fn null(&mut self) -> bool {
+        self.peek() == Some(b'n') && self.word("null").is_some()
+    }
+
+    pub(crate) fn bool(&mut self) -> Option<bool> {
+        match self.peek()? {
+            b't' => self.word("true").map(|()| true),
+            b'f' => self.word("false").map(|()| false),
+            _ => None,
+        }
+    }
+
+    fn nest(&mut self, open: u8) -> Option<()> {
+        self.eat(open)?;
+        self.depth = self.depth.checked_add(1).filter(|d| *d < MAX_DEPTH)?;
+        Some(())
+    }
+
+    /// An object, each member handed to `member` with its key; `member` says whether it
+    /// read the value (`Some(false)`: a key it does not know). With `deny`, an unknown key
+    /// refuses the object; without, its value is skipped.
+    pub(crate) fn object(
+        &mut self,
+        deny: bool,
+        mut member: impl FnMut(&mut Self, &str) -> Option<bool>,
+    ) -> Option<()> {
+        self.nest(b'{')?;
+        if self.eat(b'}').is_none() {
+            loop {
+                let key = self.string()?;
+                self.eat(b':')?;
+                if !member(self, &key)? {
+                    if deny {
+                        return None;
+                    }
+                    self.skip()?;
+                }
+                if self.eat(b'}').is_some() {
+                    break;
+                }
+                self.eat(b',')?;
+            }
+        }
+        self.depth -= 1;
+        Some(())
+    }
+
+    /// An array, each element read by `element`.
+    pub(crate) fn array(&mut self, mut element: impl FnMut(&mut Self) -> Option<()>) -> Option<()> {
+        self.nest(b'[')?;
+        if self.eat(b']').is_none() {
+            loop {
+                element(self)?;
+                if self.eat(b']').is_some() {
+                    break;
+                }
+                self.eat(b',')?;
+            }
+        }
+        self.depth -= 1;
+        Some(())
+    }
+
+    /// Any value, checked and left unread.
+    pub(crate) fn skip(&mut self) -> Option<()> {
+        match self.peek()? {
+            b'{' => self.object(false, |_, _| Some(false)),
+            b'[' => self.array(Self::skip),
+            b'"' => self.string().map(drop),
+            b'n' => self.word("null"),
+            b't' | b'f' => self.bool().map(drop),
+            _ => self.number().map(drop),
+        }
+    }
+
+    /// Any value, checked, as the text it was written with.
+    pub(crate) fn raw(&mut self) -> Option<&'a str> {
+        self.peek()?;
+        let from = self.at;
+        self.skip()?;
+        self.text.get(from..self.at)
+    }
+
+    /// A string, unescaped.
+    pub(crate) fn string(&mut self) -> Option<Cow<'a, str>> {
+        self.eat(b'"')?;
+        let from = self.at;
+        loop {
+            match self.byte()? {
+                b'"' => {
+                    let s = self.text.get(from..self.at)?;
+                    self.at += 1;
+                    return Some(Cow::Borrowed(s));
+                }
+                b'\\' => break,
+                0..=0x1f => return None,
+                _ => self.at += 1,
+            }
+        }
+        let mut out = String::from(self.text.get(from..self.at)?);
+        loop {
+            match self.byte()? {
+                b'"' => {
+                    self.at += 1;
+                    return Some(Cow::Owned(out));
+                }
+                b'\\' => {
+                    self.at += 1;
+                    out.push(self.escape()?);
+                }
+                0..=0x1f => return None,
+                _ => {
+                    let c = self.text.get(self.at..)?.chars().next()?;
+                    out.push(c);
+                    self.at += c.len_utf8();
+                }
+            }
+        }
+    }
+
+    /// The character of an escape, after its backslash.
+    fn escape(&mut self) -> Option<char> {
+        let b = self.byte()?;
+        self.at += 1;
+        Some(match b {
+            b'"' => '"',
+            b'\\' => '\\',
+            b'/' => '/',
+            b'b' => '\u{8}',
+            b'f' => '\u{c}',
+            b'n' => '\n',
+            b'r' => '\r',
+            b't' => '\t',
+            b'u' => {
+                let first = self.hex4()?;
+                if (0xdc00..0xe000).contains(&first) {
+                    return None;
+                }
+                if !(0xd800..0xdc00).contains(&first) {
+                    return char::from_u32(first);
+                }
+                self.word("\\u")?;
+                let second = self.hex4()?;
+                if !(0xdc00..0xe000).contains(&second) {
+                    return None;
+                }
+                char::from_u32(0x10000 + ((first - 0xd800) << 10) + (second - 0xdc00))?
+            }
+            _ => return None,
+        })
+    }
+
+    fn hex4(&mut self) -> Option<u32> {
+        let digits = self.text.get(self.at..self.at.checked_add(4)?)?;
+        if !digits.bytes().all(|b| b.is_ascii_hexdigit()) {
+            return None;
+        }
+        self.at += 4;
+        u32::from_str_radix(digits, 16).ok()
+    }
+
+    fn digits(&mut self, mut each: impl FnMut(u8) -> Option<()>) -> Option<usize> {
+        let from = self.at;
+        while let Some(b @ b'0'..=b'9') = self.byte() {
+            each(b - b'0')?;
+            self.at += 1;
+        }
+        (self.at > from).then_some(self.at - from)
+    }
+
+    /// A number as written; `None` for one that is not JSON, or whose digits or exponent do
+    /// not fit (more than 19 significant digits: no policy needs them).
+    pub(crate) fn number(&mut self) -> Option<Number> {
+        self.peek()?;
+        let negative = self.byte() == Some(b'-');
+        if negative {
+            self.at += 1;
+        }
+        let mut mantissa: u64 = 0;
+        let mut push = |d: u8| {
+            mantissa = mantissa.checked_mul(10)?.checked_add(u64::from(d))?;
+            Some(())
+        };
+        let leading_zero = self.byte() == Some(b'0');
+        let whole = self.digits(&mut push)?;
+        if leading_zero && whole > 1 {
+            return None;
+        }
+        let mut exponent: i32 = 0;
+        let mut integer = true;
+        if self.byte() == Some(b'.') {
+            self.at += 1;
+            integer = false;
+            let places = self.digits(&mut push)?;
+            exponent = exponent.checked_sub(i32::try_from(places).ok()?)?;
+        }
+        if let Some(b'e' | b'E') = self.byte() {
+            self.at += 1;
+            integer = false;
+            let minus = match self.byte() {
+                Some(b'-') => true,
+                Some(b'+') => false,
+                _ => false,
+            };
+            if let Some(b'-' | b'+') = self.byte() {
+                self.at += 1;
+            }
+            let mut e: i32 = 0;
+            self.digits(|d| {
+                e = e.checked_mul(10)?.checked_add(i32::from(d))?;
+                Some(())
+            })?;
+            exponent = exponent.checked_add(if minus { -e } else { e })?;
+        }
+        Some(Number {
+            negative,
+            mantissa,
+            exponent,
+            integer,
+        })
+    }
+}
