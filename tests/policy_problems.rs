@@ -8,7 +8,7 @@ use supervision_rules::policy::{check_text, Registry, MAX_PROBLEMS};
 use supervision_rules::schedule::{schedule, ScheduleOptions, Worker};
 
 /// A small valid policy: two roles, a cadence and its newly-qualified variant, one template.
-fn base() -> Value {
+pub(crate) fn base() -> Value {
     json!({
         "format": 1, "id": "my-council", "authority": "My Council",
         "title": "Supervision policy", "document": "my-council.txt",
@@ -83,9 +83,9 @@ fn problems(v: &Value) -> Vec<(String, String)> {
         .collect()
 }
 
-type Case = (&'static str, Value, &'static [(&'static str, &'static str)]);
+pub(crate) type Case = (&'static str, Value, &'static [(&'static str, &'static str)]);
 
-fn cases() -> Vec<Case> {
+pub(crate) fn cases() -> Vec<Case> {
     let b = base;
     let d = derived;
     vec![

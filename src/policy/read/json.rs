@@ -126,6 +126,24 @@ impl<'a> Json<'a> {
         Some(())
     }
 
+    /// An array read element by element: its `[`.
+    pub(crate) fn open_array(&mut self) -> Option<()> {
+        self.nest(b'[')
+    }
+
+    /// After [`open_array`](Self::open_array): `Some(true)` when an element follows (read
+    /// it next), `Some(false)` at the array's end (consumed).
+    pub(crate) fn element(&mut self, first: bool) -> Option<bool> {
+        if self.eat(b']').is_some() {
+            self.depth -= 1;
+            return Some(false);
+        }
+        if !first {
+            self.eat(b',')?;
+        }
+        Some(true)
+    }
+
     /// Any value, checked and left unread.
     pub(crate) fn skip(&mut self) -> Option<()> {
         match self.peek()? {

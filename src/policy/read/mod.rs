@@ -27,31 +27,50 @@ pub(crate) trait Read: Sized {
 /// Declares how a struct (or an enum's struct variant) is read from a JSON object:
 ///
 /// ```ignore
-/// read_fields!(Type { field: "key", other: default "otherKey" }, deny)
+/// read_fields!(j, Type { field: "key", other: default "otherKey" }, deny)
 /// ```
 ///
-/// one line per key: `default` for a key that may be left out (the field's default then);
-/// `deny` to refuse an object with a key not listed (`deny_unknown_fields`), `allow` to skip
-/// such keys. The expression is an `Option<Type>`.
+/// one line per key, in the struct's order: `default` for a key that may be left out (the
+/// field's default then); `deny` to refuse an object with a key not listed
+/// (`deny_unknown_fields`), `allow` to skip such keys. The expression is an `Option<Type>`.
+///
+/// As serde's derive does, a `deny` struct may also be written as an array of its values
+/// in the struct's order (the ones with a default may be left off the end); an `allow` one
+/// (a rule kind, or the keys beside a flattened kind) only as an object.
 macro_rules! read_fields {
     ($j:expr, $($ty:ident)::+ {
         $($field:ident : $($default:ident)? $key:literal),* $(,)?
     }, $deny:ident) => {{
+        let j: &mut $crate::policy::Json<'_> = $j;
         $(let mut $field = None;)*
-        let read = $crate::policy::Json::object(
-            $j,
-            $crate::policy::read_fields!(@deny $deny),
-            |j, key| {
+        let read = if $crate::policy::read_fields!(@deny $deny) && j.peek() == Some(b'[') {
+            (|| {
+                j.open_array()?;
+                let mut more = true;
+                let mut first = true;
+                $(if more {
+                    more = j.element(first)?;
+                    first = false;
+                    if more {
+                        $field = Some($crate::policy::Read::read(j)?);
+                    }
+                })*
+                (!more || !j.element(first)?).then_some(())
+            })()
+        } else {
+            j.object($crate::policy::read_fields!(@deny $deny), |j, key| {
                 match key {
                     $($key => $field = Some($crate::policy::Read::read(j)?),)*
                     _ => return Some(false),
                 }
                 Some(true)
-            },
-        );
+            })
+        };
         match read {
             Some(()) => (move || {
-                Some($($ty)::+ { $($field: $crate::policy::read_fields!(@take $field $($default)?),)* })
+                Some($($ty)::+ {
+                    $($field: $crate::policy::read_fields!(@take $field $($default)?),)*
+                })
             })(),
             None => None,
         }
@@ -247,6 +266,32 @@ impl Read for Phase {
     }
 }
 
+/// A kind's tag: its name, or (as serde reads an enum's tag) its index in the list of kinds.
+pub(crate) enum Tag {
+    Name(String),
+    Index(u64),
+}
+
+impl Tag {
+    /// The kind's name, out of `names` (in the enum's order).
+    pub(crate) fn name<'n>(&'n self, names: &[&'n str]) -> Option<&'n str> {
+        match self {
+            Tag::Name(name) => Some(name),
+            Tag::Index(i) => names.get(usize::try_from(*i).ok()?).copied(),
+        }
+    }
+}
+
+impl Read for Tag {
+    fn read(j: &mut Json<'_>) -> Option<Self> {
+        if j.peek()? == b'"' {
+            return String::read(j).map(Tag::Name);
+        }
+        let n = j.number().filter(|n| n.integer && !n.negative)?;
+        Some(Tag::Index(n.mantissa))
+    }
+}
+
 /// The keys every rule has, beside its kind's own (`Rule`'s, less `kind`).
 struct RuleHead {
     id: String,
@@ -254,7 +299,7 @@ struct RuleHead {
     note: Option<String>,
     when: When,
     overrides: Vec<String>,
-    kind: String,
+    kind: Tag,
 }
 
 /// A rule is read twice over its text: its own keys and `kind` first (serde's flattened
@@ -271,7 +316,8 @@ impl Read for Rule {
             overrides: default "overrides",
             kind: "kind",
         }, allow)?;
-        let kind = RuleKind::read_named(&head.kind, &mut Json::new(text))?;
+        let name = head.kind.name(RuleKind::NAMES)?;
+        let kind = RuleKind::read_named(name, &mut Json::new(text))?;
         Some(Rule {
             id: head.id,
             source: head.source,

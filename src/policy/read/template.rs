@@ -1,6 +1,6 @@
 //! The unchecked reader of templates (see the parent module).
 
-use super::{Json, Read};
+use super::{Json, Read, Tag};
 use crate::policy::model::*;
 
 impl Read for Template {
@@ -57,7 +57,7 @@ impl Read for FieldMessages {
 struct TemplateRuleHead {
     source: String,
     note: Option<String>,
-    kind: String,
+    kind: Tag,
 }
 
 /// Read twice over its text, as a timing rule is (`Rule`'s `Read`).
@@ -69,7 +69,8 @@ impl Read for TemplateRule {
             note: default "note",
             kind: "kind",
         }, allow)?;
-        let kind = template_rule_kind(&head.kind, &mut Json::new(text))?;
+        let name = head.kind.name(&TEMPLATE_RULE_KINDS)?;
+        let kind = template_rule_kind(name, &mut Json::new(text))?;
         Some(TemplateRule {
             source: head.source,
             note: head.note,
@@ -77,6 +78,16 @@ impl Read for TemplateRule {
         })
     }
 }
+
+/// The template rule kinds, in `TemplateRuleKind`'s order (a tag may be an index).
+const TEMPLATE_RULE_KINDS: [&str; 6] = [
+    "not-future",
+    "date-order",
+    "date-within",
+    "next-within-cadence",
+    "required-if-gap",
+    "min-duration",
+];
 
 /// A template rule's kind and its own keys: one arm per kind, one line per key.
 fn template_rule_kind(name: &str, j: &mut Json<'_>) -> Option<TemplateRuleKind> {
