@@ -87,6 +87,34 @@ pub fn lower(s: &str) -> String {
     s.chars().map(lower_char).collect()
 }
 
+/// A policy's number (a field's `min` or `max`) as `{}` writes an `f64` (`1440`, `0.5`,
+/// `-0`), with integers only: no float formatting in the form page's core. Exact for every
+/// number of at most nine decimal places below a million (and fewer places up to 2^50, whole
+/// numbers up to 2^53). Beyond that (no council's bound) it is rounded to the places that
+/// stay exact, and a whole number is written as its exact value (where `{}` may round it).
+pub fn number(x: f64) -> String {
+    let sign = if x.is_sign_negative() { "-" } else { "" };
+    let x = x.abs();
+    // 10^places times x stays below 2^50, where the product is within 1/8 of its integer.
+    let mut places = 0_usize;
+    let mut scale = 1.0_f64;
+    while places < 9 && x * scale * 10.0 < 1_125_899_906_842_624.0 {
+        places += 1;
+        scale *= 10.0;
+    }
+    // Whole and not negative; saturates above 2^128 (no policy's bound).
+    #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+    let scaled = (x * scale).round() as u128;
+    let digits = format!("{scaled:0>width$}", width = places + 1);
+    let (whole, fraction) = digits.split_at(digits.len() - places);
+    let fraction = fraction.trim_end_matches('0');
+    if fraction.is_empty() {
+        format!("{sign}{whole}")
+    } else {
+        format!("{sign}{whole}.{fraction}")
+    }
+}
+
 /// `1 day`, `3 days`: a count and its noun.
 pub fn plural(n: usize, one: &str, many: &str) -> String {
     if n == 1 {
@@ -171,6 +199,24 @@ pub fn relative(days: i64) -> String {
 mod tests {
     use super::*;
     use crate::calendar::parse_date;
+
+    /// The bounds a policy writes read as `{}` writes them, without float formatting.
+    #[test]
+    fn numbers_as_display_writes_them() {
+        let xs = [
+            0.0, -0.0, 1.0, -1.0, 0.5, 1.25, 0.1, 0.2, 0.3, 99.99, -3.75, 1440.0, 123_456.789,
+            1e-9, 1.5e-5, 999_999.999_999_999, 1e15, 9_007_199_254_740_992.0, 2.5e6, 0.007,
+        ];
+        for x in xs {
+            assert_eq!(number(x), format!("{x}"), "{x:?}");
+        }
+        for i in -2000..2000 {
+            let x = f64::from(i) / 8.0;
+            assert_eq!(number(x), format!("{x}"), "{x:?}");
+            let y = f64::from(i) / 100.0;
+            assert_eq!(number(y), format!("{y}"), "{y:?}");
+        }
+    }
 
     #[test]
     fn words() {

@@ -96,10 +96,12 @@ impl<'a> Checker<'a> {
             return;
         };
         if let Some(min) = f.min.filter(|m| x < *m) {
+            let min = crate::words::number(min);
             let message = format!("{} must be {min} or more", self.name(&f.id).start());
             self.push(f.id.clone(), Code::NumberTooSmall, message, src);
         }
         if let Some(max) = f.max.filter(|m| x > *m) {
+            let max = crate::words::number(max);
             let message = format!("{} must be {max} or less", self.name(&f.id).start());
             self.push(f.id.clone(), Code::NumberTooLarge, message, src);
         }
