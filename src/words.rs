@@ -82,6 +82,32 @@ pub fn upper(c: char) -> char {
     }
 }
 
+/// A letter of ASCII or Latin-1 (`char::is_alphabetic` there); any other character is not
+/// one here. Labels are English headings: this keeps Unicode's property tables out of the
+/// form page's core, as [`lower_char`] keeps its case tables out.
+pub fn is_letter(c: char) -> bool {
+    is_upper_letter(c) || is_lower_letter(c)
+}
+
+/// An upper-case letter of ASCII or Latin-1 (`char::is_uppercase` there); see [`is_letter`].
+pub fn is_upper_letter(c: char) -> bool {
+    matches!(c, 'A'..='Z' | '\u{c0}'..='\u{de}') && c != '\u{d7}'
+}
+
+/// A lower-case letter of ASCII or Latin-1 (`char::is_lowercase` there, `ª`, `µ`, `º` and
+/// `ß` included); see [`is_letter`].
+pub fn is_lower_letter(c: char) -> bool {
+    matches!(c, 'a'..='z' | '\u{aa}' | '\u{b5}' | '\u{ba}' | '\u{df}'..='\u{ff}') && c != '\u{f7}'
+}
+
+/// A letter or a digit of ASCII or Latin-1 (`char::is_alphanumeric` there: `²`, `³`, `¹`,
+/// `¼`, `½`, `¾` included); see [`is_letter`].
+pub fn is_letter_or_digit(c: char) -> bool {
+    is_letter(c)
+        || c.is_ascii_digit()
+        || matches!(c, '\u{b2}' | '\u{b3}' | '\u{b9}' | '\u{bc}'..='\u{be}')
+}
+
 /// `s` in lower case as [`lower_char`] lowers each character.
 pub fn lower(s: &str) -> String {
     s.chars().map(lower_char).collect()
@@ -129,7 +155,7 @@ pub fn capitalise(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let mut done = false;
     for c in s.chars() {
-        if !done && c.is_alphabetic() {
+        if !done && is_letter(c) {
             out.push(upper(c));
             done = true;
         } else {
@@ -200,12 +226,41 @@ mod tests {
     use super::*;
     use crate::calendar::parse_date;
 
+    /// Latin-1's letters and digits as Unicode's tables class them.
+    #[test]
+    fn latin1_letters_as_unicode_has_them() {
+        for c in (0..0x100_u32).filter_map(char::from_u32) {
+            assert_eq!(is_letter(c), c.is_alphabetic(), "{c:?}");
+            assert_eq!(is_upper_letter(c), c.is_uppercase(), "{c:?}");
+            assert_eq!(is_lower_letter(c), c.is_lowercase(), "{c:?}");
+            assert_eq!(is_letter_or_digit(c), c.is_alphanumeric(), "{c:?}");
+        }
+    }
+
     /// The bounds a policy writes read as `{}` writes them, without float formatting.
     #[test]
     fn numbers_as_display_writes_them() {
         let xs = [
-            0.0, -0.0, 1.0, -1.0, 0.5, 1.25, 0.1, 0.2, 0.3, 99.99, -3.75, 1440.0, 123_456.789,
-            1e-9, 1.5e-5, 999_999.999_999_999, 1e15, 9_007_199_254_740_992.0, 2.5e6, 0.007,
+            0.0,
+            -0.0,
+            1.0,
+            -1.0,
+            0.5,
+            1.25,
+            0.1,
+            0.2,
+            0.3,
+            99.99,
+            -3.75,
+            1440.0,
+            123_456.789,
+            1e-9,
+            1.5e-5,
+            999_999.999_999_999,
+            1e15,
+            9_007_199_254_740_992.0,
+            2.5e6,
+            0.007,
         ];
         for x in xs {
             assert_eq!(number(x), format!("{x}"), "{x:?}");

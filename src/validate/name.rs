@@ -79,7 +79,7 @@ impl Name {
         let words = short.split_whitespace().count();
         let first = lower(
             short
-                .split(|c: char| !c.is_alphabetic())
+                .split(|c: char| !crate::words::is_letter(c))
                 .find(|w| !w.is_empty())
                 .unwrap_or(""),
         );
@@ -125,7 +125,7 @@ impl Name {
         }
         let words: Vec<&str> = self
             .text
-            .split(|c: char| !c.is_alphanumeric())
+            .split(|c: char| !crate::words::is_letter_or_digit(c))
             .filter(|w| !w.is_empty())
             .collect();
         let first = words.first().copied().unwrap_or("");
@@ -309,8 +309,8 @@ fn shorten(label: &str) -> String {
 /// otherwise each capitalised word (`Name of Social Worker`), leaving acronyms (`ASYE`,
 /// `PDR`, `ID`) and "I" as they are.
 fn lower_emphasis(s: &str) -> String {
-    let letters: Vec<char> = s.chars().filter(|c| c.is_alphabetic()).collect();
-    if letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase()) {
+    let letters: Vec<char> = s.chars().filter(|c| crate::words::is_letter(*c)).collect();
+    if letters.len() >= 2 && letters.iter().all(|c| crate::words::is_upper_letter(*c)) {
         return lower(s);
     }
     let mut out = String::with_capacity(s.len());
@@ -318,9 +318,9 @@ fn lower_emphasis(s: &str) -> String {
     let flush = |word: &mut String, out: &mut String| {
         let mut chars = word.chars();
         let titlecase = match chars.next() {
-            Some(c) if c.is_uppercase() => {
+            Some(c) if crate::words::is_upper_letter(c) => {
                 let rest: Vec<char> = chars.collect();
-                !rest.is_empty() && rest.iter().all(|c| c.is_lowercase())
+                !rest.is_empty() && rest.iter().all(|c| crate::words::is_lower_letter(*c))
             }
             _ => false,
         };
@@ -332,7 +332,7 @@ fn lower_emphasis(s: &str) -> String {
         word.clear();
     };
     for c in s.chars() {
-        if c.is_alphabetic() {
+        if crate::words::is_letter(c) {
             word.push(c);
         } else {
             flush(&mut word, &mut out);
