@@ -125,14 +125,14 @@ pub fn number(x: f64) -> String {
     let mut places = 0_usize;
     let mut scale = 1.0_f64;
     while places < 9 && x * scale * 10.0 < 1_125_899_906_842_624.0 {
-        places += 1;
+        places = places.saturating_add(1);
         scale *= 10.0;
     }
     // Whole and not negative; saturates above 2^128 (no policy's bound).
     #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
     let scaled = (x * scale).round() as u128;
-    let digits = format!("{scaled:0>width$}", width = places + 1);
-    let (whole, fraction) = digits.split_at(digits.len() - places);
+    let digits = format!("{scaled:0>width$}", width = places.saturating_add(1));
+    let (whole, fraction) = digits.split_at(digits.len().saturating_sub(places));
     let fraction = fraction.trim_end_matches('0');
     if fraction.is_empty() {
         format!("{sign}{whole}")

@@ -36,6 +36,11 @@ impl<'a> Json<'a> {
         }
     }
 
+    /// Moves on `n` bytes (never past the end: reading there gives `None`).
+    fn bump(&mut self, n: usize) {
+        self.at = self.at.saturating_add(n);
+    }
+
     fn byte(&self) -> Option<u8> {
         self.text.as_bytes().get(self.at).copied()
     }
@@ -43,18 +48,18 @@ impl<'a> Json<'a> {
     /// The next byte that is not white space, not consumed.
     pub(crate) fn peek(&mut self) -> Option<u8> {
         while let Some(b' ' | b'\t' | b'\n' | b'\r') = self.byte() {
-            self.at += 1;
+            self.bump(1);
         }
         self.byte()
     }
 
     fn eat(&mut self, b: u8) -> Option<()> {
-        (self.peek()? == b).then(|| self.at += 1)
+        (self.peek()? == b).then(|| self.bump(1))
     }
 
     fn word(&mut self, w: &str) -> Option<()> {
         let rest = self.text.get(self.at..)?;
-        rest.starts_with(w).then(|| self.at += w.len())
+        rest.starts_with(w).then(|| self.bump(w.len()))
     }
 
     /// Nothing but white space is left.
@@ -106,7 +111,7 @@ impl<'a> Json<'a> {
                 self.eat(b',')?;
             }
         }
-        self.depth -= 1;
+        self.depth = self.depth.saturating_sub(1);
         Some(())
     }
 
@@ -122,7 +127,7 @@ impl<'a> Json<'a> {
                 self.eat(b',')?;
             }
         }
-        self.depth -= 1;
+        self.depth = self.depth.saturating_sub(1);
         Some(())
     }
 
@@ -135,7 +140,7 @@ impl<'a> Json<'a> {
     /// it next), `Some(false)` at the array's end (consumed).
     pub(crate) fn element(&mut self, first: bool) -> Option<bool> {
         if self.eat(b']').is_some() {
-            self.depth -= 1;
+            self.depth = self.depth.saturating_sub(1);
             return Some(false);
         }
         if !first {
@@ -172,30 +177,30 @@ impl<'a> Json<'a> {
             match self.byte()? {
                 b'"' => {
                     let s = self.text.get(from..self.at)?;
-                    self.at += 1;
+                    self.bump(1);
                     return Some(Cow::Borrowed(s));
                 }
                 b'\\' => break,
                 0..=0x1f => return None,
-                _ => self.at += 1,
+                _ => self.bump(1),
             }
         }
         let mut out = String::from(self.text.get(from..self.at)?);
         loop {
             match self.byte()? {
                 b'"' => {
-                    self.at += 1;
+                    self.bump(1);
                     return Some(Cow::Owned(out));
                 }
                 b'\\' => {
-                    self.at += 1;
+                    self.bump(1);
                     out.push(self.escape()?);
                 }
                 0..=0x1f => return None,
                 _ => {
                     let c = self.text.get(self.at..)?.chars().next()?;
                     out.push(c);
-                    self.at += c.len_utf8();
+                    self.bump(c.len_utf8());
                 }
             }
         }
@@ -204,7 +209,7 @@ impl<'a> Json<'a> {
     /// The character of an escape, after its backslash.
     fn escape(&mut self) -> Option<char> {
         let b = self.byte()?;
-        self.at += 1;
+        self.bump(1);
         Some(match b {
             b'"' => '"',
             b'\\' => '\\',
@@ -227,7 +232,9 @@ impl<'a> Json<'a> {
                 if !(0xdc00..0xe000).contains(&second) {
                     return None;
                 }
-                char::from_u32(0x10000 + ((first - 0xd800) << 10) + (second - 0xdc00))?
+                let high = first.checked_sub(0xd800)?.checked_shl(10)?;
+                let low = second.checked_sub(0xdc00)?;
+                char::from_u32(high.checked_add(low)?.checked_add(0x10000)?)?
             }
             _ => return None,
         })
@@ -238,17 +245,17 @@ impl<'a> Json<'a> {
         if !digits.bytes().all(|b| b.is_ascii_hexdigit()) {
             return None;
         }
-        self.at += 4;
+        self.bump(4);
         u32::from_str_radix(digits, 16).ok()
     }
 
     fn digits(&mut self, mut each: impl FnMut(u8) -> Option<()>) -> Option<usize> {
         let from = self.at;
         while let Some(b @ b'0'..=b'9') = self.byte() {
-            each(b - b'0')?;
-            self.at += 1;
+            each(b.wrapping_sub(b'0'))?;
+            self.bump(1);
         }
-        (self.at > from).then_some(self.at - from)
+        self.at.checked_sub(from).filter(|n| *n > 0)
     }
 
     /// A number as written; `None` for one that is not JSON, or whose digits or exponent do
@@ -257,7 +264,7 @@ impl<'a> Json<'a> {
         self.peek()?;
         let negative = self.byte() == Some(b'-');
         if negative {
-            self.at += 1;
+            self.bump(1);
         }
         let mut mantissa: u64 = 0;
         let mut push = |d: u8| {
@@ -272,13 +279,13 @@ impl<'a> Json<'a> {
         let mut exponent: i32 = 0;
         let mut integer = true;
         if self.byte() == Some(b'.') {
-            self.at += 1;
+            self.bump(1);
             integer = false;
             let places = self.digits(&mut push)?;
             exponent = exponent.checked_sub(i32::try_from(places).ok()?)?;
         }
         if let Some(b'e' | b'E') = self.byte() {
-            self.at += 1;
+            self.bump(1);
             integer = false;
             let minus = match self.byte() {
                 Some(b'-') => true,
@@ -286,14 +293,18 @@ impl<'a> Json<'a> {
                 _ => false,
             };
             if let Some(b'-' | b'+') = self.byte() {
-                self.at += 1;
+                self.bump(1);
             }
             let mut e: i32 = 0;
             self.digits(|d| {
                 e = e.checked_mul(10)?.checked_add(i32::from(d))?;
                 Some(())
             })?;
-            exponent = exponent.checked_add(if minus { -e } else { e })?;
+            exponent = if minus {
+                exponent.checked_sub(e)?
+            } else {
+                exponent.checked_add(e)?
+            };
         }
         Some(Number {
             negative,

@@ -44,8 +44,7 @@ macro_rules! read_fields {
         let j: &mut $crate::policy::Json<'_> = $j;
         $(let mut $field = None;)*
         let read = if $crate::policy::read_fields!(@deny $deny) && j.peek() == Some(b'[') {
-            (|| {
-                j.open_array()?;
+            j.open_array().and_then(|()| {
                 let mut more = true;
                 let mut first = true;
                 $(if more {
@@ -56,7 +55,7 @@ macro_rules! read_fields {
                     }
                 })*
                 (!more || !j.element(first)?).then_some(())
-            })()
+            })
         } else {
             j.object($crate::policy::read_fields!(@deny $deny), |j, key| {
                 match key {
@@ -66,14 +65,11 @@ macro_rules! read_fields {
                 Some(true)
             })
         };
-        match read {
-            Some(()) => (move || {
-                Some($($ty)::+ {
-                    $($field: $crate::policy::read_fields!(@take $field $($default)?),)*
-                })
-            })(),
-            None => None,
-        }
+        read.and_then(move |()| {
+            Some($($ty)::+ {
+                $($field: $crate::policy::read_fields!(@take $field $($default)?),)*
+            })
+        })
     }};
     (@take $field:ident) => { $field? };
     (@take $field:ident default) => { $field.unwrap_or_default() };
