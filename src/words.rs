@@ -117,7 +117,8 @@ pub fn lower(s: &str) -> String {
 /// `-0`), with integers only: no float formatting in the form page's core. Exact for every
 /// number of at most nine decimal places below a million (and fewer places up to 2^50, whole
 /// numbers up to 2^53). Beyond that (no council's bound) it is rounded to the places that
-/// stay exact, and a whole number is written as its exact value (where `{}` may round it).
+/// stay exact, and a whole number is written as its exact value (where `{}` may round it;
+/// above 2^64, as 2^64 − 1).
 pub fn number(x: f64) -> String {
     let sign = if x.is_sign_negative() { "-" } else { "" };
     let x = x.abs();
@@ -128,9 +129,9 @@ pub fn number(x: f64) -> String {
         places = places.saturating_add(1);
         scale *= 10.0;
     }
-    // Whole and not negative; saturates above 2^128 (no policy's bound).
+    // Whole and not negative; saturates above 2^64 (no policy's bound).
     #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
-    let scaled = (x * scale).round() as u128;
+    let scaled = (x * scale).round() as u64;
     let digits = format!("{scaled:0>width$}", width = places.saturating_add(1));
     let (whole, fraction) = digits.split_at(digits.len().saturating_sub(places));
     let fraction = fraction.trim_end_matches('0');

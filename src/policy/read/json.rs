@@ -36,9 +36,10 @@ impl<'a> Json<'a> {
         }
     }
 
-    /// Moves on `n` bytes (never past the end: reading there gives `None`).
+    /// Moves on `n` bytes (never past the end of the text, which is far from `usize::MAX`:
+    /// reading there gives `None`).
     fn bump(&mut self, n: usize) {
-        self.at = self.at.saturating_add(n);
+        self.at = self.at.wrapping_add(n);
     }
 
     fn byte(&self) -> Option<u8> {
@@ -94,6 +95,15 @@ impl<'a> Json<'a> {
         deny: bool,
         mut member: impl FnMut(&mut Self, &str) -> Option<bool>,
     ) -> Option<()> {
+        self.members(deny, &mut member)
+    }
+
+    /// [`object`](Self::object)'s loop, once for every struct (not one copy per caller).
+    fn members(
+        &mut self,
+        deny: bool,
+        member: &mut dyn FnMut(&mut Self, &str) -> Option<bool>,
+    ) -> Option<()> {
         self.nest(b'{')?;
         if self.eat(b'}').is_none() {
             loop {
@@ -111,12 +121,17 @@ impl<'a> Json<'a> {
                 self.eat(b',')?;
             }
         }
-        self.depth = self.depth.saturating_sub(1);
+        self.depth = self.depth.wrapping_sub(1);
         Some(())
     }
 
     /// An array, each element read by `element`.
     pub(crate) fn array(&mut self, mut element: impl FnMut(&mut Self) -> Option<()>) -> Option<()> {
+        self.elements(&mut element)
+    }
+
+    /// [`array`](Self::array)'s loop, once for every element type.
+    fn elements(&mut self, element: &mut dyn FnMut(&mut Self) -> Option<()>) -> Option<()> {
         self.nest(b'[')?;
         if self.eat(b']').is_none() {
             loop {
@@ -127,7 +142,7 @@ impl<'a> Json<'a> {
                 self.eat(b',')?;
             }
         }
-        self.depth = self.depth.saturating_sub(1);
+        self.depth = self.depth.wrapping_sub(1);
         Some(())
     }
 
@@ -140,7 +155,7 @@ impl<'a> Json<'a> {
     /// it next), `Some(false)` at the array's end (consumed).
     pub(crate) fn element(&mut self, first: bool) -> Option<bool> {
         if self.eat(b']').is_some() {
-            self.depth = self.depth.saturating_sub(1);
+            self.depth = self.depth.wrapping_sub(1);
             return Some(false);
         }
         if !first {
