@@ -65,7 +65,8 @@ step build      bash scripts/build-pkg.sh
 # measured sizes so that growth fails.
 # Issue 20: a one-council page loads `form` or `base` and one policy module (each module's
 # budget).
-step size          node scripts/size-budget.mjs --budget core=278,widget=334,authoring=445,base=243,form=184,policy=10
+# Issue 20 items 2 and 4 (the policy reader by hand): the sizes of that change, +~1 KB.
+step size          node scripts/size-budget.mjs --budget core=245,widget=301,authoring=444,base=209,form=152,policy=10
 step entries       node tests/e2e/entries.mjs
 step fast-validate node tests/e2e/fast-validate.mjs
 # No record text in wasm memory after validate, for every record shape (issue 25).
