@@ -15,11 +15,13 @@
 //!   text (when it does not `extends` another) and from its compiled form. The strict reader
 //!   refuses more (its checks); the unchecked reader is only ever given what it accepted.
 //!
-//! Three kinds of text only the hand-written reader refuses, none of which `compilePolicy`
-//! or `build.rs` write: a struct written as an array (serde's derive reads `["id", …]` as a
-//! role), a key given twice whose first value is not of its type (serde keeps the last), and
-//! a number whose power of ten is beyond 10^22 or whose digits are more than 19 (serde
-//! rounds them). None of them occurs in the inputs below; the test would say so.
+//! Where the two can differ, on text neither `compilePolicy` nor `build.rs` writes: a key
+//! given twice whose first value is not of its type (serde keeps the last value; this reader
+//! refuses); a `min`/`max` whose power of ten is beyond 10^22 or whose digits are more than
+//! 19 (serde rounds it; this reader refuses); and a number out of `f64`'s range under a key
+//! a rule ignores (serde refuses it; this reader skips it unread). None of them occurs in
+//! the inputs below; the test would say so. A struct written as an array, and a kind's tag
+//! given as its index, read as serde's derive reads them.
 
 #[path = "policy_problems.rs"]
 #[allow(dead_code)]
