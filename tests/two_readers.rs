@@ -18,8 +18,9 @@
 //! Where the two can differ, on text neither `compilePolicy` nor `build.rs` writes: a key
 //! given twice whose first value is not of its type (serde keeps the last value; this reader
 //! refuses); a `min`/`max` whose power of ten is beyond 10^22 or whose digits are more than
-//! 19 (serde rounds it; this reader refuses); and a number out of `f64`'s range under a key
-//! a rule ignores (serde refuses it; this reader skips it unread). None of them occurs in
+//! 19 (serde rounds it; this reader refuses), and so for such a number under a key a rule
+//! ignores; and a number out of `f64`'s range there (serde refuses it; this reader skips
+//! it). None of them occurs in
 //! the inputs below; the test would say so. A struct written as an array, and a kind's tag
 //! given as its index, read as serde's derive reads them.
 
