@@ -40,6 +40,7 @@
 
 mod changes;
 mod engine;
+mod json;
 mod many;
 pub(crate) mod rules;
 mod runs;
@@ -48,6 +49,8 @@ mod worker;
 
 pub use changes::Change;
 pub use many::schedule_many;
+#[cfg(target_arch = "wasm32")]
+pub(crate) use many::schedule_many_read;
 pub use rules::Subject;
 pub use team::{schedule_team, Audit, GroupSession, Supervisor, Team};
 pub use worker::{
