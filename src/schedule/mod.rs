@@ -171,6 +171,7 @@ pub fn schedule(policy: &Policy, worker: &Worker, options: &ScheduleOptions) -> 
         options.records_from,
         &options.calendar,
     );
+    e.wording = options.breaches != Breaches::None;
     let brought = brought_in(policy, &e);
     past_eras(policy, &mut e, &brought)?;
     judge(policy, &mut e, &brought)?;
