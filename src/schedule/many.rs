@@ -23,7 +23,7 @@ pub fn schedule_many(
 }
 
 /// [`schedule_many`] over the workers read borrowed (the JS boundary's).
-#[cfg(target_arch = "wasm32")]
+#[cfg(all(target_arch = "wasm32", feature = "schedule"))]
 pub(crate) fn schedule_many_read(
     policy: &Policy,
     workers: &[Json<'_>],

@@ -49,7 +49,7 @@ mod worker;
 
 pub use changes::Change;
 pub use many::schedule_many;
-#[cfg(target_arch = "wasm32")]
+#[cfg(all(target_arch = "wasm32", feature = "schedule"))]
 pub(crate) use many::schedule_many_read;
 pub use rules::Subject;
 pub use team::{schedule_team, Audit, GroupSession, Supervisor, Team};
