@@ -48,8 +48,11 @@ function blank(v, key = '', depth = 0) {
   // A typed array is left for the module to refuse (its keys alone would take seconds).
   if (v === null || typeof v !== 'object' || depth > MAX_DEPTH || ArrayBuffer.isView(v)) return v;
   if (Array.isArray(v)) {
-    if (v.length > MAX_ITEMS) return v;
-    return Array.from(v, (x, i) => blank(x, String(i), depth + 1));
+    const n = v.length;
+    if (n > MAX_ITEMS) return v;
+    const out = new Array(n);
+    for (let i = 0; i < n; i++) out[i] = blank(v[i], String(i), depth + 1);
+    return out;
   }
   const keys = Object.keys(v);
   if (keys.length > MAX_ITEMS) return v;
@@ -80,12 +83,17 @@ function plan(template) {
 function reduce(record, fields) {
   const out = {};
   for (const [id, how] of fields) {
-    if (!Object.prototype.hasOwnProperty.call(record, id)
-      || !Object.prototype.propertyIsEnumerable.call(record, id)) continue;
+    // Own enumerable keys only, as JSON.stringify reads them.
+    if (!Object.prototype.propertyIsEnumerable.call(record, id)) continue;
     const v = asJson(record[id], id);
     if (how === 'text') out[id] = blank(v, id);
     else if (how === 'keep' || !Array.isArray(v) || v.length > MAX_ITEMS) out[id] = v;
-    else out[id] = Array.from(v, (row, i) => reduceRow(row, String(i)));
+    else {
+      const n = v.length;
+      const rows = new Array(n);
+      for (let i = 0; i < n; i++) rows[i] = reduceRow(v[i], String(i));
+      out[id] = rows;
+    }
   }
   return out;
 }

@@ -1,38 +1,118 @@
 //! Reading caller input (a worker, options) from JSON values, with errors that name the
 //! path and what was expected — never the value given, which may be a child's data.
+//!
+//! The readers take either a `serde_json::Value` or a value read borrowed
+//! ([`crate::json::Json`]: records and workers from JavaScript), through [`Input`].
 
 use crate::calendar::{parse_date, DateErrorKind};
 use crate::error::{Error, Result};
+use crate::json::Json;
 use chrono::NaiveDate;
 use serde::de::DeserializeOwned;
-use serde_json::{Map, Value};
+use serde_json::Value;
+
+/// A JSON value as the readers see it.
+pub(crate) trait Input: Sized {
+    /// The value under `key`, when this is an object that has it.
+    fn key(&self, key: &str) -> Option<&Self>;
+    /// Whether this is an object.
+    fn is_object(&self) -> bool;
+    /// The items, when this is an array.
+    fn items(&self) -> Option<&[Self]>;
+    /// The string, when this is one.
+    fn text(&self) -> Option<&str>;
+    /// The number, when this is one.
+    fn number(&self) -> Option<f64>;
+    /// The boolean, when this is one.
+    fn boolean(&self) -> Option<bool>;
+    /// Whether this is `null`.
+    fn null(&self) -> bool;
+}
+
+impl Input for Value {
+    fn key(&self, key: &str) -> Option<&Self> {
+        self.as_object().and_then(|m| m.get(key))
+    }
+    fn is_object(&self) -> bool {
+        Value::is_object(self)
+    }
+    fn items(&self) -> Option<&[Self]> {
+        self.as_array().map(Vec::as_slice)
+    }
+    fn text(&self) -> Option<&str> {
+        self.as_str()
+    }
+    fn number(&self) -> Option<f64> {
+        self.as_f64()
+    }
+    fn boolean(&self) -> Option<bool> {
+        self.as_bool()
+    }
+    fn null(&self) -> bool {
+        self.is_null()
+    }
+}
+
+impl Input for Json<'_> {
+    fn key(&self, key: &str) -> Option<&Self> {
+        match self {
+            Json::Object(m) => m.get(key),
+            _ => None,
+        }
+    }
+    fn is_object(&self) -> bool {
+        matches!(self, Json::Object(_))
+    }
+    fn items(&self) -> Option<&[Self]> {
+        match self {
+            Json::Array(items) => Some(items),
+            _ => None,
+        }
+    }
+    fn text(&self) -> Option<&str> {
+        self.as_str()
+    }
+    fn number(&self) -> Option<f64> {
+        self.as_f64()
+    }
+    fn boolean(&self) -> Option<bool> {
+        match self {
+            Json::Bool(b) => Some(*b),
+            _ => None,
+        }
+    }
+    fn null(&self) -> bool {
+        self.is_null()
+    }
+}
 
 /// An object at a path in the caller's input.
-pub(crate) struct Obj<'a> {
-    map: &'a Map<String, Value>,
+pub(crate) struct Obj<'a, V> {
+    map: &'a V,
     path: String,
 }
 
 /// What the caller gave, as an object, or an error naming the path.
-pub(crate) fn object<'a>(v: &'a Value, path: &str) -> Result<Obj<'a>> {
-    match v {
-        Value::Object(map) => Ok(Obj {
-            map,
+pub(crate) fn object<'a, V: Input>(v: &'a V, path: &str) -> Result<Obj<'a, V>> {
+    if v.is_object() {
+        Ok(Obj {
+            map: v,
             path: path.to_string(),
-        }),
-        _ => Err(Error::bad_argument(path, "an object")),
+        })
+    } else {
+        Err(Error::bad_argument(path, "an object"))
     }
 }
 
 /// A date at `path`.
-pub(crate) fn date(v: &Value, path: &str) -> Result<NaiveDate> {
+pub(crate) fn date<V: Input>(v: &V, path: &str) -> Result<NaiveDate> {
     date_at(v, || path.to_string())
 }
 
 /// A date at a path made only when there is an error: a worker's history holds thousands of
 /// dates, and formatting a path for each was as slow as the schedule itself.
-fn date_at(v: &Value, path: impl FnOnce() -> String) -> Result<NaiveDate> {
-    let Value::String(s) = v else {
+fn date_at<V: Input>(v: &V, path: impl FnOnce() -> String) -> Result<NaiveDate> {
+    let Some(s) = v.text() else {
         return Err(Error::bad_argument(path(), "a date string as YYYY-MM-DD"));
     };
     parse_date(s).map_err(|e| match e.kind() {
@@ -46,7 +126,7 @@ fn date_at(v: &Value, path: impl FnOnce() -> String) -> Result<NaiveDate> {
     })
 }
 
-impl<'a> Obj<'a> {
+impl<'a, V: Input> Obj<'a, V> {
     fn at(&self, key: &str) -> String {
         if self.path.is_empty() {
             key.to_string()
@@ -56,17 +136,17 @@ impl<'a> Obj<'a> {
     }
 
     /// The value under `key`, treating `null` (JS `undefined`) as absent.
-    pub(crate) fn get(&self, key: &str) -> Option<&'a Value> {
-        self.map.get(key).filter(|v| !v.is_null())
+    pub(crate) fn get(&self, key: &str) -> Option<&'a V> {
+        self.map.key(key).filter(|v| !v.null())
     }
 
     pub(crate) fn req_str(&self, key: &str) -> Result<&'a str> {
-        match self.get(key) {
-            Some(Value::String(s)) => {
+        match self.get(key).map(|v| v.text()) {
+            Some(Some(s)) => {
                 crate::limits::check_id(s, || self.at(key))?;
                 Ok(s)
             }
-            Some(_) => Err(Error::bad_argument(self.at(key), "a string")),
+            Some(None) => Err(Error::bad_argument(self.at(key), "a string")),
             None => Err(Error::bad_argument(
                 self.at(key),
                 "a string (it is missing)",
@@ -96,7 +176,7 @@ impl<'a> Obj<'a> {
             return Ok(None);
         };
         let n = v
-            .as_f64()
+            .number()
             .filter(|n| n.fract() == 0.0 && *n >= f64::from(lo) && *n <= f64::from(hi));
         match n {
             // Whole and in range, so the conversion is exact.
@@ -111,10 +191,10 @@ impl<'a> Obj<'a> {
 
     /// `true` or `false` (absent: `None`).
     pub(crate) fn opt_bool(&self, key: &str) -> Result<Option<bool>> {
-        match self.get(key) {
+        match self.get(key).map(|v| v.boolean()) {
             None => Ok(None),
-            Some(Value::Bool(b)) => Ok(Some(*b)),
-            Some(_) => Err(Error::bad_argument(self.at(key), "true or false")),
+            Some(Some(b)) => Ok(Some(b)),
+            Some(None) => Err(Error::bad_argument(self.at(key), "true or false")),
         }
     }
 
@@ -123,7 +203,7 @@ impl<'a> Obj<'a> {
         let Some(v) = self.get(key) else {
             return Ok(None);
         };
-        v.as_str()
+        v.text()
             .and_then(|s| crate::calendar::Duration::parse(s).ok())
             .map(Some)
             .ok_or_else(|| {
@@ -140,7 +220,7 @@ impl<'a> Obj<'a> {
             return Ok(None);
         };
         let n = v
-            .as_f64()
+            .number()
             .filter(|n| *n > 0.0 && *n <= 1.0)
             .map(|n| (n * 1000.0).round())
             .filter(|n| *n >= 1.0);
@@ -168,10 +248,10 @@ impl<'a> Obj<'a> {
     }
 
     /// The array under `key` (absent = empty), each element with its path.
-    pub(crate) fn array(&self, key: &str) -> Result<Vec<(String, &'a Value)>> {
-        match self.get(key) {
+    pub(crate) fn array(&self, key: &str) -> Result<Vec<(String, &'a V)>> {
+        match self.get(key).map(|v| v.items()) {
             None => Ok(Vec::new()),
-            Some(Value::Array(items)) => {
+            Some(Some(items)) => {
                 crate::limits::of_key(key).check(items.len(), || self.at(key))?;
                 Ok(items
                     .iter()
@@ -185,9 +265,9 @@ impl<'a> Obj<'a> {
 
     /// The dates in the array under `key` (absent = none), each checked with its path.
     pub(crate) fn dates(&self, key: &str) -> Result<Vec<NaiveDate>> {
-        match self.get(key) {
+        match self.get(key).map(|v| v.items()) {
             None => Ok(Vec::new()),
-            Some(Value::Array(items)) => {
+            Some(Some(items)) => {
                 crate::limits::of_key(key).check(items.len(), || self.at(key))?;
                 items
                     .iter()
@@ -200,26 +280,30 @@ impl<'a> Obj<'a> {
     }
 
     /// The object under `key`, if present.
-    pub(crate) fn opt_object(&self, key: &str) -> Result<Option<Obj<'a>>> {
+    pub(crate) fn opt_object(&self, key: &str) -> Result<Option<Obj<'a, V>>> {
         self.get(key).map(|v| object(v, &self.at(key))).transpose()
     }
 }
 
 /// A string that must be one of an enum's values.
-pub(crate) fn enum_value<T: DeserializeOwned>(v: &Value, path: &str, expected: &str) -> Result<T> {
+pub(crate) fn enum_value<T: DeserializeOwned, V: Input>(
+    v: &V,
+    path: &str,
+    expected: &str,
+) -> Result<T> {
     enum_value_at(v, || path.to_string(), expected)
 }
 
 /// [`enum_value`] with the path made only for an error.
-fn enum_value_at<T: DeserializeOwned>(
-    v: &Value,
+fn enum_value_at<T: DeserializeOwned, V: Input>(
+    v: &V,
     path: impl FnOnce() -> String,
     expected: &str,
 ) -> Result<T> {
-    if !v.is_string() {
+    let Some(s) = v.text() else {
         return Err(Error::bad_argument(path(), format!("a string: {expected}")));
-    }
-    T::deserialize(v).map_err(|_| Error::bad_argument(path(), format!("one of {expected}")))
+    };
+    crate::json::enum_of(s).ok_or_else(|| Error::bad_argument(path(), format!("one of {expected}")))
 }
 
 /// An error at `path[i].id` for the first id that an earlier element of the list used:

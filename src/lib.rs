@@ -41,6 +41,7 @@ pub mod calendar;
 mod error;
 pub mod finding;
 mod input;
+mod json;
 pub mod limits;
 pub mod policy;
 pub mod schedule;

@@ -18,9 +18,9 @@
 use super::Worker;
 use crate::error::{Error, Result};
 use crate::input::object;
+use crate::json::Json as Value;
 use crate::policy::{Hours, Who};
 use chrono::NaiveDate;
-use serde_json::Value;
 
 /// From a date, the worker's role, hours or `fte` (fields not given stay as before).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -54,7 +54,7 @@ impl Era<'_> {
 /// `fte`; in date order, none before `started`; the last change to give a field gives the
 /// worker's own value of it.
 pub(crate) fn read(
-    list: Vec<(String, &Value)>,
+    list: Vec<(String, &Value<'_>)>,
     started: NaiveDate,
     now: &Who<'_>,
 ) -> Result<Vec<Change>> {

@@ -40,6 +40,9 @@ pub(crate) struct Engine<'a> {
     pub(crate) since: BTreeMap<&'a str, NaiveDate>,
     /// The rule being applied's day in [`since`](Self::since), when it has one.
     pub(crate) rule_since: Option<NaiveDate>,
+    /// Whether breaches are kept (and worded): not when the options want none
+    /// (`breaches: 'none'`, a dashboard's due dates).
+    pub(crate) wording: bool,
 }
 
 impl<'a> Engine<'a> {
@@ -64,6 +67,7 @@ impl<'a> Engine<'a> {
             era: worker.era_on(as_of),
             since: BTreeMap::new(),
             rule_since: None,
+            wording: true,
         }
     }
 
@@ -239,16 +243,19 @@ impl<'a> Engine<'a> {
     /// deadline counts from; the request, contact, cancelled session or event; a child's
     /// allocation or last discussion), the day a milestone fell due, or the first day of a
     /// window counted. With `worker.changes`, each era's rules judge what opened in it.
+    ///
+    /// The path and message are made only when the schedule carries breaches
+    /// ([`wording`](Self::wording)).
     pub(crate) fn breach(
         &mut self,
         judged_on: NaiveDate,
-        path: String,
+        path: impl FnOnce() -> String,
         code: &'static str,
         rule: &Rule,
-        message: String,
+        message: impl FnOnce() -> String,
     ) {
-        if self.era.contains(judged_on) {
-            self.breaches.push(breach(path, code, rule, message));
+        if self.wording && self.era.contains(judged_on) {
+            self.breaches.push(breach(path(), code, rule, message()));
         }
     }
 
@@ -259,13 +266,13 @@ impl<'a> Engine<'a> {
     pub(crate) fn chained_breach(
         &mut self,
         (from, to): (NaiveDate, NaiveDate),
-        path: String,
+        path: impl FnOnce() -> String,
         code: &'static str,
         rule: &Rule,
-        message: String,
+        message: impl FnOnce() -> String,
     ) {
-        if self.era.contains(from) {
-            let mut b = breach(path, code, rule, message);
+        if self.wording && self.era.contains(from) {
+            let mut b = breach(path(), code, rule, message());
             b.period = Some((from, to));
             self.breaches.push(b);
         }

@@ -2,6 +2,7 @@
 
 use super::{schedule, Schedule, ScheduleOptions, Worker};
 use crate::error::{Error, Result};
+use crate::json::Json;
 use crate::policy::Policy;
 use serde_json::Value;
 
@@ -16,18 +17,31 @@ pub fn schedule_many(
     options: &ScheduleOptions,
 ) -> Result<Vec<Schedule>> {
     crate::limits::WORKERS.check(workers.len(), || "workers".into())?;
-    workers
-        .iter()
-        .enumerate()
-        .map(|(i, w)| {
-            let worker = Worker::from_json(w).map_err(|e| match e {
-                Error::BadArgument { path, expected } => Error::bad_argument(
-                    path.replacen("worker", &format!("workers[{i}]"), 1),
-                    expected,
-                ),
-                other => other,
-            })?;
-            schedule(policy, &worker, options)
-        })
+    let each = workers.iter().enumerate();
+    each.map(|(i, w)| one(policy, i, &Json::from(w), options))
         .collect()
+}
+
+/// [`schedule_many`] over the workers read borrowed (the JS boundary's).
+#[cfg(all(target_arch = "wasm32", feature = "schedule"))]
+pub(crate) fn schedule_many_read(
+    policy: &Policy,
+    workers: &[Json<'_>],
+    options: &ScheduleOptions,
+) -> Result<Vec<Schedule>> {
+    crate::limits::WORKERS.check(workers.len(), || "workers".into())?;
+    let each = workers.iter().enumerate();
+    each.map(|(i, w)| one(policy, i, w, options)).collect()
+}
+
+/// The schedule of the worker at `i`, an error naming it by its place in the list.
+fn one(policy: &Policy, i: usize, w: &Json<'_>, options: &ScheduleOptions) -> Result<Schedule> {
+    let worker = Worker::read(w).map_err(|e| match e {
+        Error::BadArgument { path, expected } => Error::bad_argument(
+            path.replacen("worker", &format!("workers[{i}]"), 1),
+            expected,
+        ),
+        other => other,
+    })?;
+    schedule(policy, &worker, options)
 }

@@ -40,6 +40,7 @@
 
 mod changes;
 mod engine;
+mod json;
 mod many;
 pub(crate) mod rules;
 mod runs;
@@ -48,6 +49,8 @@ mod worker;
 
 pub use changes::Change;
 pub use many::schedule_many;
+#[cfg(all(target_arch = "wasm32", feature = "schedule"))]
+pub(crate) use many::schedule_many_read;
 pub use rules::Subject;
 pub use team::{schedule_team, Audit, GroupSession, Supervisor, Team};
 pub use worker::{
@@ -168,6 +171,7 @@ pub fn schedule(policy: &Policy, worker: &Worker, options: &ScheduleOptions) -> 
         options.records_from,
         &options.calendar,
     );
+    e.wording = options.breaches != Breaches::None;
     let brought = brought_in(policy, &e);
     past_eras(policy, &mut e, &brought)?;
     judge(policy, &mut e, &brought)?;

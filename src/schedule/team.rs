@@ -16,6 +16,7 @@ use crate::calendar::{Calendar, Duration};
 use crate::error::{Error, Result};
 use crate::finding::Finding;
 use crate::input::{object, unique};
+use crate::json::Json;
 use crate::policy::{ObligationKind, Policy, Rule};
 use crate::schedule::engine::after;
 use chrono::NaiveDate;
@@ -77,6 +78,11 @@ impl Team {
     /// # Errors
     /// [`crate::Error::BadArgument`] naming the first bad field (`team.audits[1].date`).
     pub fn from_json(v: &Value) -> Result<Self> {
+        Team::read(&Json::from(v))
+    }
+
+    /// [`Team::from_json`] over the value read borrowed (the JS boundary's).
+    pub(crate) fn read(v: &Json<'_>) -> Result<Self> {
         let t = object(v, "team")?;
         let group_sessions = t
             .array("groupSessions")?
@@ -100,9 +106,9 @@ impl Team {
                     files: a.opt_u32("files", 0, 100_000)?.unwrap_or(1),
                     supervisor: match a.get("supervisor") {
                         None => None,
-                        Some(Value::String(s)) => {
+                        Some(Json::String(s)) => {
                             crate::limits::check_id(s, || format!("{path}.supervisor"))?;
-                            Some(s.clone())
+                            Some(s.to_string())
                         }
                         Some(_) => {
                             return Err(Error::bad_argument(

@@ -4,9 +4,9 @@ use super::changes::{self, Change};
 use crate::calendar::{Calendar, Duration};
 use crate::error::{Error, Result};
 use crate::input::{date, enum_value, object, Obj};
+use crate::json::Json as Value;
 use crate::policy::{Cancelled, EventKind, Hours, ObligationKind, Plan, Rag, SessionType, Who};
 use chrono::NaiveDate;
-use serde_json::Value;
 
 /// A worker: role, key dates, supervision history and caseload.
 #[derive(Debug, Clone, PartialEq)]
@@ -237,12 +237,8 @@ impl ScheduleOptions {
         }
     }
 
-    /// Reads `{asOf, dueSoonDays?, closures?, breaches?: 'all' | 'none' | 'runs',
-    /// recordsFrom?}`.
-    ///
-    /// # Errors
-    /// [`Error::BadArgument`] naming the option and what was expected.
-    pub fn from_json(v: &Value, calendar: Calendar) -> Result<Self> {
+    /// [`ScheduleOptions::from_json`] over the value read borrowed (the JS boundary's).
+    pub(crate) fn read(v: &Value<'_>, calendar: Calendar) -> Result<Self> {
         let o = object(v, "options")?;
         let as_of = o.req_date("asOf")?;
         let due_soon_days = o.opt_u32("dueSoonDays", 0, 366)?.unwrap_or(7);
@@ -284,12 +280,9 @@ const EVENT_KINDS: &str = concat!(
 );
 
 impl Worker {
-    /// Reads a worker from the JS contract's shape.
-    ///
-    /// # Errors
-    /// [`Error::BadArgument`] naming the first bad field (`worker.sessions[2].date`) and
-    /// what was expected there.
-    pub fn from_json(v: &Value) -> Result<Self> {
+    /// [`Worker::from_json`] over the value read borrowed (the JS boundary's and
+    /// `scheduleMany`'s).
+    pub(crate) fn read(v: &Value<'_>) -> Result<Self> {
         let w = object(v, "worker")?;
         let sessions = list(&w, "sessions", session)?;
         let absences = list(&w, "absences", absence)?;
@@ -351,7 +344,11 @@ impl Worker {
 }
 
 /// The list `key` of `o`, each element read by `read` with its path.
-fn list<T>(o: &Obj<'_>, key: &str, read: fn(&str, &Value) -> Result<T>) -> Result<Vec<T>> {
+fn list<T>(
+    o: &Obj<'_, Value<'_>>,
+    key: &str,
+    read: fn(&str, &Value<'_>) -> Result<T>,
+) -> Result<Vec<T>> {
     o.array(key)?
         .into_iter()
         .map(|(path, v)| read(&path, v))
@@ -384,7 +381,7 @@ fn contact(path: &str, v: &Value) -> Result<Contact> {
         None | Some(Value::Null) => None,
         Some(Value::String(s)) => {
             crate::limits::check_id(s, || format!("{path}.id"))?;
-            Some(s.clone())
+            Some(s.to_string())
         }
         Some(_) => {
             return Err(Error::bad_argument(

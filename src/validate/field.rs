@@ -3,9 +3,9 @@
 
 use super::{is_empty, Checker, Code, Mode, Place};
 use crate::calendar::{parse_date, parse_time, DateErrorKind};
+use crate::json::Json as Value;
 use crate::policy::{Field, FieldType, Required};
 use chrono::NaiveDate;
-use serde_json::Value;
 
 /// Whether a field's value counts as not given: missing, `null` or blank text for every type;
 /// for a list of rows (actions, children) also a list with no filled-in row. Any other value
@@ -225,7 +225,7 @@ impl<'a> Checker<'a> {
 /// A number, or a numeric string as a form control gives it.
 pub(crate) fn number(v: &Value) -> Option<f64> {
     match v {
-        Value::Number(n) => n.as_f64().filter(|f| f.is_finite()),
+        Value::Number(n) => Some(*n).filter(|f| f.is_finite()),
         Value::String(s) => s.trim().parse::<f64>().ok().filter(|f| f.is_finite()),
         _ => None,
     }

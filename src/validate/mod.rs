@@ -29,18 +29,18 @@ pub use options::{Mode, ValidateOptions, ValidationReport};
 use crate::calendar::parse_date;
 use crate::error::{Error, Result};
 use crate::finding::{Finding, Severity};
+use crate::json::{Json as Value, JsonMap as Map};
 use crate::policy::{Field, FieldType, Policy, Template};
 use chrono::NaiveDate;
 use field::number;
 use name::Name;
 use place::Place;
-use serde_json::{Map, Value};
 use std::cell::OnceCell;
 use std::collections::BTreeMap;
 
 /// Tables (and any field holding a list) within [`crate::limits::ROWS`]: a record's
 /// content is otherwise never an error, but its size is bounded.
-fn check_rows(template: &Template, record: &Map<String, Value>) -> Result<()> {
+fn check_rows(template: &Template, record: &Map<'_>) -> Result<()> {
     for f in template.sections.iter().flat_map(|s| &s.fields) {
         if let Some(Value::Array(rows)) = record.get(&f.id) {
             crate::limits::ROWS.check(rows.len(), || format!("record.{}", f.id))?;
@@ -75,7 +75,17 @@ fn check_rows(template: &Template, record: &Map<String, Value>) -> Result<()> {
 pub fn validate(
     policy: &Policy,
     template: &Template,
-    record: &Value,
+    record: &serde_json::Value,
+    options: &ValidateOptions,
+) -> Result<ValidationReport> {
+    validate_read(policy, template, &Value::from(record), options)
+}
+
+/// [`validate`] of a record read borrowed (the JS boundary's).
+pub(crate) fn validate_read(
+    policy: &Policy,
+    template: &Template,
+    record: &Value<'_>,
     options: &ValidateOptions,
 ) -> Result<ValidationReport> {
     let Value::Object(record) = record else {
@@ -139,7 +149,7 @@ pub fn validate(
 /// Collects findings for one record.
 pub(crate) struct Checker<'a> {
     pub(crate) template: &'a Template,
-    pub(crate) record: &'a Map<String, Value>,
+    pub(crate) record: &'a Map<'a>,
     pub(crate) mode: Mode,
     /// Made on the first finding that names a field: a valid record never needs them, and
     /// making them is most of the work for one record.

@@ -4,10 +4,10 @@ use crate::calendar::Calendar;
 use crate::error::{Error, Result};
 use crate::finding::Finding;
 use crate::input::object;
+use crate::json::Json as Value;
 use crate::policy::Hours;
 use chrono::NaiveDate;
 use serde::Serialize;
-use serde_json::Value;
 
 /// Draft or final.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -63,7 +63,12 @@ impl ValidateOptions {
     ///
     /// # Errors
     /// [`Error::BadArgument`] naming the option.
-    pub fn from_json(v: &Value) -> Result<Self> {
+    pub fn from_json(v: &serde_json::Value) -> Result<Self> {
+        ValidateOptions::read(&Value::from(v))
+    }
+
+    /// [`ValidateOptions::from_json`] over the value read borrowed (the JS boundary's).
+    pub(crate) fn read(v: &Value<'_>) -> Result<Self> {
         if v.is_null() {
             return Ok(Self::default());
         }
@@ -81,7 +86,7 @@ impl ValidateOptions {
         };
         let role = match o.get("role") {
             None => None,
-            Some(Value::String(s)) => Some(s.clone()),
+            Some(Value::String(s)) => Some(s.to_string()),
             Some(_) => return Err(Error::bad_argument("options.role", "a role id as a string")),
         };
         let ignore = match o.get("ignore") {

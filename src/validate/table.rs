@@ -3,9 +3,9 @@
 
 use super::{is_blank_cell, is_blank_row, is_empty, Checker, Code, Place};
 use crate::calendar::parse_date;
+use crate::json::{Json as Value, JsonMap as Map};
 use crate::policy::Field;
 use chrono::NaiveDate;
-use serde_json::{Map, Value};
 
 /// One row of a table. Its path and number are made only for a finding: most rows have none.
 #[derive(Clone, Copy)]
@@ -67,14 +67,7 @@ impl Checker<'_> {
     }
 
     /// The `action` or `who` cell of an action: present, and text.
-    fn action_text(
-        &mut self,
-        row: Row<'_>,
-        cells: &Map<String, Value>,
-        key: &str,
-        code: Code,
-        src: &str,
-    ) {
+    fn action_text(&mut self, row: Row<'_>, cells: &Map<'_>, key: &str, code: Code, src: &str) {
         let n = row.number();
         match cells.get(key) {
             c if is_empty(c) => {

@@ -22,12 +22,13 @@ pub use schema::json_schema;
 
 use crate::calendar::{format_date, parse_date, Calendar, PublishedList};
 use crate::error::Error;
+use crate::json::Json;
 use crate::policy::Registry;
 #[cfg(feature = "schedule")]
-use crate::schedule::{schedule as core_schedule, schedule_many as core_schedule_many};
+use crate::schedule::{schedule as core_schedule, schedule_many_read};
 #[cfg(feature = "schedule")]
 use crate::schedule::{schedule_team as core_schedule_team, ScheduleOptions, Team, Worker};
-use crate::validate::{validate as core_validate, ValidateOptions};
+use crate::validate::{validate_read, ValidateOptions};
 use chrono::Datelike;
 use serde::Serialize;
 use serde_json::Value;
@@ -83,37 +84,47 @@ pub(crate) fn to_js<T: Serialize + ?Sized>(value: &T) -> JsResult {
 
 /// A JS value as JSON. `undefined` becomes `null`.
 ///
-/// The engine's `JSON.stringify` writes the value as text, which is copied into wasm memory
-/// in one piece and parsed there, instead of crossing the boundary once per property. So
-/// the value is read as a request body would be: functions, symbols and `undefined`
-/// properties are left out, a `Date` becomes its ISO text; a `BigInt` is a `bad-argument`
-/// error. Before that, [`bounds::walk`] refuses an array over its limit (on its length,
-/// before any element is read), too many values, data nested deeper than 32 levels (a
-/// cycle), a non-finite number and a typed array; the text is refused over
+/// The value is walked and written as JSON text in JavaScript, and the text copied into
+/// wasm memory in one piece ([`bounds::text`]), instead of crossing the boundary once per
+/// property. So the value is read as a request body would be: functions, symbols and
+/// `undefined` properties are left out, a `Date` becomes its ISO text; a `BigInt` is a
+/// `bad-argument` error. Before that, the walk refuses an array over its limit (on its
+/// length, before any element is read), too many values, data nested deeper than 32 levels
+/// (a cycle), a non-finite number and a typed array; the text is refused over
 /// [`crate::limits::INPUT_CHARS`] before it is copied into the module.
 pub(crate) fn from_js(v: JsValue, path: &str) -> JsResult<Value> {
-    if v.is_undefined() {
-        return Ok(Value::Null);
+    match json_text(&v, path)? {
+        None => Ok(Value::Null),
+        Some(text) => serde_json::from_slice(&text).map_err(|_| not_data(path)),
     }
-    bounds::walk(&v, path)?;
-    let not_data = || {
-        bad(
-            path,
-            "plain JSON-like data (objects, arrays, strings, numbers, booleans)",
-        )
-    };
-    let text = match js_sys::JSON::stringify(&v) {
-        Ok(text) => text,
-        // A BigInt, or a toJSON that threw.
-        Err(_) => return Err(not_data()),
-    };
-    let Some(text) = text.dyn_ref::<js_sys::JsString>() else {
-        return Err(not_data());
-    };
-    bounds::text_length(text, path)?;
-    let bytes = types::utf8(text);
-    types::check_depth(&bytes, path)?;
-    serde_json::from_slice(&bytes).map_err(|_| not_data())
+}
+
+/// A JS value's JSON text, as [`from_js`] reads it (`None` for `undefined`), for reading
+/// borrowed with [`borrowed`].
+pub(crate) fn json_text(v: &JsValue, path: &str) -> JsResult<Option<Vec<u8>>> {
+    if v.is_undefined() {
+        return Ok(None);
+    }
+    let text = bounds::text(v, path)?;
+    types::check_depth(&text, path)?;
+    Ok(Some(text))
+}
+
+/// [`json_text`]'s text read borrowed: records and workers are read without a
+/// `serde_json::Value` tree.
+pub(crate) fn borrowed<'t>(text: &'t Option<Vec<u8>>, path: &str) -> JsResult<Json<'t>> {
+    match text {
+        None => Ok(Json::Null),
+        Some(text) => Json::parse(text).ok_or_else(|| not_data(path)),
+    }
+}
+
+/// The error for an argument that is not JSON-like data.
+pub(crate) fn not_data(path: &str) -> JsValue {
+    bad(
+        path,
+        "plain JSON-like data (objects, arrays, strings, numbers, booleans)",
+    )
 }
 
 /// A string argument of at most [`crate::limits::ID_CHARS`] characters (an id, a date),
@@ -212,13 +223,25 @@ pub fn validate(
     }
     // The ids first: with an unknown one, nothing of the record is read.
     with_registry(|r| r.template(&policy_id, &template_id).map(|_| ()))?;
-    let record = from_js(record, "record")?;
-    let mut options = ValidateOptions::from_json(&from_js(options, "options")?)?;
+    let record = json_text(&record, "record")?;
+    let record = borrowed(&record, "record")?;
+    let options = json_text(&options, "options")?;
+    let mut options = ValidateOptions::read(&borrowed(&options, "options")?)?;
     options.calendar = calendar();
     with_registry(|r| {
         let (p, t) = r.template(&policy_id, &template_id)?;
-        to_js(&core_validate(p, t, &record, &options)?)
+        to_js(&validate_read(p, t, &record, &options)?)
     })
+}
+
+#[cfg(feature = "schedule")]
+/// The schedule's options, read borrowed, with the calendar loaded.
+fn schedule_options(options: &JsValue) -> JsResult<ScheduleOptions> {
+    let text = json_text(options, "options")?;
+    Ok(ScheduleOptions::read(
+        &borrowed(&text, "options")?,
+        calendar(),
+    )?)
 }
 
 #[cfg(feature = "schedule")]
@@ -230,8 +253,9 @@ pub fn schedule(
     #[wasm_bindgen(unchecked_param_type = "ScheduleOptions")] options: JsValue,
 ) -> JsResult {
     let policy_id = string_arg(&policy_id, "policyId")?;
-    let worker = Worker::from_json(&from_js(worker, "worker")?)?;
-    let options = ScheduleOptions::from_json(&from_js(options, "options")?, calendar())?;
+    let worker = json_text(&worker, "worker")?;
+    let worker = Worker::read(&borrowed(&worker, "worker")?)?;
+    let options = schedule_options(&options)?;
     with_registry(|r| to_js(&core_schedule(r.get(&policy_id)?, &worker, &options)?))
 }
 
@@ -248,11 +272,12 @@ pub fn schedule_many(
     if let Some(list) = workers.dyn_ref::<js_sys::Array>() {
         crate::limits::WORKERS.check(list.length() as usize, || "workers".into())?;
     }
-    let Value::Array(list) = from_js(workers, "workers")? else {
+    let workers = json_text(&workers, "workers")?;
+    let Json::Array(list) = borrowed(&workers, "workers")? else {
         return Err(bad("workers", "an array of workers"));
     };
-    let options = ScheduleOptions::from_json(&from_js(options, "options")?, calendar())?;
-    with_registry(|r| to_js(&core_schedule_many(r.get(&policy_id)?, &list, &options)?))
+    let options = schedule_options(&options)?;
+    with_registry(|r| to_js(&schedule_many_read(r.get(&policy_id)?, &list, &options)?))
 }
 
 #[cfg(feature = "schedule")]
@@ -265,8 +290,9 @@ pub fn schedule_team(
     #[wasm_bindgen(unchecked_param_type = "ScheduleOptions")] options: JsValue,
 ) -> JsResult {
     let policy_id = string_arg(&policy_id, "policyId")?;
-    let team = Team::from_json(&from_js(team, "team")?)?;
-    let options = ScheduleOptions::from_json(&from_js(options, "options")?, calendar())?;
+    let team = json_text(&team, "team")?;
+    let team = Team::read(&borrowed(&team, "team")?)?;
+    let options = schedule_options(&options)?;
     with_registry(|r| to_js(&core_schedule_team(r.get(&policy_id)?, &team, &options)?))
 }
 

@@ -33,26 +33,6 @@ impl<'a> From<&'a Policy> for PolicySummary<'a> {
 /// hostile value from exhausting the wasm stack during conversion.
 const MAX_DEPTH: usize = 32;
 
-#[wasm_bindgen]
-extern "C" {
-    /// The engine's `TextEncoder` (browsers; Node 11 and later), bound to take a JS string:
-    /// wasm-bindgen's own `String` conversion copies it one character at a time in JS.
-    type TextEncoder;
-    #[wasm_bindgen(constructor)]
-    fn new() -> TextEncoder;
-    #[wasm_bindgen(method)]
-    fn encode(this: &TextEncoder, input: &js_sys::JsString) -> js_sys::Uint8Array;
-}
-
-thread_local! {
-    static ENCODER: TextEncoder = TextEncoder::new();
-}
-
-/// A JS string as UTF-8 bytes, encoded by the engine and copied into wasm memory at once.
-pub(super) fn utf8(s: &js_sys::JsString) -> Vec<u8> {
-    ENCODER.with(|e| e.encode(s).to_vec())
-}
-
 /// Rejects JSON text nested deeper than [`MAX_DEPTH`] before it is parsed (so a hostile
 /// value cannot exhaust the wasm stack): one pass over the bytes, skipping strings.
 pub(super) fn check_depth(json: &[u8], path: &str) -> Result<(), JsValue> {

@@ -7,6 +7,12 @@
 // every odd shape; records with getters, toJSON, inherited and non-enumerable properties;
 // and each validate input of the fuzz corpus (tests/corpus/validate-*.json).
 //
+// And how the module reads what crosses (issue 20: walked and written as JSON text in
+// JavaScript, src/wasm/read.js, then read borrowed): every JSON type, toJSON, undefined,
+// NaN and Infinity, BigInt, typed arrays, arrays and array-likes over the limit, cycles and
+// the depth limit, through validate, schedule and scheduleMany — each refusal's message and
+// code written out below as the module gave them before the change (measured on 0e19fa2).
+//
 //   node tests/e2e/fast-validate.mjs      needs pkg/ built (make build); Node only
 // Ends with "N passed, N failed".
 import assert from 'node:assert/strict';
@@ -38,6 +44,15 @@ const outcome = (f) => {
   }
 };
 
+/** A record for a failure's message (JSON.stringify throws on a BigInt, a throwing toJSON). */
+const shown = (record) => {
+  try {
+    return JSON.stringify(record)?.slice(0, 300);
+  } catch {
+    return `(${typeof record} that JSON.stringify refuses)`;
+  }
+};
+
 const SPACES = [' ', '\t', '\n', '\u00a0', '\u2003', '\u3000', '\u0085', '\ufeff', '\u200b', ' \u2028 '];
 const ODD = [null, true, 0, 1.5, '', '   ', 'text', [], ['x'], [''], [[]], {}, { a: 1 }, [{}], [null]];
 const ODD_ROWS = [
@@ -65,7 +80,7 @@ async function main() {
     const same = (p, t, record, options) => {
       const fast = outcome(() => pkg.validate(p, t, record, options));
       const raw = outcome(() => glue.validate(p, t, record, withDefaultToday(options)));
-      assert.deepEqual(fast, raw, `${p}/${t} ${JSON.stringify(options)}: ${JSON.stringify(record)?.slice(0, 300)}`);
+      assert.deepEqual(fast, raw, `${p}/${t} ${JSON.stringify(options)}: ${shown(record)}`);
     };
     const name = entry ? `supervision-rules/${entry.slice(0, -1)}` : 'supervision-rules';
     test(`${name}: exports the glue's functions and the same validate`, () => {
@@ -114,6 +129,89 @@ async function main() {
       same('no-such-policy', t.id, complete, o);
       same(p, 'no-such-template', complete, o);
       same(p, t.id, complete, { mode: 'final', role: 'no-such-role' });
+    });
+    test(`${name}: the module's reading: every refusal's message and code as before`, () => {
+      const [p, t] = templates.find(([, t]) => t.id === 'case-supervision-record');
+      const complete = completeRecord(t);
+      const fields = t.sections.flatMap((s) => s.fields);
+      const text = fields.find((f) => f.type === 'text').id;
+      const o = { mode: 'final', today: '2026-03-09' };
+      const bad = (message) => ({ error: { message, code: 'bad-argument' } });
+      const deep = (n) => { let v = 'x'; for (let i = 0; i < n; i++) v = [v]; return v; };
+      const cycle = {}; cycle.self = cycle;
+      const cases = [
+        [{ ...complete, date: NaN }, bad('record.date: expected a finite number (NaN and Infinity are not numbers)')],
+        [{ ...complete, date: -Infinity }, bad('record.date: expected a finite number (NaN and Infinity are not numbers)')],
+        [{ ...complete, actions: [{ action: 'a', who: 'b', when: Infinity }] },
+          bad('record.actions[0].when: expected a finite number (NaN and Infinity are not numbers)')],
+        [{ ...complete, date: 10n }, bad('record: expected plain JSON-like data (objects, arrays, strings, numbers, booleans)')],
+        [{ ...complete, date: new Uint8Array(4) }, bad('record.date: expected plain JSON-like data, not a typed array')],
+        [{ ...complete, date: new Array(100001) }, bad('record.date: expected at most 100000 items in any one array in one call (the limit)')],
+        [{ ...complete, date: { length: 1e9 } }, bad('record.date: expected at most 100000 items in any one array in one call (the limit)')],
+        [{ ...complete, [text]: deep(40) }, bad('record: expected data nested at most 32 levels deep')],
+        [{ ...complete, [text]: cycle }, bad('record: expected data nested at most 32 levels deep')],
+        [{ ...complete, date: { toJSON: () => deep(40) } }, bad('record: expected data nested at most 32 levels deep')],
+        [{ ...complete, date: '\ud800' }, bad('record: expected plain JSON-like data (objects, arrays, strings, numbers, booleans)')],
+        [undefined, bad('record: expected an object keyed by field id')],
+        [() => ({}), bad('record: expected an object keyed by field id')],
+      ];
+      for (const [record, expected] of cases) {
+        assert.deepEqual(outcome(() => glue.validate(p, t.id, record, o)), expected, shown(record));
+        same(p, t.id, record, o);
+      }
+      // A toJSON that throws: the module says the record is not data; the entry point, which
+      // calls toJSON itself, lets the caller's own error through (as before).
+      const throwing = { ...complete, date: { toJSON() { throw new Error('no'); } } };
+      assert.deepEqual(outcome(() => glue.validate(p, t.id, throwing, o)),
+        bad('record: expected plain JSON-like data (objects, arrays, strings, numbers, booleans)'));
+      assert.deepEqual(outcome(() => pkg.validate(p, t.id, throwing, o)), { error: { message: 'no', code: undefined } });
+      // Options are read the same way.
+      assert.deepEqual(outcome(() => glue.validate(p, t.id, complete, { ...o, fte: NaN })),
+        bad('options.fte: expected a finite number (NaN and Infinity are not numbers)'));
+      assert.deepEqual(outcome(() => glue.validate(p, t.id, complete, { ...o, ignore: [1n] })),
+        bad('options: expected plain JSON-like data (objects, arrays, strings, numbers, booleans)'));
+      // What reads as before: every JSON type, toJSON, undefined, a Date, boxed primitives.
+      for (const record of [
+        { ...complete, date: undefined, [text]: undefined },
+        { ...complete, date: new Date(Date.UTC(2026, 2, 2)) },
+        { ...complete, date: { toJSON: () => '2026-03-02' } },
+        { ...complete, date: new String('2026-03-02'), [text]: new Number(1) },
+        { ...complete, actions: [{ action: 'a', who: 'b', when: '2026-03-09', extra: [null, true, 1.5, {}, ''] }] },
+        { ...complete, date: 'caf\u00e9 \u{1F600} "quoted" \\ \n' },
+        { toJSON: () => complete },
+      ]) {
+        const r = outcome(() => glue.validate(p, t.id, record, o));
+        assert.ok(r.report, JSON.stringify(r));
+        same(p, t.id, record, o);
+      }
+      assert.deepEqual(outcome(() => glue.validate(p, t.id, { ...complete, date: new Date(Date.UTC(2026, 2, 2)) }, o)).report.errors.map((e) => e.code), ['invalid-date']);
+      assert.equal(outcome(() => glue.validate(p, t.id, { ...complete, date: { toJSON: () => '2026-03-02' } }, o)).report.valid, true);
+      if (!glue.schedule) return;
+      const worker = { id: 'w', role: 'social-worker', started: '2026-01-05', sessions: [{ date: '2026-01-12', type: 'one-to-one' }] };
+      const at = { asOf: '2026-03-02' };
+      const policyOf = 'havering';
+      const ok = (f) => assert.ok(outcome(f).report, JSON.stringify(outcome(f)));
+      ok(() => glue.schedule(policyOf, worker, at));
+      ok(() => glue.scheduleMany(policyOf, [worker, { ...worker, id: 'v', probation: undefined }], { ...at, breaches: 'none' }));
+      for (const [f, expected] of [
+        [() => glue.schedule(policyOf, { ...worker, sessions: [{ date: '2026-01-12', type: 'one-to-one', x: NaN }] }, at),
+          bad('worker.sessions[0].x: expected a finite number (NaN and Infinity are not numbers)')],
+        [() => glue.schedule(policyOf, { ...worker, sessions: [{ date: 20260112, type: 'one-to-one' }] }, at),
+          bad('worker.sessions[0].date: expected a date string as YYYY-MM-DD')],
+        [() => glue.schedule(policyOf, { ...worker, hours: 'most' }, at),
+          bad('worker.hours: expected one of "full-time" or "part-time"')],
+        [() => glue.schedule(policyOf, worker, { asOf: '2026-03-02', dueSoonDays: Infinity }),
+          bad('options.dueSoonDays: expected a finite number (NaN and Infinity are not numbers)')],
+        [() => glue.scheduleMany(policyOf, [worker, { ...worker, id: 'v', started: NaN }], at),
+          bad('workers[1].started: expected a finite number (NaN and Infinity are not numbers)')],
+        [() => glue.scheduleMany(policyOf, [worker, { ...worker, id: 'v', started: 3 }], at),
+          bad('workers[1].started: expected a date string as YYYY-MM-DD')],
+        [() => glue.scheduleMany(policyOf, { length: 1e9 }, at),
+          bad('workers: expected at most 100000 items in any one array in one call (the limit)')],
+        [() => glue.scheduleMany(policyOf, {}, at), bad('workers: expected an array of workers')],
+        [() => glue.scheduleMany(policyOf, [{ ...worker, ['a\u0001b'.repeat(40)]: NaN }], at),
+          bad(`workers[0].${'ab'.repeat(32)}: expected a finite number (NaN and Infinity are not numbers)`)],
+      ]) assert.deepEqual(outcome(f), expected);
     });
     test(`${name}: the fuzz corpus's validate inputs`, () => {
       const dir = path.join(ROOT, 'tests/corpus');

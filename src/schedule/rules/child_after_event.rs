@@ -55,11 +55,11 @@ impl ChildRule for ChildAfterEvent {
                     e.oblige(kind, &case.id, due, rule, &rule.source, reason);
                 }
                 Some(d) if *d > due => {
-                    let message = format!(
+                    let message = || format!(
                         "The case was discussed on {}, more than {within} after the {event}.",
                         long_date(*d)
                     );
-                    let path = format!("cases[{index}].events[{j}]");
+                    let path = || format!("cases[{index}].events[{j}]");
                     e.breach(ev.date, path, "late-discussion-after-event", rule, message);
                 }
                 Some(_) => {}

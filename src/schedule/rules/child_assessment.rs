@@ -73,14 +73,14 @@ impl ChildRule for ChildAssessment {
                             format!("the discussion on {}", long_date(l)),
                         ),
                     };
-                    let message = format!(
+                    let message = || format!(
                         "The case was discussed on {} during its assessment, after the deadline \
                          of {} ({}).",
                         long_date(d),
                         long_date(due),
                         since
                     );
-                    e.breach(last.unwrap_or(start), path, code, rule, message);
+                    e.breach(last.unwrap_or(start), || path, code, rule, message);
                 }
                 if !seen.insert((d, end.map(|(k, _)| k))) {
                     continue 'each;
@@ -111,7 +111,7 @@ impl ChildAssessment {
         };
         match end {
             Some((k, c)) if c.date > due => {
-                let message = format!(
+                let message = || format!(
                     "The assessment was completed on {} with no discussion due by {}: case {} \
                      {since}.",
                     long_date(c.date),
@@ -122,7 +122,7 @@ impl ChildAssessment {
                     None => "late-first-discussion",
                     Some(_) => "child-discussion-gap",
                 };
-                let path = format!("cases[{index}].events[{k}]");
+                let path = || format!("cases[{index}].events[{k}]");
                 e.breach(last.unwrap_or(start), path, code, rule, message);
             }
             Some(_) => {}

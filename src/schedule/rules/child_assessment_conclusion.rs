@@ -50,13 +50,13 @@ impl ChildRule for ChildAssessmentConclusion {
                     e.oblige(kind, &case.id, due, rule, &rule.source, reason);
                 }
                 Some((k, c)) if c.date > due => {
-                    let message = format!(
+                    let message = || format!(
                         "{what} was concluded on {}, after the deadline of {} ({within} after \
                          its start).",
                         long_date(c.date),
                         long_date(due)
                     );
-                    let path = format!("cases[{index}].events[{k}]");
+                    let path = || format!("cases[{index}].events[{k}]");
                     e.breach(start, path, "late-assessment-conclusion", rule, message);
                 }
                 Some(_) => {}

@@ -61,9 +61,9 @@ impl ChildRule for ChildBeforeEvent {
                 let kind = ObligationKind::ChildDiscussion;
                 e.oblige(kind, &case.id, due, rule, &rule.source, reason);
             } else {
-                let message =
+                let message = ||
                     format!("The case was not discussed in the {window} before the {event}.");
-                let path = format!("cases[{index}].events[{j}]");
+                let path = || format!("cases[{index}].events[{j}]");
                 e.breach(from, path, "no-discussion-before-event", rule, message);
             }
         }

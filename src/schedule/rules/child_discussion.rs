@@ -40,7 +40,7 @@ impl ChildRule for ChildDiscussion {
         for d in e.discussed(case).into_iter().filter(|d| *d >= from) {
             let due = after(every, prev, e.cal)?;
             if d > due {
-                let message = format!(
+                let message = || format!(
                     "The case was discussed on {}, more than {} after the {} on {}.",
                     long_date(d),
                     every.describe(),
@@ -51,7 +51,7 @@ impl ChildRule for ChildDiscussion {
                     },
                     long_date(prev)
                 );
-                let path = format!("cases[{index}].discussed");
+                let path = || format!("cases[{index}].discussed");
                 e.chained_breach((prev, d), path, "child-discussion-gap", rule, message);
             }
             prev = d;

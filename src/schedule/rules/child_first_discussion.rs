@@ -48,12 +48,12 @@ impl ChildRule for ChildFirstDiscussion {
                 e.oblige(kind, &case.id, due, rule, &rule.source, reason);
             }
             Some(d) if d > due => {
-                let message = format!(
+                let message = || format!(
                     "The case was first discussed on {}, more than {within} after allocation \
                      on {allocated}.",
                     long_date(d)
                 );
-                let path = format!("cases[{index}].discussed");
+                let path = || format!("cases[{index}].discussed");
                 e.breach(case.allocated, path, "late-first-discussion", rule, message);
             }
             Some(_) => {}

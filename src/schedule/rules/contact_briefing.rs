@@ -102,14 +102,14 @@ impl WorkerRule for ContactBriefing {
                     e.oblige(kind, &worker.id, due, rule, &rule.source, reason);
                 }
                 Some(b) if b > due => {
-                    let message = format!(
+                    let message = || format!(
                         "{what}: {step} was recorded on {}, after the deadline of {} ({} after \
                          it).",
                         long_date(b),
                         long_date(due),
                         self.within.describe()
                     );
-                    let path = format!("contacts[{i}].{key}");
+                    let path = || format!("contacts[{i}].{key}");
                     // Each code written out, as every breach code is (tests/validate_codes.rs).
                     match self.step {
                         ContactStep::Briefing => {

@@ -64,14 +64,14 @@ impl WorkerRule for IncidentMeeting {
                     e.oblige(kind, &worker.id, due, rule, &rule.source, reason);
                 }
                 Some(m) if m > due => {
-                    let message = format!(
+                    let message = || format!(
                         "{what}: the supervisor met the worker on {}, after the deadline of \
                          {} ({}).",
                         long_date(m),
                         long_date(due),
                         self.deadline()
                     );
-                    let path = format!("incidents[{i}].met");
+                    let path = || format!("incidents[{i}].met");
                     e.breach(incident.date, path, "late-incident-meeting", rule, message);
                 }
                 Some(_) => {}

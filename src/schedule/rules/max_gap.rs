@@ -48,24 +48,25 @@ impl WorkerRule for MaxGap {
                 } else {
                     long_date(prev)
                 };
-                let message = format!(
+                let message = || format!(
                     "No {what} between {since} and {}: longer than the {} the policy allows.",
                     long_date(d),
                     gap.describe()
                 );
-                e.chained_breach((prev, d), e.session_path(d), "max-gap", rule, message);
+                let path = e.session_path(d);
+                e.chained_breach((prev, d), || path, "max-gap", rule, message);
             }
             prev = d;
             prev_is_start = false;
         }
         let limit = after(gap, prev, e.cal)?;
         if e.as_of > limit {
-            let message = format!(
+            let message = || format!(
                 "No {what} since {}: longer than the {} the policy allows.",
                 long_date(prev),
                 gap.describe()
             );
-            e.breach(prev, "sessions".to_string(), "max-gap", rule, message);
+            e.breach(prev, || "sessions".to_string(), "max-gap", rule, message);
         }
         Ok(None)
     }

@@ -99,12 +99,12 @@ impl Milestone {
         closes: NaiveDate,
     ) {
         for (due, label) in dues.iter().zip(&self.labels).skip(met) {
-            let message = format!(
+            let message = || format!(
                 "{label}, due by {}, was not recorded by {}, when the reviews stopped falling due.",
                 long_date(*due),
                 long_date(closes)
             );
-            e.breach(*due, "reviews".to_string(), "missed-milestone", rule, message);
+            e.breach(*due, || "reviews".to_string(), "missed-milestone", rule, message);
         }
     }
 

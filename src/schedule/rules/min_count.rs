@@ -141,14 +141,14 @@ pub(super) fn too_few(
             0 => format!("No {}", counted.many),
             _ => format!("Only {}", plural(n, counted.one, counted.many)),
         };
-        let message = format!(
+        let message = || format!(
             "{found} between {} and {}: the policy asks for at least {count} in any {} ({}).",
             long_date(s),
             long_date(last_day),
             window.describe(),
             counted.what
         );
-        e.breach(s, counted.path.to_string(), "min-count", rule, message);
+        e.breach(s, || counted.path.to_string(), "min-count", rule, message);
         reported = Some(span);
     }
 }

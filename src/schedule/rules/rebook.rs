@@ -113,14 +113,14 @@ impl WorkerRule for Rebook {
                     e.oblige(self.obligation, &worker.id, due, rule, &rule.source, why);
                 }
                 Some(d) if *d > due => {
-                    let message = format!(
+                    let message = || format!(
                         "The session cancelled on {} was next held on {}, after the deadline \
                          of {}.",
                         long_date(s.date),
                         long_date(*d),
                         long_date(due)
                     );
-                    e.breach(s.date, format!("sessions[{i}]"), "late-rebook", rule, message);
+                    e.breach(s.date, || format!("sessions[{i}]"), "late-rebook", rule, message);
                 }
                 Some(_) => {}
             }

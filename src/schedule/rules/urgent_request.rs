@@ -55,14 +55,14 @@ impl WorkerRule for UrgentRequest {
                     e.oblige(kind, &worker.id, due, rule, &rule.source, reason);
                 }
                 Some(d) if *d > due => {
-                    let message = format!(
+                    let message = || format!(
                         "Urgent supervision asked for on {asked} was held on {}, after the \
                          deadline of {} ({} after the request).",
                         long_date(*d),
                         long_date(due),
                         self.within.describe()
                     );
-                    let path = format!("requests[{i}]");
+                    let path = || format!("requests[{i}]");
                     e.breach(r.date, path, "late-urgent-supervision", rule, message);
                 }
                 Some(_) => {}

@@ -57,14 +57,14 @@ impl WorkerRule for WriteUp {
                     e.oblige(ObligationKind::WriteUp, id, due, rule, &rule.source, reason);
                 }
                 Some(r) if r > due => {
-                    let message = format!(
+                    let message = || format!(
                         "{what} for the session on {session}: written up on {}, after the \
                          deadline of {} ({} after the session).",
                         long_date(r),
                         long_date(due),
                         within.describe()
                     );
-                    let path = format!("sessions[{i}].recorded");
+                    let path = || format!("sessions[{i}].recorded");
                     e.breach(s.date, path, "late-write-up", rule, message);
                 }
                 Some(_) => {}

@@ -2,8 +2,8 @@
 //! or as start and end times.
 
 use crate::calendar::parse_time;
+use crate::json::Json as Value;
 use crate::validate::{number, Checker, Code};
-use serde_json::Value;
 
 /// A finding when the session is shorter than `minutes`: on `field` when it gives the
 /// minutes, else on `end`. An end before the start is a finding of its own.

@@ -419,6 +419,9 @@ impl<'a> Engine<'a> {
 
     /// A `cadence-gap`: the session on `b` came after the deadline `n`.
     fn gap(&mut self, c: &View<'a>, b: NaiveDate, n: &Next<'_>) {
+        if !self.wording {
+            return;
+        }
         let what = sessions_counted(c.counts);
         let since = match n.basis {
             Basis::Session(a) => format!("the one on {}", long_date(a)),
@@ -433,7 +436,7 @@ impl<'a> Engine<'a> {
         );
         let path = self.session_path(b);
         let period = (n.basis.date(), b);
-        self.chained_breach(period, path, "cadence-gap", c.rule, message);
+        self.chained_breach(period, || path, "cadence-gap", c.rule, || message);
     }
 
     fn oblige_next(&mut self, c: &View<'a>, n: &Next<'a>) {
