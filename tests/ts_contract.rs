@@ -119,6 +119,20 @@ fn schedule_unions_hold_every_variant() {
         union(TS_CONTRACT, "Obligation", "status"),
         every!(Status: Overdue, DueSoon, Ok)
     );
+    // labels() names every kind and status: the lists it walks hold them all.
+    let all_kinds: BTreeSet<String> = ObligationKind::ALL
+        .iter()
+        .map(|k| {
+            serde_json::to_value(k)
+                .expect("a kind")
+                .as_str()
+                .expect("a name")
+                .into()
+        })
+        .collect();
+    assert_eq!(all_kinds, kinds);
+    let all_statuses: BTreeSet<String> = Status::ALL.iter().map(|s| s.name().into()).collect();
+    assert_eq!(all_statuses, union(TS_CONTRACT, "Obligation", "status"));
 }
 
 #[test]

@@ -273,6 +273,36 @@ pub enum ObligationKind {
 }
 
 impl ObligationKind {
+    /// Every kind, in the order of the enum (`tests/ts_contract.rs` holds it to the `.d.ts`
+    /// union): what `labels()` names.
+    pub const ALL: [ObligationKind; 17] = [
+        ObligationKind::Supervision,
+        ObligationKind::PersonalSupervision,
+        ObligationKind::CaseSupervision,
+        ObligationKind::ChildDiscussion,
+        ObligationKind::AgreementReview,
+        ObligationKind::Observation,
+        ObligationKind::WriteUp,
+        ObligationKind::AsyeReview,
+        ObligationKind::Pdr,
+        ObligationKind::GroupSupervision,
+        ObligationKind::FileAudit,
+        ObligationKind::SupervisionObservation,
+        ObligationKind::UrgentSupervision,
+        ObligationKind::BriefingSupervision,
+        ObligationKind::IncidentMeeting,
+        ObligationKind::AssessmentConclusion,
+        ObligationKind::CompletionSupervision,
+    ];
+
+    /// The name a policy and a schedule write: `personal-supervision` (serde's own).
+    pub fn name(self) -> String {
+        serde_json::to_value(self)
+            .ok()
+            .and_then(|v| v.as_str().map(str::to_string))
+            .unwrap_or_default()
+    }
+
     /// Plain words for reasons and messages.
     pub fn describe(self) -> &'static str {
         match self {
