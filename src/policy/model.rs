@@ -295,12 +295,29 @@ impl ObligationKind {
         ObligationKind::CompletionSupervision,
     ];
 
-    /// The name a policy and a schedule write: `personal-supervision` (serde's own).
-    pub fn name(self) -> String {
-        serde_json::to_value(self)
-            .ok()
-            .and_then(|v| v.as_str().map(str::to_string))
-            .unwrap_or_default()
+    /// The name a policy and a schedule write: `personal-supervision` (serde's own, which
+    /// `tests/ts_contract.rs` compares it with; written out here so that a build that never
+    /// serialises a kind to a string carries no serialiser for it).
+    pub fn name(self) -> &'static str {
+        match self {
+            ObligationKind::Supervision => "supervision",
+            ObligationKind::PersonalSupervision => "personal-supervision",
+            ObligationKind::CaseSupervision => "case-supervision",
+            ObligationKind::ChildDiscussion => "child-discussion",
+            ObligationKind::AgreementReview => "agreement-review",
+            ObligationKind::Observation => "observation",
+            ObligationKind::WriteUp => "write-up",
+            ObligationKind::AsyeReview => "asye-review",
+            ObligationKind::Pdr => "pdr",
+            ObligationKind::GroupSupervision => "group-supervision",
+            ObligationKind::FileAudit => "file-audit",
+            ObligationKind::SupervisionObservation => "supervision-observation",
+            ObligationKind::UrgentSupervision => "urgent-supervision",
+            ObligationKind::BriefingSupervision => "briefing-supervision",
+            ObligationKind::IncidentMeeting => "incident-meeting",
+            ObligationKind::AssessmentConclusion => "assessment-conclusion",
+            ObligationKind::CompletionSupervision => "completion-supervision",
+        }
     }
 
     /// Plain words for reasons and messages.

@@ -23,7 +23,7 @@ export interface Labels {
 #[derive(Serialize)]
 struct Labels {
     statuses: BTreeMap<&'static str, &'static str>,
-    kinds: BTreeMap<String, String>,
+    kinds: BTreeMap<&'static str, String>,
 }
 
 /// The words for every status and obligation kind (`labels().kinds['pdr']` is `"PDR"`):

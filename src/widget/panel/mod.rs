@@ -245,7 +245,7 @@ impl Builder<'_> {
             li.set_attribute("data-rule", &d.rule)?;
         }
         // As the schedule writes them, for a page's styles and scripts.
-        li.set_attribute("data-kind", &d.kind.name())?;
+        li.set_attribute("data-kind", d.kind.name())?;
         li.set_attribute("data-due", &format_date(d.due))?;
         li.set_attribute("data-status", modifier)?;
         let heading = self.el("p", "sr-obligation__heading", None)?;
