@@ -23,8 +23,17 @@ export function el(tag, attrs = {}, ...children) {
     else if (k.startsWith('on') && typeof v === 'function') e.addEventListener(k.slice(2), v);
     else e.setAttribute(k, v === true ? '' : String(v));
   }
-  for (const c of children.flat()) if (c !== null && c !== undefined && c !== false) e.append(c);
+  append(e, children);
   return e;
+}
+
+/** Appends each child (arrays of them too), leaving out null, undefined and false. */
+function append(e, children) {
+  for (const c of children) {
+    if (c === null || c === undefined || c === false) continue;
+    if (Array.isArray(c)) append(e, c);
+    else e.append(c);
+  }
 }
 
 /** Text for assistive technology only. */

@@ -15,13 +15,13 @@ import { syntheticService, DEMO } from './synthetic-service.js';
 const MAPPING_KEY = (kind) => `supervision-rules:team-mapping:${kind}`;
 const KINDS = ['sessions', 'caseload', 'duties', 'actions'];
 const KIND_LABEL = { sessions: 'Supervision sessions', caseload: 'Caseload', duties: 'Team duties', actions: 'Actions agreed' };
-// The package's words for statuses and obligation kinds (labels()), as its due-dates panel
-// shows them: set once the module is loaded.
-let labels = { statuses: {}, kinds: {} };
 const kindLabel = (kind) => labels.kinds[kind] || String(kind).replace(/-/g, ' ');
 const words = (id) => String(id).replace(/-/g, ' ');
 
-// ---- state ---------------------------------------------------------------------------
+// ---- state: all of the page's, here ------------------------------------------------------
+// The package's words for statuses and obligation kinds (labels()), as its due-dates panel
+// shows them: set once the module is loaded.
+let labels = { statuses: {}, kinds: {} };
 const files = {}; // kind -> {name, headers, rows:[{line, cells}]}
 let view = null; // {workers, children, duties, actions}
 let workerMeta = new Map(); // worker id -> their row (team, role)
@@ -35,6 +35,9 @@ const handlers = new Map(); // message type -> handler of the current run
 let sort = { key: 'status', dir: 'ascending' };
 let policyId = 'havering';
 let asOf = today();
+let progressFrom = 0; // when the current load began (performance.now())
+// The filters' values, read once a render rather than twice a row (240,000 children).
+let picked = { team: '', role: '' };
 
 function status(text, kind = 'info') {
   const s = $('status');
@@ -190,7 +193,6 @@ function progress(done, total, label) {
   // Only for a load that takes a while: a small team's view appears without it flashing.
   if (box.hidden && performance.now() - progressFrom > 200) box.hidden = false;
 }
-let progressFrom = 0;
 
 /** Sends the rows chosen to the worker; resolves when the workers' table is shown. */
 async function load() {
@@ -334,8 +336,6 @@ function fillFilters() {
   readFilters();
 }
 
-// The filters' values, read once a render rather than twice a row (240,000 children).
-let picked = { team: '', role: '' };
 const readFilters = () => { picked = { team: $('filter-team').value, role: $('filter-role').value }; };
 const chosen = (r) => (!picked.team || r.team === picked.team) && (!picked.role || r.role === picked.role);
 
