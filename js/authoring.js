@@ -13,8 +13,8 @@ export default e.init;
 // See supervision_rules.d.ts (README, "The contract").
 export const {
   initSync, validate, loadPolicy, policies, policy, template, jsonSchema, schedule,
-  scheduleMany, scheduleTeam, addWorkingDays, bankHolidays, loadBankHolidays, parseDate,
-  registerPolicy, attach, renderSchedule, compilePolicy, checkPolicy,
+  scheduleMany, scheduleTeam, labels, addWorkingDays, bankHolidays, loadBankHolidays, parseDate,
+  registerPolicy, attach, renderSchedule, showError, compilePolicy, checkPolicy,
 } = e;
 
 /** See index.d.ts. */

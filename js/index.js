@@ -14,5 +14,5 @@ export default e.init;
 // See supervision_rules.d.ts (README, "The contract").
 export const {
   initSync, validate, loadPolicy, policies, policy, template, jsonSchema, schedule, scheduleMany,
-  scheduleTeam, addWorkingDays, bankHolidays, loadBankHolidays, parseDate,
+  scheduleTeam, labels, addWorkingDays, bankHolidays, loadBankHolidays, parseDate,
 } = e;

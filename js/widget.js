@@ -13,8 +13,8 @@ export default e.init;
 // See supervision_rules.d.ts (README, "The contract").
 export const {
   initSync, validate, loadPolicy, policies, policy, template, jsonSchema, schedule,
-  scheduleMany, scheduleTeam, addWorkingDays, bankHolidays, loadBankHolidays, parseDate,
-  attach, renderSchedule,
+  scheduleMany, scheduleTeam, labels, addWorkingDays, bankHolidays, loadBankHolidays, parseDate,
+  attach, renderSchedule, showError,
 } = e;
 
 /** See index.d.ts. */

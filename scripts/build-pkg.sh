@@ -59,7 +59,7 @@ ENTRY=form build pkg/form --no-default-features
 node scripts/bundle-entry.mjs pkg pkg/widget pkg/authoring pkg/base pkg/form
 node scripts/policy-modules.mjs pkg
 # supervision-rules/team: plain JS over an entry point the page loaded (no wasm of its own).
-mkdir -p pkg/team && cp www/team-model.js pkg/team/index.js && cp www/team-model.d.ts pkg/team/index.d.ts
+mkdir -p pkg/team && cp js/team.js pkg/team/index.js && cp js/team.d.ts pkg/team/index.d.ts
 # supervision-rules/rjsf, /jsonforms, /surveyjs: form-library adapters, plain JS over an entry
 # point the page loaded (js/adapters/; each library is an optional peer dependency).
 mkdir -p pkg/adapters && cp js/adapters/*.js js/adapters/*.d.ts pkg/adapters/

@@ -1,10 +1,10 @@
 //! Findings: what validation and the schedule's audit report, as data.
 
 use chrono::NaiveDate;
-use serde::{Deserialize, Deserializer, Serialize};
+use serde::Serialize;
 
 /// How much a finding matters.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Severity {
     /// Blocks a final save; a breach of the policy.
@@ -46,7 +46,7 @@ pub struct Finding {
 }
 
 /// Breaches of one rule for one subject, period after period, reported as one.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub struct Run {
     /// The day of the first breach's late event.
     #[serde(with = "iso_date")]
@@ -59,17 +59,12 @@ pub struct Run {
 }
 
 mod iso_date {
-    use crate::calendar::{format_date, parse_date};
+    use crate::calendar::format_date;
     use chrono::NaiveDate;
-    use serde::{Deserialize, Deserializer, Serializer};
+    use serde::Serializer;
 
     pub fn serialize<S: Serializer>(d: &NaiveDate, s: S) -> Result<S::Ok, S::Error> {
         s.serialize_str(&format_date(*d))
-    }
-
-    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<NaiveDate, D::Error> {
-        let text = String::deserialize(d)?;
-        parse_date(&text).map_err(serde::de::Error::custom)
     }
 }
 
@@ -94,42 +89,3 @@ pub const BREACH_CODES: &[&str] = &[
     "late-assessment-conclusion",
     "late-completion",
 ];
-
-impl<'de> Deserialize<'de> for Finding {
-    /// Reads a finding as [`Serialize`] writes it; the code must be a known one, so that the
-    /// finding read back holds the same `&'static str`.
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        #[derive(Deserialize)]
-        struct Written {
-            path: String,
-            #[serde(default)]
-            pointer: Option<String>,
-            code: String,
-            message: String,
-            source: String,
-            severity: Severity,
-            #[serde(default)]
-            rule: Option<String>,
-            #[serde(default)]
-            run: Option<Run>,
-        }
-        let w = Written::deserialize(d)?;
-        let code = crate::validate::Code::ALL
-            .iter()
-            .map(|c| c.as_str())
-            .chain(BREACH_CODES.iter().copied())
-            .find(|c| *c == w.code)
-            .ok_or_else(|| serde::de::Error::custom("a finding code in docs/finding-codes.md"))?;
-        Ok(Finding {
-            path: w.path,
-            pointer: w.pointer,
-            code,
-            message: w.message,
-            source: w.source,
-            severity: w.severity,
-            rule: w.rule,
-            run: w.run,
-            period: None,
-        })
-    }
-}

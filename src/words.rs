@@ -3,7 +3,8 @@
 //! these, so a date or an interval reads the same wherever it is shown.
 
 use crate::calendar::{Duration, Unit};
-use crate::policy::SessionType;
+use crate::policy::{ObligationKind, SessionType};
+use crate::schedule::Status;
 use chrono::{Datelike, NaiveDate};
 
 /// The months, as GOV.UK writes them.
@@ -211,6 +212,23 @@ pub fn and_list(parts: &[String]) -> String {
     }
 }
 
+/// A status's name on the page: `Overdue`, `Due soon`, `Upcoming`. The one set of words
+/// for statuses: the widget's panel, `labels()` and through it the demo pages use it, so a
+/// new status is named here (the `match` will not compile without it) and everywhere at once.
+pub fn status_label(status: Status) -> &'static str {
+    match status {
+        Status::Overdue => "Overdue",
+        Status::DueSoon => "Due soon",
+        Status::Ok => "Upcoming",
+    }
+}
+
+/// What is due, as a heading: `Personal supervision`, `PDR`. Every kind has its words
+/// ([`ObligationKind::describe`]), so a new kind is labelled everywhere at once.
+pub fn kind_label(kind: ObligationKind) -> String {
+    capitalise(kind.describe())
+}
+
 /// `today`, `tomorrow`, `in 5 days`, `yesterday`, `3 days ago`.
 pub fn relative(days: i64) -> String {
     match days {
@@ -295,6 +313,12 @@ mod tests {
                 assert_eq!(vec![upper(c)], unicode, "{c:?}");
             }
         }
+        assert_eq!(status_label(Status::Ok), "Upcoming");
+        assert_eq!(
+            kind_label(ObligationKind::PersonalSupervision),
+            "Personal supervision"
+        );
+        assert_eq!(kind_label(ObligationKind::Pdr), "PDR");
         let month = Duration::parse("1 month").expect("duration");
         assert_eq!(every_phrase(&month), "monthly");
         assert_eq!(every(&month), "every month");

@@ -119,6 +119,25 @@ fn schedule_unions_hold_every_variant() {
         union(TS_CONTRACT, "Obligation", "status"),
         every!(Status: Overdue, DueSoon, Ok)
     );
+    // labels() names every kind and status: the lists it walks hold them all.
+    let all_kinds: BTreeSet<String> = ObligationKind::ALL
+        .iter()
+        .map(|k| {
+            let written = serde_json::to_value(k).expect("a kind");
+            assert_eq!(written.as_str(), Some(k.name()), "{k:?}: name() is serde's");
+            k.name().to_string()
+        })
+        .collect();
+    let all_statuses: BTreeSet<String> = Status::ALL
+        .iter()
+        .map(|s| {
+            let written = serde_json::to_value(s).expect("a status");
+            assert_eq!(written.as_str(), Some(s.name()), "{s:?}: name() is serde's");
+            s.name().to_string()
+        })
+        .collect();
+    assert_eq!(all_kinds, kinds);
+    assert_eq!(all_statuses, union(TS_CONTRACT, "Obligation", "status"));
 }
 
 #[test]

@@ -1,8 +1,16 @@
 // The case-record demo page: renders a template of the supervision-rules package as a form,
-// validates on save, and shows a worker's due dates. Plain DOM, no framework.
+// and shows a worker's due dates. What the package draws, it draws: the form is checked by
+// the widget (attach: the GOV.UK error summary, inline messages, blocking a final save with
+// errors), the due dates by renderSchedule, a problem with the worker's JSON by showError.
+// The page builds the form, saves records in this browser and holds nothing else.
 //
 // Safety rules kept throughout: text reaches the DOM through textContent / text nodes only
-// (never innerHTML), and validation never changes what the user typed.
+// (never innerHTML), and nothing here changes what the user typed.
+
+import init, {
+  template, policy, schedule, validate, attach, renderSchedule, showError,
+} from './pkg/widget/index.js';
+import { $, el, visuallyHidden, today, longDate, load, store } from './common.js';
 
 const POLICY = 'havering';
 const params = new URLSearchParams(location.search);
@@ -19,23 +27,6 @@ const EXAMPLE_WORKER = {
   sessions: [{ date: '2026-01-12', type: 'one-to-one' }],
 };
 
-const KIND_LABELS = {
-  supervision: 'Supervision',
-  'personal-supervision': 'Personal supervision',
-  'case-supervision': 'Case supervision',
-  'child-discussion': 'Child discussion in supervision',
-  'agreement-review': 'Supervision agreement review',
-  observation: 'Observation of practice',
-  'write-up': 'Write-up of supervision',
-  'asye-review': 'ASYE review',
-  pdr: 'PDR',
-};
-const STATUS = {
-  overdue: { label: 'Overdue', rank: 0 },
-  'due-soon': { label: 'Due soon', rank: 1 },
-  ok: { label: 'Not yet due', rank: 2 },
-};
-
 const COLUMNS = {
   actions: [
     { key: 'action', heading: 'Action to be taken', cell: 'what', type: 'text' },
@@ -49,57 +40,21 @@ const COLUMNS = {
 };
 const ROW_NOUN = { actions: 'action', children: 'child' };
 
-const $ = (id) => document.getElementById(id);
-
-/** Creates an element. Strings among the children become text nodes. */
-function el(tag, attrs = {}, ...children) {
-  const e = document.createElement(tag);
-  for (const [k, v] of Object.entries(attrs)) {
-    if (v === undefined || v === null || v === false) continue;
-    if (k === 'class') e.className = v;
-    else if (k === 'text') e.textContent = v;
-    else if (k.startsWith('on') && typeof v === 'function') e.addEventListener(k.slice(2), v);
-    else e.setAttribute(k, v === true ? '' : String(v));
-  }
-  for (const c of children.flat()) if (c !== null && c !== undefined && c !== false) e.append(c);
-  return e;
-}
-
-function visuallyHidden(text) {
-  return el('span', { class: 'visually-hidden', text });
-}
-
-/** Today in the browser's own time zone, as YYYY-MM-DD. */
-function todayISO() {
-  const d = new Date();
-  const p = (n) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`;
-}
-
-/** "2026-01-19" -> "Mon 19 January 2026" (no time zone involved). */
-function longDate(iso) {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso || '');
-  if (!m) return iso;
-  const d = new Date(Date.UTC(+m[1], +m[2] - 1, +m[3]));
-  return new Intl.DateTimeFormat('en-GB', { weekday: 'short', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(d);
-}
+// The page's state, in one place.
+const state = {
+  /** field id -> { field, control?, tbody?, addButton? } */
+  fields: new Map(),
+  /** The widget attach() gave. */
+  widget: null,
+  /** Whether the form has been submitted (the widget then checks it as the user edits). */
+  submitted: false,
+};
 
 const sameText = (a, b) => a.trim().toLowerCase() === b.trim().toLowerCase();
 
 // ---------------------------------------------------------------------------------------
-// The form
+// The form: controls named as the widget reads them (a field's id; rows id[N][key])
 // ---------------------------------------------------------------------------------------
-
-/** field id -> { field, group, control?, tbody?, addButton?, errorBox, hintId } */
-const fields = new Map();
-let lib; // the package's exports, after init
-let lastCheck = null; // { mode } of the last validation shown, to refresh it after a row is removed
-
-function describe(control, ...ids) {
-  const list = ids.filter(Boolean);
-  if (list.length) control.setAttribute('aria-describedby', list.join(' '));
-  else control.removeAttribute('aria-describedby');
-}
 
 function requiredNote(field) {
   if (field.required === false) return ' (optional)';
@@ -129,18 +84,14 @@ function renderForm(tpl) {
 
 function renderField(field, hideLabel) {
   const id = `f-${field.id}`;
-  const hintId = field.hint ? `${id}-hint` : null;
-  const errorBox = el('div', { class: 'error-message', id: `${id}-error`, hidden: true });
+  const hintIds = [];
   const labelText = [field.label, requiredNote(field)].join('');
-  const hint = field.hint ? el('div', { class: 'hint', id: hintId, text: field.hint }) : null;
-  const entry = { field, errorBox, hintId };
+  const hint = field.hint ? el('div', { class: 'hint', id: `${id}-hint`, text: field.hint }) : null;
+  if (hint) hintIds.push(hint.id);
+  const note = hideLabel && requiredNote(field) ? el('p', { class: 'label-note', text: requiredNote(field).trim() }) : null;
 
   if (field.type === 'actions' || field.type === 'children') {
     const legend = el('legend', { class: hideLabel ? 'visually-hidden' : 'label', text: hideLabel ? field.label : labelText });
-    const group = el('fieldset', { class: 'form-group rows-group', id: `group-${field.id}` }, legend, hint, errorBox);
-    if (hideLabel && requiredNote(field)) {
-      group.insertBefore(el('p', { class: 'label-note', text: requiredNote(field).trim() }), hint || errorBox);
-    }
     const cols = COLUMNS[field.type];
     const tbody = el('tbody', { id: `${id}-rows` });
     const table = el('table', { class: 'rows-table', id },
@@ -149,22 +100,24 @@ function renderField(field, hideLabel) {
         cols.map((c) => el('th', { scope: 'col', text: c.heading })),
         el('th', { scope: 'col' }, visuallyHidden('Remove row')))),
       tbody);
-    const noun = ROW_NOUN[field.type];
-    const addButton = el('button', { type: 'button', class: 'button button-secondary button-small', id: `${id}-add`, text: `Add ${noun}` });
-    addButton.addEventListener('click', () => {
-      const row = addRow(field.id);
-      row.querySelector('input').focus();
+    const addButton = el('button', {
+      type: 'button', class: 'button button-secondary button-small', id: `${id}-add`, text: `Add ${ROW_NOUN[field.type]}`,
     });
-    group.append(el('div', { class: 'table-scroll' }, table), addButton);
-    Object.assign(entry, { group, tbody, addButton });
-    fields.set(field.id, entry);
-    describe(group, hintId);
+    addButton.addEventListener('click', () => addRow(field.id).querySelector('input').focus());
+    const group = el('fieldset', {
+      class: 'form-group govuk-form-group rows-group', id: `group-${field.id}`, 'aria-describedby': hintIds.join(' ') || null,
+    }, legend, note, hint, el('div', { class: 'table-scroll' }, table), addButton);
+    state.fields.set(field.id, { field, tbody, addButton });
     addRow(field.id);
     return group;
   }
 
   let control;
-  const common = { id, name: field.id, 'aria-describedby': hintId };
+  const sigHint = field.type === 'signature'
+    ? el('div', { class: 'hint', id: `${id}-sighint`, text: 'Type the full name of the person signing.' }) : null;
+  if (sigHint) hintIds.push(sigHint.id);
+  const common = { id, name: field.id, 'aria-describedby': hintIds.join(' ') || null };
+  const text = { ...common, type: 'text', spellcheck: 'false', autocomplete: 'off' };
   switch (field.type) {
     case 'text':
       control = el('textarea', { ...common, class: 'textarea', rows: 5 });
@@ -184,35 +137,20 @@ function renderField(field, hideLabel) {
         (field.options || []).map((o) => el('option', { value: o, text: o })));
       break;
     case 'case-ids':
-      control = el('input', { ...common, class: 'input', type: 'text', spellcheck: 'false', autocomplete: 'off' });
+      control = el('input', { ...text, class: 'input' });
       break;
-    case 'signature':
-      control = el('input', { ...common, class: 'input input-medium', type: 'text', spellcheck: 'false', autocomplete: 'off' });
-      break;
-    case 'person':
-    default:
-      control = el('input', { ...common, class: 'input input-medium', type: 'text', spellcheck: 'false', autocomplete: 'off' });
+    default: // person, signature
+      control = el('input', { ...text, class: 'input input-medium' });
   }
   const label = el('label', { class: hideLabel ? 'visually-hidden' : 'label', for: id, text: hideLabel ? field.label : labelText });
-  const group = el('div', { class: 'form-group', id: `group-${field.id}` }, label);
-  if (hideLabel && requiredNote(field)) group.append(el('p', { class: 'label-note', text: requiredNote(field).trim() }));
-  if (field.type === 'signature') {
-    const sigHint = el('div', { class: 'hint', id: `${id}-sighint`, text: 'Type the full name of the person signing.' });
-    group.append(sigHint);
-    entry.hintId = [hintId, sigHint.id].filter(Boolean).join(' ');
-    describe(control, entry.hintId);
-  }
-  group.append(hint || '', errorBox, control);
-  Object.assign(entry, { group, control });
-  fields.set(field.id, entry);
-  return group;
+  state.fields.set(field.id, { field, control });
+  return el('div', { class: 'form-group govuk-form-group', id: `group-${field.id}` }, label, note, sigHint, hint, control);
 }
 
 function addRow(fieldId, values = {}) {
-  const entry = fields.get(fieldId);
-  const cols = COLUMNS[entry.field.type];
+  const entry = state.fields.get(fieldId);
   const tr = el('tr', { class: 'row' });
-  for (const c of cols) {
+  for (const c of COLUMNS[entry.field.type]) {
     const input = el('input', {
       class: `input ${c.type === 'date' ? 'input-date' : ''}`,
       type: c.type,
@@ -221,9 +159,7 @@ function addRow(fieldId, values = {}) {
       autocomplete: 'off',
     });
     if (values[c.key] !== undefined && values[c.key] !== null) input.value = String(values[c.key]);
-    const label = el('label', { class: 'visually-hidden' });
-    const cellError = el('div', { class: 'error-message', hidden: true });
-    tr.append(el('td', {}, label, cellError, input));
+    tr.append(el('td', {}, el('label', { class: 'visually-hidden' }), input));
   }
   const remove = el('button', { type: 'button', class: 'button-link remove-row' });
   remove.addEventListener('click', () => removeRow(fieldId, tr));
@@ -234,21 +170,20 @@ function addRow(fieldId, values = {}) {
 }
 
 function removeRow(fieldId, tr) {
-  const entry = fields.get(fieldId);
-  const rows = [...entry.tbody.rows];
-  const index = rows.indexOf(tr);
+  const entry = state.fields.get(fieldId);
+  const index = [...entry.tbody.rows].indexOf(tr);
   tr.remove();
   renumberRows(fieldId);
   const remaining = [...entry.tbody.rows];
   const next = remaining[Math.min(index, remaining.length - 1)];
   (next ? next.querySelector('input') : entry.addButton).focus();
-  // Row numbers in any shown messages have changed: check again (without saving).
-  if (lastCheck) runCheck(lastCheck.mode, { save: false, moveFocus: false });
+  // Row numbers in any shown messages have changed: the widget checks again.
+  if (state.submitted) state.widget.validate();
 }
 
-/** Gives each row's inputs ids and labels that match their position ("action 2"). */
+/** Gives each row's inputs names, ids and labels that match their position ("action 2"). */
 function renumberRows(fieldId) {
-  const entry = fields.get(fieldId);
+  const entry = state.fields.get(fieldId);
   const cols = COLUMNS[entry.field.type];
   const noun = ROW_NOUN[entry.field.type];
   const Noun = noun[0].toUpperCase() + noun.slice(1);
@@ -258,20 +193,17 @@ function renumberRows(fieldId) {
       const id = `f-${fieldId}-${i}-${c.key}`;
       const input = cells[j].querySelector('input');
       const label = cells[j].querySelector('label');
-      const cellError = cells[j].querySelector('.error-message');
       input.id = id;
-      input.name = `${fieldId}[${i}].${c.key}`;
+      input.name = `${fieldId}[${i}][${c.key}]`;
       label.htmlFor = id;
       label.textContent = `${Noun} ${i + 1}, ${c.cell}`;
-      cellError.id = `${id}-error`;
     });
-    const remove = tr.querySelector('.remove-row');
-    remove.replaceChildren('Remove', visuallyHidden(` ${noun} ${i + 1}`));
+    tr.querySelector('.remove-row').replaceChildren('Remove', visuallyHidden(` ${noun} ${i + 1}`));
   });
 }
 
 // ---------------------------------------------------------------------------------------
-// Record <-> form
+// Record <-> form, for saving in this browser
 // ---------------------------------------------------------------------------------------
 
 /**
@@ -281,7 +213,7 @@ function renumberRows(fieldId) {
  */
 function readRecord() {
   const record = {};
-  for (const [id, entry] of fields) {
+  for (const [id, entry] of state.fields) {
     if (entry.tbody) {
       const cols = COLUMNS[entry.field.type];
       const rows = [...entry.tbody.rows].map((tr) => {
@@ -291,16 +223,15 @@ function readRecord() {
       });
       while (rows.length && cols.every((c) => rows[rows.length - 1][c.key].trim() === '')) rows.pop();
       if (rows.length) record[id] = rows;
-    } else {
-      const value = entry.control.value;
-      if (value.trim() !== '') record[id] = value;
+    } else if (entry.control.value.trim() !== '') {
+      record[id] = entry.control.value;
     }
   }
   return record;
 }
 
 function fillForm(record) {
-  for (const [id, entry] of fields) {
+  for (const [id, entry] of state.fields) {
     const value = record[id];
     if (value === undefined || value === null) continue;
     if (entry.tbody) {
@@ -315,125 +246,8 @@ function fillForm(record) {
 }
 
 // ---------------------------------------------------------------------------------------
-// Findings -> page
+// Saving: after the widget's check (a final save with errors never gets here)
 // ---------------------------------------------------------------------------------------
-
-const PATH_RE = /^([A-Za-z][A-Za-z0-9_-]*)(?:\[(\d+)\](?:\.([A-Za-z]+))?)?$/;
-
-/** Where a finding's path points: the control to focus and where its message goes. */
-function locate(path) {
-  const m = PATH_RE.exec(path || '');
-  const entry = m && fields.get(m[1]);
-  if (!entry) return null;
-  if (!entry.tbody) return { entry, target: entry.control, box: entry.errorBox, controls: [entry.control] };
-  const rows = [...entry.tbody.rows];
-  const rowInputs = (tr) => [...tr.querySelectorAll('input')];
-  if (m[2] !== undefined) {
-    const tr = rows[Number(m[2])];
-    if (tr && m[3]) {
-      const input = tr.querySelector(`input[data-key="${m[3]}"]`);
-      if (input) return { entry, target: input, box: input.parentElement.querySelector('.error-message'), controls: [input] };
-    }
-    if (tr) return { entry, target: rowInputs(tr)[0], box: entry.errorBox, controls: rowInputs(tr) };
-  }
-  const first = rows.length ? rowInputs(rows[0])[0] : entry.addButton;
-  return { entry, target: first, box: entry.errorBox, controls: rows.flatMap(rowInputs), group: true };
-}
-
-function clearFindings() {
-  for (const entry of fields.values()) {
-    entry.group.classList.remove('form-group-error');
-    entry.errorBox.replaceChildren();
-    entry.errorBox.hidden = true;
-    if (entry.tbody) {
-      describe(entry.group, entry.hintId);
-      for (const td of entry.tbody.querySelectorAll('td')) td.classList.remove('cell-error');
-      for (const box of entry.tbody.querySelectorAll('.error-message')) {
-        box.replaceChildren();
-        box.hidden = true;
-      }
-      for (const input of entry.tbody.querySelectorAll('input')) {
-        input.removeAttribute('aria-invalid');
-        input.removeAttribute('aria-describedby');
-        input.classList.remove('input-error');
-      }
-    } else {
-      entry.control.removeAttribute('aria-invalid');
-      entry.control.classList.remove('input-error');
-      describe(entry.control, entry.hintId);
-    }
-  }
-  $('error-summary').hidden = true;
-  $('error-summary-list').replaceChildren();
-  $('warning-summary').hidden = true;
-  $('warning-summary-list').replaceChildren();
-  document.title = document.title.replace(/^Error: /, '');
-}
-
-function addMessage(box, message, prefix) {
-  box.append(el('p', {}, visuallyHidden(`${prefix}: `), message));
-  box.hidden = false;
-}
-
-/** A list item linking to the control a finding is about. */
-function findingLink(finding) {
-  const where = locate(finding.path);
-  const item = el('li', {});
-  if (where && where.target) {
-    const a = el('a', { href: `#${where.target.id}`, text: finding.message });
-    a.addEventListener('click', (event) => {
-      event.preventDefault();
-      const target = locate(finding.path)?.target || where.target;
-      const group = target.closest('.form-group');
-      target.focus({ preventScroll: true });
-      (group || target).scrollIntoView({ block: 'start' });
-    });
-    item.append(a);
-  } else {
-    item.append(el('span', { text: finding.message }));
-  }
-  if (finding.source) item.append(' ', el('span', { class: 'finding-source', text: `(${finding.source})` }));
-  return item;
-}
-
-function showFindings(report) {
-  clearFindings();
-  for (const f of report.errors) {
-    const where = locate(f.path);
-    if (!where) continue;
-    addMessage(where.box, f.message, 'Error');
-    where.entry.group.classList.add('form-group-error');
-    for (const c of where.controls) {
-      c.setAttribute('aria-invalid', 'true');
-      c.classList.add('input-error');
-    }
-    if (where.entry.tbody) {
-      if (where.box === where.entry.errorBox) {
-        describe(where.entry.group, where.entry.hintId, where.box.id);
-        for (const c of where.controls) describe(c, where.box.id);
-      } else {
-        where.box.parentElement.classList.add('cell-error');
-        describe(where.target, where.box.id);
-      }
-    } else {
-      describe(where.target, where.entry.hintId, where.box.id);
-    }
-  }
-  if (report.warnings.length) {
-    $('warning-summary-list').replaceChildren(...report.warnings.map(findingLink));
-    $('warning-summary').hidden = false;
-  }
-}
-
-function showErrorSummary(report, moveFocus) {
-  $('error-summary-list').replaceChildren(...report.errors.map(findingLink));
-  $('error-summary').hidden = false;
-  if (!document.title.startsWith('Error: ')) document.title = `Error: ${document.title}`;
-  if (moveFocus) {
-    $('error-summary').focus();
-    $('error-summary').scrollIntoView({ block: 'start' });
-  }
-}
 
 function showPanel(title, ...body) {
   $('confirmation-title').textContent = title;
@@ -450,105 +264,35 @@ function showStatus(text, kind = 'info') {
   s.hidden = !text;
 }
 
-// ---------------------------------------------------------------------------------------
-// Saving
-// ---------------------------------------------------------------------------------------
-
-function store(key, value) {
-  try {
-    localStorage.setItem(key, JSON.stringify(value));
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-function load(key) {
-  try {
-    const text = localStorage.getItem(key);
-    return text ? JSON.parse(text) : null;
-  } catch {
-    return null;
-  }
-}
-
-/** Validates the form in `mode`, shows the findings, and saves as the mode allows. */
-function runCheck(mode, { save = true, moveFocus = true } = {}) {
+function save(draft) {
   const record = readRecord();
-  let report;
-  try {
-    report = lib.validate(POLICY, TEMPLATE, record, { mode, today: todayISO() });
-  } catch (e) {
-    showStatus(`The record could not be checked: ${e.message}`, 'error');
-    return;
-  }
-  lastCheck = { mode };
-  showFindings(report);
-
-  if (mode === 'final') {
-    if (!report.valid) {
-      $('confirmation').hidden = true;
-      showErrorSummary(report, moveFocus);
-      return;
-    }
-    if (!save) return;
-    const savedAt = new Date().toISOString();
-    const records = load(RECORDS_KEY) || [];
-    records.push({ policy: POLICY, template: TEMPLATE, status: 'final', savedAt, record });
-    if (!store(RECORDS_KEY, records)) {
-      showStatus('The record is complete but could not be saved: this browser does not allow local storage.', 'error');
-      return;
-    }
-    try { localStorage.removeItem(DRAFT_KEY); } catch { /* nothing to remove */ }
-    lastCheck = null;
-    const session = record.date ? ` for the session on ${longDate(record.date)}` : '';
-    showPanel('Record saved',
-      el('p', { text: `The record${session} is complete and has been saved in this browser.` }),
-      report.warnings.length ? el('p', { text: `${report.warnings.length} thing${report.warnings.length === 1 ? '' : 's'} to check are listed below; they do not stop the record being saved.` }) : '');
-    return;
-  }
-
-  // Draft: always saved; problems that would block the final record are listed with it.
-  if (!save) return; // a refresh after a row was removed: the inline messages are enough
-  $('error-summary').hidden = true;
   const savedAt = new Date().toISOString();
-  if (!store(DRAFT_KEY, { policy: POLICY, template: TEMPLATE, status: 'draft', savedAt, record })) {
-    showStatus('The draft could not be saved: this browser does not allow local storage.', 'error');
+  if (draft) {
+    if (!store(DRAFT_KEY, { policy: POLICY, template: TEMPLATE, status: 'draft', savedAt, record })) {
+      showStatus('The draft could not be saved: this browser does not allow local storage.', 'error');
+      return;
+    }
+    showPanel('Draft saved', el('p', { text: 'Your draft has been saved in this browser. It is not the final record until you choose Save record.' }));
     return;
   }
-  const body = [el('p', { text: 'Your draft has been saved in this browser. It is not the final record until you choose Save record.' })];
-  if (report.errors.length) {
-    body.push(el('p', { text: 'Fix these before saving the final record:' }), el('ul', { class: 'panel-list' }, report.errors.map(findingLink)));
+  const records = load(RECORDS_KEY) || [];
+  records.push({ policy: POLICY, template: TEMPLATE, status: 'final', savedAt, record });
+  if (!store(RECORDS_KEY, records)) {
+    showStatus('The record is complete but could not be saved: this browser does not allow local storage.', 'error');
+    return;
   }
-  showPanel('Draft saved', ...body);
+  try { localStorage.removeItem(DRAFT_KEY); } catch { /* nothing to remove */ }
+  // The widget shows the warnings; the panel says how many (validate keeps the text in JS).
+  const { warnings } = validate(POLICY, TEMPLATE, record, { mode: 'final' });
+  const session = record.date ? ` for the session on ${longDate(record.date)}` : '';
+  showPanel('Record saved',
+    el('p', { text: `The record${session} is complete and has been saved in this browser.` }),
+    warnings.length ? el('p', { text: `${warnings.length} thing${warnings.length === 1 ? '' : 's'} to check are shown with the form; they do not stop the record being saved.` }) : '');
 }
 
 // ---------------------------------------------------------------------------------------
-// Due dates panel
+// Due dates: schedule() drawn by renderSchedule()
 // ---------------------------------------------------------------------------------------
-
-function setDueError(message) {
-  const group = $('due-worker-group');
-  let box = $('due-worker-error');
-  const textarea = $('due-worker');
-  if (!message) {
-    if (box) box.remove();
-    group.classList.remove('form-group-error');
-    textarea.removeAttribute('aria-invalid');
-    textarea.classList.remove('input-error');
-    describe(textarea, 'due-worker-hint');
-    return;
-  }
-  if (!box) {
-    box = el('div', { class: 'error-message', id: 'due-worker-error' });
-    group.insertBefore(box, textarea);
-  }
-  box.replaceChildren(el('p', {}, visuallyHidden('Error: '), message));
-  group.classList.add('form-group-error');
-  textarea.setAttribute('aria-invalid', 'true');
-  textarea.classList.add('input-error');
-  describe(textarea, 'due-worker-hint', 'due-worker-error');
-}
 
 function parseWorker() {
   try {
@@ -561,66 +305,41 @@ function parseWorker() {
   }
 }
 
-function renderSchedule(result) {
-  const out = $('due-results');
-  const obligations = [...result.obligations].sort((a, b) =>
-    (STATUS[a.status]?.rank ?? 9) - (STATUS[b.status]?.rank ?? 9) || a.due.localeCompare(b.due));
-  const list = el('ol', { class: 'obligations', id: 'obligations' },
-    obligations.map((o) => el('li', { class: `obligation obligation-${o.status}`, 'data-kind': o.kind, 'data-due': o.due, 'data-status': o.status },
-      el('p', { class: 'obligation-head' },
-        el('strong', { class: `tag tag-${o.status}`, text: STATUS[o.status]?.label || o.status }), ' ',
-        el('span', { class: 'obligation-kind', text: KIND_LABELS[o.kind] || o.kind }),
-        o.kind === 'child-discussion' ? el('span', { class: 'obligation-subject', text: ` (case ${o.subject})` }) : ''),
-      el('p', { class: 'obligation-due' }, 'Due ', el('time', { datetime: o.due, text: longDate(o.due) }), el('span', { class: 'iso', text: ` (${o.due})` })),
-      el('p', { class: 'obligation-reason', text: o.reason }),
-      el('p', { class: 'finding-source', text: `Source: ${o.source}` }))));
-  const counts = ['overdue', 'due-soon'].map((s) => obligations.filter((o) => o.status === s).length);
-  out.replaceChildren(
-    el('h3', { id: 'obligations-title', text: `What is due as of ${longDate(result.asOf)}` }),
-    el('p', { class: 'due-counts', text: `${counts[0]} overdue, ${counts[1]} due soon, ${obligations.length} in all.` }),
-    obligations.length ? list : el('p', { text: 'Nothing is due.' }),
-    el('h3', { text: 'Past breaches of the policy' }),
-    result.breaches.length
-      ? el('ul', { class: 'breaches', id: 'breaches' }, result.breaches.map((b) => el('li', {},
-          // A run of breaches (docs/finding-codes.md, Runs): how many, then the message.
-          b.run ? el('p', { class: 'breach-run', text: `${b.run.count} times in a row` }) : null,
-          el('p', { text: b.message }), el('p', { class: 'finding-source', text: `Source: ${b.source}` }))))
-      : el('p', { text: 'None found.' }));
+function dueProblem(message) {
+  showError($('due-worker'), message);
+  $('due-results').replaceChildren();
 }
 
 function runSchedule() {
   const parsed = parseWorker();
   if (parsed.error) {
-    setDueError(parsed.error);
-    $('due-results').replaceChildren();
+    dueProblem(parsed.error);
     return;
   }
   const worker = parsed.worker;
   if (typeof worker.role === 'string' && [...$('due-role').options].some((o) => o.value === worker.role)) {
     $('due-role').value = worker.role;
   }
-  const asOf = $('due-asof').value || todayISO();
   try {
-    const result = lib.schedule(POLICY, worker, { asOf });
-    setDueError(null);
-    renderSchedule(result);
+    const result = schedule(POLICY, worker, { asOf: $('due-asof').value || today() });
+    showError($('due-worker'), null);
+    renderSchedule($('due-results'), result, worker);
   } catch (e) {
     // The package's messages name the argument and what was expected, never the value.
-    setDueError(e.message);
-    $('due-results').replaceChildren();
+    dueProblem(e.message);
   }
 }
 
 function setUpDuePanel() {
-  const roles = lib.policy(POLICY).roles;
+  const roles = policy(POLICY).roles;
   $('due-role').replaceChildren(...roles.map((r) => el('option', { value: r.id, text: `${r.id} – ${r.label}` })));
   $('due-role').value = EXAMPLE_WORKER.role;
-  $('due-asof').value = todayISO();
+  $('due-asof').value = today();
   $('due-worker').value = JSON.stringify(EXAMPLE_WORKER, null, 2);
   $('due-role').addEventListener('change', () => {
     const parsed = parseWorker();
     if (parsed.error) {
-      setDueError(parsed.error);
+      dueProblem(parsed.error);
       return;
     }
     parsed.worker.role = $('due-role').value;
@@ -640,8 +359,7 @@ function setUpDuePanel() {
 
 async function main() {
   try {
-    lib = await import('../pkg/index.js');
-    await lib.default();
+    await init();
   } catch (e) {
     showStatus('The supervision-rules package could not be loaded. Build it first (make build), then serve this folder with make demo.', 'error');
     console.error(e);
@@ -649,7 +367,7 @@ async function main() {
   }
   let tpl;
   try {
-    tpl = lib.template(POLICY, TEMPLATE);
+    tpl = template(POLICY, TEMPLATE);
   } catch (e) {
     showStatus(`The form could not be shown: ${e.message}`, 'error');
     return;
@@ -657,11 +375,19 @@ async function main() {
   renderForm(tpl);
   const form = $('record-form');
   form.hidden = false;
+  // Before the widget's own (capture) listener: from the first submit on, the widget checks
+  // as the user edits, and the page checks again when a row is removed.
+  form.addEventListener('submit', () => {
+    state.submitted = true;
+    $('confirmation').hidden = true;
+  }, { capture: true });
+  state.widget = attach(form, { policy: POLICY, template: TEMPLATE, mode: 'final' });
+  // Runs only when the widget let the submit through: a draft, or a final record with no
+  // errors. "Save as draft" is a submit button with formnovalidate.
   form.addEventListener('submit', (event) => {
-    event.preventDefault();
-    runCheck('final');
+    event.preventDefault(); // a demo: saved in this browser, nothing is sent
+    save(Boolean(event.submitter && event.submitter.hasAttribute('formnovalidate')));
   });
-  $('save-draft').addEventListener('click', () => runCheck('draft'));
 
   const draft = load(DRAFT_KEY);
   if (draft && draft.record && typeof draft.record === 'object') {

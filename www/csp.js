@@ -4,11 +4,12 @@
 //   object-src 'none'; base-uri 'none'
 //
 // 'wasm-unsafe-eval' lets the browser compile supervision_rules_bg.wasm; nothing else is
-// needed. style-src 'self' blocks inline <style>, so the widget's stylesheet is linked as a
-// file ({ stylesheet: '/supervision-rules.css' }) instead of { stylesheet: true }.
+// needed. style-src 'self' blocks inline <style>, so the widget's stylesheet is linked as
+// the package's own file ({ stylesheet: '/pkg/supervision-rules.css' }) instead of { stylesheet: true }.
 // The form's control names are the template's field ids, so no mapping is needed.
 
 import init, { attach, schedule, renderSchedule } from './pkg/widget/index.js';
+import { today as day } from './common.js';
 
 const POLICY = 'shropshire';
 const TEMPLATE = 'case-supervision';
@@ -39,17 +40,9 @@ form.addEventListener('input', () => {
   saved.hidden = true;
 });
 
-/** YYYY-MM-DD, `days` from today in local time. */
-function day(days) {
-  const d = new Date();
-  d.setDate(d.getDate() + days);
-  const p = (n) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`;
-}
-
 try {
   await init();
-  const widget = attach(form, { policy: POLICY, template: TEMPLATE, mode: 'final', stylesheet: '/supervision-rules.css' });
+  const widget = attach(form, { policy: POLICY, template: TEMPLATE, mode: 'final', stylesheet: '/pkg/supervision-rules.css' });
 
   // The due-dates panel: an SVG timeline and a list, with no inline style or script either.
   const worker = {

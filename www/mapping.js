@@ -8,6 +8,7 @@
 // mapping.html?mode=draft attaches it in draft mode (nothing blocks).
 
 import init, { attach, schedule, renderSchedule } from './pkg/widget/index.js';
+import { today as day } from './common.js';
 
 /** Template field id -> this page's control name. For the actions fields, the prefix of
  *  the rows' names: feeling_actions[0][action], feeling_actions[0][who], feeling_actions[0][when]. */
@@ -59,14 +60,6 @@ function modeNote() {
     link.textContent = 'Attach the widget in draft mode';
   }
   note.append(link);
-}
-
-/** YYYY-MM-DD, `days` from today in local time. */
-function day(days) {
-  const d = new Date();
-  d.setDate(d.getDate() + days);
-  const p = (n) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`;
 }
 
 /** The supervisee's due dates, from a made-up history relative to today. */

@@ -6,7 +6,7 @@
 // The checks, the coverage and the schedule run in a module worker (policy-worker.js), so a
 // policy of 2,000 rules never holds the page; the page draws what it sends, a chunk a task.
 
-import init, { policies, policy as getPolicy } from './pkg/authoring/supervision_rules.js';
+import init, { policies, policy as getPolicy } from './pkg/authoring/index.js';
 
 const $ = (id) => document.getElementById(id);
 const DRAFT = 'workbench-draft';

@@ -21,7 +21,7 @@
 //                   {type: 'error', run, message, errors?}  (a run refused beyond the limits: errors read)
 
 import init, { schedule, scheduleMany, scheduleTeam, policy } from './pkg/index.js';
-import { readRows, buildService, viewRows, openActions, complianceByWorker } from './team-model.js';
+import { readRows, buildService, viewRows, openActions, complianceByWorker } from './pkg/team/index.js';
 
 const KINDS = ['sessions', 'caseload', 'duties', 'actions'];
 const ready = init();

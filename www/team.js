@@ -5,49 +5,23 @@
 // Safety rules kept throughout: text reaches the DOM through textContent / text nodes only
 // (never innerHTML); messages never echo a cell's value (a caseload holds children's ids).
 
-import init, * as sr from './pkg/widget/supervision_rules.js';
+import init, * as sr from './pkg/widget/index.js';
+import { $, el, today, longDate } from './common.js';
 import {
   FIELDS, guessMapping, unmapped, parseText, counts, byUrgency, complianceSeries, overdueCsv, runsCsv, groupActions,
-} from './team-model.js';
+} from './pkg/team/index.js';
 import { syntheticService, DEMO } from './synthetic-service.js';
 
 const MAPPING_KEY = (kind) => `supervision-rules:team-mapping:${kind}`;
 const KINDS = ['sessions', 'caseload', 'duties', 'actions'];
 const KIND_LABEL = { sessions: 'Supervision sessions', caseload: 'Caseload', duties: 'Team duties', actions: 'Actions agreed' };
-const STATUS_LABEL = { overdue: 'Overdue', 'due-soon': 'Due soon', ok: 'On time' };
-const $ = (id) => document.getElementById(id);
+const kindLabel = (kind) => labels.kinds[kind] || String(kind).replace(/-/g, ' ');
+const words = (id) => String(id).replace(/-/g, ' ');
 
-/** An element with text (never markup) and attributes. */
-function el(tag, attrs = {}, ...children) {
-  const e = document.createElement(tag);
-  for (const [k, v] of Object.entries(attrs)) {
-    if (v === undefined || v === false) continue;
-    if (k === 'class') e.className = v;
-    else if (k === 'text') e.textContent = v;
-    else e.setAttribute(k, v === true ? '' : v);
-  }
-  for (const c of children) e.append(c);
-  return e;
-}
-
-// One formatter for every date shown: toLocaleDateString makes a new one on each call,
-// which for 10,000 children is most of a table's rendering time.
-const LONG_DATE = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
-const longDates = new Map();
-const longDate = (iso) => {
-  if (!iso) return '';
-  let text = longDates.get(iso);
-  if (text === undefined) longDates.set(iso, (text = LONG_DATE.format(new Date(`${iso}T00:00:00Z`))));
-  return text;
-};
-const today = () => {
-  const d = new Date();
-  const p = (n) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`;
-};
-const words = (kind) => String(kind).replace(/-/g, ' ');
-
-// ---- state ---------------------------------------------------------------------------
+// ---- state: all of the page's, here ------------------------------------------------------
+// The package's words for statuses and obligation kinds (labels()), as its due-dates panel
+// shows them: set once the module is loaded.
+let labels = { statuses: {}, kinds: {} };
 const files = {}; // kind -> {name, headers, rows:[{line, cells}]}
 let view = null; // {workers, children, duties, actions}
 let workerMeta = new Map(); // worker id -> their row (team, role)
@@ -61,6 +35,9 @@ const handlers = new Map(); // message type -> handler of the current run
 let sort = { key: 'status', dir: 'ascending' };
 let policyId = 'havering';
 let asOf = today();
+let progressFrom = 0; // when the current load began (performance.now())
+// The filters' values, read once a render rather than twice a row (240,000 children).
+let picked = { team: '', role: '' };
 
 function status(text, kind = 'info') {
   const s = $('status');
@@ -216,7 +193,6 @@ function progress(done, total, label) {
   // Only for a load that takes a while: a small team's view appears without it flashing.
   if (box.hidden && performance.now() - progressFrom > 200) box.hidden = false;
 }
-let progressFrom = 0;
 
 /** Sends the rows chosen to the worker; resolves when the workers' table is shown. */
 async function load() {
@@ -360,8 +336,6 @@ function fillFilters() {
   readFilters();
 }
 
-// The filters' values, read once a render rather than twice a row (240,000 children).
-let picked = { team: '', role: '' };
 const readFilters = () => { picked = { team: $('filter-team').value, role: $('filter-role').value }; };
 const chosen = (r) => (!picked.team || r.team === picked.team) && (!picked.role || r.role === picked.role);
 
@@ -401,7 +375,7 @@ const actionChosen = (a) => {
 const byUrgencyDuty = (a, b) => byUrgency({ ...a, id: a.subject }, { ...b, id: b.subject });
 
 function tag(statusValue) {
-  return el('strong', { class: `tag tag-${statusValue}`, text: STATUS_LABEL[statusValue] });
+  return el('strong', { class: `tag tag-${statusValue}`, text: labels.statuses[statusValue] || statusValue });
 }
 
 // byUrgency's order, with ids compared by their code units rather than localeCompare (one
@@ -430,7 +404,7 @@ function renderWorkers(rows, done) {
     open.setAttribute('aria-label', `${r.id}: show due dates`);
     return el('tr', { 'data-status': r.status },
       el('th', { scope: 'row' }, open), el('td', { text: r.team }), el('td', { text: r.role }),
-      el('td', {}, tag(r.status)), el('td', { text: longDate(r.due) }), el('td', { text: words(r.what) }));
+      el('td', {}, tag(r.status)), el('td', { text: longDate(r.due) }), el('td', { text: kindLabel(r.what) }));
   }, 'Workers');
   done?.();
   $('workers-count').textContent = `${rows.length} ${rows.length === 1 ? 'worker' : 'workers'}`;
@@ -442,7 +416,7 @@ function renderDuties() {
   const team = $('filter-team').value;
   const rows = view.duties.filter((d) => !team || d.team === team).sort(byUrgencyDuty);
   // Paged as the workers are: 1,000 teams' duties are thousands of rows.
-  showPage($('duties-body'), rows, (d) => el('tr', {}, el('td', { text: d.team }), el('td', { text: words(d.kind) }), el('td', { text: d.subject }),
+  showPage($('duties-body'), rows, (d) => el('tr', {}, el('td', { text: d.team }), el('td', { text: kindLabel(d.kind) }), el('td', { text: d.subject }),
     el('td', {}, tag(d.status)), el('td', { text: longDate(d.due) }), el('td', { class: 'finding-source', text: d.source })), 'Team duties');
   $('duties-none').hidden = rows.length > 0;
   $('duties-table').hidden = rows.length === 0;
@@ -659,6 +633,7 @@ async function loadDemo() {
 
 async function main() {
   await init();
+  labels = sr.labels();
   for (const p of sr.policies()) $('policy').append(el('option', { value: p.id, text: p.authority, selected: p.id === 'havering' }));
   $('as-of').value = today();
   for (const kind of KINDS) {

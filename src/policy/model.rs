@@ -280,6 +280,53 @@ pub enum ObligationKind {
 }
 
 impl ObligationKind {
+    /// Every kind, in the order of the enum (`tests/ts_contract.rs` holds it to the `.d.ts`
+    /// union): what `labels()` names.
+    pub const ALL: [ObligationKind; 17] = [
+        ObligationKind::Supervision,
+        ObligationKind::PersonalSupervision,
+        ObligationKind::CaseSupervision,
+        ObligationKind::ChildDiscussion,
+        ObligationKind::AgreementReview,
+        ObligationKind::Observation,
+        ObligationKind::WriteUp,
+        ObligationKind::AsyeReview,
+        ObligationKind::Pdr,
+        ObligationKind::GroupSupervision,
+        ObligationKind::FileAudit,
+        ObligationKind::SupervisionObservation,
+        ObligationKind::UrgentSupervision,
+        ObligationKind::BriefingSupervision,
+        ObligationKind::IncidentMeeting,
+        ObligationKind::AssessmentConclusion,
+        ObligationKind::CompletionSupervision,
+    ];
+
+    /// The name a policy and a schedule write: `personal-supervision` (serde's own, which
+    /// `tests/ts_contract.rs` compares it with; written out here so that a build that never
+    /// serialises a kind to a string carries no serialiser for it).
+    pub fn name(self) -> &'static str {
+        match self {
+            ObligationKind::Supervision => "supervision",
+            ObligationKind::PersonalSupervision => "personal-supervision",
+            ObligationKind::CaseSupervision => "case-supervision",
+            ObligationKind::ChildDiscussion => "child-discussion",
+            ObligationKind::AgreementReview => "agreement-review",
+            ObligationKind::Observation => "observation",
+            ObligationKind::WriteUp => "write-up",
+            ObligationKind::AsyeReview => "asye-review",
+            ObligationKind::Pdr => "pdr",
+            ObligationKind::GroupSupervision => "group-supervision",
+            ObligationKind::FileAudit => "file-audit",
+            ObligationKind::SupervisionObservation => "supervision-observation",
+            ObligationKind::UrgentSupervision => "urgent-supervision",
+            ObligationKind::BriefingSupervision => "briefing-supervision",
+            ObligationKind::IncidentMeeting => "incident-meeting",
+            ObligationKind::AssessmentConclusion => "assessment-conclusion",
+            ObligationKind::CompletionSupervision => "completion-supervision",
+        }
+    }
+
     /// Plain words for reasons and messages.
     pub fn describe(self) -> &'static str {
         match self {

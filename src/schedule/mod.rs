@@ -58,18 +58,18 @@ pub use worker::{
     Session, Worker,
 };
 
-use crate::calendar::{format_date, parse_date};
+use crate::calendar::format_date;
 use crate::error::{Error, Result};
 use crate::finding::Finding;
 use crate::policy::{ObligationKind, Policy, Rule, Selection};
 use chrono::NaiveDate;
 use engine::Engine;
 use rules::Handover;
-use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use serde::{Serialize, Serializer};
 use std::collections::{BTreeMap, BTreeSet};
 
 /// Where an obligation stands on `asOf`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Status {
     /// The due date has passed.
@@ -80,15 +80,30 @@ pub enum Status {
     Ok,
 }
 
+impl Status {
+    /// Every status, most urgent first (`tests/ts_contract.rs` holds it to the `.d.ts`
+    /// union): what `labels()` names.
+    pub const ALL: [Status; 3] = [Status::Overdue, Status::DueSoon, Status::Ok];
+
+    /// The name a schedule writes: `overdue`, `due-soon`, `ok`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Status::Overdue => "overdue",
+            Status::DueSoon => "due-soon",
+            Status::Ok => "ok",
+        }
+    }
+}
+
 /// Something due, for the worker or one child on the caseload.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Obligation {
     /// What is due.
     pub kind: ObligationKind,
     /// The worker's id, or the case's id for `child-discussion`.
     pub subject: String,
     /// When.
-    #[serde(serialize_with = "iso", deserialize_with = "from_iso")]
+    #[serde(serialize_with = "iso")]
     pub due: NaiveDate,
     /// Relative to `asOf`.
     pub status: Status,
@@ -101,11 +116,11 @@ pub struct Obligation {
 }
 
 /// What is due and what went wrong.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Schedule {
     /// The day it was worked out for.
-    #[serde(serialize_with = "iso", deserialize_with = "from_iso")]
+    #[serde(serialize_with = "iso")]
     pub as_of: NaiveDate,
     /// Obligations by due date (overdue ones come first), then kind.
     pub obligations: Vec<Obligation>,
@@ -115,11 +130,6 @@ pub struct Schedule {
 
 fn iso<S: Serializer>(d: &NaiveDate, s: S) -> std::result::Result<S::Ok, S::Error> {
     s.serialize_str(&format_date(*d))
-}
-
-fn from_iso<'de, D: Deserializer<'de>>(d: D) -> std::result::Result<NaiveDate, D::Error> {
-    let text = String::deserialize(d)?;
-    parse_date(&text).map_err(serde::de::Error::custom)
 }
 
 /// Works out a worker's schedule under a policy.

@@ -13,6 +13,8 @@
 #[cfg(feature = "authoring")]
 mod authoring;
 mod bounds;
+#[cfg(feature = "schedule")]
+mod labels;
 mod schema;
 mod types;
 

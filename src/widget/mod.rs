@@ -36,6 +36,7 @@ mod options;
 mod panel;
 mod text;
 
+pub use display::show_error;
 pub use panel::render_schedule;
 
 use crate::error::Error;

@@ -81,7 +81,7 @@ async function axeViolations(p) {
 }
 
 async function summaryLinks(p) {
-  return p.$$eval('#error-summary-list a', (as) => as.map((a) => ({ text: a.textContent, href: a.getAttribute('href') })));
+  return p.$$eval('.govuk-error-summary__list a', (as) => as.map((a) => ({ text: a.textContent, href: a.getAttribute('href') })));
 }
 
 const SESSION = daysAgo(2);
@@ -161,7 +161,7 @@ async function main() {
       assert.equal(await page.textContent('h1'), 'Havering Case Supervision Record');
       // Every field of the template, from the package's own data, has its control.
       const tpl = await page.evaluate(async () => {
-        const m = await import('/pkg/supervision_rules.js');
+        const m = await import('/pkg/widget/index.js'); // the entry point the page loaded
         return m.template('havering', 'case-supervision-record');
       });
       for (const section of tpl.sections) {
@@ -184,15 +184,17 @@ async function main() {
     await test('an incomplete record is blocked with an error summary, focus on it, nothing cleared', async () => {
       await fill(page, PARTIAL);
       await page.click('#save-record');
-      await page.waitForSelector('#error-summary:not([hidden])');
-      assert.equal((await page.textContent('#error-summary-title')).trim(), 'There is a problem');
-      assert.equal(await page.evaluate(() => document.activeElement && document.activeElement.id), 'error-summary');
+      // The widget's error summary (attach), above the page's <h1>.
+      await page.waitForSelector('.govuk-error-summary');
+      assert.equal((await page.textContent('.govuk-error-summary__title')).trim(), 'There is a problem');
+      assert.equal(await page.evaluate(() => document.activeElement && document.activeElement.className), 'govuk-error-summary');
+      assert.equal(await page.evaluate(() => document.querySelector('.govuk-error-summary').nextElementSibling.id), 'page-title');
       assert.match(await page.title(), /^Error: /);
 
       // The summary lists exactly the package's own findings for what was typed, in order,
       // each linked to its control (so the wording can change in the package freely).
       const report = await page.evaluate(async (rec) => {
-        const m = await import('/pkg/supervision_rules.js');
+        const m = await import('/pkg/widget/index.js'); // the entry point the page loaded
         const d = new Date();
         const p = (n) => String(n).padStart(2, '0');
         const today = `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`;
@@ -224,7 +226,7 @@ async function main() {
       const describedBy = (await page.getAttribute('#f-supervisorSignature', 'aria-describedby')).split(' ');
       assert.ok(describedBy.includes('f-supervisorSignature-error'), describedBy.join(' '));
       assert.equal(await page.textContent('#f-supervisorSignature-error'), `Error: ${message('supervisorSignature')}`);
-      assert.equal(await page.textContent('#f-supervisorSignature-error .visually-hidden'), 'Error: ');
+      assert.equal(await page.textContent('#f-supervisorSignature-error .govuk-visually-hidden'), 'Error:');
       assert.equal(await page.getAttribute('#f-actions-0-who', 'aria-invalid'), 'true');
       assert.equal(await page.textContent('#f-actions-0-who-error'), `Error: ${message('actions[0].who')}`);
       assert.ok((await page.getAttribute('#f-actions-0-who', 'aria-describedby')).split(' ').includes('f-actions-0-who-error'));
@@ -237,7 +239,7 @@ async function main() {
     });
 
     await test('a link in the error summary moves focus to its field', async () => {
-      await page.click('#error-summary-list a[href="#f-plan"]');
+      await page.click('.govuk-error-summary__list a[href="#f-plan"]');
       assert.equal(await page.evaluate(() => document.activeElement.id), 'f-plan');
     });
 
@@ -260,7 +262,7 @@ async function main() {
       await page.waitForSelector('#confirmation:not([hidden])');
       assert.equal((await page.textContent('#confirmation-title')).trim(), 'Record saved');
       assert.equal(await page.evaluate(() => document.activeElement.id), 'confirmation');
-      assert.ok(await page.isHidden('#error-summary'));
+      assert.equal(await page.locator('.govuk-error-summary').count(), 0);
       assert.equal(await page.getAttribute('#f-supervisorSignature', 'aria-invalid'), null);
       assert.equal(await page.locator('#record-form [aria-invalid="true"]').count(), 0);
       assert.doesNotMatch(await page.title(), /^Error/);
@@ -291,7 +293,7 @@ async function main() {
       await page.click('#save-draft');
       await page.waitForSelector('#confirmation:not([hidden])');
       assert.equal((await page.textContent('#confirmation-title')).trim(), 'Draft saved');
-      assert.ok(await page.isHidden('#error-summary'));
+      assert.equal(await page.locator('.govuk-error-summary').count(), 0);
       const draft = JSON.parse(await page.evaluate((k) => localStorage.getItem(k), DRAFT_KEY));
       assert.equal(draft.status, 'draft');
       assert.equal(draft.record.socialWorker, 'Drafting Worker');
@@ -305,17 +307,18 @@ async function main() {
     await test('due dates: the preset NQSW has supervision due 2026-01-19 as of 2026-01-14', async () => {
       await page.fill('#due-asof', '2026-01-14');
       await page.click('#due-submit');
-      const item = page.locator('#obligations li[data-kind="supervision"][data-due="2026-01-19"]');
+      // The widget's panel (renderSchedule).
+      const item = page.locator('#due-results .sr-obligations li[data-kind="supervision"][data-due="2026-01-19"]');
       await item.waitFor();
       const text = await item.textContent();
       assert.match(text, /havering\.txt §4b/);
       assert.match(text, /12 January 2026/); // the reason names the last session
       assert.equal(await item.locator('time').getAttribute('datetime'), '2026-01-19');
       // Overdue first, then due soon, then the rest.
-      const statuses = await page.$$eval('#obligations li', (lis) => lis.map((li) => li.dataset.status));
+      const statuses = await page.$$eval('#due-results .sr-obligations li', (lis) => lis.map((li) => li.dataset.status));
       const rank = { overdue: 0, 'due-soon': 1, ok: 2 };
       assert.deepEqual(statuses, [...statuses].sort((a, b) => rank[a] - rank[b]), statuses.join(','));
-      assert.match(await page.textContent('#due-results h3'), /14 January 2026/);
+      assert.match(await page.textContent('#due-results .sr-schedule__summary'), /14 January 2026/);
     });
 
     await test('due dates: bad worker JSON shows an inline error and keeps the text', async () => {
@@ -331,7 +334,7 @@ async function main() {
       await page.click('#due-submit');
       await page.waitForFunction(() => !/valid JSON/.test(document.getElementById('due-worker-error')?.textContent || 'valid JSON'));
       assert.match(await page.textContent('#due-worker-error'), /^Error: \S/);
-      assert.equal(await page.locator('#obligations').count(), 0);
+      assert.equal(await page.locator('#due-results .sr-obligations').count(), 0);
     });
 
     await test('axe-core finds no WCAG 2.2 AA violations in the due-dates error state', async () => {

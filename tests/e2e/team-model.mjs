@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// The team page's model (www/team-model.js, the package's supervision-rules/team) in Node,
+// The team page's model (js/team.js, the package's supervision-rules/team) in Node,
 // without a browser or wasm: CSV and JSON read into rows with their line numbers, the
 // columns mapped, dates as UK exports write them, bad rows listed by line and never quoted,
 // and open actions grouped by worker and by child.
@@ -11,7 +11,7 @@ import Papa from 'papaparse';
 import {
   parseText, parseDay, guessMapping, unmapped, readRows, buildService, openActions, groupActions,
   overdueCsv, runRows, runsCsv,
-} from '../../www/team-model.js';
+} from '../../js/team.js';
 
 const ROLES = [{ id: 'social-worker', label: 'Social worker' }, { id: 'senior-practitioner', label: 'Senior practitioner' }];
 const results = [];

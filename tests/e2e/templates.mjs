@@ -316,7 +316,7 @@ async function main() {
         const l = document.querySelector('link[data-supervision-rules]');
         return l && l.sheet && l.sheet.cssRules.length > 0;
       });
-      assert.equal(await page.getAttribute('link[data-supervision-rules]', 'href'), '/supervision-rules.css');
+      assert.equal(await page.getAttribute('link[data-supervision-rules]', 'href'), '/pkg/supervision-rules.css');
       assert.equal(await page.locator('style').count(), 0);
       assert.match(await page.textContent('#csp-status'), /blocked nothing/);
       assert.deepEqual(await page.evaluate(() => window.__cspViolations), []);

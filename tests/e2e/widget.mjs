@@ -128,10 +128,11 @@ async function main() {
     context = await launchBrowser(userDataDir);
     for (const p of context.pages()) await p.close();
 
-    await test('the stylesheet served in www/ is the one the widget embeds', async () => {
-      const served = await readFile(path.join(WWW, 'supervision-rules.css'), 'utf8');
+    await test('the stylesheet the pages link is the package\'s, the one the widget embeds (no copy in www/)', async () => {
+      const served = await readFile(path.join(ROOT, 'pkg/supervision-rules.css'), 'utf8');
       const embedded = await readFile(path.join(ROOT, 'src/widget/widget.css'), 'utf8');
-      assert.equal(served, embedded, 'www/supervision-rules.css differs from src/widget/widget.css: copy it over');
+      assert.equal(served, embedded, 'pkg/supervision-rules.css differs from src/widget/widget.css: build again');
+      await assert.rejects(readFile(path.join(WWW, 'supervision-rules.css')), 'www/ holds no copy of it');
     });
 
     await test('attach changes nothing in the form until the first check', async () => {
@@ -570,6 +571,48 @@ async function main() {
       assert.match(again.label, /1 session held, the last on 10 January 2026\. Due dates: 1 overdue, 1 due soon and 1 upcoming, the next on 4 March 2026\.$/);
       assert.match(again.error, /^bad-argument: .*schedule\.asOf/);
       assert.deepEqual(await axe(page, '#due-dates'), []);
+      assert.deepEqual(page.errors, []);
+      await page.close();
+    });
+
+    await test('showError: the pattern on a page\'s own control, taken away exactly; labels() names every kind', async () => {
+      const page = await open(context, base);
+      const out = await page.evaluate(async () => {
+        const m = await import('./pkg/widget/index.js');
+        const group = document.createElement('div');
+        group.className = 'govuk-form-group';
+        const input = document.createElement('input');
+        input.id = 'own-box';
+        input.setAttribute('aria-describedby', 'own-hint');
+        group.append(input);
+        document.querySelector('main').append(group);
+        const before = group.outerHTML;
+        m.showError(input, 'Enter a <b>number</b>');
+        m.showError(input, 'Enter a whole number');
+        const shown = {
+          html: group.outerHTML,
+          text: document.getElementById('own-box-error').textContent,
+          describedBy: input.getAttribute('aria-describedby'),
+          invalid: input.getAttribute('aria-invalid'),
+          classes: [group.className, input.className],
+        };
+        m.showError(input, null);
+        let error = null;
+        try { m.showError(input, 42); } catch (e) { error = e.code; }
+        const labels = m.labels();
+        return { shown, restored: group.outerHTML === before, error, labels };
+      });
+      assert.equal(out.shown.text, 'Error: Enter a whole number');
+      assert.equal((out.shown.html.match(/govuk-error-message/g) || []).length, 1, 'one message, the last');
+      assert.equal(out.shown.describedBy, 'own-hint own-box-error');
+      assert.equal(out.shown.invalid, 'true');
+      assert.deepEqual(out.shown.classes, ['govuk-form-group govuk-form-group--error', 'govuk-input--error']);
+      assert.equal(out.restored, true);
+      assert.equal(out.error, 'bad-argument');
+      assert.deepEqual(out.labels.statuses, { overdue: 'Overdue', 'due-soon': 'Due soon', ok: 'Upcoming' });
+      assert.equal(Object.keys(out.labels.kinds).length, 17);
+      assert.equal(out.labels.kinds.pdr, 'PDR');
+      assert.equal(out.labels.kinds['personal-supervision'], 'Personal supervision');
       assert.deepEqual(page.errors, []);
       await page.close();
     });

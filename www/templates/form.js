@@ -12,6 +12,7 @@
 // All text goes in with textContent.
 
 import init, { policies, template as getTemplate, attach } from '../pkg/widget/index.js';
+import { $, el as h } from '../common.js';
 
 /** The columns of a table field's rows: key, column heading, input type. */
 const COLUMNS = {
@@ -27,24 +28,6 @@ const COLUMNS = {
 };
 /** What one row is called in its cells' labels ("Action 2: by who"). */
 const ROW_NOUN = { actions: 'Action', children: 'Child' };
-
-const $ = (id) => document.getElementById(id);
-
-/** createElement with attributes and children (strings become text nodes). */
-function h(tag, attrs = {}, ...children) {
-  const el = document.createElement(tag);
-  for (const [k, v] of Object.entries(attrs)) {
-    if (v === undefined || v === null || v === false) continue;
-    if (k === 'class') el.className = v;
-    else if (k === 'text') el.textContent = v;
-    else el.setAttribute(k, v === true ? '' : String(v));
-  }
-  for (const c of children.flat()) {
-    if (c === undefined || c === null || c === false) continue;
-    el.append(typeof c === 'string' ? document.createTextNode(c) : c);
-  }
-  return el;
-}
 
 const isTable = (f) => f.type === 'actions' || f.type === 'children';
 /** "2. Well-being" and "Well-being" are the same heading. */

@@ -9,12 +9,14 @@
 
 mod focus;
 mod mark;
+mod one;
 mod summary;
 
 use super::form::Target;
 use crate::finding::{Finding, Severity};
 pub(super) use focus::focus_control;
 use mark::{control_error_class, Mark, MarkKind, GROUP_ERROR};
+pub use one::show_error;
 use summary::Panel;
 use wasm_bindgen::JsValue;
 use web_sys::{Document, Element, HtmlFormElement, Node};
@@ -78,6 +80,8 @@ pub(super) struct Display {
     marks: Vec<Mark>,
     /// Ids the widget gave to controls that had none.
     ids: Vec<(Element, String)>,
+    /// Whether the widget put GOV.UK's "Error: " before the page's title.
+    titled: bool,
 }
 
 impl Display {
@@ -95,6 +99,7 @@ impl Display {
             shown: Vec::new(),
             marks: Vec::new(),
             ids: Vec::new(),
+            titled: false,
         }
     }
 

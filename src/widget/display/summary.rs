@@ -13,6 +13,8 @@ use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Element, HtmlElement, Node};
 
 const SUMMARY: &str = "govuk-error-summary";
+/// Before the page's title while the summary shows errors, as the GOV.UK pattern asks.
+const TITLE_PREFIX: &str = "Error: ";
 
 pub(super) struct Panel {
     pub(super) root: Element,
@@ -168,6 +170,21 @@ impl Display {
         (before != 0 || self.form.contains(Some(&h1))).then_some(h1)
     }
 
+    /// GOV.UK's "Error: " before the page's title while there are errors, taken away (only
+    /// when the widget put it there) when there are none.
+    fn title(&mut self, errors: bool) {
+        let title = self.document.title();
+        if errors && !self.titled && !title.starts_with(TITLE_PREFIX) {
+            self.document.set_title(&format!("{TITLE_PREFIX}{title}"));
+            self.titled = true;
+        } else if !errors && self.titled {
+            if let Some(rest) = title.strip_prefix(TITLE_PREFIX) {
+                self.document.set_title(rest);
+            }
+            self.titled = false;
+        }
+    }
+
     /// The summary (errors) or the warnings panel, with the items shown, in order; made,
     /// joined or taken away as needed.
     pub(super) fn sync_panel(&mut self, severity: Severity) -> Result<(), JsValue> {
@@ -177,6 +194,9 @@ impl Display {
             .filter(|s| s.finding.severity == severity)
             .map(|s| s.item.clone())
             .collect();
+        if severity == Severity::Error {
+            self.title(!items.is_empty());
+        }
         if items.is_empty() {
             let slot = match severity {
                 Severity::Error => self.summary.take(),

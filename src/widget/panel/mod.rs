@@ -4,18 +4,17 @@
 //! The picture is summarised in words for screen readers; everything in it is also in the
 //! list.
 
+mod read;
 mod timeline;
 
-use super::{bad, js_error};
+use super::bad;
 use crate::calendar::format_date;
 use crate::finding::Finding;
-use crate::input::object;
 use crate::policy::ObligationKind;
 use crate::schedule::{Obligation, Schedule, Status};
 use crate::wasm::from_js;
-use crate::words::{and_list, capitalise, long_date, relative};
+use crate::words::{and_list, kind_label, long_date, lower, relative, status_label};
 use chrono::NaiveDate;
-use serde::Deserialize;
 use serde_json::Value;
 use std::cell::Cell;
 use wasm_bindgen::prelude::*;
@@ -25,13 +24,14 @@ use web_sys::{Document, Element, HtmlElement};
 const SVG: &str = "http://www.w3.org/2000/svg";
 const MARKER: &str = "data-sr-schedule";
 
-/// A status's words and GOV.UK tag classes.
+/// A status's words (the core's, `words::status_label`) and GOV.UK tag classes.
 fn tag(status: Status) -> (&'static str, &'static str) {
-    match status {
-        Status::Overdue => ("Overdue", "govuk-tag govuk-tag--red"),
-        Status::DueSoon => ("Due soon", "govuk-tag govuk-tag--yellow"),
-        Status::Ok => ("Upcoming", "govuk-tag govuk-tag--blue"),
-    }
+    let class = match status {
+        Status::Overdue => "govuk-tag govuk-tag--red",
+        Status::DueSoon => "govuk-tag govuk-tag--yellow",
+        Status::Ok => "govuk-tag govuk-tag--blue",
+    };
+    (status_label(status), class)
 }
 
 /// What the panel shows: the core's own schedule, and the sessions held.
@@ -48,20 +48,17 @@ struct Panel {
 impl Panel {
     fn read(schedule: JsValue, worker: Option<JsValue>) -> Result<Panel, JsValue> {
         let schedule = from_js(schedule, "schedule")?;
-        if !schedule.is_object() {
-            return Err(bad("schedule", "a schedule, as schedule() returns it"));
-        }
         let Schedule {
             as_of,
             obligations: mut dues,
             breaches,
-        } = read_schedule(&schedule)?;
+        } = read::schedule(&schedule)?;
         // Date order, overdue first (the engine's order already; a hand-made list too).
         dues.sort_by_key(|d| (d.status != Status::Overdue, d.due));
         let worker = worker.map(|w| from_js(w, "worker")).transpose()?;
         let sessions = match (schedule.get("sessions"), &worker) {
-            (Some(s), _) if !s.is_null() => held(&schedule, "schedule", as_of)?,
-            (_, Some(w)) => held(w, "worker", as_of)?,
+            (Some(s), _) if !s.is_null() => read::held(&schedule, "schedule", as_of)?,
+            (_, Some(w)) => read::held(w, "worker", as_of)?,
             _ => Vec::new(),
         };
         Ok(Panel {
@@ -82,79 +79,15 @@ impl Panel {
     }
 }
 
-/// The core's own [`Schedule`], read as the core writes it; when it does not read, the
-/// error names the first part that does not.
-fn read_schedule(value: &Value) -> Result<Schedule, JsValue> {
-    Schedule::deserialize(value).map_err(|_| unreadable(value))
-}
-
-/// Where a schedule that does not read goes wrong.
-fn unreadable(value: &Value) -> JsValue {
-    if let Err(e) = object(value, "schedule").and_then(|o| o.req_date("asOf")) {
-        return js_error(&e);
-    }
-    let parts = [
-        (
-            "obligations",
-            "an obligation, as schedule() writes it",
-            reads::<Obligation> as fn(&Value) -> bool,
-        ),
-        (
-            "breaches",
-            "a finding, as schedule() writes it",
-            reads::<Finding>,
-        ),
-    ];
-    for (key, what, reads) in parts {
-        let path = format!("schedule.{key}");
-        let Some(Value::Array(list)) = value.get(key) else {
-            return bad(&path, "an array");
-        };
-        if let Some(i) = list.iter().position(|v| !reads(v)) {
-            return bad(&format!("{path}[{i}]"), what);
-        }
-    }
-    bad("schedule", "a schedule, as schedule() returns it")
-}
-
-fn reads<T: serde::de::DeserializeOwned>(v: &Value) -> bool {
-    T::deserialize(v).is_ok()
-}
-
-/// The sessions held in `owner.sessions`: not cancelled, on or before `as_of`, in date
-/// order.
-fn held(owner: &Value, path: &str, as_of: NaiveDate) -> Result<Vec<NaiveDate>, JsValue> {
-    let owner = object(owner, path).map_err(|e| js_error(&e))?;
-    let mut sessions = Vec::new();
-    for (path, s) in owner.array("sessions").map_err(|e| js_error(&e))? {
-        let session = object(s, &path).map_err(|e| js_error(&e))?;
-        let date = session.req_date("date").map_err(|e| js_error(&e))?;
-        if date <= as_of && session.get("cancelled").is_none() {
-            sessions.push(date);
-        }
-    }
-    sessions.sort_unstable();
-    sessions.dedup();
-    Ok(sessions)
-}
-
-/// `Personal supervision` for `personal-supervision`.
-fn kind_label(kind: ObligationKind) -> String {
-    capitalise(kind.describe())
-}
-
 /// `1 overdue`, `2 due soon`, `4 upcoming`: the statuses there are.
+/// In the order of [`Status::ALL`], in the core's words for each status.
 fn counts(p: &Panel) -> Vec<String> {
-    [
-        (Status::Overdue, "overdue"),
-        (Status::DueSoon, "due soon"),
-        (Status::Ok, "upcoming"),
-    ]
-    .into_iter()
-    .map(|(s, word)| (p.count(s), word))
-    .filter(|(n, _)| *n > 0)
-    .map(|(n, word)| format!("{n} {word}"))
-    .collect()
+    Status::ALL
+        .into_iter()
+        .map(|s| (p.count(s), s))
+        .filter(|(n, _)| *n > 0)
+        .map(|(n, s)| format!("{n} {}", lower(status_label(s))))
+        .collect()
 }
 
 fn days(from: NaiveDate, to: NaiveDate) -> i64 {
@@ -302,11 +235,7 @@ impl Builder<'_> {
 
     fn obligation(&self, p: &Panel, d: &Obligation) -> Result<Element, JsValue> {
         let (status, status_class) = tag(d.status);
-        let modifier = match d.status {
-            Status::Overdue => "overdue",
-            Status::DueSoon => "due-soon",
-            Status::Ok => "ok",
-        };
+        let modifier = d.status.name();
         let li = self.el(
             "li",
             &format!("sr-obligation sr-obligation--{modifier}"),
@@ -315,6 +244,10 @@ impl Builder<'_> {
         if !d.rule.is_empty() {
             li.set_attribute("data-rule", &d.rule)?;
         }
+        // As the schedule writes them, for a page's styles and scripts.
+        li.set_attribute("data-kind", d.kind.name())?;
+        li.set_attribute("data-due", &format_date(d.due))?;
+        li.set_attribute("data-status", modifier)?;
         let heading = self.el("p", "sr-obligation__heading", None)?;
         append(&heading, &self.el("strong", status_class, Some(status))?)?;
         heading.append_with_str_1(" ")?;
@@ -404,9 +337,8 @@ pub fn render_schedule(
 
 #[cfg(test)]
 mod tests {
-    use super::kind_label;
     use crate::policy::ObligationKind;
-    use crate::words::{and_list, relative};
+    use crate::words::{and_list, kind_label, relative};
     use wasm_bindgen_test::wasm_bindgen_test;
 
     #[wasm_bindgen_test]

@@ -2,10 +2,10 @@
 //! label says what it shows. Drawn 360 units wide, so that its text stays readable in a
 //! side column, and at most 540 pixels wide in a wide one.
 
-use super::{append, counts, days, kind_label, tag, Builder, Panel};
+use super::{append, counts, days, tag, Builder, Panel};
 use crate::calendar::{add_days, add_months};
 use crate::schedule::Status;
-use crate::words::{and_list, long_date, plural, short_month};
+use crate::words::{and_list, kind_label, long_date, plural, short_month};
 use chrono::{Datelike, NaiveDate};
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Element, HtmlElement};
