@@ -18,6 +18,8 @@ mod locate;
 mod model;
 mod schema;
 mod select;
+#[cfg(feature = "authoring")]
+mod stand_in;
 mod template;
 
 pub(crate) use check::Problems;
