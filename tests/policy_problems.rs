@@ -203,6 +203,10 @@ fn cases() -> Vec<Case> {
             ("templates[0].titel", "no key \"titel\" in a template: did you mean \"title\"? the keys are id, title, source, sessionDate, sections, rules, note"),
             ("rules[1].overrides[0]", "the id of a rule in this policy"),
         ]),
+        ("a built-in's id without replaces, and a misspelt key", with(with(b(), "/id", json!("havering")), "/rules/0/evry", json!("1 month")), &[
+            ("rules[0].evry", "no key \"evry\" in a \"cadence\" rule: did you mean \"every\"? the keys are kind, id, source, note, when, overrides, obligation, counts, every, phases, first, absenceExtends, proRata, agreedUpTo"),
+            ("id", "an id not in use: \"havering\" is a built-in policy; to replace it on purpose, add \"replaces\": \"havering\""),
+        ]),
         // ---- the policy as a whole ----
         ("overrides an unknown rule", with(b(), "/rules/1/overrides", json!(["supervisoin"])), &[
             ("rules[1].overrides[0]", "the id of a rule in this policy"),
