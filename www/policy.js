@@ -109,7 +109,12 @@ function fromText() {
   clearTimeout(pending);
   pending = setTimeout(() => {
     try {
-      const v = JSON.parse($('policy-text').value);
+      let v = JSON.parse($('policy-text').value);
+      // A compiled policy opened again: its policy, for editing (compiled again on download).
+      if (v && v.compiledPolicy && v.policy && typeof v.policy === 'object') {
+        v = v.policy;
+        $('policy-text').value = JSON.stringify(v, null, 2);
+      }
       if (v && typeof v === 'object' && !Array.isArray(v)) {
         // A policy of hundreds of rules is edited as JSON: drawn, it would hold the page.
         if ((v.rules || []).length + (v.templates || []).length > LARGE) editor.tooLarge();
@@ -206,6 +211,7 @@ const answers = {
     draft = null;
     showProblems(problems);
     $('results').hidden = true;
+    $('summary').hidden = true;
     $('status').textContent = 'The policy has problems: see the list.';
     document.body.dataset.checked = 'true';
   },
@@ -336,6 +342,8 @@ $('policy-text').addEventListener('input', fromText);
 $('preview-template').addEventListener('change', () => { if (draft) preview(draft); });
 for (const id of ['ex-role', 'ex-hours', 'ex-started', 'ex-asye', 'ex-last']) $(id).addEventListener('change', exampleWorker);
 $('print').addEventListener('click', () => {
+  // A policy with problems still prints, as far as it goes, from the editor's policy.
+  if (!draft) drawSummary($('summary-body'), editor.get());
   $('summary').hidden = false;
   window.print();
 });

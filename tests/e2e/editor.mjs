@@ -302,7 +302,11 @@ try {
     assert.ok(rows.some((r) => r[0] === 'The example worker' && r[1] === 'supervision' && r[2] === '2026-02-23'), JSON.stringify(rows));
     assert.ok(rows.some((r) => /^Differs/.test(r[4])), JSON.stringify(rows));
     assert.deepEqual(await axe(page), []);
-    if (SHOTS) await page.locator('#results').screenshot({ path: path.join(SHOTS, 'editor-consequences.png') });
+    if (SHOTS) {
+      const box = await page.locator('#results').boundingBox();
+      await page.screenshot({ path: path.join(SHOTS, 'editor-consequences.png'), fullPage: true,
+        clip: { x: box.x, y: box.y, width: box.width, height: Math.min(box.height, 1500) } });
+    }
   });
 
   await test('the summary: every rule a sentence with its clause', async () => {
@@ -330,6 +334,12 @@ try {
     await page.setInputFiles('#open-file', file);
     await page.waitForFunction(() => document.querySelector('#editor [data-path="rules[2]"]'));
     assert.equal(await label(card('rules[2]'), 'Rule id').inputValue(), 'write-up');
+    // So is its compiled form, opened again (its policy, to edit and compile again).
+    await page.click('#blank');
+    await page.setInputFiles('#open-file', cfile);
+    await page.waitForFunction(() => document.querySelector('#editor [data-path="rules[2]"]'));
+    assert.equal(await label(card('rules[2]'), 'Rule id').inputValue(), 'write-up');
+    assert.equal(JSON.parse(await page.inputValue('#policy-text')).id, 'my-council');
   });
 
   await test('at 320 px wide: nothing wider than the screen, axe clean', async () => {
@@ -352,6 +362,11 @@ try {
     await settled();
     const doc = JSON.parse(await page.inputValue('#policy-text'));
     assert.deepEqual(doc.remove, { rules: ['observations'] });
+    // A form of the built-in's removed, and kept again.
+    await page.getByRole('button', { name: 'Remove the form personal-supervision' }).click();
+    assert.deepEqual(JSON.parse(await page.inputValue('#policy-text')).remove, { rules: ['observations'], templates: ['personal-supervision'] });
+    await page.getByRole('button', { name: 'Keep the form personal-supervision' }).click();
+    assert.deepEqual(JSON.parse(await page.inputValue('#policy-text')).remove, { rules: ['observations'] });
     assert.deepEqual(doc.rules.map((r) => r.id), ['case-supervision']);
     // Changed: 4 weeks instead of Havering's interval, both sentences side by side.
     await label(card('rules[0]'), 'Every (interval): how many').fill('4');

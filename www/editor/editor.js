@@ -79,12 +79,34 @@ function based(ctx, base) {
       h('td', {}, mine ? h('p', { text: ruleSentence(mine) }) : h('p', { text: status }), mine ? h('p', { class: 'label-note', text: mine.source || '' }) : null),
       h('td', {}, h('div', { class: 'button-group' }, actions)));
   });
+  const removedT = () => (at(ctx.doc, ['remove', 'templates']) || []);
+  const setRemovedT = (ids) => {
+    ctx.doc.remove = { ...(ctx.doc.remove || {}), templates: ids };
+    if (!ids.length) delete ctx.doc.remove.templates;
+    if (!Object.keys(ctx.doc.remove).length) delete ctx.doc.remove;
+  };
+  const ownT = new Set((ctx.doc.templates || []).map((t) => t.id));
+  const tRows = base.templates.map((t) => {
+    const gone = removedT().includes(t.id);
+    const status = ownT.has(t.id) ? 'Changed here' : gone ? 'Removed' : 'Kept as it is';
+    const actions = ownT.has(t.id) ? [] : gone
+      ? [button(ctx, 'Keep it', () => setRemovedT(removedT().filter((x) => x !== t.id)), { label: `Keep the form ${t.id}` })]
+      : [button(ctx, 'Change it', () => { (ctx.doc.templates || (ctx.doc.templates = [])).push(structuredClone(t)); }, { label: `Change the form ${t.id}` }),
+        button(ctx, 'Remove it', () => setRemovedT([...removedT(), t.id]), { label: `Remove the form ${t.id}` })];
+    const fields = t.sections.reduce((n, sec) => n + sec.fields.length, 0);
+    return h('tr', {}, h('th', { scope: 'row', text: t.id }), h('td', { text: `${t.title}: ${t.sections.length} sections, ${fields} fields` }),
+      h('td', { text: status }), h('td', {}, h('div', { class: 'button-group' }, actions)));
+  });
+  const forms = h('div', { class: 'table-scroll', tabindex: 0, role: 'region', 'aria-label': 'The built-in policy\'s forms' }, h('table', { class: 'rows-table ed-base-forms' },
+    h('caption', { class: 'visually-hidden', text: 'The built-in policy\'s forms' }),
+    h('thead', {}, h('tr', {}, ['Form', `In ${base.authority}'s policy`, 'In this policy', 'Change'].map((x) => h('th', { scope: 'col', text: x })))),
+    h('tbody', {}, tRows)));
   return h('section', { class: 'ed-part ed-based', 'aria-labelledby': 'ed-base-h', 'data-path': 'remove' },
     h('h3', { id: 'ed-base-h', text: `What ${base.authority}'s policy says, and what this one changes` }),
     h('div', { class: 'table-scroll', tabindex: 0, role: 'region', 'aria-label': 'The built-in policy\'s rules beside this policy\'s' }, h('table', { class: 'rows-table ed-base' },
       h('caption', { class: 'visually-hidden', text: 'The built-in policy\'s rules beside this policy\'s' }),
       h('thead', {}, h('tr', {}, ['Rule', `In ${base.authority}'s policy`, 'In this policy', 'Change'].map((t) => h('th', { scope: 'col', text: t })))),
-      h('tbody', {}, rows))));
+      h('tbody', {}, rows))), forms);
 }
 
 function rules(ctx, base) {
