@@ -6,8 +6,12 @@
 //! obligation — and nothing else; whatever the whole-policy check finds about a stand-in
 //! itself is dropped ([`StandIns::covers`]), as its reading problems are already listed.
 
-use super::model::{Policy, Role, Rule, Template};
-use serde_json::{json, Value};
+use super::check::Problems;
+use super::keys::de;
+use super::model::{
+    Cadence, IncidentMeeting, ObligationKind, Policy, Role, Rule, RuleKind, Template, When,
+};
+use serde_json::Value;
 
 /// The paths of the elements standing in, and whether the top level stands in too.
 #[derive(Default)]
@@ -41,11 +45,20 @@ impl StandIns {
             "replaces",
         ];
         self.paths.extend(keys.map(String::from));
-        serde_json::from_value(json!({
-            "format": 1, "id": "stand-in", "authority": "-", "title": "-", "document": "-",
-            "roles": []
-        }))
-        .ok()
+        let text = || "-".to_string();
+        Some(Policy {
+            format: 1,
+            id: "stand-in".into(),
+            authority: text(),
+            title: text(),
+            version: None,
+            document: text(),
+            roles: Vec::new(),
+            rules: Vec::new(),
+            templates: Vec::new(),
+            replaces: None,
+            notes: Vec::new(),
+        })
     }
 
     /// The elements of one list, `read[i]` where element `i` was read, else its stand-in.
@@ -70,36 +83,65 @@ impl StandIns {
     }
 }
 
-fn id_of(v: &Value) -> &str {
-    v.get("id").and_then(Value::as_str).unwrap_or_default()
+fn id_of(v: &Value) -> String {
+    v.get("id")
+        .and_then(Value::as_str)
+        .unwrap_or_default()
+        .to_string()
 }
+
+// Built field by field, not through serde: the authoring build stays the size it was.
 
 /// A role that could not be read: its id.
 pub(super) fn role(v: &Value) -> Option<Role> {
-    serde_json::from_value(json!({ "id": id_of(v), "label": "-", "source": "-" })).ok()
+    Some(Role {
+        id: id_of(v),
+        label: "-".into(),
+        source: "-".into(),
+        note: None,
+    })
 }
 
 /// A template that could not be read: its id.
 pub(super) fn template(v: &Value) -> Option<Template> {
-    let t = json!({ "id": id_of(v), "title": "-", "source": "-", "sections": [] });
-    serde_json::from_value(t).ok()
+    Some(Template {
+        id: id_of(v),
+        title: "-".into(),
+        source: "-".into(),
+        session_date: None,
+        sections: Vec::new(),
+        rules: Vec::new(),
+        note: None,
+    })
 }
 
 /// A rule that could not be read: its id, and a cadence's obligation when that reads (a
 /// template rule measures by the cadence of its obligation).
 pub(super) fn rule(v: &Value) -> Option<Rule> {
     let cadence = v.get("kind").and_then(Value::as_str) == Some("cadence");
-    let obligation = v.get("obligation").cloned().unwrap_or_default();
-    let as_cadence = json!({
-        "id": id_of(v), "source": "-", "kind": "cadence", "obligation": obligation,
-        "counts": ["one-to-one"], "every": "1 week"
-    });
-    let other = json!({
-        "id": id_of(v), "source": "-", "kind": "max-gap", "counts": ["one-to-one"],
-        "gap": "1 week"
-    });
-    cadence
-        .then(|| serde_json::from_value(as_cadence).ok())
-        .flatten()
-        .or_else(|| serde_json::from_value(other).ok())
+    let obligation = v
+        .get("obligation")
+        .filter(|_| cadence)
+        .and_then(|o| de::<ObligationKind>(o, "", &mut Problems::default()));
+    let kind = match obligation {
+        Some(obligation) => RuleKind::Cadence(Cadence {
+            obligation,
+            counts: Vec::new(),
+            every: None,
+            phases: Vec::new(),
+            first: None,
+            absence_extends: false,
+            pro_rata: false,
+            agreed_up_to: None,
+        }),
+        None => RuleKind::IncidentMeeting(IncidentMeeting { within: None }),
+    };
+    Some(Rule {
+        id: id_of(v),
+        source: "-".into(),
+        note: None,
+        when: When::default(),
+        overrides: Vec::new(),
+        kind,
+    })
 }
