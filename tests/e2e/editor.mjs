@@ -199,8 +199,13 @@ try {
     await label(page.locator('#editor'), 'Title of the policy document').fill('Supervision policy 2027');
     await label(page.locator('#editor'), 'The document (its file name)').fill('riverside-policy.pdf');
     await label(card('roles[0]'), 'Clause').fill('riverside-policy.pdf §2');
-    await page.click('button:has-text("Add a role")');
-    await label(card('roles[1]'), 'Name of the role').fill('Newly qualified social worker');
+    // By keyboard: Enter on the button adds the role and puts the caret in its name.
+    await page.focus('button:has-text("Add a role")');
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('#editor [data-path="roles[1]"]');
+    assert.equal(await page.evaluate(() => document.activeElement.dataset.key), 't:roles[1].label');
+    await page.keyboard.type('Newly qualified social worker');
+    assert.equal(await label(card('roles[1]'), 'Name of the role').inputValue(), 'Newly qualified social worker');
     await label(card('roles[1]'), 'Role id (what selects it: the worker\'s role)').fill('nqsw');
     await label(card('roles[1]'), 'Clause').fill('riverside-policy.pdf §2');
 
@@ -280,14 +285,13 @@ try {
     await page.fill('#ex-started', '2025-01-06');
     await page.fill('#ex-last', '2026-02-16');
     await page.dispatchEvent('#ex-last', 'change');
-    const due = async (kind) => page.waitForFunction((k) => {
-      const row = [...document.querySelectorAll('#schedule tbody tr')].find((r) => r.cells[0].textContent === k);
-      return row && row.cells[1].textContent;
-    }, kind).then((h) => h.jsonValue());
+    // The schedule is worked out in the page's worker after each edit: wait for the date.
+    const dueIs = (kind, date) => page.waitForFunction(([k, d]) => [...document.querySelectorAll('#schedule tbody tr')]
+      .some((r) => r.cells[0].textContent === k && r.cells[1].textContent === d), [kind, date]);
     // 16 Feb + 4 weeks = 16 March; the write-up: 5 working days after 16 Feb (17, 18, 19,
     // 20, 23 Feb) = 23 February.
-    assert.equal(await due('supervision'), '2026-03-16');
-    assert.equal(await due('write-up'), '2026-02-23');
+    await dueIs('supervision', '2026-03-16');
+    await dueIs('write-up', '2026-02-23');
     // Every 2 weeks instead: 16 Feb + 14 days = 2 March.
     await label(card('rules[0]'), 'Every (interval): how many').fill('2');
     await settled();
@@ -310,6 +314,7 @@ try {
   });
 
   await test('the summary: every rule a sentence with its clause', async () => {
+    await page.waitForFunction(() => [...document.querySelectorAll('#summary-body li')].some((li) => /every 2 weeks/.test(li.textContent)));
     const items = await page.$$eval('#summary-body li', (li) => li.map((x) => x.textContent));
     assert.ok(items.some((t) => /^Supervision every 2 weeks, met by one-to-one sessions/.test(t) && t.endsWith('– riverside-policy.pdf §4')), items.join('\n'));
     assert.ok(items.some((t) => /for Newly qualified social worker/.test(t) && /replaces "supervision"/.test(t) && t.endsWith('§5')), items.join('\n'));

@@ -34,7 +34,34 @@ function details(ctx, builtIns) {
     text(ctx, ['title'], 'Title of the policy document'),
     text(ctx, ['document'], 'The document (its file name)', { hint: 'Every clause below starts with it, e.g. my-council-policy.pdf §4.' }),
     text(ctx, ['version'], 'Version of this policy data (YEAR.N)', { optional: true }),
-    h('div', { class: 'ed-field', 'data-path': 'extends' }, h('label', { class: 'label', for: base.id, text: 'Based on a built-in policy' }), base));
+    h('div', { class: 'ed-field', 'data-path': 'extends' }, h('label', { class: 'label', for: base.id, text: 'Based on a built-in policy' }), base),
+    replaces(ctx), notes(ctx));
+}
+
+/** `replaces`: this policy stands in for the one registered under its id (a built-in's). */
+function replaces(ctx) {
+  const box = h('input', { class: 'checkbox', type: 'checkbox', id: uid('b'), 'data-key': 'b:replaces', checked: ctx.doc.replaces !== undefined });
+  box.addEventListener('change', () => {
+    if (box.checked) ctx.doc.replaces = ctx.doc.id;
+    else delete ctx.doc.replaces;
+    ctx.changed(false);
+  });
+  return h('div', { class: 'ed-check', 'data-path': 'replaces' }, box,
+    h('label', { for: box.id, text: 'This policy replaces the policy already registered with its id (a built-in\'s)' }));
+}
+
+/** `notes`: readings for the whole policy, one a line. */
+function notes(ctx) {
+  const area = h('textarea', { class: 'textarea', id: uid('c'), rows: 3, 'data-key': 't:notes' });
+  area.value = Array.isArray(ctx.doc.notes) ? ctx.doc.notes.join('\n') : '';
+  area.addEventListener('input', () => {
+    const lines = area.value.split('\n').map((l) => l.trim()).filter(Boolean);
+    if (lines.length) ctx.doc.notes = lines;
+    else delete ctx.doc.notes;
+    ctx.changed(false);
+  });
+  return h('div', { class: 'ed-field', 'data-path': 'notes' }, h('label', { class: 'label', for: area.id, text: 'Notes on the whole policy (one a line)' }),
+    h('p', { class: 'label-note', text: 'Readings that apply to the whole policy, and clauses the format cannot say.' }), area);
 }
 
 function roles(ctx) {

@@ -59,6 +59,7 @@ function phases(ctx, path, rule) {
     duration(ctx, [...p, j, 'until'], 'For'),
     duration(ctx, [...p, j, 'every'], 'Every'),
     text(ctx, [...p, j, 'source'], 'Clause'),
+    text(ctx, [...p, j, 'note'], 'Note', { optional: true }),
     itemButtons(ctx, p, j, `phase ${j + 1}`)));
   return h('fieldset', { class: 'ed-group', 'data-path': pathText(p) }, h('legend', { class: 'label', text: 'Phases (a different interval at first)' }), items,
     button(ctx, 'Add a phase', () => { rule.phases = [...(rule.phases || []), { start: 'asye', until: '6 weeks', every: '1 week', source: rule.source || '' }]; }, { key: `addphase:${pathText(path)}` }));

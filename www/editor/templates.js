@@ -33,6 +33,7 @@ function fieldCard(ctx, fpath, j, f) {
     required || (f.messages && f.messages.required !== undefined)
       ? text(ctx, [...fpath, 'messages', 'required'], 'Message when it is left empty', { optional: true }) : null,
     text(ctx, [...fpath, 'source'], 'Clause (when not the section\'s)', { optional: true }),
+    text(ctx, [...fpath, 'note'], 'Note', { optional: true }),
     itemButtons(ctx, fpath.slice(0, -1), j, name));
 }
 
@@ -44,6 +45,7 @@ function sectionCard(ctx, tpath, i, s) {
     text(ctx, [...spath, 'title'], 'Section title'),
     text(ctx, [...spath, 'id'], 'Section id'),
     text(ctx, [...spath, 'source'], 'Clause (when not the template\'s)', { optional: true }),
+    text(ctx, [...spath, 'note'], 'Note', { optional: true }),
     (s.fields || []).map((f, j) => fieldCard(ctx, [...fpath, j], j, f)),
     button(ctx, 'Add a field', () => {
       const fields = s.fields || (s.fields = []);
@@ -74,6 +76,7 @@ function templateRuleCard(ctx, tpath, t, i, r) {
     select(ctx, [...rpath, 'kind'], 'Kind of template rule', Object.keys(TEMPLATE_RULE_KINDS), { structural: true, onPick: pick }),
     h('div', { class: 'ed-sentence' }, parts),
     text(ctx, [...rpath, 'source'], 'Clause'),
+    text(ctx, [...rpath, 'note'], 'Note', { optional: true }),
     itemButtons(ctx, [...tpath, 'rules'], i, `template rule ${i + 1}`));
 }
 
@@ -88,6 +91,7 @@ export function templateCard(ctx, i) {
     text(ctx, [...tpath, 'id'], 'Template id'),
     text(ctx, [...tpath, 'source'], 'Clause (the document and section)'),
     select(ctx, [...tpath, 'sessionDate'], 'The field holding the session date', dates, { blank: 'None' }),
+    text(ctx, [...tpath, 'note'], 'Note', { optional: true, long: true }),
     (t.sections || []).map((s, j) => sectionCard(ctx, tpath, j, s)),
     button(ctx, 'Add a section', () => {
       const ss = t.sections || (t.sections = []);
