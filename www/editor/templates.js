@@ -3,7 +3,7 @@
 // message; the template's rules as sentences naming its fields.
 
 import { h, pathText } from './dom.js';
-import { FIELD_TYPES, TEMPLATE_RULE_KINDS } from './kinds.js';
+import { FIELD_TYPES, TEMPLATE_RULE_KINDS, BASIS } from './kinds.js';
 import { at, put, text, number, select, list, duration, button, itemButtons } from './controls.js';
 
 const REQUIRED = [['true', 'Always'], ['final', 'Only when the record is final'], ['false', 'No (optional)']];
@@ -70,12 +70,17 @@ function templateRuleCard(ctx, tpath, t, i, r) {
     if (piece.type === 'number') return number(ctx, p, piece.label, { inline: true, optional: false });
     return select(ctx, p, piece.label, piece.options, { inline: true });
   }) : [];
-  const pick = (kind) => { ctx.doc.templates[tpath[1]].rules[i] = { kind, ...(TEMPLATE_RULE_KINDS[kind]?.make() || {}), source: r.source || '' }; };
+  const pick = (kind) => {
+    const kept = Object.fromEntries(Object.entries(r).filter(([k]) => ['source', 'note', 'basis', 'reading'].includes(k)));
+    ctx.doc.templates[tpath[1]].rules[i] = { kind, ...(TEMPLATE_RULE_KINDS[kind]?.make() || {}), source: '', ...kept };
+  };
   return h('div', { class: 'ed-card', 'data-path': pathText(rpath) },
     h('p', { class: 'ed-card-title', text: `Template rule ${i + 1}` }),
     select(ctx, [...rpath, 'kind'], 'Kind of template rule', Object.keys(TEMPLATE_RULE_KINDS), { structural: true, onPick: pick }),
     h('div', { class: 'ed-sentence' }, parts),
     text(ctx, [...rpath, 'source'], 'Clause'),
+    select(ctx, [...rpath, 'basis'], 'Basis', BASIS.map((b) => [b, b === 'stated' ? 'Stated in the clause' : 'Our reading of the clause']), { blank: 'Not said' }),
+    text(ctx, [...rpath, 'reading'], 'The reading (a sentence)', { optional: true }),
     text(ctx, [...rpath, 'note'], 'Note', { optional: true }),
     itemButtons(ctx, [...tpath, 'rules'], i, `template rule ${i + 1}`));
 }
