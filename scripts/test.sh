@@ -49,7 +49,7 @@ finish() {
   exit 0
 }
 
-STEPS_PLANNED=(fmt clippy clippy-wasm cargo-test wasm-test build size entries fast-validate memory-scan package tz e2e-page e2e-widget e2e-govuk e2e-fail-open e2e-templates team-model e2e-team e2e-policy e2e-adapters)
+STEPS_PLANNED=(fmt clippy clippy-wasm cargo-test wasm-test build size entries fast-validate memory-scan package tz e2e-page e2e-widget e2e-govuk e2e-fail-open e2e-templates team-model e2e-team e2e-policy e2e-editor e2e-adapters)
 step fmt        cargo fmt --check
 step clippy     cargo clippy --all-targets --all-features -- -D warnings
 # Each entry point's build on its own: the form (no features), the core, the widget, everything.
@@ -83,6 +83,9 @@ step e2e-templates node tests/e2e/templates.mjs
 step team-model    node tests/e2e/team-model.mjs
 step e2e-team      node tests/e2e/team.mjs
 step e2e-policy    node tests/e2e/policy.mjs
+# The guided policy editor (issue 24): a policy built with the editor only, its form and due
+# dates, downloaded and passed by the CLI's check; the broken-policy table beside its controls.
+step e2e-editor    node tests/e2e/editor.mjs
 # The form-library adapters with their real libraries, from the packed tarball (README,
 # "With your form library").
 step e2e-adapters  node tests/e2e/adapters.mjs

@@ -8,10 +8,12 @@
 //
 //   page -> worker  {type: 'check', check, text, asOf}
 //                   {type: 'schedule', check, worker, asOf}
+//                   {type: 'caseload', check, workers: [{label, worker}], asOf, compareWith}
 //   worker -> page  {type: 'problems', check, problems}
 //                   {type: 'valid', check, policy, name}          the draft as policy() gives it
 //                   {type: 'coverage', check, rows, done, total}  after each chunk of rules
 //                   {type: 'schedule', check, obligations} or {type: 'schedule', check, error}
+//                   {type: 'caseload', check, rows: [{worker, kind, due, other, why, otherWhy}]}
 //                   {type: 'error', check, message}
 
 import init, { checkPolicy, registerPolicy, policy, schedule } from './pkg/authoring/index.js';
@@ -103,9 +105,33 @@ async function workerSchedule({ check: id, worker, asOf }) {
   }
 }
 
+/** Each worker's next due dates here and under a built-in policy (issue 24). */
+async function caseload({ check: id, workers, asOf, compareWith }) {
+  await ready;
+  const due = (policyId, w) => {
+    try {
+      return new Map(schedule(policyId, w, { asOf, breaches: 'none' }).obligations.map((o) => [o.kind, o]));
+    } catch (e) {
+      return new Map([['(no schedule)', { due: '', reason: e instanceof Error ? e.message : 'the schedule could not be worked out' }]]);
+    }
+  };
+  const rows = [];
+  for (const { label, worker } of workers) {
+    const here = due(DRAFT, worker);
+    const there = due(compareWith, worker);
+    for (const kind of [...new Set([...here.keys(), ...there.keys()])]) {
+      const a = here.get(kind);
+      const b = there.get(kind);
+      rows.push({ worker: label, kind, due: a ? a.due : '', other: b ? b.due : '', why: a ? a.reason : '', otherWhy: b ? b.reason : '' });
+    }
+  }
+  post('caseload', id, { rows });
+}
+
 self.addEventListener('message', (ev) => {
   const m = ev.data;
   const fail = (e) => post('error', m.check, { message: e instanceof Error ? e.message : 'The policy could not be checked.' });
   if (m.type === 'check') check(m).catch(fail);
   else if (m.type === 'schedule') workerSchedule(m).catch(fail);
+  else if (m.type === 'caseload') caseload(m).catch(fail);
 });

@@ -6,7 +6,9 @@
 // The checks, the coverage and the schedule run in a module worker (policy-worker.js), so a
 // policy of 2,000 rules never holds the page; the page draws what it sends, a chunk a task.
 
-import init, { policies, policy as getPolicy } from './pkg/authoring/index.js';
+import init, { policies, policy as getPolicy, registerPolicy, compilePolicy, attach } from './pkg/authoring/index.js';
+import { createEditor, blankPolicy } from './editor/editor.js';
+import { drawForm, drawCaseload, drawSummary, sampleCaseload } from './editor/live.js';
 
 const $ = (id) => document.getElementById(id);
 const DRAFT = 'workbench-draft';
@@ -41,6 +43,8 @@ function offsetOf(text, line, column) {
 }
 
 function showProblems(problems) {
+  const placed = editor ? editor.showProblems(problems) : [];
+  const beside = new Map(placed.map((x) => [x.problem, x.id]));
   const list = $('problems-list');
   list.replaceChildren();
   $('problems').hidden = problems.length === 0;
@@ -55,7 +59,16 @@ function showProblems(problems) {
       t.focus();
       t.setSelectionRange(at, at);
     });
-    return h('li', {}, a);
+    const spot = beside.get(p);
+    const near = spot ? h('a', { href: `#${spot}`, class: 'ed-beside' }, 'show beside its control') : null;
+    if (near) near.addEventListener('click', (e) => {
+      e.preventDefault();
+      const el = document.getElementById(spot);
+      el.scrollIntoView({ block: 'center' });
+      const c = el.parentElement.querySelector('input, select, textarea');
+      if (c) c.focus();
+    });
+    return h('li', {}, a, near ? ' (' : '', near, near ? ')' : '');
   };
   // Every problem, 200 to a task (10,000 problems in one task held the page).
   const token = (list.token = {});
@@ -79,6 +92,37 @@ function startCoverage() {
 
 function addCoverage(rows) {
   $('coverage').tBodies[0].append(...rows.map((r) => h('tr', {}, h('th', { scope: 'row', text: r.id }), cell('td', r.kind), cell('td', r.who), cell('td', r.used))));
+}
+
+// The guided editor (issue 24) and the JSON beside it: an edit in either is written to the
+// other, and the policy is checked a moment after the last edit.
+let editor = null;
+let pending = 0;
+const DELAY = 300;
+const LARGE = 150; // rules and templates: above this the editor and live views stand aside
+function fromEditor(doc) {
+  $('policy-text').value = JSON.stringify(doc, null, 2);
+  clearTimeout(pending);
+  pending = setTimeout(check, DELAY);
+}
+function fromText() {
+  clearTimeout(pending);
+  pending = setTimeout(() => {
+    try {
+      let v = JSON.parse($('policy-text').value);
+      // A compiled policy opened again: its policy, for editing (compiled again on download).
+      if (v && v.compiledPolicy && v.policy && typeof v.policy === 'object') {
+        v = v.policy;
+        $('policy-text').value = JSON.stringify(v, null, 2);
+      }
+      if (v && typeof v === 'object' && !Array.isArray(v)) {
+        // A policy of hundreds of rules is edited as JSON: drawn, it would hold the page.
+        if ((v.rules || []).length + (v.templates || []).length > LARGE) editor.tooLarge();
+        else editor.set(v);
+      }
+    } catch { /* not JSON yet: the check says where */ }
+    check();
+  }, DELAY);
 }
 
 // The worker does the work; `checks` numbers each request so a late answer is dropped.
@@ -154,7 +198,9 @@ function templates(p) {
 
 function check() {
   const text = $('policy-text').value;
+  if ($('download').href.startsWith('blob:')) URL.revokeObjectURL($('download').href);
   $('download').href = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
+  $('download-compiled').hidden = true;
   $('status').textContent = 'Checking the policy…';
   document.body.dataset.checked = 'false';
   worker.postMessage({ type: 'check', check: ++checks, text, asOf: $('as-of').value || today() });
@@ -165,6 +211,7 @@ const answers = {
     draft = null;
     showProblems(problems);
     $('results').hidden = true;
+    $('summary').hidden = true;
     $('status').textContent = 'The policy has problems: see the list.';
     document.body.dataset.checked = 'true';
   },
@@ -180,6 +227,7 @@ const answers = {
     showSchedule();
     compare(p);
     templates(p);
+    live(p);
   },
   coverage({ rows, done, total }) {
     addCoverage(rows);
@@ -188,6 +236,9 @@ const answers = {
     document.body.dataset.checked = 'true';
   },
   schedule: showScheduleAnswer,
+  caseload({ rows }) {
+    drawCaseload($('caseload'), rows, getPolicy($('compare-with').value).authority);
+  },
   error({ message }) {
     // The check passed but registering refused it: shown, never thrown.
     draft = null;
@@ -205,26 +256,99 @@ worker.addEventListener('error', () => {
   $('status').textContent = 'The policy could not be checked: this browser could not start the page\'s worker.';
 });
 
+// After a valid check: the draft registered in this page too (the worker's module is its
+// own), its form bound by the widget, the caseload, the summary and the compiled policy.
+function live(p) {
+  if (p.rules.length + p.templates.length > LARGE) return;
+  let doc;
+  try {
+    doc = JSON.parse($('policy-text').value);
+    registerPolicy({ ...doc, id: DRAFT, replaces: DRAFT });
+    const compiled = compilePolicy(doc);
+    const link = $('download-compiled');
+    if (link.href.startsWith('blob:')) URL.revokeObjectURL(link.href);
+    link.href = URL.createObjectURL(new Blob([compiled], { type: 'application/json' }));
+    link.download = `${doc.id}.compiled.json`;
+    link.hidden = false;
+  } catch (e) {
+    $('status').textContent = `The policy could not be registered in the page: ${e.message}`;
+    return;
+  }
+  const sel = $('preview-template');
+  const was = sel.value;
+  sel.replaceChildren(...p.templates.map((t) => h('option', { value: t.id, text: t.title })));
+  if (p.templates.some((t) => t.id === was)) sel.value = was;
+  preview(p);
+  const roles = $('ex-role');
+  const role = roles.value;
+  roles.replaceChildren(...p.roles.map((r) => h('option', { value: r.id, text: r.label })));
+  if (p.roles.some((r) => r.id === role)) roles.value = role;
+  drawSummary($('summary-body'), { ...p, authority: doc.authority, title: doc.title, document: doc.document });
+  $('summary').hidden = false;
+  requestCaseload(p);
+}
+
+function preview(p) {
+  const t = p.templates.find((x) => x.id === $('preview-template').value);
+  if (t) drawForm($('preview'), { attach }, DRAFT, t);
+  else $('preview').replaceChildren(h('p', { text: 'This policy has no template yet.' }));
+}
+
+function requestCaseload(p) {
+  let example;
+  try { example = JSON.parse($('worker').value); } catch { return; }
+  const asOf = $('as-of').value || today();
+  worker.postMessage({ type: 'caseload', check: checks, asOf, compareWith: $('compare-with').value, workers: sampleCaseload(example, p.roles, asOf) });
+}
+
+/** The example worker's controls write its JSON (which stays editable). */
+function exampleWorker() {
+  const w = { id: 'example', role: $('ex-role').value || 'social-worker', started: $('ex-started').value || shift(today(), -12) };
+  if ($('ex-hours').value) w.hours = $('ex-hours').value;
+  if ($('ex-asye').value) w.asye = $('ex-asye').value;
+  w.sessions = $('ex-last').value ? [{ date: $('ex-last').value, type: 'one-to-one' }, { date: $('ex-last').value, type: 'case' }] : [];
+  $('worker').value = JSON.stringify(w, null, 2);
+  showSchedule();
+  if (draft) requestCaseload(draft);
+}
+
 await init();
 const builtIns = policies().filter((p) => p.id !== DRAFT);
 for (const sel of ['start-from', 'compare-with']) {
   $(sel).replaceChildren(...builtIns.map((p) => h('option', { value: p.id, text: p.authority })));
 }
 $('as-of').value = today();
+$('ex-started').value = shift(today(), -12);
+$('ex-last').value = shift(today(), -1);
+editor = createEditor($('editor'), { builtIns, builtIn: (id) => { try { return getPolicy(id); } catch { return null; } }, onChange: fromEditor });
+$('blank').addEventListener('click', () => {
+  editor.set(blankPolicy());
+  fromEditor(editor.get());
+});
 $('start').addEventListener('click', () => {
   const base = getPolicy($('start-from').value);
-  $('policy-text').value = JSON.stringify({ format: 1, id: 'my-council', extends: base.id, authority: 'My Council',
-    title: 'Supervision policy', document: 'my-council-policy.pdf', rules: [] }, null, 2);
+  editor.set({ format: 1, id: 'my-council', extends: base.id, authority: 'My Council',
+    title: 'Supervision policy', document: 'my-council-policy.pdf', rules: [] });
+  fromEditor(editor.get());
   check();
 });
 $('open-file').addEventListener('change', async (e) => {
   const file = e.target.files[0];
   if (!file) return;
   $('policy-text').value = await file.text();
-  check();
+  fromText();
+});
+$('policy-text').addEventListener('input', fromText);
+$('preview-template').addEventListener('change', () => { if (draft) preview(draft); });
+for (const id of ['ex-role', 'ex-hours', 'ex-started', 'ex-asye', 'ex-last']) $(id).addEventListener('change', exampleWorker);
+$('print').addEventListener('click', () => {
+  // A policy with problems still prints, as far as it goes, from the editor's policy.
+  if (!draft) drawSummary($('summary-body'), editor.get());
+  $('summary').hidden = false;
+  window.print();
 });
 $('check').addEventListener('click', check);
-$('worker').addEventListener('input', showSchedule);
+$('worker').addEventListener('input', () => { showSchedule(); if (draft) requestCaseload(draft); });
 $('as-of').addEventListener('change', () => { if (!$('results').hidden) check(); });
-$('compare-with').addEventListener('change', () => { if (draft) compare(draft); });
+$('compare-with').addEventListener('change', () => { if (draft) { compare(draft); requestCaseload(draft); } });
 $('status').textContent = 'Paste a policy, open a file, or start from a built-in policy.';

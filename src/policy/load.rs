@@ -10,6 +10,7 @@ use super::check::{check_policy, Problems};
 use super::derive::{derive, resolve};
 use super::keys::{de, did_you_mean, fields_of, join, known_keys};
 use super::model::*;
+use super::stand_in::{self, StandIns};
 use super::Registry;
 use crate::calendar::Duration;
 use crate::error::{Error, PolicyProblem, Result};
@@ -104,16 +105,23 @@ fn derived(
     policy
 }
 
+/// Reads the policy and checks it as a whole, in one round: an element that could not be
+/// read has a stand-in ([`super::stand_in`]), so references to it and elsewhere are checked
+/// too, and only what is found about the stand-ins is dropped.
 fn read_and_check(obj: Map<String, Value>, problems: &mut Problems) -> Option<Policy> {
-    let policy = typed(obj, problems);
-    if let Some(p) = &policy {
-        check_policy(p, problems);
+    let (policy, stand_ins) = typed(obj, problems)?;
+    let mut found = Problems::default();
+    check_policy(&policy, &mut found);
+    for p in found.into_vec() {
+        if !stand_ins.covers(&p.path) {
+            problems.add(p);
+        }
     }
-    policy
+    stand_ins.is_empty().then_some(policy)
 }
 
 /// Deserialises element by element, so one bad rule does not hide the next.
-fn typed(mut obj: Map<String, Value>, problems: &mut Problems) -> Option<Policy> {
+fn typed(mut obj: Map<String, Value>, problems: &mut Problems) -> Option<(Policy, StandIns)> {
     let mut list = |key: &str, problems: &mut Problems| -> Vec<Value> {
         match obj.get_mut(key).map(Value::take) {
             None => Vec::new(),
@@ -132,31 +140,33 @@ fn typed(mut obj: Map<String, Value>, problems: &mut Problems) -> Option<Policy>
     }
     let shell: Option<Policy> = de(&Value::Object(obj), "", problems);
 
-    let roles: Vec<Role> = each(&roles_v, "roles", problems, |v, path, problems| {
+    let roles = each(&roles_v, "roles", problems, |v, path, problems| {
         strict(v, path, "a role", fields_of::<Role>(), problems)
     });
-    let rules: Vec<Rule> = each(&rules_v, "rules", problems, rule);
-    let templates: Vec<Template> = each(&templates_v, "templates", problems, template);
-    let complete = roles.len() == roles_v.len()
-        && rules.len() == rules_v.len()
-        && templates.len() == templates_v.len();
-    let mut policy = shell?;
-    policy.roles = roles;
-    policy.rules = rules;
-    policy.templates = templates;
-    complete.then_some(policy)
+    let rules = each(&rules_v, "rules", problems, rule);
+    let templates = each(&templates_v, "templates", problems, template);
+    let mut stand_ins = StandIns::default();
+    let mut policy = match shell {
+        Some(p) => p,
+        None => stand_ins.shell()?,
+    };
+    policy.roles = stand_ins.fill("roles", &roles_v, roles, stand_in::role);
+    policy.rules = stand_ins.fill("rules", &rules_v, rules, stand_in::rule);
+    policy.templates = stand_ins.fill("templates", &templates_v, templates, stand_in::template);
+    Some((policy, stand_ins))
 }
 
+/// Each element read on its own: `None` where it could not be.
 fn each<T>(
     items: &[Value],
     key: &str,
     problems: &mut Problems,
     f: impl Fn(&Value, &str, &mut Problems) -> Option<T>,
-) -> Vec<T> {
+) -> Vec<Option<T>> {
     items
         .iter()
         .enumerate()
-        .filter_map(|(i, v)| f(v, &format!("{key}[{i}]"), problems))
+        .map(|(i, v)| f(v, &format!("{key}[{i}]"), problems))
         .collect()
 }
 
@@ -403,9 +413,15 @@ fn template(v: &Value, path: &str, problems: &mut Problems) -> Option<Template> 
         }
     };
     let shell: Option<Template> = de(&Value::Object(obj), path, problems);
-    let sections: Vec<Section> = each(&sections_v, &format!("{path}.sections"), problems, section);
+    let sections: Vec<Section> = each(&sections_v, &format!("{path}.sections"), problems, section)
+        .into_iter()
+        .flatten()
+        .collect();
     let rules: Vec<TemplateRule> =
-        each(&rules_v, &format!("{path}.rules"), problems, template_rule);
+        each(&rules_v, &format!("{path}.rules"), problems, template_rule)
+            .into_iter()
+            .flatten()
+            .collect();
     let mut t = shell?;
     ok &= sections.len() == sections_v.len() && rules.len() == rules_v.len();
     t.sections = sections;
@@ -433,7 +449,10 @@ fn section(v: &Value, path: &str, problems: &mut Problems) -> Option<Section> {
         }
     };
     let shell: Option<Section> = de(&Value::Object(obj), path, problems);
-    let fields: Vec<Field> = each(&fields_v, &format!("{path}.fields"), problems, field);
+    let fields: Vec<Field> = each(&fields_v, &format!("{path}.fields"), problems, field)
+        .into_iter()
+        .flatten()
+        .collect();
     let mut s = shell?;
     ok &= fields.len() == fields_v.len();
     s.fields = fields;

@@ -25,14 +25,17 @@ pub struct Located {
 /// every problem with its place in the text; none when the policy is valid. Nothing is
 /// registered. An id already in use is a problem unless the policy `replaces` it.
 pub fn check_text(text: &str, registry: &Registry) -> Vec<Located> {
-    if let Err(e) = serde_json::from_str::<serde_json::Value>(text) {
-        return vec![Located {
-            path: String::new(),
-            expected: format!("valid JSON: {e}"),
-            line: e.line(),
-            column: e.column(),
-        }];
-    }
+    let value = match serde_json::from_str::<serde_json::Value>(text) {
+        Ok(v) => v,
+        Err(e) => {
+            return vec![Located {
+                path: String::new(),
+                expected: format!("valid JSON: {e}"),
+                line: e.line(),
+                column: e.column(),
+            }]
+        }
+    };
     let problems = match parse_policy(text, Some(registry)) {
         Ok(p) => match registry.free(&p) {
             Ok(()) => return Vec::new(),
@@ -47,7 +50,19 @@ pub fn check_text(text: &str, registry: &Registry) -> Vec<Located> {
                 .to_string(),
             expected,
         }],
-        Err(e) => e.problems().to_vec(),
+        // The id in use is reported with the other problems, not in a round of its own.
+        Err(e) => {
+            let str_at = |k: &str| value.get(k).and_then(serde_json::Value::as_str);
+            let in_use = match str_at("id") {
+                Some(id) => registry.id_free(id, str_at("replaces")).err(),
+                None => None,
+            };
+            let mut list = e.problems().to_vec();
+            if list.len() < super::MAX_PROBLEMS {
+                list.extend(in_use.iter().flat_map(|e| e.problems().to_vec()));
+            }
+            list
+        }
     };
     let mut scan = Scan {
         bytes: text.as_bytes(),

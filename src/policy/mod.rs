@@ -19,6 +19,8 @@ mod model;
 mod read;
 mod schema;
 mod select;
+#[cfg(feature = "authoring")]
+mod stand_in;
 mod template;
 
 pub(crate) use check::Problems;
@@ -147,11 +149,17 @@ impl Registry {
 
     /// `p`'s id is not in use, or `p` replaces the policy registered under it on purpose.
     fn free(&self, p: &Policy) -> Result<()> {
-        let in_use = self.get(&p.id).is_ok();
-        if !in_use || p.replaces.as_deref() == Some(p.id.as_str()) {
+        self.id_free(&p.id, p.replaces.as_deref())
+    }
+
+    /// Whether a policy with this `id` and `replaces` may be registered (`free`, for a
+    /// policy not yet read: checkPolicy reports it with the policy's other problems).
+    pub(crate) fn id_free(&self, id: &str, replaces: Option<&str>) -> Result<()> {
+        let in_use = self.get(id).is_ok();
+        if !in_use || replaces == Some(id) {
             return Ok(());
         }
-        let what = if BUILTIN_SOURCES.iter().any(|(id, _)| *id == p.id) {
+        let what = if BUILTIN_SOURCES.iter().any(|(b, _)| *b == id) {
             "a built-in policy"
         } else {
             "a registered policy"
@@ -163,7 +171,7 @@ impl Registry {
                     "an id not in use: \"{id}\" is {what}; ",
                     "to replace it on purpose, add \"replaces\": \"{id}\""
                 ),
-                id = p.id,
+                id = id,
                 what = what
             ),
         }]))
