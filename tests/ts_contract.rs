@@ -125,7 +125,7 @@ fn schedule_unions_hold_every_variant() {
 fn finding_unions_hold_every_code_and_severity() {
     assert_eq!(
         union(TS_CONTRACT, "Finding", "severity"),
-        every!(Severity: Error, Warning)
+        every!(Severity: Error, Warning, Advisory)
     );
     let codes: BTreeSet<String> = Code::ALL
         .iter()
@@ -133,6 +133,14 @@ fn finding_unions_hold_every_code_and_severity() {
         .chain(BREACH_CODES.iter().map(|c| c.to_string()))
         .collect();
     assert_eq!(union(TS_CONTRACT, "Finding", "code"), codes);
+}
+
+#[test]
+fn basis_unions_hold_every_basis() {
+    use supervision_rules::policy::Basis;
+    let bases = every!(Basis: Stated, Reading);
+    assert_eq!(union(TS_CONTRACT, "Rule", "basis"), bases);
+    assert_eq!(union(TS_CONTRACT, "TemplateRule", "basis"), bases);
 }
 
 #[test]

@@ -7,7 +7,7 @@ use super::{Absence, Case, Obligation, Status, Worker};
 use crate::calendar::{add_days, Calendar, Duration};
 use crate::error::{Error, Result};
 use crate::finding::{Finding, Severity};
-use crate::policy::{Anchor, ObligationKind, Rule, SessionType, Who, Window};
+use crate::policy::{by_our_reading, Anchor, Basis, ObligationKind, Rule, SessionType, Who, Window};
 use crate::words::long_date;
 use chrono::{Datelike, NaiveDate};
 use std::collections::{BTreeMap, BTreeSet};
@@ -223,6 +223,7 @@ impl<'a> Engine<'a> {
         source: &str,
         reason: String,
     ) {
+        let (reason, reading) = on_reading(rule, reason);
         self.obligations.push(Obligation {
             kind,
             subject: subject.to_string(),
@@ -231,6 +232,7 @@ impl<'a> Engine<'a> {
             source: source.to_string(),
             reason,
             rule: rule.id.clone(),
+            reading,
         });
     }
 
@@ -382,16 +384,45 @@ pub(crate) fn status(due: NaiveDate, as_of: NaiveDate, due_soon: u32) -> Status 
 }
 
 /// A breach of `rule` found at `path` (a worker's history or a team's).
+/// One resting on a reading (`basis: "reading"`) is an advisory, worded as our reading.
 pub(crate) fn breach(path: String, code: &'static str, rule: &Rule, message: String) -> Finding {
+    let (message, reading) = on_reading(rule, message);
     Finding {
         path,
         pointer: None,
         code,
         message,
         source: rule.source.clone(),
-        severity: Severity::Error,
+        severity: match rule.basis {
+            Basis::Stated => Severity::Error,
+            Basis::Reading => Severity::Advisory,
+        },
         rule: Some(rule.id.clone()),
         run: None,
+        reading,
         period: None,
+    }
+}
+
+/// A reason or message of a rule resting on a reading, worded as such ("By our reading of
+/// §3d, which sets no time: …"), with the rule's `reading`; a stated rule's, unchanged.
+pub(crate) fn on_reading(rule: &Rule, text: String) -> (String, Option<String>) {
+    match rule.basis {
+        Basis::Stated => (text, None),
+        Basis::Reading => (
+            format!("{}: {}", by_our_reading(&rule.source), lower_first(&text)),
+            rule.reading.clone(),
+        ),
+    }
+}
+
+/// "The next …" → "the next …" (a sentence after a colon); names ("ASYE", "PDR") kept.
+fn lower_first(text: &str) -> String {
+    let mut chars = text.chars();
+    match (chars.next(), chars.next()) {
+        (Some(a), Some(b)) if a.is_uppercase() && !b.is_uppercase() => {
+            a.to_lowercase().chain(text.chars().skip(1)).collect()
+        }
+        _ => text.to_string(),
     }
 }

@@ -174,6 +174,7 @@ impl TeamEngine<'_> {
         rule: &Rule,
         reason: String,
     ) {
+        let (reason, reading) = crate::schedule::engine::on_reading(rule, reason);
         self.obligations.push(Obligation {
             kind,
             subject: subject.to_string(),
@@ -182,6 +183,7 @@ impl TeamEngine<'_> {
             source: rule.source.clone(),
             reason,
             rule: rule.id.clone(),
+            reading,
         });
     }
 
