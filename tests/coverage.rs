@@ -257,6 +257,16 @@ fn behaviours(root: &str, doc: &mut String, missing: &mut Vec<String>) {
     }
 }
 
+/// A rule's basis for the table: `stated`, or `**reading**` with why.
+fn basis(b: supervision_rules::policy::Basis, reading: Option<&str>) -> String {
+    match (b, reading) {
+        (supervision_rules::policy::Basis::Reading, Some(why)) => {
+            format!("**reading**: {}", escape(why))
+        }
+        _ => "stated".to_string(),
+    }
+}
+
 fn escape(s: &str) -> String {
     s.replace('|', "\\|").replace('\n', " ")
 }
@@ -272,7 +282,10 @@ fn every_rule_has_a_scenario_and_the_table_is_current() {
          Every template is exercised by the generated tests in `tests/validate_templates.rs` \
          (a complete record is valid; removing any required field makes it invalid with that \
          field's id in the path) and `tests/validate_privacy.rs`; every rule by the hand-worked \
-         scenarios named here.\n",
+         scenarios named here.\n\n\
+         Each rule's **basis** (docs/policy-format.md, *Basis*): `stated` when the clause sets \
+         the limit; **reading** when the limit is ours, with why. What rests on a reading is \
+         an advisory, never a breach of the policy.\n",
     );
     let mut missing = Vec::new();
     for p in registry.all() {
@@ -283,7 +296,7 @@ fn every_rule_has_a_scenario_and_the_table_is_current() {
         text.push_str(
             &std::fs::read_to_string(format!("{root}/tests/scenarios_team.rs")).unwrap_or_default(),
         );
-        let _ = write!(doc, "\n## {} ({})\n\n### Rules\n\n| rule | kind | source | tests in `{file}` (team duties: `tests/scenarios_team.rs`) |\n|---|---|---|---|\n", p.authority, p.id);
+        let _ = write!(doc, "\n## {} ({})\n\n### Rules\n\n| rule | kind | source | basis | tests in `{file}` (team duties: `tests/scenarios_team.rs`) |\n|---|---|---|---|---|\n", p.authority, p.id);
         for r in &p.rules {
             let tests = tests_naming(&text, &r.id);
             if tests.is_empty() {
@@ -291,16 +304,30 @@ fn every_rule_has_a_scenario_and_the_table_is_current() {
             }
             let _ = writeln!(
                 doc,
-                "| `{}` | {} | {} | {} |",
+                "| `{}` | {} | {} | {} | {} |",
                 r.id,
                 r.kind.name(),
                 escape(&r.source),
+                basis(r.basis, r.reading.as_deref()),
                 tests
                     .iter()
                     .map(|t| format!("`{t}`"))
                     .collect::<Vec<_>>()
                     .join(", ")
             );
+        }
+        let _ = write!(doc, "\n### Template rules\n\n| template | rule | kind | source | basis |\n|---|---|---|---|---|\n");
+        for t in &p.templates {
+            for (i, r) in t.rules.iter().enumerate() {
+                let _ = writeln!(
+                    doc,
+                    "| `{}` | {i} | {} | {} | {} |",
+                    t.id,
+                    r.kind.name(),
+                    escape(&r.source),
+                    basis(r.basis, r.reading.as_deref())
+                );
+            }
         }
         let _ = write!(doc, "\n### Templates\n\n| template | title | source | fields | required (always / final) |\n|---|---|---|---|---|\n");
         for t in &p.templates {

@@ -135,9 +135,10 @@ fn cancelled_session_held_within_five_working_days() {
     let s = run(P, with("2026-03-04", Some("2026-03-09")), "2026-03-16");
     assert!(by_rule(&s, "rebook-cancelled").is_empty());
     assert!(breaches(&s, "late-rebook").is_empty());
+    assert!(advisories(&s, "late-rebook").is_empty());
     let s = run(P, with("2026-03-04", Some("2026-03-13")), "2026-03-16");
     assert_eq!(
-        breach_paths(&s, "late-rebook", "south-gloucestershire.txt §3.3"),
+        advisory_paths(&s, "late-rebook", "south-gloucestershire.txt §3.3"),
         ["sessions[1]"]
     );
 }

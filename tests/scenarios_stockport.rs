@@ -234,6 +234,15 @@ fn agreement_reviewed_annually() {
     // None recorded: Mon 5 Jan 2026 + 2 months = Thu 5 Mar 2026.
     let s = run(P, with(serde_json::Value::Null), "2026-01-06");
     assert_eq!(rule_dates(&s, "agreement-review"), ["2026-03-05"]);
+    // Issue 22: §6 sets no deadline for the first agreement, so that date is our reading
+    // (`readingFor: ["first"]`): marked, and worded as such.
+    let first = only(&s, "agreement-review");
+    assert!(first.reading.is_some());
+    assert!(
+        first.reason.starts_with("By our reading of §6; Appendix C"),
+        "{}",
+        first.reason
+    );
     // Signed Mon 12 Jan 2026 + 1 year = Tue 12 Jan 2027; no re-signing rule on a change of
     // supervisor in Stockport's text.
     let s = run(
@@ -242,6 +251,8 @@ fn agreement_reviewed_annually() {
         "2026-03-03",
     );
     assert_eq!(rule_dates(&s, "agreement-review"), ["2027-01-12"]);
+    // The yearly review is the clause's own: not a reading.
+    assert!(only(&s, "agreement-review").reading.is_none());
 }
 
 /// rule: pdr. §4.3 and Appendix D: yearly from starting in post.

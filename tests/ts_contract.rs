@@ -275,6 +275,7 @@ fn finding_interface_names_every_key_a_finding_writes() {
     }
     written.insert("rule".to_string()); // a breach's, checked in the schedule's tests
     written.insert("run".to_string()); // a run of breaches', checked below
+    written.insert("reading".to_string()); // an advisory's, checked in the scenarios
     assert_eq!(members(TS_CONTRACT, "Finding"), written);
     assert_eq!(
         members(TS_CONTRACT, "RecordFinding"),

@@ -197,7 +197,11 @@ fn check_rule(
 ) {
     let path = format!("rules[{i}]");
     problems.text(format!("{path}.source"), &r.source);
-    check_basis(&path, r.basis, r.reading.as_deref(), problems);
+    // A stated rule some of whose parts are readings (`readingFor`) says why in `reading`.
+    let partly = matches!(&r.kind, RuleKind::AgreementReview(a) if !a.reading_for.is_empty());
+    if !partly {
+        check_basis(&path, r.basis, r.reading.as_deref(), problems);
+    }
     if let Some(rs) = &r.when.roles {
         if rs.is_empty() {
             problems.push(format!("{path}.when.roles"), "at least one role id");

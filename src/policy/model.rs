@@ -104,14 +104,22 @@ impl Basis {
     }
 }
 
-/// "By our reading of §3d, which sets no time": how a result resting on a reading begins.
-/// The clause is the rule's `source` less its document's name.
-pub fn by_our_reading(source: &str) -> String {
+/// A reason or message resting on a reading, worded as such: "By our reading of §3d, which
+/// sets no such limit: the next …". The clause is the rule's `source` less its document's
+/// name.
+pub fn by_our_reading(source: &str, text: &str) -> String {
     let clause = match source.split_once(' ') {
         Some((doc, rest)) if doc.contains('.') && !rest.is_empty() => rest,
         _ => source,
     };
-    format!("By our reading of {clause}, which sets no time")
+    let mut chars = text.chars();
+    let text = match (chars.next(), chars.next()) {
+        (Some(a), Some(b)) if a.is_uppercase() && !b.is_uppercase() => {
+            a.to_lowercase().chain(text.chars().skip(1)).collect()
+        }
+        _ => text.to_string(),
+    };
+    format!("By our reading of {clause}, which sets no such limit: {text}")
 }
 
 /// Who a rule applies to.

@@ -7,7 +7,9 @@ use super::{Absence, Case, Obligation, Status, Worker};
 use crate::calendar::{add_days, Calendar, Duration};
 use crate::error::{Error, Result};
 use crate::finding::{Finding, Severity};
-use crate::policy::{by_our_reading, Anchor, Basis, ObligationKind, Rule, SessionType, Who, Window};
+use crate::policy::{
+    by_our_reading, Anchor, Basis, ObligationKind, Rule, SessionType, Who, Window,
+};
 use crate::words::long_date;
 use chrono::{Datelike, NaiveDate};
 use std::collections::{BTreeMap, BTreeSet};
@@ -405,24 +407,10 @@ pub(crate) fn breach(path: String, code: &'static str, rule: &Rule, message: Str
 }
 
 /// A reason or message of a rule resting on a reading, worded as such ("By our reading of
-/// §3d, which sets no time: …"), with the rule's `reading`; a stated rule's, unchanged.
+/// §3d, which sets no such limit: …"), with the rule's `reading`; a stated rule's, unchanged.
 pub(crate) fn on_reading(rule: &Rule, text: String) -> (String, Option<String>) {
     match rule.basis {
         Basis::Stated => (text, None),
-        Basis::Reading => (
-            format!("{}: {}", by_our_reading(&rule.source), lower_first(&text)),
-            rule.reading.clone(),
-        ),
-    }
-}
-
-/// "The next …" → "the next …" (a sentence after a colon); names ("ASYE", "PDR") kept.
-fn lower_first(text: &str) -> String {
-    let mut chars = text.chars();
-    match (chars.next(), chars.next()) {
-        (Some(a), Some(b)) if a.is_uppercase() && !b.is_uppercase() => {
-            a.to_lowercase().chain(text.chars().skip(1)).collect()
-        }
-        _ => text.to_string(),
+        Basis::Reading => (by_our_reading(&rule.source, &text), rule.reading.clone()),
     }
 }

@@ -189,10 +189,14 @@ pub(super) fn apply(
     for rule in &template.rules {
         let before = c.findings.len();
         one(c, &cx, rule);
-        if let Some(reading) = rule.reading.as_ref().filter(|_| rule.basis == Basis::Reading) {
+        if let Some(reading) = rule
+            .reading
+            .as_ref()
+            .filter(|_| rule.basis == Basis::Reading)
+        {
             for f in c.findings.iter_mut().skip(before) {
                 f.severity = Severity::Advisory;
-                f.message = format!("{}: {}", by_our_reading(&rule.source), f.message);
+                f.message = by_our_reading(&rule.source, &f.message);
                 f.reading = Some(reading.clone());
             }
         }

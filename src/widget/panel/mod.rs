@@ -303,7 +303,11 @@ impl Builder<'_> {
             &section,
             &self.el("h3", "govuk-heading-s sr-schedule__subtitle", Some(title))?,
         )?;
-        let list = self.el("ul", "govuk-list govuk-list--bullet sr-readings__list", None)?;
+        let list = self.el(
+            "ul",
+            "govuk-list govuk-list--bullet sr-readings__list",
+            None,
+        )?;
         for d in dues {
             let li = self.el("li", "sr-reading", None)?;
             li.set_attribute("data-rule", &d.rule)?;
