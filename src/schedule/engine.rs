@@ -27,6 +27,9 @@ pub(crate) struct Engine<'a> {
     pub(crate) cal: &'a Calendar,
     /// The worker's absences, sorted, overlapping and adjacent ones merged.
     absences: Vec<(NaiveDate, NaiveDate)>,
+    /// The worker's and the supervisor's absences together, merged: either one off stops
+    /// a session being held (`after: return`).
+    either_off: Vec<(NaiveDate, NaiveDate)>,
     /// Obligations found so far.
     pub(crate) obligations: Vec<Obligation>,
     /// Breaches found so far.
@@ -60,6 +63,13 @@ impl<'a> Engine<'a> {
             records: records_from.filter(|r| *r > worker.started),
             cal,
             absences: merge_absences(&worker.absences),
+            either_off: merge_absences(
+                &[
+                    worker.absences.as_slice(),
+                    worker.supervisor_absences.as_slice(),
+                ]
+                .concat(),
+            ),
             obligations: Vec::new(),
             breaches: Vec::new(),
             claimed: BTreeSet::new(),
@@ -75,6 +85,7 @@ impl<'a> Engine<'a> {
     pub(crate) fn afresh(&self) -> Self {
         Engine {
             absences: self.absences.clone(),
+            either_off: self.either_off.clone(),
             obligations: Vec::new(),
             breaches: Vec::new(),
             claimed: self.claimed.clone(),
@@ -162,12 +173,6 @@ impl<'a> Engine<'a> {
             (_, Some(r)) => format!("the records beginning on {}", long_date(r)),
             _ => format!("starting on {}", long_date(self.worker.started)),
         }
-    }
-
-    /// `days` of full-time work as calendar days at the worker's `fte`: days ÷ fte, rounded
-    /// up; unchanged for a full-time worker.
-    pub(crate) fn pro_rata_days(&self, days: i64) -> i64 {
-        self.who().pro_rata_days(days)
     }
 
     /// The worker's `fte` in a sentence: "0.6".
@@ -355,16 +360,16 @@ impl<'a> Engine<'a> {
             .ok_or(Error::DateOutOfRange)
     }
 
-    /// The first working day after the absence covering `date`, passing over absences that
-    /// follow on; `None` when no absence covers it.
+    /// The first working day after the absence (the worker's or the supervisor's) covering
+    /// `date`, passing over absences of either that follow on; `None` when none covers it.
     pub(crate) fn return_after(&self, date: NaiveDate) -> Option<NaiveDate> {
         let (_, to) = self
-            .absences
+            .either_off
             .iter()
             .copied()
             .find(|&(a, b)| a <= date && date <= b)?;
         let mut back = self.cal.next_working_day(to)?;
-        for &(a, b) in &self.absences {
+        for &(a, b) in &self.either_off {
             if a <= back && back <= b {
                 back = self.cal.next_working_day(b)?;
             }

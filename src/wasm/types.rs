@@ -220,6 +220,9 @@ export interface Worker {
   fte?: number;
   sessions?: Session[];
   absences?: { from: string; to: string }[];
+  /** The supervisor's absences: a session cancelled while they were off is rebooked from
+   *  their return, as from the worker's (rules with `after: 'return'`). */
+  supervisorAbsences?: { from: string; to: string }[];
   /** The supervision agreement: `frequency` is the interval it agrees (`"2 weeks"`), which
    *  the cadences a policy lets an agreement set (`agreedUpTo`) follow from `signed`. */
   agreement?: { signed: string; supervisorChanged?: string; frequency?: string };

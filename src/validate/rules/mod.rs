@@ -107,11 +107,8 @@ fn pro_rata(every: &Duration, who: &Who<'_>, from: NaiveDate, cal: &Calendar) ->
     if who.fte_thousandths.is_none_or(|t| t >= 1000) {
         return Some(*every);
     }
-    let full = every
-        .after(from, cal)?
-        .signed_duration_since(from)
-        .num_days();
-    let n = u32::try_from(who.pro_rata_days(full)).ok()?;
+    let due = who.pro_rata_due(every, from, cal)?;
+    let n = u32::try_from(due.signed_duration_since(from).num_days()).ok()?;
     Some(Duration {
         n,
         unit: Unit::Days,
