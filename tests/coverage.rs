@@ -309,6 +309,15 @@ const BEHAVIOURS: &[(&str, &str, &str, &[&str])] = &[
         "tests/scenarios_team.rs",
         &["supervision_of_supervision_gap"],
     ),
+    (
+        "\"monthly\" team duties in the text's unit (issue 22): Havering's group supervision \
+         \"diarised on a monthly basis\" is one in each calendar month (`calendarMonths`) — \
+         sessions 5 Jan and 27 Feb 2026 keep it (rolling: 5 Jan + 1 month = 5 Feb, a \
+         breach); next by Tue 31 Mar",
+        "havering.txt §3b",
+        "tests/scenarios_team.rs",
+        &["group_case_supervision_in_each_calendar_month"],
+    ),
 ];
 
 /// The behaviours section of the coverage table; the names of tests it lists that are not
