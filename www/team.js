@@ -317,11 +317,13 @@ async function load() {
       if (!view) view = { workers: [], children: [], duties: [], actions: [] };
       view.duties = m.duties;
       view.runs = sortRuns([...rows.runs, ...(m.runs || [])]);
-      view.readings = [...rows.readings, ...(m.readings || [])].sort((a, b) => cmp(a.due, b.due) || cmp(a.id, b.id));
+      // In the workers' order, as the chunks came: not sorted here, to keep the main thread free.
+      view.readings = rows.readings.concat(m.readings || []);
       view.actions = m.actions;
       $('results').hidden = false;
       if (!total) { fillFilters(); renderSummary(); renderWorkers([]); renderChildren([]); foldDataStep(readErrors); }
-      setTimeout(() => { renderDuties(); renderRuns(); renderReadings(); renderActions(); }, 0);
+      setTimeout(() => { renderDuties(); renderRuns(); renderActions(); }, 0);
+      setTimeout(renderReadings, 0);
       status(`Showing ${total} workers and ${children} children, as of ${longDate(asOf)}. Working out the last 12 months…`);
       progress(0, 12, 'Working out the last 12 months: 0 of 12');
       resolve();
