@@ -112,10 +112,16 @@ pub fn by_our_reading(source: &str, text: &str) -> String {
         Some((doc, rest)) if doc.contains('.') && !rest.is_empty() => rest,
         _ => source,
     };
-    let mut chars = text.chars();
-    let text = match (chars.next(), chars.next()) {
-        (Some(a), Some(b)) if a.is_uppercase() && !b.is_uppercase() => {
-            a.to_lowercase().chain(text.chars().skip(1)).collect()
+    // ASCII only: Unicode case tables would cost the form build kilobytes, and every
+    // message begins with an ASCII capital ("The …", "Enter …"); "PDR", "ASYE" are kept.
+    let bytes = text.as_bytes();
+    let text = match (bytes.first(), bytes.get(1)) {
+        (Some(a), Some(b)) if a.is_ascii_uppercase() && !b.is_ascii_uppercase() => {
+            let mut t = text.to_string();
+            if let Some(first) = t.get_mut(..1) {
+                first.make_ascii_lowercase();
+            }
+            t
         }
         _ => text.to_string(),
     };
