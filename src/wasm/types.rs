@@ -254,7 +254,7 @@ export interface ScheduleOptions {
   asOf: string; dueSoonDays?: number; closures?: string[];
   /** 'none' leaves out the history's breaches (a dashboard needs what is due); 'runs'
    *  keeps only the breaches repeated period after period (each with its `run`). Default
-   *  'all'. */
+   *  'all'. The same holds for `advisories`. */
   breaches?: 'all' | 'none' | 'runs';
   /** The first day the history is complete: nothing before it is judged or counted. */
   recordsFrom?: string;
