@@ -352,6 +352,10 @@ fn basis(b: supervision_rules::policy::Basis, reading: Option<&str>) -> String {
         (supervision_rules::policy::Basis::Reading, Some(why)) => {
             format!("**reading**: {}", escape(why))
         }
+        // A stated rule with parts that are ours (`readingFor`).
+        (supervision_rules::policy::Basis::Stated, Some(why)) => {
+            format!("stated; in part **reading**: {}", escape(why))
+        }
         _ => "stated".to_string(),
     }
 }
