@@ -273,9 +273,10 @@ export interface Obligation {
   reading?: string;
 }
 /** The result of schedule(). `advisories`: past gaps beyond a limit that is our reading,
- *  not the policy's (severity 'advisory'), kept apart from `breaches`. */
+ *  not the policy's (severity 'advisory'), kept apart from `breaches`; always written by
+ *  schedule(), optional in a schedule made by hand for renderSchedule(). */
 export interface Schedule {
-  asOf: string; obligations: Obligation[]; breaches: Finding[]; advisories: Finding[];
+  asOf: string; obligations: Obligation[]; breaches: Finding[]; advisories?: Finding[];
 }
 /** A council's own policy, as registerPolicy() and compilePolicy() take it
  *  (docs/policy-format.md): a whole policy, or one derived from a registered policy with
