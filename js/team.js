@@ -355,18 +355,28 @@ const CADENCE = new Set(['supervision', 'personal-supervision', 'case-supervisio
 export function viewRows(service, result) {
   const workers = [];
   const children = [];
+  const readings = [];
   service.workers.forEach((w, i) => {
     const s = result.schedules[i];
     // The worker's status is their supervision's: agreement reviews, PDRs and the like are
     // in the drill-down, and would otherwise mark everyone whose export lacks them overdue.
-    const all = s.obligations.filter((o) => o.kind !== 'child-discussion');
+    // A date that rests on our reading (`reading`: the policy sets no such limit) is shown
+    // apart, in `readings`, and never makes anyone overdue.
+    const stated = s.obligations.filter((o) => !o.reading);
+    const all = stated.filter((o) => o.kind !== 'child-discussion');
     const cadence = all.filter((o) => CADENCE.has(o.kind));
     const own = cadence.length ? cadence : all;
     const next = own.slice().sort((a, b) => RANK[a.status] - RANK[b.status] || a.due.localeCompare(b.due))[0];
     workers.push({ id: w.id, team: w.team, role: w.role, status: next ? next.status : 'ok',
       due: next ? next.due : '', what: next ? next.kind : '', obligations: s.obligations.length, index: i });
-    const byChild = new Map();
     for (const o of s.obligations) {
+      if (!o.reading) continue;
+      const child = o.kind === 'child-discussion' || o.subject !== w.id;
+      readings.push({ subject: child ? 'child' : 'worker', id: o.subject, worker: w.id, team: w.team,
+        what: o.kind, due: o.due, status: o.status, rule: o.rule, reading: o.reading, source: o.source });
+    }
+    const byChild = new Map();
+    for (const o of stated) {
       if (o.kind !== 'child-discussion') continue;
       const seen = byChild.get(o.subject);
       if (!seen || RANK[o.status] < RANK[seen.status] || (o.status === seen.status && o.due < seen.due)) byChild.set(o.subject, o);
@@ -378,9 +388,15 @@ export function viewRows(service, result) {
     }
   });
   const duties = result.teams.flatMap(({ team, schedule }) =>
-    schedule.obligations.map((o) => ({ team, kind: o.kind, subject: o.subject, due: o.due,
+    schedule.obligations.filter((o) => !o.reading).map((o) => ({ team, kind: o.kind, subject: o.subject, due: o.due,
       status: o.status, source: o.source, reason: o.reason })));
-  return { workers, children, duties, runs: runRows(service, result) };
+  for (const { team, schedule } of result.teams) {
+    for (const o of schedule.obligations) {
+      if (o.reading) readings.push({ subject: 'team', id: o.subject, worker: '', team, what: o.kind, due: o.due,
+        status: o.status, rule: o.rule, reading: o.reading, source: o.source });
+    }
+  }
+  return { workers, children, duties, runs: runRows(service, result), readings };
 }
 
 /**
@@ -454,7 +470,8 @@ export async function complianceByWorker(sr, policyId, service, asOf, { chunk = 
           return;
         }
         const s = out[j++];
-        table[i + k].push(!s.obligations.some((o) => CADENCE.has(o.kind) && o.status === 'overdue'));
+        // A cadence that is our reading (not the policy's own limit) does not count against them.
+        table[i + k].push(!s.obligations.some((o) => CADENCE.has(o.kind) && !o.reading && o.status === 'overdue'));
       });
       await yieldToPage();
     }
@@ -510,6 +527,16 @@ export function overdueCsv({ workers, children, duties }) {
 export function runsCsv(runs) {
   const lines = [['subject', 'id', 'worker', 'team', 'rule', 'code', 'times', 'first', 'last'].join(',')];
   for (const r of runs) lines.push([r.subject, r.id, r.worker, r.team, r.rule, r.code, r.count, r.first, r.last].map(cell).join(','));
+  return lines.join('\r\n') + '\r\n';
+}
+
+/**
+ * The dates that rest on our reading of a clause that sets no such limit (an obligation with
+ * `reading`), as CSV text: not breaches of the policy, so apart from the overdue list.
+ */
+export function readingsCsv(readings) {
+  const lines = [['subject', 'id', 'worker', 'team', 'what', 'due', 'status', 'rule', 'our reading'].join(',')];
+  for (const r of readings) lines.push([r.subject, r.id, r.worker, r.team, r.what, r.due, r.status, r.rule, r.reading].map(cell).join(','));
   return lines.join('\r\n') + '\r\n';
 }
 

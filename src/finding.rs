@@ -11,6 +11,9 @@ pub enum Severity {
     Error,
     /// Informs; never blocks.
     Warning,
+    /// Rests on our reading of a clause that sets no such limit (the rule's `basis` is
+    /// `reading`): informs, never blocks, and is never a breach of the policy.
+    Advisory,
 }
 
 /// One thing wrong with a record, or one past breach of a policy.
@@ -30,8 +33,12 @@ pub struct Finding {
     pub message: String,
     /// The policy file and clause.
     pub source: String,
-    /// `error` or `warning`.
+    /// `error`, `warning` or `advisory`.
     pub severity: Severity,
+    /// With severity `advisory`: why the limit is ours and not the policy's (the rule's
+    /// `reading`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reading: Option<String>,
     /// For a schedule breach, the id of the policy rule that was broken.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub rule: Option<String>,

@@ -197,3 +197,74 @@ fn a_changed_builtin_file_still_needs_replaces() {
     assert_eq!(e.code(), "invalid-policy");
     assert!(e.to_string().contains("replaces"), "{e}");
 }
+
+/// Issue 22: every timing and template rule of a built-in says its basis in the file itself
+/// (a council's own policy may leave it out, meaning `stated`), and a reading says why.
+#[test]
+fn every_builtin_rule_says_its_basis() {
+    for (id, json) in BUILTIN_SOURCES {
+        let v: serde_json::Value = serde_json::from_str(json).expect("JSON");
+        let rules = v["rules"].as_array().expect("rules").iter();
+        let template_rules = v["templates"]
+            .as_array()
+            .expect("templates")
+            .iter()
+            .flat_map(|t| t["rules"].as_array().into_iter().flatten());
+        for r in rules.chain(template_rules) {
+            let at = format!("{id}: {} {}", r["kind"], r["source"]);
+            match r["basis"].as_str() {
+                // A stated rule with parts that are readings (`readingFor`) says why.
+                Some("stated") => assert_eq!(
+                    r.get("reading").is_some(),
+                    r.get("readingFor").is_some(),
+                    "{at}"
+                ),
+                Some("reading") => {
+                    let why = r["reading"].as_str().unwrap_or_default();
+                    assert!(why.ends_with('.') && why.len() > 40, "{at}: {why}");
+                }
+                other => panic!("{at}: basis {other:?}"),
+            }
+        }
+    }
+}
+
+/// Issue 22: a rule's note that says the rule "selects the role \"x\"" is held to its
+/// `when.roles`; one that says the clause gives no timescale (no deadline, no window, no
+/// interval) for what the rule times is held to `basis: "reading"`, since the limit is
+/// then ours; one that says `first` is not set is held to its absence.
+#[test]
+fn rule_notes_agree_with_their_data() {
+    let claims_no_time = [
+        "No timescale is given",
+        "No window is given",
+        "sets no interval",
+        "No deadline is given",
+        "No deadline is set",
+    ];
+    for p in Registry::with_builtins().all() {
+        for r in &p.rules {
+            let note = r.note.as_deref().unwrap_or_default();
+            let at = format!("{}/{}", p.id, r.id);
+            let roles = r.when.roles.clone().unwrap_or_default();
+            for part in note.split("selects the role \"").skip(1) {
+                let role = part.split('"').next().unwrap_or_default();
+                assert!(roles.iter().any(|x| x == role), "{at}: note selects {role}");
+            }
+            if note.contains("selects no role") {
+                assert!(r.when.roles.is_none(), "{at}: note selects no role");
+            }
+            let rule = serde_json::to_value(r).expect("rule");
+            if claims_no_time.iter().any(|c| note.contains(c)) {
+                let partly = rule["readingFor"].as_array().is_some_and(|a| !a.is_empty());
+                assert!(
+                    r.basis == supervision_rules::policy::Basis::Reading || partly,
+                    "{at}: the note says the clause sets no time, but the basis is stated"
+                );
+            }
+            if note.contains("neither `first`") {
+                assert!(rule.get("first").is_none(), "{at}: note says no first");
+            }
+        }
+    }
+}

@@ -105,6 +105,23 @@ const BEHAVIOURS: &[(&str, &str, &str, &[&str])] = &[
         &["personal_supervision_pro_rata_for_part_time"],
     ),
     (
+        "cadence `proRata` is monotonic (issue 22): a later session never gets an earlier \
+         deadline. At fte 0.5: Wed 28 Jan 2026 → 31 days ÷ 0.5 = 62 → Tue 31 Mar; Sat 31 Jan → \
+         28 days ÷ 0.5 = 56 → Sat 28 Mar, was earlier; now Tue 31 Mar, the latest of the 3 ÷ \
+         fte = 6 days before it",
+        "havering.txt §4b",
+        "tests/scenarios_havering.rs",
+        &["pro_rata_never_gives_a_later_session_an_earlier_deadline"],
+    ),
+    (
+        "a template date the text bounds is checked (issue 22): the contract \"reviewed at \
+         least annually\" — signed Mon 12 Jan 2026, review by Tue 12 Jan 2027 (+ 1 year); \
+         Wed 13 Jan 2027 is `date-too-late`",
+        "havering.txt §5; north-east-lincolnshire.txt Supervision agreement; stockport.txt §6",
+        "tests/scenarios_havering.rs",
+        &["contract_review_date_within_a_year_of_signing"],
+    ),
+    (
         "`during` rules judge the past after their window ends: a session that fell due \
          inside the window is judged by the window's rule, not re-judged by the rules it \
          overrides",
@@ -170,11 +187,14 @@ const BEHAVIOURS: &[(&str, &str, &str, &[&str])] = &[
         &["asye_window_begun_by_a_change_leaves_the_era_before_alone"],
     ),
     (
-        "milestones end: a series with `until` (the ASYE year) and `grace` asks for no \
-         review after them; one not met is a `missed-milestone` breach",
+        "milestones end: a series with `until` (the ASYE year) asks for no review after it \
+         (nor after a `grace`, where a policy sets one); one not met is a `missed-milestone` \
+         breach. Stockport's month of grace was ours (issue 22) and went: ASYE from Mon 5 Jan \
+         2026, final assessment due Tue 5 Jan 2027 (+12 months), missed on Wed 6 Jan 2027 \
+         (was: asked for until Fri 5 Feb 2027)",
         "stockport.txt §10",
         "tests/scenarios_stockport.rs",
-        &["asye_reviews_end_with_the_asye_year_and_its_grace"],
+        &["asye_reviews_end_with_the_asye_year"],
     ),
     (
         "field types, one rule for all: blank (missing, null, blank text) is `required`, \
@@ -229,6 +249,75 @@ const BEHAVIOURS: &[(&str, &str, &str, &[&str])] = &[
         "tests/scenarios_north_east_lincolnshire.rs",
         &["assessment_discussed_at_allocation_and_fortnightly"],
     ),
+    (
+        "the supervisor's absences (`worker.supervisorAbsences`, issue 22) stop the clock the \
+         text stops: a session cancelled for sickness while the supervisor was off (Mon 9 – Fri \
+         13 Mar 2026) is rebooked within 5 working days of their return, Mon 16 Mar → Mon 23 \
+         Mar (was: from the cancelled Tue 10 Mar → Tue 17 Mar)",
+        "havering.txt §4a",
+        "tests/scenarios_havering.rs",
+        &["sickness_rebook_from_the_supervisors_return"],
+    ),
+    (
+        "what rests on a reading is never a breach (issue 22): a spacing read into a count is \
+         advice — South Gloucestershire's six in any 12 months, read as every 2 months: \
+         sessions 10 May and 20 Sep 2025, 10 May + 2 months = 10 Jul, so an advisory \
+         `cadence-gap`, no breach",
+        "south-gloucestershire.txt §3.1",
+        "tests/scenarios_south_gloucestershire.rs",
+        &["a_spacing_read_into_a_count_is_advice_not_a_breach"],
+    ),
+    (
+        "\"rebooked immediately\" (no time set) read as 5 working days is an advisory: \
+         cancelled Wed 4 Mar 2026, 5 working days = Wed 11 Mar, held Fri 13 Mar → advisory \
+         `late-rebook`, not a breach",
+        "south-gloucestershire.txt §3.3",
+        "tests/scenarios_south_gloucestershire.rs",
+        &["cancelled_session_held_within_five_working_days"],
+    ),
+    (
+        "\"should not, if at all possible, wait until the following month\": a goal, so a \
+         miss is an advisory (even for a session cancelled on a month's last day): cancelled \
+         Tue 28 Apr 2026 for sickness, month ends Thu 30 Apr, held Tue 5 May → advisory \
+         `late-rebook`",
+        "north-east-lincolnshire.txt Cancellation of supervision",
+        "tests/scenarios_north_east_lincolnshire.rs",
+        &["cancelled_supervision_rearranged_within_the_month"],
+    ),
+    (
+        "\"before\" a planned event, no window set: our month before it is advice — entering \
+         care Wed 1 Apr 2026, no discussion in [1 Mar, 1 Apr) → advisory \
+         `no-discussion-before-event`",
+        "north-east-lincolnshire.txt Case Supervision",
+        "tests/scenarios_north_east_lincolnshire.rs",
+        &["child_discussed_before_a_planned_plan_change"],
+    ),
+    (
+        "a first agreement with no deadline in the text: our date is marked `reading`, the \
+         yearly review is the clause's — Stockport, started Mon 5 Jan 2026 + 2 months = Thu \
+         5 Mar 2026 (reading); signed 12 Jan 2026 + 1 year = 12 Jan 2027 (stated)",
+        "stockport.txt §6; north-east-lincolnshire.txt Supervision agreement",
+        "tests/scenarios_stockport.rs",
+        &["agreement_reviewed_annually"],
+    ),
+    (
+        "\"regularly\", \"bi-annual\", \"significant delay\": limits of our reading give \
+         advisories — Havering's supervisor observed 15 Jan and 20 Aug 2026, 15 Jan + 6 \
+         months = 15 Jul → advisory `supervisor-observation-gap`; Shropshire's delay comment \
+         after 2 Mar → 6 Apr (> 4 weeks, 30 Mar) is advised, the record stays valid",
+        "havering.txt §6; shropshire.txt Appendix 3, Appendix 6",
+        "tests/scenarios_team.rs",
+        &["supervision_of_supervision_gap"],
+    ),
+    (
+        "\"monthly\" team duties in the text's unit (issue 22): Havering's group supervision \
+         \"diarised on a monthly basis\" is one in each calendar month (`calendarMonths`) — \
+         sessions 5 Jan and 27 Feb 2026 keep it (rolling: 5 Jan + 1 month = 5 Feb, a \
+         breach); next by Tue 31 Mar",
+        "havering.txt §3b",
+        "tests/scenarios_team.rs",
+        &["group_case_supervision_in_each_calendar_month"],
+    ),
 ];
 
 /// The behaviours section of the coverage table; the names of tests it lists that are not
@@ -257,6 +346,20 @@ fn behaviours(root: &str, doc: &mut String, missing: &mut Vec<String>) {
     }
 }
 
+/// A rule's basis for the table: `stated`, or `**reading**` with why.
+fn basis(b: supervision_rules::policy::Basis, reading: Option<&str>) -> String {
+    match (b, reading) {
+        (supervision_rules::policy::Basis::Reading, Some(why)) => {
+            format!("**reading**: {}", escape(why))
+        }
+        // A stated rule with parts that are ours (`readingFor`).
+        (supervision_rules::policy::Basis::Stated, Some(why)) => {
+            format!("stated; in part **reading**: {}", escape(why))
+        }
+        _ => "stated".to_string(),
+    }
+}
+
 fn escape(s: &str) -> String {
     s.replace('|', "\\|").replace('\n', " ")
 }
@@ -272,7 +375,10 @@ fn every_rule_has_a_scenario_and_the_table_is_current() {
          Every template is exercised by the generated tests in `tests/validate_templates.rs` \
          (a complete record is valid; removing any required field makes it invalid with that \
          field's id in the path) and `tests/validate_privacy.rs`; every rule by the hand-worked \
-         scenarios named here.\n",
+         scenarios named here.\n\n\
+         Each rule's **basis** (docs/policy-format.md, *Basis*): `stated` when the clause sets \
+         the limit; **reading** when the limit is ours, with why. What rests on a reading is \
+         an advisory, never a breach of the policy.\n",
     );
     let mut missing = Vec::new();
     for p in registry.all() {
@@ -283,7 +389,7 @@ fn every_rule_has_a_scenario_and_the_table_is_current() {
         text.push_str(
             &std::fs::read_to_string(format!("{root}/tests/scenarios_team.rs")).unwrap_or_default(),
         );
-        let _ = write!(doc, "\n## {} ({})\n\n### Rules\n\n| rule | kind | source | tests in `{file}` (team duties: `tests/scenarios_team.rs`) |\n|---|---|---|---|\n", p.authority, p.id);
+        let _ = write!(doc, "\n## {} ({})\n\n### Rules\n\n| rule | kind | source | basis | tests in `{file}` (team duties: `tests/scenarios_team.rs`) |\n|---|---|---|---|---|\n", p.authority, p.id);
         for r in &p.rules {
             let tests = tests_naming(&text, &r.id);
             if tests.is_empty() {
@@ -291,16 +397,30 @@ fn every_rule_has_a_scenario_and_the_table_is_current() {
             }
             let _ = writeln!(
                 doc,
-                "| `{}` | {} | {} | {} |",
+                "| `{}` | {} | {} | {} | {} |",
                 r.id,
                 r.kind.name(),
                 escape(&r.source),
+                basis(r.basis, r.reading.as_deref()),
                 tests
                     .iter()
                     .map(|t| format!("`{t}`"))
                     .collect::<Vec<_>>()
                     .join(", ")
             );
+        }
+        let _ = write!(doc, "\n### Template rules\n\n| template | rule | kind | source | basis |\n|---|---|---|---|---|\n");
+        for t in &p.templates {
+            for (i, r) in t.rules.iter().enumerate() {
+                let _ = writeln!(
+                    doc,
+                    "| `{}` | {i} | {} | {} | {} |",
+                    t.id,
+                    r.kind.name(),
+                    escape(&r.source),
+                    basis(r.basis, r.reading.as_deref())
+                );
+            }
         }
         let _ = write!(doc, "\n### Templates\n\n| template | title | source | fields | required (always / final) |\n|---|---|---|---|---|\n");
         for t in &p.templates {

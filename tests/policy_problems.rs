@@ -91,10 +91,10 @@ pub(crate) fn cases() -> Vec<Case> {
     vec![
         // ---- unknown keys: each with the keys allowed there, and a near miss ----
         ("misspelt overrides", with(with(b(), "/rules/1/overrides", Value::Null), "/rules/1/overide", json!(["supervision"])), &[
-            ("rules[1].overide", "no key \"overide\" in a \"cadence\" rule: did you mean \"overrides\"? the keys are kind, id, source, note, when, overrides, obligation, counts, every, phases, first, absenceExtends, proRata, agreedUpTo"),
+            ("rules[1].overide", "no key \"overide\" in a \"cadence\" rule: did you mean \"overrides\"? the keys are kind, id, source, note, basis, reading, when, overrides, obligation, counts, every, phases, first, absenceExtends, proRata, agreedUpTo"),
         ]),
         ("notes for note in a rule", with(b(), "/rules/0/notes", json!("why")), &[
-            ("rules[0].notes", "no key \"notes\" in a \"cadence\" rule: did you mean \"note\"? the keys are kind, id, source, note, when, overrides, obligation, counts, every, phases, first, absenceExtends, proRata, agreedUpTo"),
+            ("rules[0].notes", "no key \"notes\" in a \"cadence\" rule: did you mean \"note\"? the keys are kind, id, source, note, basis, reading, when, overrides, obligation, counts, every, phases, first, absenceExtends, proRata, agreedUpTo"),
         ]),
         ("a rebook rule with both deadlines", with(b(), "/rules/2", json!({
             "id": "rebook", "kind": "rebook", "obligation": "supervision", "counts": ["one-to-one"],
@@ -107,7 +107,7 @@ pub(crate) fn cases() -> Vec<Case> {
             ("rules[0].every", "an interval for \"agreedUpTo\" to stand in for (an agreed frequency replaces \"every\")"),
         ]),
         ("a key no rule kind has", with(b(), "/rules/0/frequency", json!("monthly")), &[
-            ("rules[0].frequency", "no key \"frequency\" in a \"cadence\" rule: the keys are kind, id, source, note, when, overrides, obligation, counts, every, phases, first, absenceExtends, proRata, agreedUpTo"),
+            ("rules[0].frequency", "no key \"frequency\" in a \"cadence\" rule: the keys are kind, id, source, note, basis, reading, when, overrides, obligation, counts, every, phases, first, absenceExtends, proRata, agreedUpTo"),
         ]),
         ("misspelt top-level key, so also missing", with(with(b(), "/title", Value::Null), "/titel", json!("T")), &[
             ("titel", "no key \"titel\" in a policy: did you mean \"title\"? the keys are format, id, authority, title, version, document, roles, rules, templates, replaces, notes"),
@@ -138,7 +138,20 @@ pub(crate) fn cases() -> Vec<Case> {
             ("rules[1].phases[0]", "a duration as a string, like \"4 weeks\""),
         ]),
         ("misspelt key in a template rule", with(b(), "/templates/0/rules/0", json!({ "kind": "not-future", "feild": "date", "source": "s" })), &[
-            ("templates[0].rules[0].feild", "no key \"feild\" in a \"not-future\" template rule: did you mean \"field\"? the keys are kind, source, note, field"),
+            ("templates[0].rules[0].feild", "no key \"feild\" in a \"not-future\" template rule: did you mean \"field\"? the keys are kind, source, note, basis, reading, field"),
+        ]),
+        // ---- basis: a reading says why; a stated limit has no reading (issue 22) ----
+        ("a reading with no reason", with(b(), "/rules/0/basis", json!("reading")), &[
+            ("rules[0]", "the key \"reading\" with basis \"reading\": why the limit is ours, in a sentence"),
+        ]),
+        ("a reason on a stated rule", with(b(), "/rules/0/reading", json!("Ours.")), &[
+            ("rules[0].reading", "no \"reading\" unless basis is \"reading\" (a stated limit is the clause's own)"),
+        ]),
+        ("a misspelt basis", with(b(), "/rules/0/basis", json!("stateed")), &[
+            ("rules[0].basis", "one of stated, reading (not \"stateed\": did you mean \"stated\"?)"),
+        ]),
+        ("a template rule's reading with no reason", with(b(), "/templates/0/rules/0", json!({ "kind": "not-future", "field": "date", "source": "s", "basis": "reading" })), &[
+            ("templates[0].rules[0]", "the key \"reading\" with basis \"reading\": why the limit is ours, in a sentence"),
         ]),
         ("misspelt key in a field's messages", with(b(), "/templates/0/sections/0/fields/0/messages", json!({ "requird": "Say when" })), &[
             ("templates[0].sections[0].fields[0].messages.requird", "no key \"requird\" in \"messages\": did you mean \"required\"? the keys are required"),
@@ -189,7 +202,7 @@ pub(crate) fn cases() -> Vec<Case> {
             ("rules[0].obligation", "one of supervision, personal-supervision, case-supervision, child-discussion, agreement-review, observation, write-up, asye-review, pdr, group-supervision, file-audit, supervision-observation, urgent-supervision, briefing-supervision, incident-meeting, assessment-conclusion, completion-supervision (not \"supervison\": did you mean \"supervision\"?)"),
         ]),
         ("mistakes in two rules and a field", with(with(with(b(), "/rules/0/overide", json!([])), "/rules/1/counts", json!(["1-1"])), "/templates/0/sections/0/fields/2/type", json!("date ")), &[
-            ("rules[0].overide", "no key \"overide\" in a \"cadence\" rule: did you mean \"overrides\"? the keys are kind, id, source, note, when, overrides, obligation, counts, every, phases, first, absenceExtends, proRata, agreedUpTo"),
+            ("rules[0].overide", "no key \"overide\" in a \"cadence\" rule: did you mean \"overrides\"? the keys are kind, id, source, note, basis, reading, when, overrides, obligation, counts, every, phases, first, absenceExtends, proRata, agreedUpTo"),
             ("rules[1].counts[0]", "one of one-to-one, personal, case, group, reflective (not \"1-1\")"),
             ("templates[0].sections[0].fields[2].type", "one of text, date, time, person, signature, case-ids, actions, choice, number, children (not \"date \": did you mean \"date\"?)"),
         ]),
@@ -233,7 +246,7 @@ pub(crate) fn cases() -> Vec<Case> {
             ("rules[0].obligation", "one of supervision, personal-supervision, case-supervision, child-discussion, agreement-review, observation, write-up, asye-review, pdr, group-supervision, file-audit, supervision-observation, urgent-supervision, briefing-supervision, incident-meeting, assessment-conclusion, completion-supervision (not \"case-supervison\": did you mean \"case-supervision\"?) (rule \"case-supervision\")"),
         ]),
         ("derived: an added rule with an unknown key", with(d(), "/rules/1", json!({ "id": "extra", "kind": "max-gap", "counts": ["case"], "gap": "8 weeks", "soruce": "my.txt 3" })), &[
-            ("rules[1].soruce", "no key \"soruce\" in a \"max-gap\" rule: did you mean \"source\"? the keys are kind, id, source, note, when, overrides, counts, gap (rule \"extra\")"),
+            ("rules[1].soruce", "no key \"soruce\" in a \"max-gap\" rule: did you mean \"source\"? the keys are kind, id, source, note, basis, reading, when, overrides, counts, gap (rule \"extra\")"),
             ("rules[1]", "the key \"source\" (it is missing) (rule \"extra\")"),
         ]),
         ("derived: misspelt extends", with(d(), "/extends", json!("havring")), &[

@@ -502,6 +502,45 @@ fn sickness_rebook_met_or_late() {
     );
 }
 
+/// rule: sickness-rebook, the supervisor off sick (issue 22: `worker.supervisorAbsences`).
+/// §4a: "When cancelled due to sickness, supervision must take place within five working
+/// days of return to work": the return of whoever was off. The supervisor is off Mon 9 –
+/// Fri 13 Mar 2026, the worker is not; the session of Tue 10 Mar is cancelled for sickness.
+/// Return Mon 16 Mar; + 5 working days: Tue 17, Wed 18, Thu 19, Fri 20, Mon 23 Mar. Held
+/// Fri 20 Mar: met. (Without the supervisor's absence the clock ran from the cancelled
+/// session: Wed 11, Thu 12, Fri 13, Mon 16, Tue 17 Mar, so 20 Mar was a late-rebook.)
+#[test]
+fn sickness_rebook_from_the_supervisors_return() {
+    let worker = |off: serde_json::Value| {
+        json!({ "id": "w", "role": "social-worker", "started": "2025-01-06",
+                "supervisorAbsences": off,
+                "sessions": [
+                    { "date": "2026-03-10", "type": "personal", "cancelled": "sickness" },
+                    { "date": "2026-03-20", "type": "personal", "recorded": "2026-03-20" }
+                ] })
+    };
+    let s = run(
+        "havering",
+        worker(json!([{ "from": "2026-03-09", "to": "2026-03-13" }])),
+        "2026-03-30",
+    );
+    assert!(breaches(&s, "late-rebook").is_empty(), "{:?}", s.breaches);
+    // Before the replacement, asOf Thu 12 Mar: due Mon 23 Mar, counted from the return.
+    let s = run(
+        "havering",
+        worker(json!([{ "from": "2026-03-09", "to": "2026-03-13" }])),
+        "2026-03-12",
+    );
+    assert_eq!(rule_dates(&s, "sickness-rebook"), ["2026-03-23"]);
+    assert!(only(&s, "sickness-rebook").reason.contains("16 March 2026"));
+    // Nobody's absence recorded: from the cancelled session, Tue 17 Mar; 20 Mar is late.
+    let s = run("havering", worker(json!([])), "2026-03-30");
+    assert_eq!(
+        breach_paths(&s, "late-rebook", "havering.txt §4a"),
+        ["sessions[0]"]
+    );
+}
+
 // ------------------------------------------------ contract, observations, PDR (§5, §7d, §4b)
 
 /// rule: contract-review. §5 "reviewed at least annually".
@@ -638,6 +677,46 @@ fn personal_supervision_pro_rata_for_part_time() {
     }
 }
 
+/// rule: personal-supervision, pro rata, monotonic (issue 22). A month's days vary, so
+/// days ÷ fte alone gave later sessions earlier deadlines. At fte 0.5, 2026 (February has 28
+/// days; a month after 29, 30 or 31 Jan is 28 Feb):
+/// - Wed 28 Jan: 28 Jan → 28 Feb = 31 days ÷ 0.5 = 62: 28 Jan + 62 = Tue 31 Mar;
+/// - Sat 31 Jan: 31 Jan → 28 Feb = 28 days ÷ 0.5 = 56: 31 Jan + 56 = Sat 28 Mar, earlier
+///   than the session three days before it. Now no earlier than any day before it: Tue 31 Mar
+///   (the 28 Jan figure, the latest of the 6 days looked back, 3 ÷ 0.5);
+/// - Wed 4 Feb: 4 Feb → 4 Mar = 28 days: 56 → Wed 1 Apr (later than any day before it).
+#[test]
+fn pro_rata_never_gives_a_later_session_an_earlier_deadline() {
+    for (last, expected) in [
+        ("2026-01-28", "2026-03-31"),
+        ("2026-01-31", "2026-03-31"),
+        ("2026-02-04", "2026-04-01"),
+    ] {
+        let mut w = worker(json!([{ "date": last, "type": "personal", "recorded": last }]));
+        w["fte"] = json!(0.5);
+        w["hours"] = json!("part-time");
+        let s = run("havering", w, "2026-02-05");
+        assert_eq!(rule_dates(&s, "personal-supervision"), [expected], "{last}");
+    }
+    // Every day of 2026 at 0.5 and 0.6: each session's deadline no earlier than the day
+    // before's.
+    for fte in [0.5, 0.6] {
+        let mut previous = String::new();
+        let mut day = date("2026-01-01");
+        while day < date("2027-01-01") {
+            let d = day.to_string();
+            let mut w = worker(json!([{ "date": d, "type": "personal", "recorded": d }]));
+            w["fte"] = json!(fte);
+            w["hours"] = json!("part-time");
+            let s = run("havering", w, &d);
+            let due = rule_dates(&s, "personal-supervision").remove(0);
+            assert!(due >= previous, "{fte} {d}: {due} before {previous}");
+            previous = due;
+            day = day.succ_opt().expect("a day");
+        }
+    }
+}
+
 /// Appendix D guidance notes: "The observer will complete their section of the Observation
 /// of Practice form within 2 working days of the observed session ... The practitioner will
 /// then complete their comments within two working days ... A formal feedback session will
@@ -715,6 +794,47 @@ fn observation_steps_within_their_working_days() {
         .is_empty());
 }
 
+/// rule: contract-review, on the contract's form (template supervision-contract, rule
+/// date-within on reviewDate). §5: the contract "will be reviewed at least annually"; the
+/// form's review date was checked only for falling after the signatures (issue 22).
+/// Signed by the line manager Mon 12 Jan 2026: + 1 year = Tue 12 Jan 2027, the latest
+/// review date. Review Tue 12 Jan 2027: on time; Wed 13 Jan 2027: too late (a warning);
+/// Fri 9 Jan 2026, before signing: date-order, an error.
+#[test]
+fn contract_review_date_within_a_year_of_signing() {
+    use supervision_rules::policy::Registry;
+    use supervision_rules::validate::{validate, Mode, ValidateOptions};
+    let registry = Registry::with_builtins();
+    let (p, t) = registry
+        .template("havering", "supervision-contract")
+        .expect("template");
+    let o = ValidateOptions {
+        mode: Mode::Draft,
+        today: Some(date("2026-12-31")),
+        calendar: Calendar::england_and_wales(),
+        ..ValidateOptions::new()
+    };
+    let codes = |review: &str| -> Vec<(String, &'static str)> {
+        let r = json!({ "lineManagerDate": "2026-01-12", "staffMemberDate": "2026-01-12",
+                        "reviewDate": review });
+        let report = validate(p, t, &r, &o).expect("a report");
+        report
+            .errors
+            .iter()
+            .chain(&report.warnings)
+            .filter(|f| f.path == "reviewDate")
+            .map(|f| (f.path.clone(), f.code))
+            .collect()
+    };
+    assert!(codes("2027-01-12").is_empty());
+    assert_eq!(
+        codes("2027-01-13"),
+        [("reviewDate".to_string(), "date-too-late")]
+    );
+    assert!(codes("2026-01-09").iter().all(|(_, c)| *c == "date-order"));
+    assert!(!codes("2026-01-09").is_empty());
+}
+
 /// rule: case-supervision. §3d: "The actual frequency for individual staff should be set out
 /// in the terms of the Individual Supervision Agreement" and "no less than six-weekly".
 /// Issue 13 (notes that can be computed): the frequency the agreement records
@@ -766,7 +886,7 @@ fn case_supervision_at_the_frequency_agreed() {
     assert_eq!(rule_dates(&s, "case-supervision"), ["2026-06-15"]);
     let reason = &only(&s, "case-supervision").reason;
     assert!(
-        reason.contains("agrees every 8 weeks, longer than the 6 weeks the policy allows"),
+        reason.contains("agrees every 8 weeks, longer than the 6 weeks this rule allows"),
         "{reason}"
     );
 

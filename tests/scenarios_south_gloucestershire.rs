@@ -41,6 +41,51 @@ fn management_supervision_every_two_months() {
     }
 }
 
+/// rules: management-supervision, management-supervision-minimum. Issue 22: §3.1 sets a
+/// count (six in any 12 months), not a spacing, so the 2-monthly spacing is our reading: a
+/// longer gap is an advisory, never a breach of the policy, and the count alone is judged.
+/// Started Mon 6 Jan 2025; one-to-ones Fri 10 Jan, Mon 10 Feb, Mon 10 Mar, Thu 10 Apr,
+/// Sat 10 May, Sat 20 Sep 2025. The gap from 10 May: + 2 months = Thu 10 Jul 2025, so
+/// 20 Sep is past our spacing (an advisory at sessions[5]); on asOf Wed 1 Oct 2025 no
+/// 12-month window from the start has ended (the first ends 6 Jan 2026): no breach at all.
+/// The next date by our reading: 20 Sep + 2 months = Thu 20 Nov 2025, marked `reading`.
+#[test]
+fn a_spacing_read_into_a_count_is_advice_not_a_breach() {
+    let sessions: Vec<_> = [
+        "2025-01-10",
+        "2025-02-10",
+        "2025-03-10",
+        "2025-04-10",
+        "2025-05-10",
+        "2025-09-20",
+    ]
+    .into_iter()
+    .map(one)
+    .collect();
+    let s = run(
+        P,
+        json!({ "id": "w", "role": "social-worker", "started": "2025-01-06",
+                "sessions": sessions }),
+        "2025-10-01",
+    );
+    assert!(s.breaches.is_empty(), "{:?}", s.breaches);
+    assert_eq!(
+        advisory_paths(&s, "cadence-gap", "south-gloucestershire.txt"),
+        ["sessions[5]"]
+    );
+    let gap = advisories(&s, "cadence-gap")[0];
+    assert!(gap
+        .message
+        .starts_with("By our reading of §3.1; Appendix 1, which sets no such limit"));
+    assert!(
+        !gap.message.contains("the policy allows"),
+        "{}",
+        gap.message
+    );
+    assert_eq!(rule_dates(&s, "management-supervision"), ["2025-11-20"]);
+    assert!(only(&s, "management-supervision").reading.is_some());
+}
+
 /// rule: management-supervision-minimum. "As a minimum, management supervision should take
 /// place six times in any 12 month period". Started Mon 6 Jan 2025: the first window is
 /// [6 Jan 2025, 6 Jan 2026), judged on Wed 7 Jan 2026. Sessions within 2 months of each
@@ -135,9 +180,10 @@ fn cancelled_session_held_within_five_working_days() {
     let s = run(P, with("2026-03-04", Some("2026-03-09")), "2026-03-16");
     assert!(by_rule(&s, "rebook-cancelled").is_empty());
     assert!(breaches(&s, "late-rebook").is_empty());
+    assert!(advisories(&s, "late-rebook").is_empty());
     let s = run(P, with("2026-03-04", Some("2026-03-13")), "2026-03-16");
     assert_eq!(
-        breach_paths(&s, "late-rebook", "south-gloucestershire.txt §3.3"),
+        advisory_paths(&s, "late-rebook", "south-gloucestershire.txt §3.3"),
         ["sessions[1]"]
     );
 }

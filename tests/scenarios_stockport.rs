@@ -180,35 +180,37 @@ fn asye_reviews_at_three_six_and_twelve_months() {
 }
 
 /// rule: asye-reviews, after the ASYE. §10 ties the reviews to the ASYE year ("a final
-/// assessment at the end of one year"); read with a grace of one month (the rule's note).
-/// ASYE began Mon 5 Jan 2026: reviews due Sun 5 Apr 2026 (3 months), Sun 5 Jul 2026
-/// (6 months), Tue 5 Jan 2027 (12 months); the year ends 5 Jan 2027, + 1 month grace =
-/// Fri 5 Feb 2027, the last day a review is asked for.
+/// assessment at the end of one year") and states no grace after it (issue 22: the month of
+/// grace was ours, and went). ASYE began Mon 5 Jan 2026: reviews due Sun 5 Apr 2026
+/// (3 months), Sun 5 Jul 2026 (6 months), Tue 5 Jan 2027 (12 months); the year ends on
+/// Tue 5 Jan 2027, the last day a review is asked for.
 #[test]
-fn asye_reviews_end_with_the_asye_year_and_its_grace() {
+fn asye_reviews_end_with_the_asye_year() {
     let nqsw = |reviews: serde_json::Value| json!({ "id": "n", "role": "nqsw", "started": "2026-01-05", "asye": "2026-01-05", "reviews": reviews });
     let review = |d: &str| json!({ "kind": "asye-review", "date": d });
     let two = json!([review("2026-04-02"), review("2026-07-01")]);
-    // Inside the grace (Fri 5 Feb 2027 itself): the final assessment is still asked for,
-    // overdue since 5 Jan 2027; no breach yet.
-    let s = run(P, nqsw(two.clone()), "2027-02-05");
+    // On the year's last day (Tue 5 Jan 2027) the final assessment is due; no breach yet.
+    let s = run(P, nqsw(two.clone()), "2027-01-05");
     assert_eq!(rule_dates(&s, "asye-reviews"), ["2027-01-05"]);
     assert!(breaches(&s, "missed-milestone").is_empty());
-    // Sat 6 Feb 2027, the day after the grace: no obligation; the final assessment is a
-    // breach in the history.
-    let s = run(P, nqsw(two), "2027-02-06");
-    assert!(by_rule(&s, "asye-reviews").is_empty());
-    let missed = breaches(&s, "missed-milestone");
-    assert_eq!(missed.len(), 1);
-    assert_eq!(missed[0].path, "reviews");
-    assert!(missed[0]
-        .message
-        .starts_with("Final assessment at the end of one year, due by 5 January 2027"));
+    // Wed 6 Jan 2027, the day after the year: no obligation; the final assessment is a
+    // breach in the history. (With the old month of grace, it was still asked for until
+    // Fri 5 Feb 2027: on Fri 15 Jan an overdue obligation, not a breach.)
+    for as_of in ["2027-01-06", "2027-01-15"] {
+        let s = run(P, nqsw(two.clone()), as_of);
+        assert!(by_rule(&s, "asye-reviews").is_empty(), "{as_of}");
+        let missed = breaches(&s, "missed-milestone");
+        assert_eq!(missed.len(), 1, "{as_of}");
+        assert_eq!(missed[0].path, "reviews");
+        assert!(missed[0]
+            .message
+            .starts_with("Final assessment at the end of one year, due by 5 January 2027"));
+    }
     // None held, a year and a half on (Mon 5 Jul 2027): all three are missed, none is due.
     let s = run(P, nqsw(json!([])), "2027-07-05");
     assert!(by_rule(&s, "asye-reviews").is_empty());
     assert_eq!(breaches(&s, "missed-milestone").len(), 3);
-    // All three held: nothing missed.
+    // All three held, the last a fortnight late (Wed 20 Jan 2027): nothing missed.
     let s = run(
         P,
         nqsw(json!([
@@ -234,6 +236,15 @@ fn agreement_reviewed_annually() {
     // None recorded: Mon 5 Jan 2026 + 2 months = Thu 5 Mar 2026.
     let s = run(P, with(serde_json::Value::Null), "2026-01-06");
     assert_eq!(rule_dates(&s, "agreement-review"), ["2026-03-05"]);
+    // Issue 22: §6 sets no deadline for the first agreement, so that date is our reading
+    // (`readingFor: ["first"]`): marked, and worded as such.
+    let first = only(&s, "agreement-review");
+    assert!(first.reading.is_some());
+    assert!(
+        first.reason.starts_with("By our reading of §6; Appendix C"),
+        "{}",
+        first.reason
+    );
     // Signed Mon 12 Jan 2026 + 1 year = Tue 12 Jan 2027; no re-signing rule on a change of
     // supervisor in Stockport's text.
     let s = run(
@@ -242,6 +253,8 @@ fn agreement_reviewed_annually() {
         "2026-03-03",
     );
     assert_eq!(rule_dates(&s, "agreement-review"), ["2027-01-12"]);
+    // The yearly review is the clause's own: not a reading.
+    assert!(only(&s, "agreement-review").reading.is_none());
 }
 
 /// rule: pdr. §4.3 and Appendix D: yearly from starting in post.

@@ -59,8 +59,10 @@ fn row(subject: &str, due: &str, status: Status) -> (String, String, Status) {
 // ------------------------------------------------------ Havering §3b: group case supervision
 
 /// rule: group-case-supervision. §3b: "at least one group case supervision diarised on a
-/// monthly basis; lasting from 60-120mins". Last group session Tue 20 Jan 2026 (90 minutes)
-/// → + 1 month = Fri 20 Feb 2026. asOf Sun 1 Feb: 20 Feb is after 1 Feb + 7 = 8 Feb, so `ok`.
+/// monthly basis; lasting from 60-120mins", counted in calendar months (issue 22: one in
+/// each month, as a diary counts). Last group session Tue 20 Jan 2026 (90 minutes) → one due
+/// in February, by Sat 28 Feb 2026 (was 20 Jan + 1 month = Fri 20 Feb). asOf Sun 1 Feb:
+/// 28 Feb is after 1 Feb + 7 = 8 Feb, so `ok`.
 #[test]
 fn group_case_supervision_monthly() {
     let s = team(
@@ -71,7 +73,7 @@ fn group_case_supervision_monthly() {
     );
     assert_eq!(
         due(&s, "group-case-supervision"),
-        [row("north", "2026-02-20", Status::Ok)]
+        [row("north", "2026-02-28", Status::Ok)]
     );
     assert_eq!(
         kind(&s, "group-case-supervision"),
@@ -80,10 +82,30 @@ fn group_case_supervision_monthly() {
     assert!(s.breaches.is_empty());
 }
 
+/// rule: group-case-supervision, calendar months (issue 22). Sessions Mon 5 Jan and Fri
+/// 27 Feb 2026: one in January, one in February, so no gap (rolling, 5 Jan + 1 month = Thu
+/// 5 Feb made 27 Feb a breach). Next by the end of March, Tue 31 Mar (rolling: 27 Mar).
+#[test]
+fn group_case_supervision_in_each_calendar_month() {
+    let s = team(
+        "havering",
+        json!({ "id": "north", "started": "2026-01-05",
+                "groupSessions": [{ "date": "2026-01-05", "minutes": 60 },
+                                  { "date": "2026-02-27", "minutes": 60 }] }),
+        "2026-03-02",
+    );
+    assert!(s.breaches.is_empty(), "{:?}", s.breaches);
+    assert_eq!(
+        due(&s, "group-case-supervision"),
+        [row("north", "2026-03-31", Status::Ok)]
+    );
+}
+
 /// rule: group-case-supervision. A session recorded as 45 minutes (Wed 18 Feb) is under the
 /// 60 minutes of §3b and does not count. So after Tue 20 Jan the next counted one is Mon
-/// 2 Mar, later than 20 Jan + 1 month = Fri 20 Feb: a `group-supervision-gap` at
-/// `groupSessions[2]`. Next due 2 Mar + 1 month = Thu 2 Apr 2026: overdue on Fri 10 Apr.
+/// 2 Mar: February had none (due by Sat 28 Feb), a `group-supervision-gap` at
+/// `groupSessions[2]`. Next due in April, by Thu 30 Apr 2026: `ok` on Fri 10 Apr (30 Apr is
+/// after 10 Apr + 7 = 17 Apr).
 #[test]
 fn group_case_supervision_short_session_does_not_count() {
     let s = team(
@@ -97,7 +119,7 @@ fn group_case_supervision_short_session_does_not_count() {
     );
     assert_eq!(
         due(&s, "group-case-supervision"),
-        [row("north", "2026-04-02", Status::Overdue)]
+        [row("north", "2026-04-30", Status::Ok)]
     );
     assert_eq!(
         breaches(&s, "group-case-supervision"),
@@ -106,19 +128,20 @@ fn group_case_supervision_short_session_does_not_count() {
 }
 
 /// rule: group-case-supervision. Nothing held since the team's record started on Mon 5 Jan
-/// 2026 (a cancelled session does not count): due 5 Jan + 1 month = Thu 5 Feb 2026, overdue
-/// on Tue 10 Feb. An open gap is an overdue obligation, not a breach.
+/// 2026 (a cancelled session does not count): due 5 Jan + 1 month, to the end of that month
+/// = Sat 28 Feb 2026, overdue on Mon 2 Mar. An open gap is an overdue obligation, not a
+/// breach.
 #[test]
 fn group_case_supervision_none_held() {
     let s = team(
         "havering",
         json!({ "id": "north", "started": "2026-01-05",
                 "groupSessions": [{ "date": "2026-01-27", "cancelled": true }] }),
-        "2026-02-10",
+        "2026-03-02",
     );
     assert_eq!(
         due(&s, "group-case-supervision"),
-        [row("north", "2026-02-05", Status::Overdue)]
+        [row("north", "2026-02-28", Status::Overdue)]
     );
     assert!(s.breaches.is_empty());
 }
@@ -204,13 +227,18 @@ fn supervision_of_supervision_gap() {
         due(&s, "supervision-of-supervision"),
         [row("tm1", "2027-02-20", Status::Ok)]
     );
+    // Havering's "bi-annual" read as twice a year is our reading: an advisory, not a breach.
+    assert!(breaches(&s, "supervision-of-supervision").is_empty());
+    let advice: Vec<_> = s
+        .advisories
+        .iter()
+        .map(|b| (b.path.as_str(), b.code))
+        .collect();
     assert_eq!(
-        breaches(&s, "supervision-of-supervision"),
-        [(
-            "supervisors[0].observed[1]".to_string(),
-            "supervisor-observation-gap"
-        )]
+        advice,
+        [("supervisors[0].observed[1]", "supervisor-observation-gap")]
     );
+    assert!(s.advisories[0].message.starts_with("By our reading of §6"));
 }
 
 // ------------------------------------------------------------------- Stockport §8

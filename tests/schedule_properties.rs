@@ -197,6 +197,7 @@ fn worker_near(roles: Vec<String>, base: NaiveDate) -> impl Strategy<Value = Wor
                 changes: Vec::new(),
                 sessions,
                 absences,
+                supervisor_absences: Vec::new(),
                 agreement,
                 observations,
                 reviews,
@@ -285,6 +286,7 @@ proptest! {
                 changes: Vec::new(),
             sessions,
             absences: vec![Absence { from: a, to: b }, Absence { from: dates[5], to: dates[5] }],
+            supervisor_absences: Vec::new(),
             agreement: Some(Agreement {
                 signed: dates[6],
                 supervisor_changed: Some(dates[7]),

@@ -144,7 +144,7 @@ fn schedule_unions_hold_every_variant() {
 fn finding_unions_hold_every_code_and_severity() {
     assert_eq!(
         union(TS_CONTRACT, "Finding", "severity"),
-        every!(Severity: Error, Warning)
+        every!(Severity: Error, Warning, Advisory)
     );
     let codes: BTreeSet<String> = Code::ALL
         .iter()
@@ -152,6 +152,14 @@ fn finding_unions_hold_every_code_and_severity() {
         .chain(BREACH_CODES.iter().map(|c| c.to_string()))
         .collect();
     assert_eq!(union(TS_CONTRACT, "Finding", "code"), codes);
+}
+
+#[test]
+fn basis_unions_hold_every_basis() {
+    use supervision_rules::policy::Basis;
+    let bases = every!(Basis: Stated, Reading);
+    assert_eq!(union(TS_CONTRACT, "Rule", "basis"), bases);
+    assert_eq!(union(TS_CONTRACT, "TemplateRule", "basis"), bases);
 }
 
 #[test]
@@ -286,6 +294,7 @@ fn finding_interface_names_every_key_a_finding_writes() {
     }
     written.insert("rule".to_string()); // a breach's, checked in the schedule's tests
     written.insert("run".to_string()); // a run of breaches', checked below
+    written.insert("reading".to_string()); // an advisory's, checked in the scenarios
     assert_eq!(members(TS_CONTRACT, "Finding"), written);
     assert_eq!(
         members(TS_CONTRACT, "RecordFinding"),

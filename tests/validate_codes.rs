@@ -228,6 +228,7 @@ fn every_validation_code_is_documented_with_a_true_example() {
         let severity = match code.severity() {
             supervision_rules::finding::Severity::Error => "error",
             supervision_rules::finding::Severity::Warning => "warning",
+            supervision_rules::finding::Severity::Advisory => "advisory",
         };
         assert_eq!(row.severity, severity, "{code:?}: severity");
     }

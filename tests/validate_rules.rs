@@ -357,7 +357,8 @@ fn shropshire_comments_after_a_significant_delay() {
             "{ctx}: {:?}",
             codes(&r)
         );
-        assert_eq!(r.valid, !required, "{ctx}");
+        // "Significant delay" is our reading: advice, which never blocks a final save.
+        assert!(r.valid, "{ctx}");
         let mut with_comment = changes;
         with_comment["delayComments"] = json!("Supervisor on leave");
         let r = run("shropshire", template, with_comment, role);
@@ -370,8 +371,12 @@ fn shropshire_comments_after_a_significant_delay() {
         None,
     );
     assert_eq!(
-        r.errors[0].message,
-        "Enter comments if significant delay since last meeting, as the last supervision was more than 4 weeks before this one"
+        r.warnings[0].message,
+        "By our reading of Appendix 3, which sets no such limit: enter comments if significant delay since last meeting, as the last supervision was more than 4 weeks before this one"
+    );
+    assert_eq!(
+        r.warnings[0].severity,
+        supervision_rules::finding::Severity::Advisory
     );
 }
 

@@ -82,15 +82,15 @@ async function run({ run: id, policyId, asOf, dueSoonDays = 7, files, chunk = 25
     const schedules = scheduleMany(policyId, part.map(({ team, ...w }) => w), options);
     const rows = viewRows({ workers: part }, { schedules, teams: [] });
     for (const r of rows.workers) r.index += i;
-    post('rows', id, { done: Math.min(i + chunk, total), total, workers: rows.workers, children: rows.children, runs: rows.runs });
+    post('rows', id, { done: Math.min(i + chunk, total), total, workers: rows.workers, children: rows.children, runs: rows.runs, readings: rows.readings });
     // Let a newer run or a drill-down request in between chunks.
     await new Promise((r) => setTimeout(r, 0));
     if (current !== id) return;
   }
   const teams = built.teams.filter((t) => t.started)
     .map((t) => ({ team: t.id, schedule: scheduleTeam(policyId, t, { asOf, dueSoonDays }) }));
-  const { duties, runs } = viewRows({ workers: [] }, { schedules: [], teams });
-  post('rest', id, { duties, runs, actions: openActions(read.actions || [], asOf) });
+  const { duties, runs, readings } = viewRows({ workers: [] }, { schedules: [], teams });
+  post('rest', id, { duties, runs, readings, actions: openActions(read.actions || [], asOf) });
 
   const compliance = await complianceByWorker({ scheduleMany }, policyId, built, asOf, {
     onProgress: (done, all) => { if (current === id) post('compliance-progress', id, { done, total: all }); },

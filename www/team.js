@@ -8,7 +8,7 @@
 import init, * as sr from './pkg/widget/index.js';
 import { $, el, today, longDate } from './common.js';
 import {
-  FIELDS, guessMapping, unmapped, parseText, counts, byUrgency, complianceSeries, overdueCsv, runsCsv, groupActions,
+  FIELDS, guessMapping, unmapped, parseText, counts, byUrgency, complianceSeries, overdueCsv, runsCsv, readingsCsv, groupActions,
 } from './pkg/team/index.js';
 import { syntheticService, DEMO } from './synthetic-service.js';
 
@@ -235,7 +235,7 @@ async function load() {
   delete document.body.dataset.loaded;
   compliance = null;
   $('chart-section').hidden = true;
-  const rows = { workers: [], children: [], runs: [] };
+  const rows = { workers: [], children: [], runs: [], readings: [] };
   let total = 0;
   let children = 0;
   let readErrors = [];
@@ -266,6 +266,7 @@ async function load() {
       rows.workers.push(...m.workers);
       for (const c of m.children) rows.children.push(c);
       for (const r of m.runs || []) rows.runs.push(r);
+      for (const r of m.readings || []) rows.readings.push(r);
       progress(m.done, m.total, `Working out due dates: ${m.done} of ${m.total} workers`);
       if (m.done < m.total) return;
       // The summary, the workers' table, the data step folded and the children's table, a
@@ -292,10 +293,13 @@ async function load() {
       if (!view) view = { workers: [], children: [], duties: [], actions: [] };
       view.duties = m.duties;
       view.runs = sortRuns([...rows.runs, ...(m.runs || [])]);
+      // In the workers' order, as the chunks came: not sorted here, to keep the main thread free.
+      view.readings = rows.readings.concat(m.readings || []);
       view.actions = m.actions;
       $('results').hidden = false;
       if (!total) { fillFilters(); renderSummary(); renderWorkers([]); renderChildren([]); foldDataStep(readErrors); }
       setTimeout(() => { renderDuties(); renderRuns(); renderActions(); }, 0);
+      setTimeout(renderReadings, 0);
       status(`Showing ${total} workers and ${children} children, as of ${longDate(asOf)}. Working out the last 12 months…`);
       progress(0, 12, 'Working out the last 12 months: 0 of 12');
       resolve();
@@ -362,6 +366,7 @@ function render() {
   renderChildren(view.children.filter((r) => r.status === 'overdue' && chosen(r)).sort(urgency));
   renderDuties();
   renderRuns();
+  renderReadings();
   renderActions();
   if (compliance) renderChart();
 }
@@ -444,6 +449,30 @@ function renderRuns() {
 function downloadRuns() {
   const url = URL.createObjectURL(new Blob([runsCsv(runsShown())], { type: 'text/csv;charset=utf-8' }));
   const a = el('a', { href: url, download: `repeated-breaches-${asOf}.csv` });
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+// Dates that rest on our reading of a clause that sets no such limit (issue 22): apart from
+// the breaches and the overdue list, never counted as either.
+const readingsShown = () => (view.readings || []).filter((r) => !$('filter-team').value || r.team === $('filter-team').value);
+
+function renderReadings() {
+  const rows = readingsShown();
+  showPage($('readings-body'), rows, (r) => el('tr', {},
+    el('td', { text: r.subject === 'worker' ? 'The worker' : r.subject === 'child' ? `Case ${r.id}` : 'The team' }),
+    el('td', { text: r.worker }), el('td', { text: r.team }), el('td', { text: words(r.what) }),
+    el('td', { text: longDate(r.due) }), el('td', { text: r.reading })),
+  'Dates by our reading');
+  $('readings-none').hidden = rows.length > 0;
+  $('readings-table').hidden = rows.length === 0;
+}
+
+function downloadReadings() {
+  const url = URL.createObjectURL(new Blob([readingsCsv(readingsShown())], { type: 'text/csv;charset=utf-8' }));
+  const a = el('a', { href: url, download: `by-our-reading-${asOf}.csv` });
   document.body.append(a);
   a.click();
   a.remove();
@@ -681,6 +710,7 @@ async function main() {
   $('data-toggle').addEventListener('click', () => setDataStep($('data-toggle').getAttribute('aria-expanded') !== 'true'));
   $('download').addEventListener('click', download);
   $('download-runs').addEventListener('click', downloadRuns);
+  $('download-readings').addEventListener('click', downloadReadings);
   $('print').addEventListener('click', () => window.print());
   status('');
   document.body.dataset.ready = 'true';

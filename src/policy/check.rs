@@ -197,6 +197,11 @@ fn check_rule(
 ) {
     let path = format!("rules[{i}]");
     problems.text(format!("{path}.source"), &r.source);
+    // A stated rule some of whose parts are readings (`readingFor`) says why in `reading`.
+    let partly = matches!(&r.kind, RuleKind::AgreementReview(a) if !a.reading_for.is_empty());
+    if !partly {
+        check_basis(&path, r.basis, r.reading.as_deref(), problems);
+    }
     if let Some(rs) = &r.when.roles {
         if rs.is_empty() {
             problems.push(format!("{path}.when.roles"), "at least one role id");
@@ -230,6 +235,22 @@ fn check_rule(
     r.kind.check(r, &path, problems);
 }
 
+/// A reading says why (one sentence); a stated limit has no `reading`.
+fn check_basis(path: &str, basis: Basis, reading: Option<&str>, problems: &mut Problems) {
+    match (basis, reading) {
+        (Basis::Reading, None) => problems.push(
+            path,
+            "the key \"reading\" with basis \"reading\": why the limit is ours, in a sentence",
+        ),
+        (Basis::Reading, Some(text)) => problems.text(format!("{path}.reading"), text),
+        (Basis::Stated, Some(_)) => problems.push(
+            format!("{path}.reading"),
+            "no \"reading\" unless basis is \"reading\" (a stated limit is the clause's own)",
+        ),
+        (Basis::Stated, None) => {}
+    }
+}
+
 fn check_template(
     path: &str,
     t: &Template,
@@ -258,6 +279,7 @@ fn check_template(
             fields: &fields,
         };
         problems.text(format!("{}.source", at.rule), &r.source);
+        check_basis(&at.rule, r.basis, r.reading.as_deref(), problems);
         at.check(&r.kind, t, cadences, problems);
     }
 }

@@ -314,6 +314,8 @@ fn rule(v: &Value, path: &str, problems: &mut Problems) -> Option<Rule> {
         id: head.id,
         source: head.source,
         note: head.note,
+        basis: head.basis,
+        reading: head.reading,
         when: head.when,
         overrides: head.overrides,
         kind,
@@ -329,12 +331,17 @@ struct RuleHead {
     #[serde(default)]
     note: Option<String>,
     #[serde(default)]
+    basis: Basis,
+    #[serde(default)]
+    reading: Option<String>,
+    #[serde(default)]
     when: When,
     #[serde(default)]
     overrides: Vec<String>,
 }
 
-/// Each template rule kind and its own keys (beside `kind`, `source` and `note`).
+/// Each template rule kind and its own keys (beside `kind`, `source`, `note`, `basis` and
+/// `reading`).
 const TEMPLATE_RULE_KEYS: &[(&str, &[&str])] = &[
     ("not-future", &["field"]),
     ("date-order", &["earlier", "later"]),
@@ -363,7 +370,7 @@ fn template_rule(v: &Value, path: &str, problems: &mut Problems) -> Option<Templ
         );
         return None;
     };
-    let allowed: Vec<&str> = ["kind", "source", "note"]
+    let allowed: Vec<&str> = ["kind", "source", "note", "basis", "reading"]
         .into_iter()
         .chain(own.iter().copied())
         .collect();
@@ -376,6 +383,7 @@ fn template_rule(v: &Value, path: &str, problems: &mut Problems) -> Option<Templ
             "obligation" => de::<ObligationKind>(value, &at, problems).is_some(),
             "minutes" => de::<u32>(value, &at, problems).is_some(),
             "within" => de::<Duration>(value, &at, problems).is_some(),
+            "basis" => de::<Basis>(value, &at, problems).is_some(),
             _ => de::<String>(value, &at, problems).is_some(),
         };
     }

@@ -9,7 +9,7 @@
 use super::check::Problems;
 use super::keys::de;
 use super::model::{
-    Cadence, IncidentMeeting, ObligationKind, Policy, Role, Rule, RuleKind, Template, When,
+    Basis, Cadence, IncidentMeeting, ObligationKind, Policy, Role, Rule, RuleKind, Template, When,
 };
 use serde_json::Value;
 
@@ -142,6 +142,8 @@ pub(super) fn rule(v: &Value) -> Option<Rule> {
         note: None,
         when: When::default(),
         overrides: Vec::new(),
+        basis: Basis::default(),
+        reading: None,
         kind,
     })
 }

@@ -1,6 +1,6 @@
 //! Recording templates: sections, fields and cross-field rules, read by validation.
 
-use super::model::ObligationKind;
+use super::model::{Basis, ObligationKind};
 use crate::calendar::Duration;
 #[cfg(feature = "authoring")]
 use serde::Deserializer;
@@ -195,6 +195,13 @@ pub struct TemplateRule {
     /// The reading chosen.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
+    /// Whether the clause sets the limit (`stated`, the default) or it is ours (`reading`):
+    /// a finding of a rule resting on a reading is an advisory, never an error.
+    #[serde(default)]
+    pub basis: Basis,
+    /// With `basis: "reading"`: why the limit is ours, in one sentence.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reading: Option<String>,
     /// What the rule checks.
     #[serde(flatten)]
     pub kind: TemplateRuleKind,

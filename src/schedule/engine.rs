@@ -7,7 +7,9 @@ use super::{Absence, Case, Obligation, Status, Worker};
 use crate::calendar::{add_days, Calendar, Duration};
 use crate::error::{Error, Result};
 use crate::finding::{Finding, Severity};
-use crate::policy::{Anchor, ObligationKind, Rule, SessionType, Who, Window};
+use crate::policy::{
+    by_our_reading, Anchor, Basis, ObligationKind, Rule, SessionType, Who, Window,
+};
 use crate::words::long_date;
 use chrono::{Datelike, NaiveDate};
 use std::collections::{BTreeMap, BTreeSet};
@@ -25,6 +27,9 @@ pub(crate) struct Engine<'a> {
     pub(crate) cal: &'a Calendar,
     /// The worker's absences, sorted, overlapping and adjacent ones merged.
     absences: Vec<(NaiveDate, NaiveDate)>,
+    /// The worker's and the supervisor's absences together, merged: either one off stops
+    /// a session being held (`after: return`).
+    either_off: Vec<(NaiveDate, NaiveDate)>,
     /// Obligations found so far.
     pub(crate) obligations: Vec<Obligation>,
     /// Breaches found so far.
@@ -61,6 +66,13 @@ impl<'a> Engine<'a> {
             records: records_from.filter(|r| *r > worker.started),
             cal,
             absences: merge_absences(&worker.absences),
+            either_off: merge_absences(
+                &[
+                    worker.absences.as_slice(),
+                    worker.supervisor_absences.as_slice(),
+                ]
+                .concat(),
+            ),
             obligations: Vec::new(),
             breaches: Vec::new(),
             claimed: BTreeSet::new(),
@@ -77,6 +89,7 @@ impl<'a> Engine<'a> {
     pub(crate) fn afresh(&self) -> Self {
         Engine {
             absences: self.absences.clone(),
+            either_off: self.either_off.clone(),
             obligations: Vec::new(),
             breaches: Vec::new(),
             claimed: self.claimed.clone(),
@@ -166,12 +179,6 @@ impl<'a> Engine<'a> {
         }
     }
 
-    /// `days` of full-time work as calendar days at the worker's `fte`: days ÷ fte, rounded
-    /// up; unchanged for a full-time worker.
-    pub(crate) fn pro_rata_days(&self, days: i64) -> i64 {
-        self.who().pro_rata_days(days)
-    }
-
     /// The worker's `fte` in a sentence: "0.6".
     pub(crate) fn fte_words(&self) -> String {
         let t = self.era.who.fte_thousandths.unwrap_or(1000);
@@ -227,6 +234,7 @@ impl<'a> Engine<'a> {
         source: &str,
         reason: String,
     ) {
+        let (reason, reading) = on_reading(rule, reason);
         self.obligations.push(Obligation {
             kind,
             subject: subject.to_string(),
@@ -235,6 +243,7 @@ impl<'a> Engine<'a> {
             source: source.to_string(),
             reason,
             rule: rule.id.clone(),
+            reading,
         });
     }
 
@@ -358,16 +367,16 @@ impl<'a> Engine<'a> {
             .ok_or(Error::DateOutOfRange)
     }
 
-    /// The first working day after the absence covering `date`, passing over absences that
-    /// follow on; `None` when no absence covers it.
+    /// The first working day after the absence (the worker's or the supervisor's) covering
+    /// `date`, passing over absences of either that follow on; `None` when none covers it.
     pub(crate) fn return_after(&self, date: NaiveDate) -> Option<NaiveDate> {
         let (_, to) = self
-            .absences
+            .either_off
             .iter()
             .copied()
             .find(|&(a, b)| a <= date && date <= b)?;
         let mut back = self.cal.next_working_day(to)?;
-        for &(a, b) in &self.absences {
+        for &(a, b) in &self.either_off {
             if a <= back && back <= b {
                 back = self.cal.next_working_day(b)?;
             }
@@ -389,16 +398,31 @@ pub(crate) fn status(due: NaiveDate, as_of: NaiveDate, due_soon: u32) -> Status 
 }
 
 /// A breach of `rule` found at `path` (a worker's history or a team's).
+/// One resting on a reading (`basis: "reading"`) is an advisory, worded as our reading.
 pub(crate) fn breach(path: String, code: &'static str, rule: &Rule, message: String) -> Finding {
+    let (message, reading) = on_reading(rule, message);
     Finding {
         path,
         pointer: None,
         code,
         message,
         source: rule.source.clone(),
-        severity: Severity::Error,
+        severity: match rule.basis {
+            Basis::Stated => Severity::Error,
+            Basis::Reading => Severity::Advisory,
+        },
         rule: Some(rule.id.clone()),
         run: None,
+        reading,
         period: None,
+    }
+}
+
+/// A reason or message of a rule resting on a reading, worded as such ("By our reading of
+/// §3d, which sets no such limit: …"), with the rule's `reading`; a stated rule's, unchanged.
+pub(crate) fn on_reading(rule: &Rule, text: String) -> (String, Option<String>) {
+    match rule.basis {
+        Basis::Stated => (text, None),
+        Basis::Reading => (by_our_reading(&rule.source, &text), rule.reading.clone()),
     }
 }

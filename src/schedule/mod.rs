@@ -113,6 +113,11 @@ pub struct Obligation {
     pub reason: String,
     /// The id of the policy rule that produced it.
     pub rule: String,
+    /// Present when the due date rests on our reading of a clause that sets no such limit
+    /// (the rule's `basis` is `reading`): why the limit is ours. Such an obligation is
+    /// advisory: when it passes, that is not a breach of the policy.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reading: Option<String>,
 }
 
 /// What is due and what went wrong.
@@ -126,6 +131,10 @@ pub struct Schedule {
     pub obligations: Vec<Obligation>,
     /// Past breaches of the policy found in the history.
     pub breaches: Vec<Finding>,
+    /// Past gaps beyond a limit that is our reading, not the policy's (severity `advisory`,
+    /// each with its `reading`): shown apart, never counted as breaches.
+    #[serde(default)]
+    pub advisories: Vec<Finding>,
 }
 
 fn iso<S: Serializer>(d: &NaiveDate, s: S) -> std::result::Result<S::Ok, S::Error> {
@@ -208,6 +217,9 @@ pub(crate) fn finish(
     if options.breaches == Breaches::Runs {
         breaches.retain(|b| b.run.is_some());
     }
+    let (advisories, breaches) = breaches
+        .into_iter()
+        .partition(|b| b.severity == crate::finding::Severity::Advisory);
     obligations.sort_by(|a, b| {
         (a.due, a.kind, &a.subject, &a.rule).cmp(&(b.due, b.kind, &b.subject, &b.rule))
     });
@@ -215,6 +227,7 @@ pub(crate) fn finish(
         as_of: options.as_of,
         obligations,
         breaches,
+        advisories,
     }
 }
 

@@ -116,6 +116,7 @@ mod tests {
             severity: Severity::Error,
             rule: Some("r".to_string()),
             run: None,
+            reading: None,
             period: Some((d(from), d(to))),
         }
     }

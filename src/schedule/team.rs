@@ -180,6 +180,7 @@ impl TeamEngine<'_> {
         rule: &Rule,
         reason: String,
     ) {
+        let (reason, reading) = crate::schedule::engine::on_reading(rule, reason);
         self.obligations.push(Obligation {
             kind,
             subject: subject.to_string(),
@@ -188,6 +189,7 @@ impl TeamEngine<'_> {
             source: rule.source.clone(),
             reason,
             rule: rule.id.clone(),
+            reading,
         });
     }
 
@@ -232,19 +234,28 @@ impl TeamEngine<'_> {
         held: &[NaiveDate],
         every: &Duration,
     ) -> Result<(Vec<Gap>, NaiveDate)> {
+        self.gaps_by(held, |from| after(every, from, self.cal))
+    }
+
+    /// As [`gaps`](Self::gaps), with each deadline `due_after` the date it runs from.
+    pub(crate) fn gaps_by(
+        &self,
+        held: &[NaiveDate],
+        due_after: impl Fn(NaiveDate) -> Result<NaiveDate>,
+    ) -> Result<(Vec<Gap>, NaiveDate)> {
         let mut gaps = Vec::new();
         let mut from = self.team.started;
         for &d in held {
             if d < from {
                 continue;
             }
-            let due = after(every, from, self.cal)?;
+            let due = due_after(from)?;
             if d > due {
                 gaps.push(Gap { from, held: d, due });
             }
             from = d;
         }
-        Ok((gaps, after(every, from, self.cal)?))
+        Ok((gaps, due_after(from)?))
     }
 }
 
@@ -263,7 +274,7 @@ impl TeamEngine<'_> {
 /// }))?;
 /// let asof = supervision_rules::calendar::parse_date("2026-02-01")?;
 /// let s = schedule_team(registry.get("havering")?, &team, &ScheduleOptions::new(asof))?;
-/// assert!(s.obligations.iter().any(|o| o.due.to_string() == "2026-02-20"));
+/// assert!(s.obligations.iter().any(|o| o.due.to_string() == "2026-02-28"));
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 pub fn schedule_team(policy: &Policy, team: &Team, options: &ScheduleOptions) -> Result<Schedule> {

@@ -32,6 +32,9 @@ pub struct Worker {
     pub sessions: Vec<Session>,
     /// Recorded absences (sickness, leave).
     pub absences: Vec<Absence>,
+    /// The supervisor's recorded absences: a session cancelled while they were off is
+    /// rebooked from their return (`after: return`), as from the worker's.
+    pub supervisor_absences: Vec<Absence>,
     /// The supervision agreement.
     pub agreement: Option<Agreement>,
     /// Dates of observations of practice.
@@ -286,6 +289,7 @@ impl Worker {
         let w = object(v, "worker")?;
         let sessions = list(&w, "sessions", session)?;
         let absences = list(&w, "absences", absence)?;
+        let supervisor_absences = list(&w, "supervisorAbsences", absence)?;
         let agreement = match w.opt_object("agreement")? {
             None => None,
             Some(a) => Some(Agreement {
@@ -331,6 +335,7 @@ impl Worker {
             fte_thousandths,
             sessions,
             absences,
+            supervisor_absences,
             agreement,
             observations,
             reviews,

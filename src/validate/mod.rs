@@ -203,6 +203,7 @@ impl<'a> Checker<'a> {
             severity: code.severity(),
             rule: None,
             run: None,
+            reading: None,
             period: None,
         });
     }

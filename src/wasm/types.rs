@@ -86,7 +86,11 @@ export interface Rule {
       |'child-first-discussion'|'child-after-event'|'child-before-event'|'child-assessment'
       |'child-assessment-conclusion'
       |'group-supervision'|'file-audit'|'supervisor-observation';
-  source: string; note?: string; [key: string]: unknown;
+  source: string; note?: string;
+  /** 'stated': the clause sets the limit; 'reading': the limit is ours (`reading` says why),
+   *  and what rests on it is advisory. Written on every rule read back; 'stated' when a
+   *  council's own policy leaves it out. */
+  basis?: 'stated'|'reading'; reading?: string; [key: string]: unknown;
 }
 /** A template field. */
 export interface Field {
@@ -103,7 +107,9 @@ export interface Section {
 export interface TemplateRule {
   kind: 'not-future'|'date-order'|'date-within'|'next-within-cadence'|'required-if-gap'
       |'min-duration';
-  source: string; note?: string; [key: string]: unknown;
+  source: string; note?: string;
+  /** As a timing rule's: a finding of a 'reading' rule is an advisory, never an error. */
+  basis?: 'stated'|'reading'; reading?: string; [key: string]: unknown;
 }
 /** A recording template. */
 export interface Template {
@@ -149,7 +155,12 @@ export interface Finding {
       |'group-supervision-gap'|'file-audit-gap'|'supervisor-observation-gap'|'missed-milestone'
       |'late-urgent-supervision'|'late-briefing'|'late-incident-meeting'
       |'late-assessment-conclusion'|'late-completion';
-  message: string; source: string; severity: 'error'|'warning'; rule?: string;
+  message: string; source: string;
+  /** 'advisory': rests on our reading of a clause that sets no such limit (a rule with
+   *  `basis: 'reading'`); never blocks and is never a breach of the policy. */
+  severity: 'error'|'warning'|'advisory'; rule?: string;
+  /** With severity 'advisory': why the limit is ours (the rule's `reading`). */
+  reading?: string;
   /** A schedule's breach that repeated period after period for one subject and one rule:
    *  the breaches it stands for (docs/finding-codes.md, Runs). Absent for a single one. */
   run?: BreachRun;
@@ -189,6 +200,9 @@ export interface Worker {
   fte?: number;
   sessions?: Session[];
   absences?: { from: string; to: string }[];
+  /** The supervisor's absences: a session cancelled while they were off is rebooked from
+   *  their return, as from the worker's (rules with `after: 'return'`). */
+  supervisorAbsences?: { from: string; to: string }[];
   /** The supervision agreement: `frequency` is the interval it agrees (`"2 weeks"`), which
    *  the cadences a policy lets an agreement set (`agreedUpTo`) follow from `signed`. */
   agreement?: { signed: string; supervisorChanged?: string; frequency?: string };
@@ -220,7 +234,7 @@ export interface ScheduleOptions {
   asOf: string; dueSoonDays?: number; closures?: string[];
   /** 'none' leaves out the history's breaches (a dashboard needs what is due); 'runs'
    *  keeps only the breaches repeated period after period (each with its `run`). Default
-   *  'all'. */
+   *  'all'. The same holds for `advisories`. */
   breaches?: 'all' | 'none' | 'runs';
   /** The first day the history is complete: nothing before it is judged or counted. */
   recordsFrom?: string;
@@ -234,9 +248,16 @@ export interface Obligation {
       |'completion-supervision';
   subject: string; due: string; status: 'overdue'|'due-soon'|'ok';
   source: string; reason: string; rule: string;
+  /** Present when the date rests on our reading of a clause that sets no such limit (the
+   *  rule's `basis` is 'reading'): why. Passing it is not a breach of the policy. */
+  reading?: string;
 }
-/** The result of schedule(). */
-export interface Schedule { asOf: string; obligations: Obligation[]; breaches: Finding[] }
+/** The result of schedule(). `advisories`: past gaps beyond a limit that is our reading,
+ *  not the policy's (severity 'advisory'), kept apart from `breaches`; always written by
+ *  schedule(), optional in a schedule made by hand for renderSchedule(). */
+export interface Schedule {
+  asOf: string; obligations: Obligation[]; breaches: Finding[]; advisories?: Finding[];
+}
 /** A council's own policy, as registerPolicy() and compilePolicy() take it
  *  (docs/policy-format.md): a whole policy, or one derived from a registered policy with
  *  `extends`; either as an object or as its JSON text. */

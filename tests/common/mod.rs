@@ -89,6 +89,31 @@ pub fn breaches<'a>(s: &'a Schedule, code: &str) -> Vec<&'a Finding> {
     s.breaches.iter().filter(|b| b.code == code).collect()
 }
 
+/// The advisories with this code: gaps beyond a limit that is our reading, not the policy's.
+/// Each is worded as a reading and carries the rule's `reading`; none is a breach.
+pub fn advisories<'a>(s: &'a Schedule, code: &str) -> Vec<&'a Finding> {
+    assert!(
+        s.breaches.iter().all(|b| b.reading.is_none()),
+        "a breach resting on a reading"
+    );
+    let found: Vec<&Finding> = s.advisories.iter().filter(|b| b.code == code).collect();
+    for a in &found {
+        assert!(a.message.starts_with("By our reading of "), "{}", a.message);
+        assert!(a.reading.is_some(), "{}", a.message);
+        assert_eq!(a.severity, supervision_rules::finding::Severity::Advisory);
+    }
+    found
+}
+
+/// The paths of the advisories with this code whose source starts with `source`.
+pub fn advisory_paths(s: &Schedule, code: &str, source: &str) -> Vec<String> {
+    advisories(s, code)
+        .into_iter()
+        .filter(|b| b.source.starts_with(source))
+        .map(|b| b.path.clone())
+        .collect()
+}
+
 /// The paths of the breaches with this code whose source starts with `source`.
 pub fn breach_paths(s: &Schedule, code: &str, source: &str) -> Vec<String> {
     s.breaches

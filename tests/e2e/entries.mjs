@@ -102,7 +102,7 @@ async function nodeEntries(scratch) {
 
   await test('node: supervision-rules/authoring registers, compiles, exports JSON Schema', async () => {
     const a = await load('supervision-rules/authoring');
-    assert.deepEqual(a.registerPolicy(DERIVED), { id: 'havering-test', authority: "London Borough of Havering, Children's Services", title: 'Havering, test derivation', version: '2026.2' });
+    assert.deepEqual(a.registerPolicy(DERIVED), { id: 'havering-test', authority: "London Borough of Havering, Children's Services", title: 'Havering, test derivation', version: '2026.3' });
     assert.equal(a.validate('havering-test', 'case-supervision-record', EMPTY_RECORD, { mode: 'final' }).valid, false);
     assert.equal(a.jsonSchema('havering', 'case-supervision-record').$schema, 'https://json-schema.org/draft/2020-12/schema');
     assert.throws(() => a.registerPolicy({ ...DERIVED, id: 'Bad Id' }), (e) => e.code === 'invalid-policy');
@@ -113,7 +113,7 @@ async function nodeEntries(scratch) {
     const compiled = a.compilePolicy(DERIVED);
     assert.equal(typeof compiled, 'string');
     const core = await load('supervision-rules');
-    assert.deepEqual(core.loadPolicy(compiled), { id: 'havering-test', authority: "London Borough of Havering, Children's Services", title: 'Havering, test derivation', version: '2026.2' });
+    assert.deepEqual(core.loadPolicy(compiled), { id: 'havering-test', authority: "London Borough of Havering, Children's Services", title: 'Havering, test derivation', version: '2026.3' });
     assert.ok(core.policies().some((p) => p.id === 'havering-test'));
     const viaCore = core.validate('havering-test', 'case-supervision-record', EMPTY_RECORD, { mode: 'final', today: '2026-04-02' });
     const viaAuthoring = a.validate('havering', 'case-supervision-record', EMPTY_RECORD, { mode: 'final', today: '2026-04-02' });

@@ -10,7 +10,7 @@ import assert from 'node:assert/strict';
 import Papa from 'papaparse';
 import {
   parseText, parseDay, guessMapping, unmapped, readRows, buildService, openActions, groupActions,
-  overdueCsv, runRows, runsCsv,
+  overdueCsv, runRows, runsCsv, viewRows, readingsCsv,
 } from '../../js/team.js';
 
 const ROLES = [{ id: 'social-worker', label: 'Social worker' }, { id: 'senior-practitioner', label: 'Senior practitioner' }];
@@ -191,6 +191,24 @@ await test('runs: a row per breach repeated period after period (worker, child, 
     'team,North,,North,group-supervision,group-supervision-gap,3,2026-02-02,2026-04-06',
     'child,C-8,W2,South,child-discussion,child-discussion-gap,2,2025-12-15,2026-03-20'].join('\r\n') + '\r\n');
   assert.equal(runsCsv([{ ...rows[0], id: '=1+1' }]).split('\r\n')[1].split(',')[1], `"'=1+1"`);
+});
+
+await test('readings (issue 22): a date resting on our reading is apart, never overdue, and has its own CSV', () => {
+  // W1: supervision due 1 Mar (stated, ok); a rebooking by our reading overdue since 10 Feb.
+  const service = { workers: [{ id: 'W1', team: 'North', role: 'social-worker', cases: [] }] };
+  const ob = (kind, due, status, reading) => ({ kind, subject: 'W1', due, status, source: 's', reason: 'r', rule: kind, ...(reading ? { reading } : {}) });
+  const result = {
+    schedules: [{ obligations: [ob('supervision', '2026-03-01', 'ok'), ob('supervision', '2026-02-10', 'overdue', 'The clause sets no time; ours.')], breaches: [], advisories: [] }],
+    teams: [{ team: 'North', schedule: { obligations: [{ kind: 'supervision-observation', subject: 'tm1', due: '2026-01-01', status: 'overdue', source: 's', reason: 'r', rule: 'sos', reading: 'Bi-annual, ours.' }], breaches: [] } }],
+  };
+  const view = viewRows(service, result);
+  assert.equal(view.workers[0].status, 'ok', 'a reading never makes the worker overdue');
+  assert.equal(view.workers[0].due, '2026-03-01');
+  assert.equal(view.duties.length, 0, 'nor a team duty');
+  assert.deepEqual(view.readings.map((r) => [r.subject, r.id, r.due, r.status]), [['worker', 'W1', '2026-02-10', 'overdue'], ['team', 'tm1', '2026-01-01', 'overdue']]);
+  const csv = readingsCsv(view.readings).split('\r\n');
+  assert.equal(csv[0], 'subject,id,worker,team,what,due,status,rule,our reading');
+  assert.equal(csv[1], 'worker,W1,W1,North,supervision,2026-02-10,overdue,supervision,"The clause sets no time; ours."');
 });
 
 await test('JSON cells that are objects are read as their JSON; no message names a worker', async () => {

@@ -241,6 +241,17 @@ async function main() {
       console.log(`       (${shown.length} runs shown)`);
     });
 
+    await test('dates by our reading (issue 22): their own table and CSV, apart from the overdue list and breaches', async () => {
+      const rows = await page.locator('#readings-body tr').count();
+      assert.ok(rows > 0, 'the synthetic service has dates resting on a reading');
+      const [download] = await Promise.all([page.waitForEvent('download'), page.click('#download-readings')]);
+      const lines = (await readFile(await download.path(), 'utf8')).trim().split('\r\n');
+      assert.equal(lines[0], 'subject,id,worker,team,what,due,status,rule,our reading');
+      assert.equal(lines.length - 1, Math.min(rows, lines.length - 1));
+      assert.ok(lines.slice(1).every((l) => /^(worker|child|team),/.test(l)));
+      console.log(`       (${lines.length - 1} dates by our reading)`);
+    });
+
     await test('a print stylesheet hides the controls', async () => {
       assert.equal(await page.getAttribute('link[media="print"]', 'href'), 'team-print.css');
       await page.emulateMedia({ media: 'print' });

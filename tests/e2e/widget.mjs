@@ -617,6 +617,43 @@ async function main() {
       await page.close();
     });
 
+    await test('renderSchedule: what rests on our reading is shown apart, never counted or listed as a breach (issue 22)', async () => {
+      const page = await open(context, base);
+      const out = await page.evaluate(async () => {
+        const m = await import('./pkg/widget/supervision_rules.js');
+        const aside = document.getElementById('due-dates');
+        const section = m.renderSchedule(aside, {
+          asOf: '2026-03-02',
+          obligations: [
+            { kind: 'personal-supervision', subject: 'SW-1', due: '2026-03-20', status: 'ok', source: 'x.txt §2', reason: 'Monthly.', rule: 'r2' },
+            { kind: 'supervision', subject: 'SW-1', due: '2026-02-20', status: 'overdue', source: 'x.txt §3.3', rule: 'r9',
+              reason: 'By our reading of §3.3, which sets no such limit: the cancelled session is held within 5 working days.',
+              reading: '§3.3 sets no time for holding a rebooked session; we look for it within 5 working days.' },
+          ],
+          breaches: [],
+          advisories: [{ path: 'sessions[1]', code: 'late-rebook', severity: 'advisory', source: 'x.txt §3.3', rule: 'r9',
+            message: 'By our reading of §3.3, which sets no such limit: the session was held late.', reading: 'Ours.' }],
+        });
+        return {
+          whats: [...section.querySelectorAll('.sr-obligations .sr-obligation__what')].map((s) => s.textContent),
+          summary: section.querySelector('.sr-schedule__summary').textContent,
+          breaches: section.querySelectorAll('.sr-breaches li').length,
+          title: section.querySelector('.sr-readings h3')?.textContent,
+          readings: [...section.querySelectorAll('.sr-readings li')].map((li) => li.textContent),
+        };
+      });
+      assert.deepEqual(out.whats, ['Personal supervision for SW-1']);
+      assert.equal(out.summary, 'As of 2 March 2026: 1 upcoming.');
+      assert.equal(out.breaches, 0);
+      assert.equal(out.title, 'By our reading: limits the policy does not set (not breaches)');
+      assert.equal(out.readings.length, 2);
+      assert.match(out.readings[0], /^Supervision: 20 February 2026\. By our reading of §3\.3/);
+      assert.match(out.readings[1], /^By our reading of §3\.3, which sets no such limit: the session was held late\./);
+      assert.deepEqual(await axe(page, '#due-dates'), []);
+      assert.deepEqual(page.errors, []);
+      await page.close();
+    });
+
     await test('attach() rejects a wrong form, options and mapping, with codes', async () => {
       const page = await open(context, base, '?mode=draft');
       const codes = await page.evaluate(async () => {

@@ -193,6 +193,7 @@ read_by_name!(
     ObligationKind,
     EventKind,
     FieldType,
+    Basis,
 );
 
 impl Read for Policy {
@@ -295,6 +296,8 @@ struct RuleHead {
     note: Option<String>,
     when: When,
     overrides: Vec<String>,
+    basis: Basis,
+    reading: Option<String>,
     kind: Tag,
 }
 
@@ -310,6 +313,8 @@ impl Read for Rule {
             note: default "note",
             when: default "when",
             overrides: default "overrides",
+            basis: default "basis",
+            reading: default "reading",
             kind: "kind",
         }, allow)?;
         let name = head.kind.name(RuleKind::NAMES)?;
@@ -320,6 +325,8 @@ impl Read for Rule {
             note: head.note,
             when: head.when,
             overrides: head.overrides,
+            basis: head.basis,
+            reading: head.reading,
             kind,
         })
     }

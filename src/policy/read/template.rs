@@ -57,6 +57,8 @@ impl Read for FieldMessages {
 struct TemplateRuleHead {
     source: String,
     note: Option<String>,
+    basis: Basis,
+    reading: Option<String>,
     kind: Tag,
 }
 
@@ -67,6 +69,8 @@ impl Read for TemplateRule {
         let head = read_fields!(&mut Json::new(text), TemplateRuleHead {
             source: "source",
             note: default "note",
+            basis: default "basis",
+            reading: default "reading",
             kind: "kind",
         }, allow)?;
         let name = head.kind.name(&TEMPLATE_RULE_KINDS)?;
@@ -74,6 +78,8 @@ impl Read for TemplateRule {
         Some(TemplateRule {
             source: head.source,
             note: head.note,
+            basis: head.basis,
+            reading: head.reading,
             kind,
         })
     }

@@ -1,10 +1,13 @@
 //! `group-supervision`: a team holds a group supervision session at an interval.
 
 use super::TeamRule;
-use crate::calendar::Duration;
+use crate::calendar::{Duration, Unit};
 use crate::error::Result;
 use crate::policy::{ObligationKind, Problems, Rule};
+use crate::schedule::engine::after;
+use super::rebook::month_end;
 use crate::schedule::team::TeamEngine;
+use chrono::NaiveDate;
 use crate::words::long_date;
 use serde::Serialize;
 
@@ -18,6 +21,11 @@ pub struct GroupSupervision {
     /// A session shorter than this many minutes (when its length is known) does not count.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub min_minutes: Option<u32>,
+    /// `every` counted in calendar months, as a manager counts them: the next session is due
+    /// by the end of the calendar month `every` after the last one's (one in each month, for
+    /// "monthly"), not on the same day of that month.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub calendar_months: bool,
 }
 
 impl crate::policy::Read for GroupSupervision {
@@ -25,6 +33,7 @@ impl crate::policy::Read for GroupSupervision {
         crate::policy::read_fields!(j, GroupSupervision {
             every: "every",
             min_minutes: default "minMinutes",
+            calendar_months: default "calendarMonths",
         }, allow)
     }
 }
@@ -33,6 +42,22 @@ impl GroupSupervision {
     pub(crate) fn check(&self, _rule: &Rule, path: &str, problems: &mut Problems) {
         if self.min_minutes == Some(0) {
             problems.push(format!("{path}.minMinutes"), "a whole number above 0");
+        }
+        if self.calendar_months && self.every.unit != Unit::Months {
+            problems.push(
+                format!("{path}.calendarMonths"),
+                "only with \"every\" in months (\"1 month\")",
+            );
+        }
+    }
+
+    /// The deadline after a session (or the start) on `from`.
+    fn due_after(&self, from: NaiveDate, e: &TeamEngine<'_>) -> Result<NaiveDate> {
+        let due = after(&self.every, from, e.cal)?;
+        if self.calendar_months {
+            month_end(due)
+        } else {
+            Ok(due)
         }
     }
 }
@@ -47,8 +72,12 @@ impl TeamRule for GroupSupervision {
                 .filter(|s| !s.cancelled && s.minutes.is_none_or(|m| m >= min))
                 .map(|s| s.date),
         );
-        let every = self.every.describe();
-        let (gaps, due) = e.gaps(&held, &self.every)?;
+        let every = if self.calendar_months {
+            format!("{} (calendar months)", self.every.describe())
+        } else {
+            self.every.describe()
+        };
+        let (gaps, due) = e.gaps_by(&held, |from| self.due_after(from, e))?;
         for g in gaps {
             let at = team
                 .group_sessions

@@ -130,7 +130,7 @@ impl WorkerRule for Rebook {
 }
 
 /// The last day of `date`'s calendar month.
-fn month_end(date: NaiveDate) -> Result<NaiveDate> {
+pub(crate) fn month_end(date: NaiveDate) -> Result<NaiveDate> {
     let first_of_next = date
         .with_day(1)
         .and_then(|d| d.checked_add_months(chrono::Months::new(1)));

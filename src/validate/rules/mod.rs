@@ -13,7 +13,11 @@ mod required_if_gap;
 
 use super::{Checker, ValidateOptions};
 use crate::calendar::{Calendar, Duration, Unit};
-use crate::policy::{Hours, ObligationKind, Policy, RuleKind, Selection, TemplateRuleKind, Who};
+use crate::finding::Severity;
+use crate::policy::{
+    by_our_reading, Basis, Hours, ObligationKind, Policy, RuleKind, Selection, TemplateRule,
+    TemplateRuleKind, Who,
+};
 use chrono::NaiveDate;
 
 /// What a rule needs beyond the record: the policy's cadences for the worker the options
@@ -103,11 +107,8 @@ fn pro_rata(every: &Duration, who: &Who<'_>, from: NaiveDate, cal: &Calendar) ->
     if who.fte_thousandths.is_none_or(|t| t >= 1000) {
         return Some(*every);
     }
-    let full = every
-        .after(from, cal)?
-        .signed_duration_since(from)
-        .num_days();
-    let n = u32::try_from(who.pro_rata_days(full)).ok()?;
+    let due = who.pro_rata_due(every, from, cal)?;
+    let n = u32::try_from(due.signed_duration_since(from).num_days()).ok()?;
     Some(Duration {
         n,
         unit: Unit::Days,
@@ -183,38 +184,55 @@ pub(super) fn apply(
     };
     let template = c.template;
     for rule in &template.rules {
-        let source = rule.source.as_str();
-        match &rule.kind {
-            TemplateRuleKind::NotFuture { field } => not_future::check(c, &cx, source, field),
-            TemplateRuleKind::DateOrder { earlier, later } => {
-                date_order::check(c, source, earlier, later);
+        let before = c.findings.len();
+        one(c, &cx, rule);
+        if let Some(reading) = rule
+            .reading
+            .as_ref()
+            .filter(|_| rule.basis == Basis::Reading)
+        {
+            for f in c.findings.iter_mut().skip(before) {
+                f.severity = Severity::Advisory;
+                f.message = by_our_reading(&rule.source, &f.message);
+                f.reading = Some(reading.clone());
             }
-            TemplateRuleKind::DateWithin {
-                earlier,
-                later,
-                within,
-            } => date_within::check(c, &cx, source, (earlier, later), within),
-            TemplateRuleKind::NextWithinCadence { field, obligation } => {
-                next_within_cadence::check(c, &cx, source, field, *obligation);
-            }
-            TemplateRuleKind::RequiredIfGap {
-                field,
-                last,
-                obligation,
-            } => required_if_gap::check(c, &cx, source, field, last, *obligation),
-            TemplateRuleKind::MinDuration {
-                minutes,
-                field,
-                start,
-                end,
-            } => min_duration::check(
-                c,
-                source,
-                *minutes,
-                field.as_deref(),
-                start.as_deref(),
-                end.as_deref(),
-            ),
         }
+    }
+}
+
+/// Checks one template rule.
+fn one(c: &mut Checker<'_>, cx: &Context<'_>, rule: &TemplateRule) {
+    let source = rule.source.as_str();
+    match &rule.kind {
+        TemplateRuleKind::NotFuture { field } => not_future::check(c, cx, source, field),
+        TemplateRuleKind::DateOrder { earlier, later } => {
+            date_order::check(c, source, earlier, later);
+        }
+        TemplateRuleKind::DateWithin {
+            earlier,
+            later,
+            within,
+        } => date_within::check(c, cx, source, (earlier, later), within),
+        TemplateRuleKind::NextWithinCadence { field, obligation } => {
+            next_within_cadence::check(c, cx, source, field, *obligation);
+        }
+        TemplateRuleKind::RequiredIfGap {
+            field,
+            last,
+            obligation,
+        } => required_if_gap::check(c, cx, source, field, last, *obligation),
+        TemplateRuleKind::MinDuration {
+            minutes,
+            field,
+            start,
+            end,
+        } => min_duration::check(
+            c,
+            source,
+            *minutes,
+            field.as_deref(),
+            start.as_deref(),
+            end.as_deref(),
+        ),
     }
 }

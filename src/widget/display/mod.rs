@@ -233,7 +233,7 @@ impl Display {
         let base = link.clone().unwrap_or_else(|| id_from(&finding.path));
         let suffix = match finding.severity {
             Severity::Error => "error",
-            Severity::Warning => "warning",
+            Severity::Warning | Severity::Advisory => "warning",
         };
         let id = self
             .unique(&format!("{base}-{suffix}"), pending)
@@ -242,7 +242,7 @@ impl Display {
         inline.set_id(&id);
         inline.set_class_name(match finding.severity {
             Severity::Error => "govuk-error-message",
-            Severity::Warning => "sr-warning",
+            Severity::Warning | Severity::Advisory => "sr-warning",
         });
         let item = self.document.create_element("li")?;
         let s = Shown {
@@ -263,6 +263,7 @@ impl Display {
         prefix.set_text_content(Some(match s.finding.severity {
             Severity::Error => "Error:",
             Severity::Warning => "Warning:",
+            Severity::Advisory => "Our reading:",
         }));
         s.inline.set_text_content(None);
         s.inline.append_with_node_1(&prefix)?;

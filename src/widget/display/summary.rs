@@ -66,7 +66,7 @@ impl Display {
                 alert.append_with_node_1(&body)?;
                 root.append_with_node_1(&alert)?;
             }
-            Severity::Warning => {
+            Severity::Warning | Severity::Advisory => {
                 // Not a live region: warnings do not interrupt.
                 root.set_class_name("sr-warning-summary");
                 title.set_class_name("sr-warning-summary__title");
@@ -200,7 +200,7 @@ impl Display {
         if items.is_empty() {
             let slot = match severity {
                 Severity::Error => self.summary.take(),
-                Severity::Warning => self.warnings.take(),
+                Severity::Warning | Severity::Advisory => self.warnings.take(),
             };
             if let Some(p) = slot {
                 p.remove();
@@ -209,7 +209,7 @@ impl Display {
         }
         let exists = match severity {
             Severity::Error => self.summary.is_some(),
-            Severity::Warning => self.warnings.is_some(),
+            Severity::Warning | Severity::Advisory => self.warnings.is_some(),
         };
         if !exists {
             match severity {
@@ -224,7 +224,7 @@ impl Display {
                     };
                     self.summary = Some(panel);
                 }
-                Severity::Warning => {
+                Severity::Warning | Severity::Advisory => {
                     let panel = self.panel(severity)?;
                     // After a summary at the top of the form, else at the top of the form.
                     let before = match &self.summary {
@@ -240,7 +240,7 @@ impl Display {
         }
         let list = match severity {
             Severity::Error => self.summary.as_ref(),
-            Severity::Warning => self.warnings.as_ref(),
+            Severity::Warning | Severity::Advisory => self.warnings.as_ref(),
         }
         .map(|p| p.list.clone());
         let Some(list) = list else { return Ok(()) };

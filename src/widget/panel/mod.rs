@@ -40,6 +40,8 @@ struct Panel {
     /// Overdue first, then by date.
     dues: Vec<Obligation>,
     breaches: Vec<Finding>,
+    /// What rests on our reading, not on a limit the policy sets: due dates, then past gaps.
+    readings: (Vec<Obligation>, Vec<Finding>),
     /// Sessions held (not cancelled, on or before `as_of`), in date order.
     sessions: Vec<NaiveDate>,
     worker: Option<String>,
@@ -50,9 +52,12 @@ impl Panel {
         let schedule = from_js(schedule, "schedule")?;
         let Schedule {
             as_of,
-            obligations: mut dues,
+            obligations,
             breaches,
+            advisories,
         } = read::schedule(&schedule)?;
+        let (read, mut dues): (Vec<Obligation>, Vec<Obligation>) =
+            obligations.into_iter().partition(|o| o.reading.is_some());
         // Date order, overdue first (the engine's order already; a hand-made list too).
         dues.sort_by_key(|d| (d.status != Status::Overdue, d.due));
         let worker = worker.map(|w| from_js(w, "worker")).transpose()?;
@@ -65,6 +70,7 @@ impl Panel {
             as_of,
             dues,
             breaches,
+            readings: (read, advisories),
             sessions,
             worker: worker
                 .as_ref()
@@ -206,7 +212,43 @@ impl Builder<'_> {
             }
             root.append_with_node_1(&list)?;
         }
+        self.readings(p, &root)?;
         Ok(root)
+    }
+
+    /// Apart from the policy's own: due dates and past gaps that rest on our reading of a
+    /// clause that sets no such limit (a rule with `basis: "reading"`).
+    fn readings(&self, p: &Panel, root: &Element) -> Result<(), JsValue> {
+        let (dues, gaps) = &p.readings;
+        if dues.is_empty() && gaps.is_empty() {
+            return Ok(());
+        }
+        let section = self.el("div", "sr-readings", None)?;
+        let title = "By our reading: limits the policy does not set (not breaches)";
+        append(
+            &section,
+            &self.el("h3", "govuk-heading-s sr-schedule__subtitle", Some(title))?,
+        )?;
+        let list = self.el(
+            "ul",
+            "govuk-list govuk-list--bullet sr-readings__list",
+            None,
+        )?;
+        for d in dues {
+            let li = self.el("li", "sr-reading", None)?;
+            li.set_attribute("data-rule", &d.rule)?;
+            li.append_with_str_1(&format!("{}: ", kind_label(d.kind)))?;
+            append(&li, &self.time(d.due)?)?;
+            li.append_with_str_1(&format!(". {}", d.reason))?;
+            append(&list, &li)?;
+        }
+        for g in gaps {
+            let li = self.breach(g)?;
+            li.set_class_name("sr-reading sr-reading--past");
+            append(&list, &li)?;
+        }
+        append(&section, &list)?;
+        append(root, &section)
     }
 
     /// A past breach: its message and clause; a run of breaches (docs/finding-codes.md,

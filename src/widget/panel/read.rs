@@ -26,10 +26,21 @@ pub(super) fn schedule(value: &Value) -> Result<Schedule, JsValue> {
         obligation,
     )?;
     let breaches = list(&o, "breaches", "a finding, as schedule() writes it", breach)?;
+    // Optional: a schedule made by hand, or by an older version, may have none.
+    let advisories = match o.get("advisories") {
+        None => Vec::new(),
+        Some(_) => list(
+            &o,
+            "advisories",
+            "a finding, as schedule() writes it",
+            breach,
+        )?,
+    };
     Ok(Schedule {
         as_of,
         obligations,
         breaches,
+        advisories,
     })
 }
 
@@ -60,6 +71,14 @@ fn text(o: &Obj<'_>, key: &str) -> Option<String> {
     o.get(key)?.as_str().map(str::to_string)
 }
 
+/// The string under `key` if there is one (`Some(None)`: absent; `None`: not a string).
+fn optional_text(o: &Obj<'_>, key: &str) -> Option<Option<String>> {
+    match o.get(key) {
+        None => Some(None),
+        Some(v) => v.as_str().map(|s| Some(s.to_string())),
+    }
+}
+
 fn status(v: &Value) -> Option<Status> {
     let name = v.as_str()?;
     Status::ALL.into_iter().find(|s| s.name() == name)
@@ -76,6 +95,7 @@ fn obligation(v: &Value) -> Option<Obligation> {
         source: text(&o, "source")?,
         reason: text(&o, "reason")?,
         rule: text(&o, "rule")?,
+        reading: optional_text(&o, "reading")?,
     })
 }
 
@@ -93,6 +113,7 @@ fn breach(v: &Value) -> Option<Finding> {
     let severity = match o.get("severity")?.as_str()? {
         "error" => Severity::Error,
         "warning" => Severity::Warning,
+        "advisory" => Severity::Advisory,
         _ => return None,
     };
     let run = match o.opt_object("run").ok()? {
@@ -103,10 +124,7 @@ fn breach(v: &Value) -> Option<Finding> {
             count: r.opt_u32("count", 0, u32::MAX).ok()??,
         }),
     };
-    let optional = |key| match o.get(key) {
-        None => Some(None),
-        Some(v) => v.as_str().map(|s| Some(s.to_string())),
-    };
+    let optional = |key| optional_text(&o, key);
     Some(Finding {
         path: text(&o, "path")?,
         pointer: optional("pointer")?,
@@ -117,6 +135,7 @@ fn breach(v: &Value) -> Option<Finding> {
         rule: optional("rule")?,
         run,
         period: None,
+        reading: optional("reading")?,
     })
 }
 

@@ -3,7 +3,7 @@
 //! of a deadline after its interval is chosen (pro rata, absence).
 
 use super::{Basis, Next, View};
-use crate::calendar::{add_days, Calendar, Duration};
+use crate::calendar::{Calendar, Duration};
 use crate::error::{Error, Result};
 use crate::schedule::engine::{after, in_range, Engine};
 use crate::words::{every_phrase, long_date};
@@ -16,7 +16,8 @@ pub(super) struct Agreed {
     signed: NaiveDate,
     /// The interval used: the agreed one, or the policy's `agreedUpTo` when it agrees longer.
     interval: Duration,
-    /// The agreed interval, when it was longer than the policy allows.
+    /// The agreed interval, when it was longer than the rule allows (`agreedUpTo`: the
+    /// policy's limit, or our reading's where the rule is a reading).
     longer: Option<Duration>,
 }
 
@@ -37,8 +38,8 @@ impl Agreed {
                 long_date(self.signed)
             ),
             Some(longer) => format!(
-                " The supervision agreement signed on {} agrees {}, longer than the {} the \
-                 policy allows.",
+                " The supervision agreement signed on {} agrees {}, longer than the {} this \
+                 rule allows.",
                 long_date(self.signed),
                 every_phrase(&longer),
                 self.interval.describe()
@@ -82,12 +83,13 @@ impl Engine<'_> {
         self.agree(c, next)?;
         let from = next.basis.date();
         if c.pro_rata && next.phase.is_none() && next.agreed.is_none() {
-            let full = next.due.signed_duration_since(from).num_days();
-            let stretched = self.pro_rata_days(full);
-            next.stretched = stretched.saturating_sub(full);
-            next.due = add_days(from, stretched)
+            let due = self
+                .who()
+                .pro_rata_due(next.every, from, self.cal)
                 .and_then(in_range)
                 .ok_or(Error::DateOutOfRange)?;
+            next.stretched = due.signed_duration_since(next.due).num_days();
+            next.due = due;
         }
         if c.absence_extends {
             let moved_to = self.extend(from, next.due)?;
