@@ -20,14 +20,16 @@ pub fn schedule_many(
         .iter()
         .enumerate()
         .map(|(i, w)| {
-            let worker = Worker::from_json(w).map_err(|e| match e {
+            // An error about the worker names it by its place in the list.
+            let place = |e| match e {
                 Error::BadArgument { path, expected } => Error::bad_argument(
                     path.replacen("worker", &format!("workers[{i}]"), 1),
                     expected,
                 ),
                 other => other,
-            })?;
-            schedule(policy, &worker, options)
+            };
+            let worker = Worker::from_json(w).map_err(place)?;
+            schedule(policy, &worker, options).map_err(place)
         })
         .collect()
 }
