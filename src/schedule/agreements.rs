@@ -66,12 +66,15 @@ pub(crate) fn read(w: &Obj<'_>) -> Result<(Option<Agreement>, Vec<Agreement>)> {
 impl Worker {
     /// The agreement in force on `date`: the latest signed on or before it.
     pub(crate) fn agreement_on(&self, date: NaiveDate) -> Option<Agreement> {
-        let in_force = |list: &[Agreement]| list.iter().rev().find(|a| a.signed <= date).copied();
         if self.agreements.is_empty() {
             // A worker built in Rust with only `agreement`.
-            self.agreement.filter(|a| a.signed <= date)
-        } else {
-            in_force(&self.agreements)
+            return self.agreement.filter(|a| a.signed <= date);
         }
+        // In the order signed (checked on reading): a search, not a scan per gap.
+        let signed = self.agreements.partition_point(|a| a.signed <= date);
+        signed
+            .checked_sub(1)
+            .and_then(|i| self.agreements.get(i))
+            .copied()
     }
 }

@@ -118,7 +118,7 @@ pub struct Session {
 }
 
 /// Who cancelled a session.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Deserialize, serde::Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum CancelledBy {
     /// The worker (the supervisee).
