@@ -144,8 +144,9 @@ impl ValidateOptions {
     fn with_worker(w: &Value, today: Option<NaiveDate>, mode: Mode) -> Result<Self> {
         let read = object(w, "worker").and_then(|w| Supervisee::read(&w));
         let who = read.map_err(|e| match e {
+            // Every path the reader gives starts at `worker`.
             Error::BadArgument { path, expected } => {
-                Error::bad_argument(path.replacen("worker", "options.worker", 1), expected)
+                Error::bad_argument(format!("options.{path}"), expected)
             }
             other => other,
         })?;

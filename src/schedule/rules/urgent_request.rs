@@ -30,7 +30,7 @@ impl UrgentRequest {
 
 impl WorkerRule for UrgentRequest {
     fn apply<'a>(&'a self, rule: &'a Rule, e: &mut Engine<'a>) -> Result<Option<Handover>> {
-        let held = sessions(e, &self.counts);
+        let held = e.held(&self.counts);
         let worker = e.worker;
         for (i, r) in worker.requests.iter().enumerate() {
             if !r.urgent || r.date > e.as_of || r.date < e.records_from() {
@@ -40,9 +40,23 @@ impl WorkerRule for UrgentRequest {
             let hours = HourDeadline::words(&self.within, r.time, &due, true);
             let timed = HourDeadline::words(&self.within, r.time, &due, false);
             let asked = long_date(r.date);
-            // A session earlier on the day of the request, both timed, did not answer it.
-            let answered = held.iter().find(|(d, t)| {
-                *d > r.date || (*d == r.date && !matches!((r.time, t), (Some(a), Some(b)) if b < &a))
+            // The first day on or after the request with a counted session; on the request's
+            // own day a session timed before the request does not answer it.
+            let mut k = held.partition_point(|d| *d < r.date);
+            let after = r.time.filter(|_| held.get(k) == Some(&r.date));
+            if after.is_some() && first_time(e, &self.counts, r.date, after).is_none() {
+                k = k.saturating_add(1);
+            }
+            let answered = held.get(k).map(|&d| {
+                // Its time matters only on the last day of a deadline to the minute.
+                let time = match due.by {
+                    Some(_) if d == due.due => {
+                        let after = r.time.filter(|_| d == r.date);
+                        first_time(e, &self.counts, d, after).flatten()
+                    }
+                    _ => None,
+                };
+                (d, time)
             });
             match answered {
                 None => {
@@ -54,7 +68,7 @@ impl WorkerRule for UrgentRequest {
                     let kind = ObligationKind::UrgentSupervision;
                     e.oblige(kind, &worker.id, due.due, rule, &rule.source, reason);
                 }
-                Some(&(d, t)) if due.missed(d, t) => {
+                Some((d, t)) if due.missed(d, t) => {
                     let message = format!(
                         "Urgent supervision asked for on {asked} was held on {}, after the \
                          deadline of {} ({} after the request).{timed}",
@@ -72,18 +86,20 @@ impl WorkerRule for UrgentRequest {
     }
 }
 
-/// The counted sessions held from the records' start to `asOf`, with their times, in order
-/// (as [`Engine::held`], each session once).
-fn sessions(e: &Engine<'_>, counts: &[SessionType]) -> Vec<(NaiveDate, Option<TimeOfDay>)> {
-    let days = e.held(counts);
-    let mut held: Vec<(NaiveDate, Option<TimeOfDay>)> = e
-        .worker
-        .sessions
-        .iter()
-        .filter(|s| s.cancelled.is_none() && counts.contains(&s.kind))
-        .filter(|s| days.binary_search(&s.date).is_ok())
-        .map(|s| (s.date, s.time))
-        .collect();
-    held.sort_unstable();
-    held
+/// The earliest time of a counted session held on `day` at or after `after`: `None` when
+/// there is none, `Some(None)` when one has no time recorded (given the benefit of the
+/// doubt). A scan of the sessions, made only for a request or deadline with a time of day.
+fn first_time(
+    e: &Engine<'_>,
+    counts: &[SessionType],
+    day: NaiveDate,
+    after: Option<TimeOfDay>,
+) -> Option<Option<TimeOfDay>> {
+    let on_day = e.worker.sessions.iter().filter(|s| {
+        s.date == day
+            && s.cancelled.is_none()
+            && counts.contains(&s.kind)
+            && !matches!((s.time, after), (Some(t), Some(a)) if t < a)
+    });
+    on_day.map(|s| s.time).min()
 }
