@@ -73,23 +73,7 @@ pub(crate) fn read(
 ) -> Result<(Vec<Change>, String, Hours, Option<u32>)> {
     let mut changes: Vec<Change> = Vec::with_capacity(list.len());
     for (path, v) in list {
-        let c = object(v, &path)?;
-        let change = Change {
-            from: c.req_date("from")?,
-            role: c
-                .get("role")
-                .map(|_| c.req_str("role"))
-                .transpose()?
-                .map(str::to_string),
-            hours: c.opt_enum("hours", "\"full-time\" or \"part-time\"")?,
-            fte_thousandths: c.opt_fraction("fte")?,
-        };
-        if change.role.is_none() && change.hours.is_none() && change.fte_thousandths.is_none() {
-            return Err(Error::bad_argument(
-                path,
-                "a change giving \"role\", \"hours\" or \"fte\" (or more than one)",
-            ));
-        }
+        let change = change(&path, v)?;
         let in_order = match changes.last() {
             Some(before) => change.from > before.from,
             None => change.from >= started,
@@ -146,6 +130,28 @@ pub(crate) fn read(
         ));
     }
     Ok((changes, role, hours, fte))
+}
+
+/// One change: `{from, role?, hours?, fte?}`, giving at least one of the three.
+fn change(path: &str, v: &Value) -> Result<Change> {
+    let c = object(v, path)?;
+    let change = Change {
+        from: c.req_date("from")?,
+        role: c
+            .get("role")
+            .map(|_| c.req_str("role"))
+            .transpose()?
+            .map(str::to_string),
+        hours: c.opt_enum("hours", "\"full-time\" or \"part-time\"")?,
+        fte_thousandths: c.opt_fraction("fte")?,
+    };
+    if change.role.is_none() && change.hours.is_none() && change.fte_thousandths.is_none() {
+        return Err(Error::bad_argument(
+            path,
+            "a change giving \"role\", \"hours\" or \"fte\" (or more than one)",
+        ));
+    }
+    Ok(change)
 }
 
 /// Whether two eras' values choose the same rules and the same cadences.
