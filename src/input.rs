@@ -198,20 +198,33 @@ impl<'a, V: Input> Obj<'a, V> {
         }
     }
 
-    /// A duration written as the policy data writes one (`"2 weeks"`).
-    pub(crate) fn opt_duration(&self, key: &str) -> Result<Option<crate::calendar::Duration>> {
+    /// A frequency as an agreement form writes one (`"fortnightly"`, `"every 4 weeks"`,
+    /// `"2 weeks"`), read by [`Duration::parse_frequency`](crate::calendar::Duration).
+    pub(crate) fn opt_frequency(&self, key: &str) -> Result<Option<crate::calendar::Duration>> {
         let Some(v) = self.get(key) else {
             return Ok(None);
         };
         v.text()
-            .and_then(|s| crate::calendar::Duration::parse(s).ok())
+            .and_then(|s| crate::calendar::Duration::parse_frequency(s).ok())
             .map(Some)
             .ok_or_else(|| {
                 Error::bad_argument(
                     self.at(key),
-                    "a duration such as \"2 weeks\" or \"1 month\": a number, one space, a unit",
+                    "a frequency such as \"weekly\", \"fortnightly\", \"monthly\", \
+                     \"every 4 weeks\", \"six-weekly\", \"every six weeks\" or \"2 weeks\"",
                 )
             })
+    }
+
+    /// A time of day as `HH:MM`.
+    pub(crate) fn opt_time(&self, key: &str) -> Result<Option<crate::schedule::TimeOfDay>> {
+        let Some(v) = self.get(key) else {
+            return Ok(None);
+        };
+        v.text()
+            .and_then(|s| crate::calendar::parse_time(s).ok())
+            .map(|(hour, minute)| Some(crate::schedule::TimeOfDay { hour, minute }))
+            .ok_or_else(|| Error::bad_argument(self.at(key), "a time of day as HH:MM (24-hour)"))
     }
 
     /// A fraction in (0, 1], in thousandths (0.6 → 600; 0.0005 is too small to keep).

@@ -92,7 +92,7 @@ pub fn of_key(key: &str) -> Limit {
         "sessions" => SESSIONS,
         "cases" => CASES,
         "events" | "discussed" => EVENTS,
-        "changes" => CHANGES,
+        "changes" | "agreements" => CHANGES,
         "supervisors" => SUPERVISORS,
         "closures" | "observed" => DAYS,
         _ => REQUESTS,

@@ -179,6 +179,67 @@ const BEHAVIOURS: &[(&str, &str, &str, &[&str])] = &[
             "next_session_booked_within_the_agreed_frequency",
         ],
     ),
+    // Issue 22 item 3: inputs that say what the documents say.
+    (
+        "frequencies in the words agreement forms use (`fortnightly`, `every 4 weeks`, \
+         `six-weekly`, `2 weeks`), one parser for the worker's agreement and validation; \
+         anything else refused with a message listing the forms",
+        "havering.txt §3d; stockport.txt Appendix C item 2",
+        "tests/frequency_words.rs",
+        &[
+            "frequencies_in_the_words_of_agreement_forms",
+            "an_agreed_frequency_in_words_or_a_clear_error",
+        ],
+    ),
+    (
+        "a dated history states only what changes: one change `{from, hours: 'part-time'}`; \
+         full time before the first change of hours or `fte`; today's values from the last \
+         change",
+        "shropshire.txt Supervision Agenda",
+        "tests/scenarios_inputs.rs",
+        &["a_change_states_only_what_changes"],
+    ),
+    (
+        "several agreements over time (`worker.agreements`): each gap follows the frequency \
+         of the agreement in force on the day it opened; the latest is reviewed",
+        "havering.txt §3d",
+        "tests/scenarios_inputs.rs",
+        &["each_gap_follows_the_agreement_in_force"],
+    ),
+    (
+        "a cancellation's day (`cancelledOn`) and who made it (`cancelledBy`): a rebooking \
+         clock that runs from the cancellation runs from the day it was made",
+        "south-gloucestershire.txt §3.3",
+        "tests/scenarios_inputs.rs",
+        &["rebooking_runs_from_the_day_of_the_cancellation"],
+    ),
+    (
+        "`recordsFrom` per worker, winning over the call's",
+        "south-gloucestershire.txt §3.1 (every cadence's first deadline)",
+        "tests/scenarios_inputs.rs",
+        &["records_from_per_worker_wins_over_the_call"],
+    ),
+    (
+        "a time of day on events with hour limits: 24 hours from the time when given, from \
+         the day's end when not, said in the reason",
+        "south-gloucestershire.txt §3.4; north-east-lincolnshire.txt Supervision within the \
+         Front Door",
+        "tests/scenarios_inputs.rs",
+        &[
+            "hours_run_from_the_time_of_day_when_given",
+            "a_contact_briefing_from_the_time_received",
+        ],
+    ),
+    (
+        "`validate` takes the worker (`options.worker`): role, hours, shifts, `fte` and the \
+         agreement in force on `today` from one place",
+        "shropshire.txt Appendix 6; stockport.txt Appendix C item 2",
+        "tests/scenarios_inputs.rs",
+        &[
+            "validate_takes_the_worker",
+            "validate_reads_the_agreement_in_force_today",
+        ],
+    ),
     (
         "a `during` window begun by a change does not reach back over the era before it: the \
          rules it overrides judge that era",

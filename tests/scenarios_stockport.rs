@@ -599,9 +599,10 @@ fn next_session_booked_within_the_agreed_frequency() {
         "{}",
         found[0]
     );
-    // A frequency that is not a duration is refused at its path.
-    let err = ValidateOptions::from_json(&json!({ "frequency": "weekly" }))
-        .expect_err("not a duration")
+    // A frequency in no form the agreement forms use is refused at its path ("weekly" is
+    // read since issue 22; "bi-weekly" is twice a week or every two weeks).
+    let err = ValidateOptions::from_json(&json!({ "frequency": "bi-weekly" }))
+        .expect_err("not a frequency")
         .to_string();
     assert!(err.contains("options.frequency"), "{err}");
 }

@@ -79,8 +79,11 @@ fn session(date: BoxedStrategy<NaiveDate>) -> impl Strategy<Value = Session> {
     )
         .prop_map(|(date, kind, cancelled, recorded)| Session {
             date,
+            time: None,
             kind,
             cancelled,
+            cancelled_on: None,
+            cancelled_by: None,
             recorded,
         })
 }
@@ -198,7 +201,9 @@ fn worker_near(roles: Vec<String>, base: NaiveDate) -> impl Strategy<Value = Wor
                 sessions,
                 absences,
                 supervisor_absences: Vec::new(),
+                agreements: agreement.into_iter().collect(),
                 agreement,
+                records_from: None,
                 observations,
                 reviews,
                 cases: unique_ids(cases),
@@ -292,6 +297,8 @@ proptest! {
                 supervisor_changed: Some(dates[7]),
                 frequency: None,
             }),
+            agreements: Vec::new(),
+            records_from: None,
             observations: vec![dates[8], dates[8], dates[9]],
             reviews: vec![
                 Review { kind: ObligationKind::Pdr, date: dates[10] },
@@ -299,12 +306,13 @@ proptest! {
             ],
             cases: unique_ids(cases),
             requests: vec![
-                Request { date: dates[12], urgent: true },
-                Request { date: dates[13], urgent: false },
+                Request { date: dates[12], time: None, urgent: true },
+                Request { date: dates[13], time: None, urgent: false },
             ],
             contacts: vec![Contact {
                 id: None,
                 date: dates[14],
+                time: None,
                 briefed: Some(dates[15]),
                 completed: Some(dates[16]),
             }],
@@ -390,7 +398,15 @@ proptest! {
         let extra = add_days(as_of, offset).expect("in range");
 
         let mut with_session = w.clone();
-        with_session.sessions.push(Session { date: extra, kind, cancelled: None, recorded: None });
+        with_session.sessions.push(Session {
+            date: extra,
+            time: None,
+            kind,
+            cancelled: None,
+            cancelled_on: None,
+            cancelled_by: None,
+            recorded: None,
+        });
         let mut with_discussion = w.clone();
         if !with_discussion.cases.is_empty() {
             let i = case_pick.index(with_discussion.cases.len());

@@ -12,7 +12,7 @@ use supervision_rules::policy::{
     Cancelled, EventKind, FieldType, Hours, ObligationKind, Plan, Rag, RuleKind, SessionType,
     TemplateRuleKind,
 };
-use supervision_rules::schedule::Status;
+use supervision_rules::schedule::{CancelledBy, Status};
 use supervision_rules::validate::Code;
 
 const TS_CONTRACT: &str = include_str!("../src/wasm/types.rs");
@@ -84,6 +84,11 @@ fn worker_and_case_unions_hold_every_variant() {
             every!(SessionType: OneToOne, Personal, Case, Group, Reflective),
         ),
         ("Session", "cancelled", every!(Cancelled: Sickness, Other)),
+        (
+            "Session",
+            "cancelledBy",
+            every!(CancelledBy: Worker, Supervisor),
+        ),
         (
             "CaseEvent",
             "kind",
@@ -340,4 +345,33 @@ fn breach_run_interface_names_every_key_a_run_writes() {
     let v = serde_json::to_value(run).unwrap();
     let written: BTreeSet<String> = v.as_object().unwrap().keys().cloned().collect();
     assert_eq!(members(TS_CONTRACT, "BreachRun"), written);
+}
+
+/// The inputs issue 22 added are in the contract: a worker's agreements over time and own
+/// `recordsFrom`; a session's time and cancellation; validate taking the worker.
+#[test]
+fn issue_22_inputs_are_in_the_contract() {
+    // Worker's members have braces of their own (`absences?: {...}[]`): read as text.
+    let start = TS_CONTRACT.find("export interface Worker ").unwrap();
+    let worker = &TS_CONTRACT[start..];
+    let worker = &worker[..worker.find("\n}").unwrap()];
+    for key in [
+        "agreement?: Agreement;",
+        "agreements?: Agreement[];",
+        "recordsFrom?: string;",
+        "requests?: { date: string; time?: TimeOfDay;",
+        "contacts?: { date: string; time?: TimeOfDay;",
+    ] {
+        assert!(worker.contains(key), "Worker: {key}");
+    }
+    let session = members(TS_CONTRACT, "Session");
+    for key in ["time", "cancelledOn", "cancelledBy"] {
+        assert!(session.contains(key), "Session.{key}: {session:?}");
+    }
+    assert!(members(TS_CONTRACT, "ValidateOptions").contains("worker"));
+    let agreement = members(TS_CONTRACT, "Agreement");
+    let expected: BTreeSet<String> = ["signed", "supervisorChanged", "frequency"]
+        .map(String::from)
+        .into();
+    assert_eq!(agreement, expected);
 }

@@ -65,6 +65,8 @@ pub enum DurationErrorKind {
     Number,
     /// The unit is not one of the known units.
     Unit,
+    /// Not a frequency in any form [`Duration::parse_frequency`] reads.
+    Frequency,
 }
 
 /// A duration that could not be read.
@@ -76,7 +78,7 @@ pub struct DurationError {
 }
 
 impl DurationError {
-    const fn new(kind: DurationErrorKind) -> Self {
+    pub(super) const fn new(kind: DurationErrorKind) -> Self {
         DurationError { kind }
     }
 
@@ -107,6 +109,10 @@ impl fmt::Display for DurationError {
             DurationErrorKind::Unit => {
                 "expected the duration's unit to be one of day(s), working day(s), week(s), \
                  month(s), year(s), hour(s)"
+            }
+            DurationErrorKind::Frequency => {
+                "expected a frequency such as \"weekly\", \"fortnightly\", \"monthly\", \
+                 \"every 4 weeks\", \"six-weekly\", \"every six weeks\" or \"2 weeks\""
             }
         })
     }

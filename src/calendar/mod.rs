@@ -17,6 +17,7 @@
 //! records about children.
 
 mod duration;
+mod frequency;
 mod holidays;
 mod working;
 

@@ -2,12 +2,16 @@
 //! not re-judged by today's role.
 //!
 //! # Reading
-//! Each change `{from, role?, hours?, fte?}` says: from this date the worker has this role,
-//! these hours, this `fte`; a field a change does not give stays as before. The first change
-//! also covers the days from `started` to its date (nothing else says what the worker had
-//! then), and a field it does not give is today's. The worker's own `role`, `hours` and `fte`
-//! are the values in force after the last change, so the last change to give a field must
-//! give today's value.
+//! Each change `{from, role?, hours?, fte?}` states only what changes: from this date the
+//! worker has this role, these hours, this `fte`; a field a change does not give stays as
+//! before. Before the first change to give `hours` or `fte`, the worker worked full time (the
+//! default of the worker's own fields), unless that change is dated `started`, which states
+//! the values on starting. A role has no default: the first change to give a role also covers
+//! the days from `started` to its date (nothing else says what role the worker had then). A
+//! field no change gives is the worker's own throughout. The worker's own `role`, `hours` and
+//! `fte` are the values in force after the last change: they may be left out when a change
+//! gives them (the last change to give a field gives today's value), and when given they must
+//! agree with it.
 //!
 //! The schedule judges each gap or duty in the history by the rules selected with the values
 //! in force on the day it opened (see `Engine::breach` for each kind's day): a gap that was
@@ -50,33 +54,26 @@ impl Era<'_> {
     }
 }
 
+/// The worker's own role, hours and `fte` as given (each may be absent when a change gives
+/// it).
+pub(crate) struct Own<'a> {
+    pub(crate) role: Option<&'a str>,
+    pub(crate) hours: Option<Hours>,
+    pub(crate) fte_thousandths: Option<u32>,
+}
+
 /// Reads `worker.changes`: each an object with `from` and at least one of `role`, `hours`,
-/// `fte`; in date order, none before `started`; the last change to give a field gives the
-/// worker's own value of it.
+/// `fte`; in date order, none before `started`. Gives the changes and today's values: the
+/// worker's own where given (which must agree with the last change to give the field), else
+/// the last change's, else the defaults (full time; a role is required).
 pub(crate) fn read(
     list: Vec<(String, &Value<'_>)>,
     started: NaiveDate,
-    now: &Who<'_>,
-) -> Result<Vec<Change>> {
+    own: &Own<'_>,
+) -> Result<(Vec<Change>, String, Hours, Option<u32>)> {
     let mut changes: Vec<Change> = Vec::with_capacity(list.len());
     for (path, v) in list {
-        let c = object(v, &path)?;
-        let change = Change {
-            from: c.req_date("from")?,
-            role: c
-                .get("role")
-                .map(|_| c.req_str("role"))
-                .transpose()?
-                .map(str::to_string),
-            hours: c.opt_enum("hours", "\"full-time\" or \"part-time\"")?,
-            fte_thousandths: c.opt_fraction("fte")?,
-        };
-        if change.role.is_none() && change.hours.is_none() && change.fte_thousandths.is_none() {
-            return Err(Error::bad_argument(
-                path,
-                "a change giving \"role\", \"hours\" or \"fte\" (or more than one)",
-            ));
-        }
+        let change = change(&path, v)?;
         let in_order = match changes.last() {
             Some(before) => change.from > before.from,
             None => change.from >= started,
@@ -90,33 +87,71 @@ pub(crate) fn read(
         changes.push(change);
     }
     let last = |f: &dyn Fn(&Change) -> bool| changes.iter().rposition(f);
+    let role_at = last(&|c| c.role.is_some());
+    let hours_at = last(&|c| c.hours.is_some());
+    let fte_at = last(&|c| c.fte_thousandths.is_some());
+    let at = |i: Option<usize>| i.and_then(|i| changes.get(i));
+    let role = match (own.role, at(role_at).and_then(|c| c.role.as_deref())) {
+        (Some(r), _) | (None, Some(r)) => r.to_string(),
+        (None, None) => {
+            return Err(Error::bad_argument(
+                "worker.role",
+                "a string (it is missing)",
+            ))
+        }
+    };
+    let hours = own
+        .hours
+        .or(at(hours_at).and_then(|c| c.hours))
+        .unwrap_or(Hours::FullTime);
+    let fte = own
+        .fte_thousandths
+        .or(at(fte_at).and_then(|c| c.fte_thousandths));
     let mismatch = [
-        last(&|c| c.role.is_some())
-            .filter(|&i| changes.get(i).and_then(|c| c.role.as_deref()) != Some(now.role))
+        role_at
+            .filter(|_| at(role_at).and_then(|c| c.role.as_deref()) != Some(role.as_str()))
             .map(|i| (i, "role", "worker.role")),
-        last(&|c| c.hours.is_some())
-            .filter(|&i| changes.get(i).and_then(|c| c.hours) != Some(now.hours))
-            .map(|i| (i, "hours", "worker.hours (full-time when not given)")),
-        last(&|c| c.fte_thousandths.is_some())
-            .filter(|&i| {
-                changes
-                    .get(i)
-                    .and_then(|c| c.fte_thousandths)
-                    .unwrap_or(1000)
-                    != now.fte_thousandths.unwrap_or(1000)
+        hours_at
+            .filter(|_| at(hours_at).and_then(|c| c.hours) != Some(hours))
+            .map(|i| (i, "hours", "worker.hours")),
+        fte_at
+            .filter(|_| {
+                at(fte_at).and_then(|c| c.fte_thousandths).unwrap_or(1000) != fte.unwrap_or(1000)
             })
-            .map(|i| (i, "fte", "worker.fte (1 when not given)")),
+            .map(|i| (i, "fte", "worker.fte")),
     ];
     if let Some((i, field, own)) = mismatch.into_iter().flatten().next() {
         return Err(Error::bad_argument(
             format!("worker.changes[{i}].{field}"),
             format!(
-                "the same value as {own}: the worker's own values are those in force after \
-                 the last change"
+                "the same value as {own} (or leave {own} out): the worker's own values are \
+                 those in force after the last change"
             ),
         ));
     }
-    Ok(changes)
+    Ok((changes, role, hours, fte))
+}
+
+/// One change: `{from, role?, hours?, fte?}`, giving at least one of the three.
+fn change(path: &str, v: &Value) -> Result<Change> {
+    let c = object(v, path)?;
+    let change = Change {
+        from: c.req_date("from")?,
+        role: c
+            .get("role")
+            .map(|_| c.req_str("role"))
+            .transpose()?
+            .map(str::to_string),
+        hours: c.opt_enum("hours", "\"full-time\" or \"part-time\"")?,
+        fte_thousandths: c.opt_fraction("fte")?,
+    };
+    if change.role.is_none() && change.hours.is_none() && change.fte_thousandths.is_none() {
+        return Err(Error::bad_argument(
+            path,
+            "a change giving \"role\", \"hours\" or \"fte\" (or more than one)",
+        ));
+    }
+    Ok(change)
 }
 
 /// Whether two eras' values choose the same rules and the same cadences.
@@ -129,12 +164,20 @@ fn same(a: &Who<'_>, b: &Who<'_>) -> bool {
 
 impl Worker {
     /// The worker's eras: one unbounded era with today's values when there are no changes;
-    /// else one from each change to the next, the first reaching back to the start (a change
-    /// that leaves every value as it was continues the era before it).
+    /// else one from each change to the next, the first reaching back to the start, with an
+    /// era of the values on starting before the first change when it is dated after the
+    /// start (a change that leaves every value as it was continues the era before it).
     pub(crate) fn eras(&self) -> Vec<Era<'_>> {
-        let mut who = self.who_now();
-        let mut eras = Vec::with_capacity(self.changes.len().max(1));
+        let mut who = self.who_on_starting();
+        let mut eras: Vec<Era<'_>> = Vec::with_capacity(self.changes.len().saturating_add(1));
         for (i, c) in self.changes.iter().enumerate() {
+            if i == 0 && c.from > self.started {
+                eras.push(Era {
+                    from: None,
+                    to: Some(c.from),
+                    who,
+                });
+            }
             if let Some(r) = &c.role {
                 who.role = r;
             }
@@ -151,7 +194,7 @@ impl Worker {
                 continue;
             }
             eras.push(Era {
-                from: (i > 0).then_some(c.from),
+                from: (!eras.is_empty()).then_some(c.from),
                 to,
                 who,
             });
@@ -164,6 +207,24 @@ impl Worker {
             });
         }
         eras
+    }
+
+    /// The values on starting (see the module's *Reading*): full time where a change after
+    /// the start first gives the hours or `fte`; the role of the first change to give one;
+    /// else today's.
+    fn who_on_starting(&self) -> Who<'_> {
+        let mut who = self.who_now();
+        let first = |f: fn(&Change) -> bool| self.changes.iter().find(|c| f(c));
+        if let Some(r) = first(|c| c.role.is_some()).and_then(|c| c.role.as_deref()) {
+            who.role = r;
+        }
+        if first(|c| c.hours.is_some()).is_some_and(|c| c.from > self.started) {
+            who.hours = Hours::FullTime;
+        }
+        if first(|c| c.fte_thousandths.is_some()).is_some_and(|c| c.from > self.started) {
+            who.fte_thousandths = None;
+        }
+        who
     }
 
     /// The era in force on `date`.

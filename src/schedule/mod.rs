@@ -38,24 +38,30 @@
 //! - Rebooking after sickness (`after: return`): the return is the first working day after
 //!   the absence covering the cancelled session, passing over absences that follow on.
 
+mod agreements;
 mod changes;
 mod engine;
+mod hours;
 mod json;
 mod many;
+mod options;
 pub(crate) mod rules;
 mod runs;
+pub(crate) mod supervisee;
 pub(crate) mod team;
 mod worker;
 
+pub use agreements::Agreement;
 pub use changes::Change;
+pub use hours::TimeOfDay;
 pub use many::schedule_many;
 #[cfg(all(target_arch = "wasm32", feature = "schedule"))]
 pub(crate) use many::schedule_many_read;
+pub use options::{Breaches, ScheduleOptions};
 pub use rules::Subject;
 pub use team::{schedule_team, Audit, GroupSession, Supervisor, Team};
 pub use worker::{
-    Absence, Agreement, Breaches, Case, Contact, Event, Incident, Request, Review, ScheduleOptions,
-    Session, Worker,
+    Absence, CancelledBy, Case, Contact, Event, Incident, Request, Review, Session, Worker,
 };
 
 use crate::calendar::format_date;
@@ -183,11 +189,19 @@ pub fn schedule(policy: &Policy, worker: &Worker, options: &ScheduleOptions) -> 
             ));
         }
     }
+    // The worker's own first day of complete records wins over the call's.
+    let records_from = worker.records_from.or(options.records_from);
+    if worker.records_from.is_some_and(|d| d > options.as_of) {
+        return Err(Error::bad_argument(
+            "worker.recordsFrom",
+            "a date on or before \"asOf\" (records cannot start after the day judged)",
+        ));
+    }
     let mut e = Engine::new(
         worker,
         options.as_of,
         options.due_soon_days,
-        options.records_from,
+        records_from,
         &options.calendar,
     );
     e.wording = options.breaches != Breaches::None;

@@ -1,11 +1,12 @@
 //! The schedule's input: a worker's history and caseload, and the options.
 
-use super::changes::{self, Change};
-use crate::calendar::{Calendar, Duration};
+use super::agreements::Agreement;
+use super::changes::Change;
+use super::hours::TimeOfDay;
 use crate::error::{Error, Result};
-use crate::input::{date, enum_value, object, Obj};
+use crate::input::{enum_value, object, Obj};
 use crate::json::Json as Value;
-use crate::policy::{Cancelled, EventKind, Hours, ObligationKind, Plan, Rag, SessionType, Who};
+use crate::policy::{Cancelled, EventKind, Hours, ObligationKind, Plan, Rag, SessionType};
 use chrono::NaiveDate;
 
 /// A worker: role, key dates, supervision history and caseload.
@@ -35,8 +36,11 @@ pub struct Worker {
     /// The supervisor's recorded absences: a session cancelled while they were off is
     /// rebooked from their return (`after: return`), as from the worker's.
     pub supervisor_absences: Vec<Absence>,
-    /// The supervision agreement.
+    /// The supervision agreement in force: the latest of `agreements`.
     pub agreement: Option<Agreement>,
+    /// Every supervision agreement, in the order signed (the one `agreement` when only it
+    /// is given): each sets the agreed frequency from the day it was signed.
+    pub agreements: Vec<Agreement>,
     /// Dates of observations of practice.
     pub observations: Vec<NaiveDate>,
     /// ASYE reviews, PDRs and appraisals held.
@@ -49,6 +53,10 @@ pub struct Worker {
     pub contacts: Vec<Contact>,
     /// Serious incidents involving a child on the worker's caseload.
     pub incidents: Vec<Incident>,
+    /// The first day this worker's history is complete, when their records begin after the
+    /// start in post (`recordsFrom`): as [`ScheduleOptions::records_from`], which it
+    /// replaces for this worker.
+    pub records_from: Option<NaiveDate>,
     /// The dated history of the worker's role, hours and `fte`, in date order: the worker's
     /// own `role`, `hours` and `fte` are the values after the last change. Each gap in the
     /// history is judged by the cadence rules chosen with the values in force on the day
@@ -61,6 +69,8 @@ pub struct Worker {
 pub struct Request {
     /// When it was made.
     pub date: NaiveDate,
+    /// At what time, when recorded: an hour limit runs from it (else from the day's end).
+    pub time: Option<TimeOfDay>,
     /// Whether the worker asked for urgent supervision.
     pub urgent: bool,
 }
@@ -72,6 +82,8 @@ pub struct Contact {
     pub id: Option<String>,
     /// When the information was received.
     pub date: NaiveDate,
+    /// At what time, when recorded: an hour limit runs from it (else from the day's end).
+    pub time: Option<TimeOfDay>,
     /// When its initial briefing supervision was recorded.
     pub briefed: Option<NaiveDate>,
     /// When its completion supervision, recording the decision on its outcome, was recorded.
@@ -93,12 +105,29 @@ pub struct Incident {
 pub struct Session {
     /// When it was held (or was to be held).
     pub date: NaiveDate,
+    /// At what time, when recorded: read against a deadline in hours that ends that day.
+    pub time: Option<TimeOfDay>,
     /// What kind.
     pub kind: SessionType,
     /// Why it was cancelled, if it was.
     pub cancelled: Option<Cancelled>,
+    /// The day the cancellation was made, when before the session's day: a rebooking
+    /// deadline that runs from the cancellation runs from it.
+    pub cancelled_on: Option<NaiveDate>,
+    /// Who cancelled it, when recorded (said in a rebooking's reason).
+    pub cancelled_by: Option<CancelledBy>,
     /// When its record was written up.
     pub recorded: Option<NaiveDate>,
+}
+
+/// Who cancelled a session.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Deserialize, serde::Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum CancelledBy {
+    /// The worker (the supervisee).
+    Worker,
+    /// The supervisor.
+    Supervisor,
 }
 
 /// A period of absence, both days included.
@@ -108,18 +137,6 @@ pub struct Absence {
     pub from: NaiveDate,
     /// Last day absent.
     pub to: NaiveDate,
-}
-
-/// The supervision agreement.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Agreement {
-    /// When it was last signed.
-    pub signed: NaiveDate,
-    /// When the worker's supervisor last changed.
-    pub supervisor_changed: Option<NaiveDate>,
-    /// The frequency of supervision it agrees (`"2 weeks"`), for the cadences whose policy
-    /// lets an agreement set it (`agreedUpTo`), from the day it was signed.
-    pub frequency: Option<Duration>,
 }
 
 /// A review held (ASYE review, PDR).
@@ -196,80 +213,8 @@ pub struct Event {
     pub kind: EventKind,
 }
 
-/// Options for [`schedule`](crate::schedule::schedule).
-#[derive(Debug, Clone)]
-pub struct ScheduleOptions {
-    /// The day the schedule is worked out for.
-    pub as_of: NaiveDate,
-    /// Obligations due within this many days are `due-soon`.
-    pub due_soon_days: u32,
-    /// The working-day calendar: weekends, bank holidays, closures.
-    pub calendar: Calendar,
-    /// Which of the history's breaches the schedule carries.
-    pub breaches: Breaches,
-    /// The first day the history is complete, when the records begin after the start in
-    /// post: nothing before it is judged or counted, and first deadlines count from it.
-    pub records_from: Option<NaiveDate>,
-}
-
-/// Which of the history's breaches a schedule carries (`options.breaches`): an audit needs
-/// them all; a dashboard that shows what is due needs none, and its result is then a
-/// quarter of the size.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Deserialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum Breaches {
-    /// Every breach, with its sentence (the default).
-    #[default]
-    All,
-    /// None: `breaches` is empty.
-    None,
-    /// Only the runs: breaches repeated period after period, each with its `run`
-    /// (`docs/finding-codes.md`, *Runs*), for a team view that shows what keeps happening.
-    Runs,
-}
-
-impl ScheduleOptions {
-    /// Options for `as_of` with the defaults: 7 days' notice, England & Wales calendar.
-    pub fn new(as_of: NaiveDate) -> Self {
-        ScheduleOptions {
-            as_of,
-            due_soon_days: 7,
-            calendar: Calendar::england_and_wales(),
-            breaches: Breaches::All,
-            records_from: None,
-        }
-    }
-
-    /// [`ScheduleOptions::from_json`] over the value read borrowed (the JS boundary's).
-    pub(crate) fn read(v: &Value<'_>, calendar: Calendar) -> Result<Self> {
-        let o = object(v, "options")?;
-        let as_of = o.req_date("asOf")?;
-        let due_soon_days = o.opt_u32("dueSoonDays", 0, 366)?.unwrap_or(7);
-        let closures = o
-            .array("closures")?
-            .into_iter()
-            .map(|(path, v)| date(v, &path))
-            .collect::<Result<Vec<_>>>()?;
-        let breaches = o
-            .opt_enum("breaches", "\"all\", \"none\" or \"runs\"")?
-            .unwrap_or_default();
-        let records_from = o.opt_date("recordsFrom")?;
-        if records_from.is_some_and(|d| d > as_of) {
-            return Err(Error::bad_argument(
-                "options.recordsFrom",
-                "a date on or before \"asOf\" (records cannot start after the day judged)",
-            ));
-        }
-        Ok(ScheduleOptions {
-            as_of,
-            due_soon_days,
-            calendar: calendar.with_closures(closures),
-            breaches,
-            records_from,
-        })
-    }
-}
-
+/// Said of a cancellation's details on a session that was not cancelled.
+const CANCELLED_ONLY: &str = "nothing on a session that was not cancelled (give \"cancelled\")";
 const SESSION_TYPES: &str = "\"one-to-one\", \"personal\", \"case\", \"group\", \"reflective\"";
 const PLANS: &str = concat!(
     "\"early-help\", \"child-in-need\", \"child-protection\", \"looked-after\", ",
@@ -290,14 +235,6 @@ impl Worker {
         let sessions = list(&w, "sessions", session)?;
         let absences = list(&w, "absences", absence)?;
         let supervisor_absences = list(&w, "supervisorAbsences", absence)?;
-        let agreement = match w.opt_object("agreement")? {
-            None => None,
-            Some(a) => Some(Agreement {
-                signed: a.req_date("signed")?,
-                supervisor_changed: a.opt_date("supervisorChanged")?,
-                frequency: a.opt_duration("frequency")?,
-            }),
-        };
         let observations = w.dates("observations")?;
         let reviews = list(&w, "reviews", review)?;
         let cases = list(&w, "cases", case)?;
@@ -310,40 +247,29 @@ impl Worker {
         let contact_ids = contacts.iter().enumerate();
         let contact_ids = contact_ids.filter_map(|(i, c)| c.id.as_deref().map(|id| (i, id)));
         crate::input::unique(contact_ids, "worker.contacts", "contact")?;
-        let role = w.req_str("role")?.to_string();
-        let started = w.req_date("started")?;
-        let hours = w
-            .opt_enum("hours", "\"full-time\" or \"part-time\"")?
-            .unwrap_or(Hours::FullTime);
-        let shifts_per_month = w.opt_u32("shiftsPerMonth", 0, 1000)?;
-        let fte_thousandths = w.opt_fraction("fte")?;
-        let now = Who {
-            role: &role,
-            hours,
-            shifts_per_month,
-            fte_thousandths,
-        };
-        let changes = changes::read(w.array("changes")?, started, &now)?;
+        let who = super::supervisee::Supervisee::read(&w)?;
         Ok(Worker {
             id: w.req_str("id")?.to_string(),
-            role,
-            started,
+            role: who.role,
+            started: who.started,
             asye: w.opt_date("asye")?,
+            records_from: w.opt_date("recordsFrom")?,
             probation: w.opt_date("probation")?,
-            hours,
-            shifts_per_month,
-            fte_thousandths,
+            hours: who.hours,
+            shifts_per_month: who.shifts_per_month,
+            fte_thousandths: who.fte_thousandths,
             sessions,
             absences,
             supervisor_absences,
-            agreement,
+            agreement: who.agreement,
+            agreements: who.agreements,
             observations,
             reviews,
             cases,
             requests,
             contacts,
             incidents,
-            changes,
+            changes: who.changes,
         })
     }
 }
@@ -375,6 +301,7 @@ fn request(path: &str, v: &Value) -> Result<Request> {
     };
     Ok(Request {
         date: r.req_date("date")?,
+        time: r.opt_time("time")?,
         urgent,
     })
 }
@@ -398,6 +325,7 @@ fn contact(path: &str, v: &Value) -> Result<Contact> {
     Ok(Contact {
         id,
         date: c.req_date("date")?,
+        time: c.opt_time("time")?,
         briefed: c.opt_date("briefed")?,
         completed: c.opt_date("completed")?,
     })
@@ -455,10 +383,29 @@ fn session(path: &str, v: &Value) -> Result<Session> {
             format!("one of {SESSION_TYPES} (it is missing)"),
         )
     })?;
+    let cancelled = s.opt_enum("cancelled", "\"sickness\" or \"other\"")?;
+    let cancelled_on = s.opt_date("cancelledOn")?;
+    let cancelled_by = s.opt_enum("cancelledBy", "\"worker\" or \"supervisor\"")?;
+    let given = |key: &str| Error::bad_argument(format!("{path}.{key}"), CANCELLED_ONLY);
+    if cancelled.is_none() && cancelled_on.is_some() {
+        return Err(given("cancelledOn"));
+    }
+    if cancelled.is_none() && cancelled_by.is_some() {
+        return Err(given("cancelledBy"));
+    }
+    if cancelled_on.is_some_and(|d| d > date) {
+        return Err(Error::bad_argument(
+            format!("{path}.cancelledOn"),
+            "a date on or before the session's \"date\"",
+        ));
+    }
     Ok(Session {
         date,
+        time: s.opt_time("time")?,
         kind,
-        cancelled: s.opt_enum("cancelled", "\"sickness\" or \"other\"")?,
+        cancelled,
+        cancelled_on,
+        cancelled_by,
         recorded: s.opt_date("recorded")?,
     })
 }

@@ -6,6 +6,7 @@ use crate::finding::Finding;
 use crate::input::object;
 use crate::json::Json as Value;
 use crate::policy::Hours;
+use crate::schedule::supervisee::Supervisee;
 use chrono::NaiveDate;
 use serde::Serialize;
 
@@ -57,9 +58,16 @@ impl ValidateOptions {
         Self::default()
     }
 
-    /// Reads `{mode?, today?, role?, ignore?, hours?, shiftsPerMonth?, fte?, frequency?}`
-    /// (`null`/`undefined` = defaults), with the England &
+    /// Reads `{mode?, today?, role?, ignore?, hours?, shiftsPerMonth?, fte?, frequency?,
+    /// worker?}` (`null`/`undefined` = defaults), with the England &
     /// Wales calendar: the caller sets [`calendar`](Self::calendar) to the one it has loaded.
+    ///
+    /// `worker` is the supervisee as [`schedule`](crate::schedule::schedule) takes them (a
+    /// `Worker`): the role, hours, shifts and `fte` are its own (today's, after its last
+    /// change), the frequency the one of the agreement in force on `today` (the latest when
+    /// `today` is not given), read by the schedule's reader. It stands in for the loose
+    /// options `role`, `hours`, `shiftsPerMonth`, `fte` and `frequency`, which cannot be given
+    /// beside it.
     ///
     /// # Errors
     /// [`Error::BadArgument`] naming the option.
@@ -103,16 +111,58 @@ impl ValidateOptions {
                 ))
             }
         };
+        let today = o.opt_date("today")?;
+        if let Some(w) = o.get("worker") {
+            if let Some(loose) = LOOSE.iter().find(|k| o.get(k).is_some()) {
+                return Err(Error::bad_argument(
+                    format!("options.{loose}"),
+                    "nothing beside options.worker, which gives the supervisee's role, hours, \
+                     shiftsPerMonth, fte and agreed frequency",
+                ));
+            }
+            return Ok(ValidateOptions {
+                today,
+                ignore,
+                ..Self::with_worker(w, today, mode)?
+            });
+        }
         Ok(ValidateOptions {
             mode,
-            today: o.opt_date("today")?,
+            today,
             role,
             calendar: Calendar::england_and_wales(),
             ignore,
             hours: o.opt_enum("hours", "\"full-time\" or \"part-time\"")?,
             shifts_per_month: o.opt_u32("shiftsPerMonth", 0, 1000)?,
             fte_thousandths: o.opt_fraction("fte")?,
-            frequency: o.opt_duration("frequency")?,
+            frequency: o.opt_frequency("frequency")?,
+        })
+    }
+}
+
+/// The options `worker` stands in for.
+const LOOSE: [&str; 5] = ["role", "hours", "shiftsPerMonth", "fte", "frequency"];
+
+impl ValidateOptions {
+    /// The supervisee's values from a worker (see [`ValidateOptions::from_json`]); errors
+    /// name the path under `options.worker`.
+    fn with_worker(w: &Value, today: Option<NaiveDate>, mode: Mode) -> Result<Self> {
+        let read = object(w, "worker").and_then(|w| Supervisee::read(&w));
+        let who = read.map_err(|e| match e {
+            // Every path the reader gives starts at `worker`.
+            Error::BadArgument { path, expected } => {
+                Error::bad_argument(format!("options.{path}"), expected)
+            }
+            other => other,
+        })?;
+        Ok(ValidateOptions {
+            mode,
+            frequency: who.frequency_on(today),
+            role: Some(who.role),
+            hours: Some(who.hours),
+            shifts_per_month: who.shifts_per_month,
+            fte_thousandths: who.fte_thousandths,
+            ..Self::default()
         })
     }
 }

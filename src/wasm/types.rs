@@ -132,10 +132,24 @@ export interface ValidateOptions {
   /** The supervisee's hours, shifts a month and fte, for cadences that differ by them (as
    * in Worker); without them full-time is assumed and the finding says so. */
   hours?: 'full-time'|'part-time'; shiftsPerMonth?: number; fte?: number;
-  /** The frequency the supervisee's supervision agreement sets (`"2 weeks"`), as
-   *  `Worker.agreement.frequency`: the cadences a policy lets an agreement set follow it. */
-  frequency?: string;
+  /** The frequency the supervisee's supervision agreement sets (`"fortnightly"`,
+   *  `"every 4 weeks"`, `"2 weeks"`), as `Worker.agreement.frequency`: the cadences a policy
+   *  lets an agreement set follow it. */
+  frequency?: Frequency;
+  /** The supervisee as schedule() takes them, instead of `role`, `hours`, `shiftsPerMonth`,
+   *  `fte` and `frequency` (which cannot be given beside it): its own values, and the
+   *  frequency of the agreement in force on `today` (the latest without `today`). */
+  worker?: Worker;
 }
+/** A frequency as agreement forms write it: 'weekly', 'fortnightly', 'monthly',
+ *  'quarterly', 'every 4 weeks', 'every six weeks', 'every other week', 'six-weekly',
+ *  '4-weekly', or the policy data's '2 weeks'. Anything else is a `bad-argument` error. */
+export type Frequency = string;
+/** A time of day, 'HH:MM' (24-hour). */
+export type TimeOfDay = string;
+/** A supervision agreement: `frequency` is the interval it agrees, which the cadences a
+ *  policy lets an agreement set (`agreedUpTo`) follow from `signed`. */
+export interface Agreement { signed: string; supervisorChanged?: string; frequency?: Frequency }
 /** One finding: never contains record text. */
 export interface Finding {
   /** The field id, or a path into it: 'actions[0].who'. */
@@ -177,6 +191,11 @@ export interface ValidationReport {
 export interface Session {
   date: string; type: 'one-to-one'|'personal'|'case'|'group'|'reflective';
   cancelled?: 'sickness'|'other'; recorded?: string;
+  /** When held; read against a deadline in hours that ends that day. */
+  time?: TimeOfDay;
+  /** A cancelled session: the day the cancellation was made (on or before `date`), from
+   *  which a rebooking deadline that runs from the cancellation runs; who cancelled it. */
+  cancelledOn?: string; cancelledBy?: 'worker'|'supervisor';
 }
 /** A case event: on or before asOf it has happened; after, it is planned. */
 export interface CaseEvent {
@@ -203,23 +222,30 @@ export interface Worker {
   /** The supervisor's absences: a session cancelled while they were off is rebooked from
    *  their return, as from the worker's (rules with `after: 'return'`). */
   supervisorAbsences?: { from: string; to: string }[];
-  /** The supervision agreement: `frequency` is the interval it agrees (`"2 weeks"`), which
-   *  the cadences a policy lets an agreement set (`agreedUpTo`) follow from `signed`. */
-  agreement?: { signed: string; supervisorChanged?: string; frequency?: string };
+  /** The supervision agreement, or `agreements`: several, in the order signed (not both).
+   *  Each gap follows the agreement in force on the day it opened. */
+  agreement?: Agreement;
+  agreements?: Agreement[];
+  /** The first day this worker's history is complete: as `ScheduleOptions.recordsFrom`,
+   *  which it replaces for this worker. */
+  recordsFrom?: string;
   observations?: string[];
   reviews?: { kind: 'asye-review'|'pdr'; date: string }[];
   cases?: Case[];
   /** Requests for supervision outside the schedule; `urgent` ones carry a deadline. */
-  requests?: { date: string; urgent?: boolean }[];
+  requests?: { date: string; time?: TimeOfDay; urgent?: boolean }[];
   /** Contacts and referrals managed (front door): when received, the contact's id in the
    * case system (never a name), when its initial briefing supervision was recorded. */
-  contacts?: { date: string; id?: string; briefed?: string; completed?: string }[];
+  contacts?: { date: string; time?: TimeOfDay; id?: string; briefed?: string;
+    completed?: string }[];
   /** Serious incidents involving a child on the caseload: when the supervisor was notified,
    * when they met the worker about it. */
   incidents?: { date: string; met?: string }[];
-  /** A dated history of role, hours and fte, in date order: from each `from` the worker has
-   * the values given (others stay as before); the worker's own values are those after the
-   * last change. Each cadence gap is judged by the values in force when it opened. */
+  /** A dated history of role, hours and fte, in date order, each change stating only what
+   * changes: from each `from` the worker has the values given (others stay as before);
+   * before the first change of hours or fte, full time; the worker's own values are those
+   * after the last change (hours and fte may be left out). Each cadence gap is judged by the
+   * values in force when it opened. */
   changes?: { from: string; role?: string; hours?: 'full-time'|'part-time'; fte?: number }[];
 }
 /** A team (or a service) and its own duties' record, for scheduleTeam(). */

@@ -206,6 +206,28 @@ async function oneCouncil(load, require) {
     assert.deepEqual(form.bankHolidays(2026), core.bankHolidays(2026));
     assert.equal(form.parseDate('2026-02-28'), '2026-02-28');
   });
+
+  // Issue 22 item 4: validate takes the worker, as schedule does, on a form page too.
+  // stockport.txt Appendix C item 2: a record of Mon 12 Jan 2026 booking the next session
+  // for Mon 2 Feb; the agreement in force on 12 Jan agrees "weekly": 12 Jan + 7 days = 19 Jan,
+  // so 2 Feb is too late; the loose option says the same.
+  await test('node: validate takes the worker in every entry point (supervision-rules/form among them)', async () => {
+    const form = await load('supervision-rules/form');
+    form.loadPolicy((await module('supervision-rules/policies/stockport')).default);
+    const core = await load('supervision-rules');
+    const worker = { id: 'w', role: 'social-worker', started: '2025-01-06',
+      agreements: [{ signed: '2025-06-02', frequency: 'monthly' }, { signed: '2026-01-05', frequency: 'weekly' }] };
+    const record = { date: '2026-01-12', nextDate: '2026-02-02' };
+    const codes = (m, options) => m.validate('stockport', 'line-management-record', record, options)
+      .errors.concat(m.validate('stockport', 'line-management-record', record, options).warnings)
+      .map((f) => f.code).filter((c) => c === 'next-too-late');
+    for (const m of [form, core]) {
+      assert.deepEqual(codes(m, { worker, today: '2026-01-12' }), ['next-too-late']);
+      assert.deepEqual(codes(m, { role: 'social-worker', frequency: 'weekly', today: '2026-01-12' }), ['next-too-late']);
+      assert.throws(() => m.validate('stockport', 'line-management-record', record, { worker, role: 'x' }),
+        (e) => e.code === 'bad-argument' && /options\.role/.test(e.message));
+    }
+  });
 }
 
 async function browserEntries(scratch) {

@@ -5,7 +5,8 @@ use super::{Handover, WorkerRule};
 use crate::calendar::Duration;
 use crate::error::Result;
 use crate::policy::{ObligationKind, Problems, Rule};
-use crate::schedule::engine::{after, Engine};
+use crate::schedule::engine::Engine;
+use crate::schedule::hours::HourDeadline;
 use crate::schedule::Contact;
 use crate::words::long_date;
 use chrono::NaiveDate;
@@ -87,7 +88,9 @@ impl WorkerRule for ContactBriefing {
             if c.date > e.as_of || c.date < e.records_from() {
                 continue;
             }
-            let due = after(&self.within, c.date, e.cal)?;
+            let due = HourDeadline::new(&self.within, c.date, c.time, e.cal)?;
+            let hours = HourDeadline::words(&self.within, c.time, &due, true);
+            let timed = HourDeadline::words(&self.within, c.time, &due, false);
             let what = match &c.id {
                 Some(id) => format!("Contact {id}, received on {}", long_date(c.date)),
                 None => format!("The contact received on {}", long_date(c.date)),
@@ -96,17 +99,17 @@ impl WorkerRule for ContactBriefing {
             match done.filter(|b| *b <= e.as_of) {
                 None => {
                     let reason = format!(
-                        "{what}: {step} is due within {} of it.",
+                        "{what}: {step} is due within {} of it.{hours}",
                         self.within.describe()
                     );
-                    e.oblige(kind, &worker.id, due, rule, &rule.source, reason);
+                    e.oblige(kind, &worker.id, due.due, rule, &rule.source, reason);
                 }
-                Some(b) if b > due => {
+                Some(b) if due.missed(b, None) => {
                     let message = || format!(
                         "{what}: {step} was recorded on {}, after the deadline of {} ({} after \
-                         it).",
+                         it).{timed}",
                         long_date(b),
-                        long_date(due),
+                        long_date(due.due),
                         self.within.describe()
                     );
                     let path = || format!("contacts[{i}].{key}");

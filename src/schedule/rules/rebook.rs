@@ -5,7 +5,7 @@ use crate::calendar::Duration;
 use crate::error::Result;
 use crate::policy::{Cancelled, ObligationKind, Problems, RebookFrom, Rule, SessionType};
 use crate::schedule::engine::{after, Engine};
-use crate::schedule::Session;
+use crate::schedule::{CancelledBy, Session};
 use crate::words::long_date;
 use chrono::{Datelike, NaiveDate};
 use serde::Serialize;
@@ -69,19 +69,38 @@ impl Rebook {
         }
     }
 
-    /// When the deadline runs from, and those words for a reason.
+    /// When the deadline runs from, and those words for a reason: the day the cancellation
+    /// was made (`cancelledOn`, else the session's day), or the return to work.
     fn start(&self, e: &Engine<'_>, s: &Session) -> (NaiveDate, String) {
+        let by = match s.cancelled_by {
+            Some(CancelledBy::Worker) => " (cancelled by the worker)",
+            Some(CancelledBy::Supervisor) => " (cancelled by the supervisor)",
+            None => "",
+        };
         match self.after {
-            RebookFrom::Cancelled => (
-                s.date,
-                format!("the cancellation of the session on {}", long_date(s.date)),
-            ),
+            RebookFrom::Cancelled => match s.cancelled_on.filter(|d| *d < s.date) {
+                Some(on) => (
+                    on,
+                    format!(
+                        "the cancellation on {} of the session on {}{by}",
+                        long_date(on),
+                        long_date(s.date)
+                    ),
+                ),
+                None => (
+                    s.date,
+                    format!("the cancellation of the session on {}{by}", long_date(s.date)),
+                ),
+            },
             RebookFrom::Return => match e.return_after(s.date) {
-                Some(back) => (back, format!("the return to work on {}", long_date(back))),
+                Some(back) => (
+                    back,
+                    format!("the return to work on {}{by}", long_date(back)),
+                ),
                 None => (
                     s.date,
                     format!(
-                        "the cancelled session on {} (no absence is recorded around it)",
+                        "the cancelled session on {}{by} (no absence is recorded around it)",
                         long_date(s.date)
                     ),
                 ),
@@ -101,13 +120,15 @@ impl WorkerRule for Rebook {
         for (i, s) in worker.sessions.iter().enumerate() {
             if s.cancelled != Some(self.cancelled)
                 || !self.counts.contains(&s.kind)
-                || s.date > e.as_of
+                || s.cancelled_on.unwrap_or(s.date) > e.as_of
             {
                 continue;
             }
             let (start, phrase) = self.start(e, s);
             let (due, when) = self.deadline(start, e)?;
-            match held.get(held.partition_point(|d| *d <= s.date)) {
+            // The replacement is the next session held after the cancellation was made.
+            let made = s.cancelled_on.unwrap_or(s.date);
+            match held.get(held.partition_point(|d| *d <= made)) {
                 None => {
                     let why = format!("A session cancelled for {reason} is held {when} {phrase}.");
                     e.oblige(self.obligation, &worker.id, due, rule, &rule.source, why);

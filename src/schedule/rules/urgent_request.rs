@@ -5,7 +5,10 @@ use super::{Handover, WorkerRule};
 use crate::calendar::Duration;
 use crate::error::Result;
 use crate::policy::{ObligationKind, Problems, Rule, SessionType};
-use crate::schedule::engine::{after, Engine};
+use crate::schedule::engine::Engine;
+use crate::schedule::hours::HourDeadline;
+use crate::schedule::TimeOfDay;
+use chrono::NaiveDate;
 use crate::words::long_date;
 use serde::Serialize;
 
@@ -43,23 +46,44 @@ impl WorkerRule for UrgentRequest {
             if !r.urgent || r.date > e.as_of || r.date < e.records_from() {
                 continue;
             }
-            let due = after(&self.within, r.date, e.cal)?;
+            let due = HourDeadline::new(&self.within, r.date, r.time, e.cal)?;
+            let hours = HourDeadline::words(&self.within, r.time, &due, true);
+            let timed = HourDeadline::words(&self.within, r.time, &due, false);
             let asked = long_date(r.date);
-            match held.iter().find(|d| **d >= r.date) {
+            // The first day on or after the request with a counted session; on the request's
+            // own day a session timed before the request does not answer it.
+            let mut k = held.partition_point(|d| *d < r.date);
+            let after = r.time.filter(|_| held.get(k) == Some(&r.date));
+            if after.is_some() && first_time(e, &self.counts, r.date, after).is_none() {
+                k = k.saturating_add(1);
+            }
+            let answered = held.get(k).map(|&d| {
+                // Its time matters only on the last day of a deadline to the minute.
+                let time = match due.by {
+                    Some(_) if d == due.due => {
+                        let after = r.time.filter(|_| d == r.date);
+                        first_time(e, &self.counts, d, after).flatten()
+                    }
+                    _ => None,
+                };
+                (d, time)
+            });
+            match answered {
                 None => {
                     let reason = format!(
-                        "Urgent supervision asked for on {asked}: due within {} of the request.",
+                        "Urgent supervision asked for on {asked}: due within {} of the \
+                         request.{hours}",
                         self.within.describe()
                     );
                     let kind = ObligationKind::UrgentSupervision;
-                    e.oblige(kind, &worker.id, due, rule, &rule.source, reason);
+                    e.oblige(kind, &worker.id, due.due, rule, &rule.source, reason);
                 }
-                Some(d) if *d > due => {
+                Some((d, t)) if due.missed(d, t) => {
                     let message = || format!(
                         "Urgent supervision asked for on {asked} was held on {}, after the \
-                         deadline of {} ({} after the request).",
-                        long_date(*d),
-                        long_date(due),
+                         deadline of {} ({} after the request).{timed}",
+                        long_date(d),
+                        long_date(due.due),
                         self.within.describe()
                     );
                     let path = || format!("requests[{i}]");
@@ -70,4 +94,22 @@ impl WorkerRule for UrgentRequest {
         }
         Ok(None)
     }
+}
+
+/// The earliest time of a counted session held on `day` at or after `after`: `None` when
+/// there is none, `Some(None)` when one has no time recorded (given the benefit of the
+/// doubt). A scan of the sessions, made only for a request or deadline with a time of day.
+fn first_time(
+    e: &Engine<'_>,
+    counts: &[SessionType],
+    day: NaiveDate,
+    after: Option<TimeOfDay>,
+) -> Option<Option<TimeOfDay>> {
+    let on_day = e.worker.sessions.iter().filter(|s| {
+        s.date == day
+            && s.cancelled.is_none()
+            && counts.contains(&s.kind)
+            && !matches!((s.time, after), (Some(t), Some(a)) if t < a)
+    });
+    on_day.map(|s| s.time).min()
 }

@@ -102,11 +102,11 @@ impl Engine<'_> {
     /// The interval a signed agreement sets (`agreedUpTo`), for a gap opened on or after the
     /// day it was signed and governed by the rule's `every` (not a phase or `first`).
     fn agree<'r>(&self, c: &View<'r>, next: &mut Next<'r>) -> Result<()> {
-        let (Some(up_to), Some(a)) = (c.agreed_up_to, self.worker.agreement) else {
+        let from = next.basis.date();
+        let (Some(up_to), Some(a)) = (c.agreed_up_to, self.worker.agreement_on(from)) else {
             return Ok(());
         };
-        let from = next.basis.date();
-        let Some(agreed) = a.frequency.filter(|_| a.signed <= from) else {
+        let Some(agreed) = a.frequency else {
             return Ok(());
         };
         if next.phase.is_some() || matches!(next.basis, Basis::First(_)) {
