@@ -208,7 +208,7 @@ pub(crate) fn cases() -> Vec<Case> {
         ]),
         // ---- issue 24: format and references in one round ----
         ("a misspelt key and a misspelt role reference together", with(with(b(), "/rules/0/evry", json!("1 month")), "/rules/1/when", json!({ "roles": ["nqs"] })), &[
-            ("rules[0].evry", "no key \"evry\" in a \"cadence\" rule: did you mean \"every\"? the keys are kind, id, source, note, when, overrides, obligation, counts, every, phases, first, absenceExtends, proRata, agreedUpTo"),
+            ("rules[0].evry", "no key \"evry\" in a \"cadence\" rule: did you mean \"every\"? the keys are kind, id, source, note, basis, reading, when, overrides, obligation, counts, every, phases, first, absenceExtends, proRata, agreedUpTo"),
             ("rules[1].when.roles[0]", "the id of a role in this policy's roles"),
         ]),
         ("a broken role still referred to, a broken template and a misspelt override", with(with(with(b(), "/roles/1/lable", json!("x")), "/templates/0/titel", json!("x")), "/rules/1/overrides", json!(["supervisoin"])), &[
@@ -217,7 +217,7 @@ pub(crate) fn cases() -> Vec<Case> {
             ("rules[1].overrides[0]", "the id of a rule in this policy"),
         ]),
         ("a built-in's id without replaces, and a misspelt key", with(with(b(), "/id", json!("havering")), "/rules/0/evry", json!("1 month")), &[
-            ("rules[0].evry", "no key \"evry\" in a \"cadence\" rule: did you mean \"every\"? the keys are kind, id, source, note, when, overrides, obligation, counts, every, phases, first, absenceExtends, proRata, agreedUpTo"),
+            ("rules[0].evry", "no key \"evry\" in a \"cadence\" rule: did you mean \"every\"? the keys are kind, id, source, note, basis, reading, when, overrides, obligation, counts, every, phases, first, absenceExtends, proRata, agreedUpTo"),
             ("id", "an id not in use: \"havering\" is a built-in policy; to replace it on purpose, add \"replaces\": \"havering\""),
         ]),
         // ---- the policy as a whole ----

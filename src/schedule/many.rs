@@ -36,12 +36,14 @@ pub(crate) fn schedule_many_read(
 
 /// The schedule of the worker at `i`, an error naming it by its place in the list.
 fn one(policy: &Policy, i: usize, w: &Json<'_>, options: &ScheduleOptions) -> Result<Schedule> {
-    let worker = Worker::read(w).map_err(|e| match e {
+    // An error about the worker, read or scheduled, names it by its place in the list.
+    let place = |e| match e {
         Error::BadArgument { path, expected } => Error::bad_argument(
             path.replacen("worker", &format!("workers[{i}]"), 1),
             expected,
         ),
         other => other,
-    })?;
-    schedule(policy, &worker, options)
+    };
+    let worker = Worker::read(w).map_err(place)?;
+    schedule(policy, &worker, options).map_err(place)
 }

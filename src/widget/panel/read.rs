@@ -50,7 +50,7 @@ fn whole() -> JsValue {
 
 /// The array under `key`, each item read by `read` (`None`: not one, said as `what`).
 fn list<T>(
-    o: &Obj<'_>,
+    o: &Obj<'_, Value>,
     key: &str,
     what: &str,
     read: fn(&Value) -> Option<T>,
@@ -67,12 +67,12 @@ fn list<T>(
 }
 
 /// The string under `key` (any length: a reason or a message is no id).
-fn text(o: &Obj<'_>, key: &str) -> Option<String> {
+fn text(o: &Obj<'_, Value>, key: &str) -> Option<String> {
     o.get(key)?.as_str().map(str::to_string)
 }
 
 /// The string under `key` if there is one (`Some(None)`: absent; `None`: not a string).
-fn optional_text(o: &Obj<'_>, key: &str) -> Option<Option<String>> {
+fn optional_text(o: &Obj<'_, Value>, key: &str) -> Option<Option<String>> {
     match o.get(key) {
         None => Some(None),
         Some(v) => v.as_str().map(|s| Some(s.to_string())),
