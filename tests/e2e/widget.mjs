@@ -451,7 +451,7 @@ async function main() {
           refused: [
             tryIt(() => m.attach(form, { ...base, fte: 2 })),
             tryIt(() => m.attach(form, { ...base, hours: 'most days' })),
-            tryIt(() => m.attach(form, { ...base, frequency: 'weekly' })),
+            tryIt(() => m.attach(form, { ...base, frequency: 'bi-weekly' })),
             tryIt(() => m.attach(form, { ...base, shiftsPerMonth: true })),
           ],
         };
