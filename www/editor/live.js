@@ -38,7 +38,7 @@ export function drawForm(root, api, policyId, t) {
   const place = h('div', { class: 'ed-preview-summary' });
   root.replaceChildren(place, form);
   try {
-    root.widget = api.attach(form, { policy: policyId, template: t.id, mode: 'final', stylesheet: 'supervision-rules.css', summary: place });
+    root.widget = api.attach(form, { policy: policyId, template: t.id, mode: 'final', stylesheet: 'pkg/supervision-rules.css', summary: place });
   } catch (e) {
     root.widget = null;
     root.append(h('p', { class: 'status status-error', text: `The form could not be bound: ${e.message}` }));
