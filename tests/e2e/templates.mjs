@@ -274,14 +274,14 @@ async function main() {
         assert.equal(await page.evaluate(() => document.activeElement.getAttribute('name')), 'actions[1][action]');
         assert.deepEqual(
           await page.$$eval('[name^="actions[1]"]', (els) => els.map((e) => [e.name, e.labels[0].textContent])),
-          [['actions[1][action]', 'Action 2'], ['actions[1][who]', 'Action 2: by who'], ['actions[1][when]', 'Action 2: by when']]);
+          [['actions[1][action]', 'Action 2, what'], ['actions[1][who]', 'Action 2, by who'], ['actions[1][when]', 'Action 2, by when']]);
         await page.keyboard.type('Visit the school');
         await page.click('#save-record');
         await page.waitForSelector('.govuk-error-summary');
         const hrefs = (await summaryLinks(page)).map((l) => l.href);
-        assert.ok(hrefs.includes('#actions-1-who'), JSON.stringify(hrefs));
-        assert.ok(hrefs.includes('#actions-1-when'), JSON.stringify(hrefs));
-        assert.ok(!hrefs.some((h) => h.startsWith('#actions-0')), 'the blank first row is not in error');
+        assert.ok(hrefs.includes('#f-actions-1-who'), JSON.stringify(hrefs));
+        assert.ok(hrefs.includes('#f-actions-1-when'), JSON.stringify(hrefs));
+        assert.ok(!hrefs.some((h) => h.startsWith('#f-actions-0')), 'the blank first row is not in error');
         assert.equal(await page.inputValue('[name="actions[1][action]"]'), 'Visit the school', 'nothing typed is lost');
         // Adding a row after a blocked submit keeps the messages where they are.
         await page.click('[data-add-row="actions"]');
