@@ -13,6 +13,7 @@
 
 use super::{Obligation, Schedule, ScheduleOptions, Status};
 use crate::calendar::{Calendar, Duration};
+use crate::code::Code;
 use crate::error::{Error, Result};
 use crate::finding::Finding;
 use crate::input::{object, unique};
@@ -193,13 +194,7 @@ impl TeamEngine<'_> {
         });
     }
 
-    pub(crate) fn breach(
-        &mut self,
-        path: String,
-        code: &'static str,
-        rule: &Rule,
-        message: String,
-    ) {
+    pub(crate) fn breach(&mut self, path: String, code: Code, rule: &Rule, message: String) {
         self.breaches
             .push(crate::schedule::engine::breach(path, code, rule, message));
     }
@@ -210,7 +205,7 @@ impl TeamEngine<'_> {
         &mut self,
         period: (NaiveDate, NaiveDate),
         path: String,
-        code: &'static str,
+        code: Code,
         rule: &Rule,
         message: String,
     ) {

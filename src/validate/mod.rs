@@ -14,7 +14,6 @@
 //! In `draft` mode nothing blocks: fields required only when finalised are not checked, and
 //! every other finding is reported as a warning.
 
-mod code;
 mod field;
 mod name;
 mod options;
@@ -22,7 +21,7 @@ mod place;
 mod rules;
 mod table;
 
-pub use code::Code;
+pub use crate::code::Code;
 pub use field::{case_ids_only, MAX_CASE_ID_LEN};
 pub use options::{Mode, ValidateOptions, ValidationReport};
 
@@ -197,7 +196,7 @@ impl<'a> Checker<'a> {
         self.findings.push(Finding {
             path,
             pointer: Some(pointer),
-            code: code.as_str(),
+            code,
             message,
             source: source.to_string(),
             severity: code.severity(),
