@@ -3,7 +3,8 @@
 //! kind asks of them (sessions held, due dates, statuses).
 
 use super::changes::Era;
-use super::{Absence, Case, Obligation, Status, Worker};
+use super::output::{Obligation, Status};
+use super::{Absence, Case, Worker};
 use crate::calendar::{add_days, Calendar, Duration};
 use crate::code::Code;
 use crate::error::{Error, Result};

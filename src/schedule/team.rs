@@ -11,7 +11,9 @@
 //! - A gap longer than the interval between two held ones (or between `started` and the
 //!   first) is a breach; an open gap shows as an overdue obligation, not a breach.
 
-use super::{Obligation, Schedule, ScheduleOptions, Status};
+use super::judge::finish;
+use super::output::{Obligation, Schedule, Status};
+use super::ScheduleOptions;
 use crate::calendar::{Calendar, Duration};
 use crate::code::Code;
 use crate::error::{Error, Result};
@@ -291,7 +293,7 @@ pub fn schedule_team(policy: &Policy, team: &Team, options: &ScheduleOptions) ->
         breaches,
         ..
     } = e;
-    Ok(super::finish(obligations, breaches, options))
+    Ok(finish(obligations, breaches, options))
 }
 
 #[cfg(test)]
