@@ -49,18 +49,16 @@ macro_rules! codes {
 
             /// The code as a finding carries it: `"required"`, `"cadence-gap"`, …
             pub fn as_str(self) -> &'static str {
-                match self {
-                    $( Code::$variant => $code, )*
-                }
+                const NAMES: &[&str] = &[$( $code, )*];
+                NAMES.get(self as usize).copied().unwrap_or_default()
             }
 
             /// The severity of a finding with this code on a `stated` rule, and in `final`
             /// mode (in `draft` mode every finding is a warning; on a `reading` rule, an
             /// advisory). A breach is always an error.
             pub fn severity(self) -> Severity {
-                match self {
-                    $( Code::$variant => Severity::$severity, )*
-                }
+                const SEVERITIES: &[Severity] = &[$( Severity::$severity, )*];
+                SEVERITIES.get(self as usize).copied().unwrap_or(Severity::Error)
             }
 
             /// Whether validation or the schedule reports it.
