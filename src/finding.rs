@@ -1,20 +1,8 @@
 //! Findings: what validation and the schedule's audit report, as data.
 
+pub use crate::code::{Code, Origin, Severity};
 use chrono::NaiveDate;
 use serde::Serialize;
-
-/// How much a finding matters.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum Severity {
-    /// Blocks a final save; a breach of the policy.
-    Error,
-    /// Informs; never blocks.
-    Warning,
-    /// Rests on our reading of a clause that sets no such limit (the rule's `basis` is
-    /// `reading`): informs, never blocks, and is never a breach of the policy.
-    Advisory,
-}
 
 /// One thing wrong with a record, or one past breach of a policy.
 ///
@@ -27,8 +15,8 @@ pub struct Finding {
     /// finding of [`validate`](crate::validate) has one; a schedule's breach has none.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub pointer: Option<String>,
-    /// A stable code, listed in `docs/finding-codes.md`.
-    pub code: &'static str,
+    /// What kind of problem: a stable code, listed in `docs/finding-codes.md`.
+    pub code: Code,
     /// Plain English, naming the field by its label and saying what to do.
     pub message: String,
     /// The policy file and clause.
@@ -74,25 +62,3 @@ mod iso_date {
         s.serialize_str(&format_date(*d))
     }
 }
-
-/// The codes of the schedule's breaches (validation's are [`Code`](crate::validate::Code)s).
-pub const BREACH_CODES: &[&str] = &[
-    "cadence-gap",
-    "min-count",
-    "max-gap",
-    "late-write-up",
-    "late-rebook",
-    "child-discussion-gap",
-    "late-first-discussion",
-    "late-discussion-after-event",
-    "no-discussion-before-event",
-    "group-supervision-gap",
-    "file-audit-gap",
-    "supervisor-observation-gap",
-    "missed-milestone",
-    "late-urgent-supervision",
-    "late-briefing",
-    "late-incident-meeting",
-    "late-assessment-conclusion",
-    "late-completion",
-];

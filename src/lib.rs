@@ -38,6 +38,7 @@
 )]
 
 pub mod calendar;
+pub mod code;
 mod error;
 pub mod finding;
 mod input;

@@ -1365,9 +1365,9 @@ fn replay(case: &Value) -> Result<String, String> {
                                 .flatten()
                             {
                                 let (path, code) = (pair[0].as_str(), pair[1].as_str());
-                                if !all_findings(&r)
-                                    .any(|f| Some(f.path.as_str()) == path && Some(f.code) == code)
-                                {
+                                if !all_findings(&r).any(|f| {
+                                    Some(f.path.as_str()) == path && Some(f.code.as_str()) == code
+                                }) {
                                     return Err(format!("{}/{}: no finding {pair}", p.id, t.id));
                                 }
                             }

@@ -823,7 +823,7 @@ fn contract_review_date_within_a_year_of_signing() {
             .iter()
             .chain(&report.warnings)
             .filter(|f| f.path == "reviewDate")
-            .map(|f| (f.path.clone(), f.code))
+            .map(|f| (f.path.clone(), f.code.as_str()))
             .collect()
     };
     assert!(codes("2027-01-12").is_empty());

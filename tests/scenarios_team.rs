@@ -39,7 +39,7 @@ fn breaches(s: &Schedule, rule: &str) -> Vec<(String, &'static str)> {
     s.breaches
         .iter()
         .filter(|b| b.rule.as_deref() == Some(rule))
-        .map(|b| (b.path.clone(), b.code))
+        .map(|b| (b.path.clone(), b.code.as_str()))
         .collect()
 }
 
@@ -232,7 +232,7 @@ fn supervision_of_supervision_gap() {
     let advice: Vec<_> = s
         .advisories
         .iter()
-        .map(|b| (b.path.as_str(), b.code))
+        .map(|b| (b.path.as_str(), b.code.as_str()))
         .collect();
     assert_eq!(
         advice,

@@ -53,7 +53,7 @@ fn six_late_monthly_supervisions_in_a_row_are_one_run() {
         .collect();
     let shape: Vec<(&str, &str, Option<Run>)> = personal
         .iter()
-        .map(|b| (b.code, b.path.as_str(), b.run))
+        .map(|b| (b.code.as_str(), b.path.as_str(), b.run))
         .collect();
     let run6 = Run {
         first: date("2026-01-05"),

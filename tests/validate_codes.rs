@@ -6,7 +6,7 @@ mod validate_support;
 
 use serde_json::{json, Value};
 use std::collections::{BTreeMap, BTreeSet};
-use supervision_rules::finding::Finding;
+use supervision_rules::finding::{Finding, Origin, Severity};
 use supervision_rules::policy::Registry;
 use supervision_rules::validate::{validate, Code, ValidateOptions};
 use validate_support::*;
@@ -18,6 +18,7 @@ const DOC: &str = include_str!("../docs/finding-codes.md");
 struct Row {
     code: String,
     severity: String,
+    meaning: String,
     template: String,
     path: String,
     message: String,
@@ -45,6 +46,7 @@ fn table(heading: &str) -> Vec<Row> {
             Row {
                 code: unquote(&cells[0]),
                 severity: cells[1].clone(),
+                meaning: cells[2].clone(),
                 template: unquote(&cells[3]),
                 path: unquote(&cells[4]),
                 message: cells[5].clone(),
@@ -163,6 +165,24 @@ fn example(code: Code) -> (&'static str, &'static str, Value, ValidateOptions) {
             "supervision-agreement",
             json!({ "sessionMinutes": 60 }),
         ),
+        Code::CadenceGap
+        | Code::MinCount
+        | Code::MaxGap
+        | Code::LateWriteUp
+        | Code::LateRebook
+        | Code::ChildDiscussionGap
+        | Code::LateFirstDiscussion
+        | Code::LateDiscussionAfterEvent
+        | Code::NoDiscussionBeforeEvent
+        | Code::GroupSupervisionGap
+        | Code::FileAuditGap
+        | Code::SupervisorObservationGap
+        | Code::MissedMilestone
+        | Code::LateUrgentSupervision
+        | Code::LateBriefing
+        | Code::LateIncidentMeeting
+        | Code::LateAssessmentConclusion
+        | Code::LateCompletion => panic!("{code:?} is a schedule breach: no record example"),
     };
     (p, t, changes, o)
 }
@@ -210,136 +230,104 @@ fn every_validation_code_is_documented_with_a_true_example() {
     let rows = table("## Validation");
     let documented: BTreeMap<&str, &Row> = rows.iter().map(|r| (r.code.as_str(), r)).collect();
     assert_eq!(documented.len(), rows.len(), "a code documented twice");
-    let codes: BTreeSet<&str> = Code::ALL.iter().map(|c| c.as_str()).collect();
+    let codes: BTreeSet<&str> = validation_codes().map(|c| c.as_str()).collect();
     let doc_codes: BTreeSet<&str> = documented.keys().copied().collect();
     assert_eq!(
         doc_codes, codes,
-        "the validation table and Code::ALL differ"
+        "the validation table and Code::ALL's validation codes differ"
     );
     let r = registry();
-    for code in Code::ALL {
+    for code in validation_codes() {
         let row = documented[code.as_str()];
-        let f = run_example(&r, *code);
-        let (p, t, ..) = example(*code);
+        let f = run_example(&r, code);
+        let (p, t, ..) = example(code);
         assert_eq!(f.code, code.as_str());
         assert_eq!(row.template, format!("{p}/{t}"), "{code:?}: template");
         assert_eq!(row.path, f.path, "{code:?}: path");
         assert_eq!(row.message, f.message, "{code:?}: message");
         let severity = match code.severity() {
-            supervision_rules::finding::Severity::Error => "error",
-            supervision_rules::finding::Severity::Warning => "warning",
-            supervision_rules::finding::Severity::Advisory => "advisory",
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+            Severity::Advisory => "advisory",
         };
         assert_eq!(row.severity, severity, "{code:?}: severity");
     }
 }
 
-/// The codes the schedule's audit passes to `breach(path, code, …)`, read from its source so
-/// a new breach cannot go undocumented.
-fn schedule_codes() -> BTreeSet<String> {
-    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/src/schedule");
-    let mut out = BTreeSet::new();
-    // src/schedule and its folders (the rule kinds are in src/schedule/rules).
-    let mut files = Vec::new();
-    let mut dirs = vec![std::path::PathBuf::from(dir)];
-    while let Some(d) = dirs.pop() {
-        for entry in std::fs::read_dir(&d).expect("src/schedule") {
-            let path = entry.expect("entry").path();
-            if path.is_dir() {
-                dirs.push(path);
-            } else {
-                files.push(path);
-            }
-        }
-    }
-    for path in files {
-        if path.extension().is_none_or(|e| e != "rs") {
-            continue;
-        }
-        let src = std::fs::read_to_string(&path).expect("source");
-        let mut rest = src.as_str();
-        // `.breach(` and `.chained_breach(` (a breach that may start a run).
-        while let Some(i) = rest.find("breach(") {
-            rest = &rest[i + "breach(".len()..];
-            if let Some(code) = code_argument_literal(rest) {
-                out.insert(code);
-            }
-        }
-    }
-    out
+/// The codes of [`validate`]'s findings.
+fn validation_codes() -> impl Iterator<Item = Code> {
+    Code::ALL
+        .iter()
+        .copied()
+        .filter(|c| c.origin() == Origin::Validation)
 }
 
-/// The string literal that is the second or third argument of a call whose arguments start
-/// at `s`: the code of a team's `breach(path, code, …)` or a worker's
-/// `breach(judged_on, path, code, …)`.
-fn code_argument_literal(s: &str) -> Option<String> {
-    let mut depth = 0usize;
-    let mut commas = 0usize;
-    let mut chars = s.char_indices();
-    let mut in_str = false;
-    while let Some((i, c)) = chars.next() {
-        if in_str {
-            match c {
-                '\\' => {
-                    chars.next();
-                }
-                '"' => in_str = false,
-                _ => {}
-            }
-            continue;
-        }
-        match c {
-            '"' => in_str = true,
-            '(' | '[' | '{' => depth += 1,
-            ')' | ']' | '}' if depth == 0 => return None,
-            ')' | ']' | '}' => depth -= 1,
-            ',' if depth == 0 => {
-                commas += 1;
-                let after = s[i + 1..].trim_start();
-                // A code is a literal argument of its own (a path may be `"x".to_string()`).
-                let lit = after.strip_prefix('"').and_then(|lit| {
-                    let j = lit.find('"')?;
-                    lit[j + 1..]
-                        .trim_start()
-                        .starts_with(',')
-                        .then(|| lit[..j].to_string())
-                });
-                if lit.is_some() {
-                    return lit;
-                }
-                if commas == 2 {
-                    return None;
-                }
-            }
-            _ => {}
+/// The text of every Rust file under `dir`.
+fn sources(dir: &std::path::Path, out: &mut String) {
+    for entry in std::fs::read_dir(dir).expect("a source folder") {
+        let path = entry.expect("entry").path();
+        if path.is_dir() {
+            sources(&path, out);
+        } else if path.extension().is_some_and(|e| e == "rs") {
+            out.push_str(&std::fs::read_to_string(&path).expect("source"));
         }
     }
-    None
 }
 
 #[test]
-fn every_schedule_breach_code_is_documented() {
-    let found = schedule_codes();
-    assert!(
-        found.len() >= 9,
-        "read the breach codes from src/schedule: {found:?}"
-    );
+fn every_schedule_breach_code_is_documented_and_emitted() {
     let rows = table("## Schedule breaches");
-    let documented: BTreeSet<String> = rows.iter().map(|r| r.code.clone()).collect();
-    let missing: Vec<&String> = found.difference(&documented).collect();
-    assert!(missing.is_empty(), "undocumented breach codes: {missing:?}");
-    let stale: Vec<&String> = documented.difference(&found).collect();
-    assert!(
-        stale.is_empty(),
-        "documented codes the schedule no longer emits: {stale:?}"
+    let documented: BTreeSet<&str> = rows.iter().map(|r| r.code.as_str()).collect();
+    let breaches: BTreeSet<&str> = Code::ALL
+        .iter()
+        .filter(|c| c.origin() == Origin::Breach)
+        .map(|c| c.as_str())
+        .collect();
+    assert_eq!(
+        documented, breaches,
+        "the breach table and Code::ALL's breaches differ"
     );
     for r in &rows {
         assert_eq!(r.severity, "error", "breaches are errors: {}", r.code);
     }
-    // A breach read back (the widget reads schedules) knows every code the schedule emits.
-    let known: BTreeSet<String> = supervision_rules::finding::BREACH_CODES
-        .iter()
-        .map(|c| c.to_string())
+    // Each is passed by a rule of the schedule: a code no rule emits any more goes.
+    let mut schedule = String::new();
+    sources(
+        std::path::Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/src/schedule")),
+        &mut schedule,
+    );
+    for code in Code::ALL.iter().filter(|c| c.origin() == Origin::Breach) {
+        assert_eq!(code.severity(), Severity::Error, "{code:?}");
+        let named = format!("Code::{code:?}");
+        assert!(
+            schedule.contains(&named),
+            "no rule in src/schedule passes {named}"
+        );
+    }
+}
+
+/// The doc's tables together list every code once, and each code's meaning there begins
+/// with the code's own one-line [`summary`](Code::summary).
+#[test]
+fn the_doc_lists_exactly_the_codes_each_with_its_summary() {
+    let rows: Vec<Row> = table("## Validation")
+        .into_iter()
+        .chain(table("## Schedule breaches"))
         .collect();
-    assert_eq!(known, found, "finding::BREACH_CODES");
+    let documented: Vec<&str> = rows.iter().map(|r| r.code.as_str()).collect();
+    let all: Vec<&str> = Code::ALL.iter().map(|c| c.as_str()).collect();
+    assert_eq!(
+        documented, all,
+        "docs/finding-codes.md lists Code::ALL, in its order"
+    );
+    for (code, row) in Code::ALL.iter().zip(&rows) {
+        assert_eq!(Code::from_name(code.as_str()), Some(*code));
+        let summary = code.summary().trim_end_matches('.');
+        assert!(
+            row.meaning.starts_with(summary),
+            "{code}: the doc's meaning {:?} does not begin with the summary {summary:?}",
+            row.meaning
+        );
+        assert!(!summary.contains('\n'), "{code:?}: a summary is one line");
+    }
 }

@@ -59,7 +59,7 @@ fn code_for(r: &Registry, id: &str, value: Option<Value>) -> String {
     let mine: Vec<&str> = findings(&report)
         .iter()
         .filter(|f| f.path == id || f.path.starts_with(&format!("{id}[")))
-        .map(|f| f.code)
+        .map(|f| f.code.as_str())
         .collect();
     mine.first().map_or("ok".to_string(), |c| c.to_string())
 }

@@ -3,8 +3,10 @@
 //! kind asks of them (sessions held, due dates, statuses).
 
 use super::changes::Era;
-use super::{Absence, Case, Obligation, Status, Worker};
+use super::output::{Obligation, Status};
+use super::{Absence, Case, Worker};
 use crate::calendar::{add_days, Calendar, Duration};
+use crate::code::Code;
 use crate::error::{Error, Result};
 use crate::finding::{Finding, Severity};
 use crate::policy::{
@@ -259,7 +261,7 @@ impl<'a> Engine<'a> {
         &mut self,
         judged_on: NaiveDate,
         path: impl FnOnce() -> String,
-        code: &'static str,
+        code: Code,
         rule: &Rule,
         message: impl FnOnce() -> String,
     ) {
@@ -276,7 +278,7 @@ impl<'a> Engine<'a> {
         &mut self,
         (from, to): (NaiveDate, NaiveDate),
         path: impl FnOnce() -> String,
-        code: &'static str,
+        code: Code,
         rule: &Rule,
         message: impl FnOnce() -> String,
     ) {
@@ -399,7 +401,7 @@ pub(crate) fn status(due: NaiveDate, as_of: NaiveDate, due_soon: u32) -> Status 
 
 /// A breach of `rule` found at `path` (a worker's history or a team's).
 /// One resting on a reading (`basis: "reading"`) is an advisory, worded as our reading.
-pub(crate) fn breach(path: String, code: &'static str, rule: &Rule, message: String) -> Finding {
+pub(crate) fn breach(path: String, code: Code, rule: &Rule, message: String) -> Finding {
     let (message, reading) = on_reading(rule, message);
     Finding {
         path,

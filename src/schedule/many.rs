@@ -1,6 +1,8 @@
 //! Schedules for many workers in one call: a team's dashboard reads them at once.
 
-use super::{schedule, Schedule, ScheduleOptions, Worker};
+use super::judge::schedule;
+use super::output::Schedule;
+use super::{ScheduleOptions, Worker};
 use crate::error::{Error, Result};
 use crate::json::Json;
 use crate::policy::Policy;

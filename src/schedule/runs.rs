@@ -7,6 +7,7 @@
 //! period ended: the late event that closed one period opened the next, so nothing on time
 //! came in between. One sort and one pass: n·log n in the breaches.
 
+use crate::code::Code;
 use crate::finding::{Finding, Run};
 use crate::words::long_date;
 use chrono::NaiveDate;
@@ -24,7 +25,7 @@ fn subject(path: &str) -> &str {
     ""
 }
 
-type Key<'b> = (&'static str, Option<&'b str>, &'b str);
+type Key<'b> = (Code, Option<&'b str>, &'b str);
 
 fn key(b: &Finding) -> Key<'_> {
     (b.code, b.rule.as_deref(), subject(&b.path))
@@ -110,7 +111,7 @@ mod tests {
         Finding {
             path: path.to_string(),
             pointer: None,
-            code: "cadence-gap",
+            code: Code::CadenceGap,
             message: "Late.".to_string(),
             source: "s".to_string(),
             severity: Severity::Error,

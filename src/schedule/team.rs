@@ -11,8 +11,11 @@
 //! - A gap longer than the interval between two held ones (or between `started` and the
 //!   first) is a breach; an open gap shows as an overdue obligation, not a breach.
 
-use super::{Obligation, Schedule, ScheduleOptions, Status};
+use super::judge::finish;
+use super::output::{Obligation, Schedule, Status};
+use super::ScheduleOptions;
 use crate::calendar::{Calendar, Duration};
+use crate::code::Code;
 use crate::error::{Error, Result};
 use crate::finding::Finding;
 use crate::input::{object, unique};
@@ -193,13 +196,7 @@ impl TeamEngine<'_> {
         });
     }
 
-    pub(crate) fn breach(
-        &mut self,
-        path: String,
-        code: &'static str,
-        rule: &Rule,
-        message: String,
-    ) {
+    pub(crate) fn breach(&mut self, path: String, code: Code, rule: &Rule, message: String) {
         self.breaches
             .push(crate::schedule::engine::breach(path, code, rule, message));
     }
@@ -210,7 +207,7 @@ impl TeamEngine<'_> {
         &mut self,
         period: (NaiveDate, NaiveDate),
         path: String,
-        code: &'static str,
+        code: Code,
         rule: &Rule,
         message: String,
     ) {
@@ -296,7 +293,7 @@ pub fn schedule_team(policy: &Policy, team: &Team, options: &ScheduleOptions) ->
         breaches,
         ..
     } = e;
-    Ok(super::finish(obligations, breaches, options))
+    Ok(finish(obligations, breaches, options))
 }
 
 #[cfg(test)]

@@ -1,7 +1,8 @@
 //! Table fields: the rows of an actions table (what, who, by when) and of a children table
 //! (name, date of birth). A row left blank is skipped.
 
-use super::{is_blank_cell, is_blank_row, is_empty, Checker, Code, Place};
+use super::checker::{is_blank_cell, is_blank_row, is_empty, Checker};
+use super::{Code, Place};
 use crate::calendar::parse_date;
 use crate::json::{Json as Value, JsonMap as Map};
 use crate::policy::Field;

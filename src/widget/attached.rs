@@ -58,7 +58,7 @@ impl State {
             };
             let findings = report.errors.iter_mut().chain(report.warnings.iter_mut());
             for f in findings.filter(|f| f.path == *id) {
-                if f.code == crate::validate::Code::InvalidDate.as_str() {
+                if f.code == crate::code::Code::InvalidDate {
                     f.message.clone_from(&message);
                 }
             }

@@ -81,7 +81,7 @@ pub fn status_of(s: &Schedule, rule: &str) -> Status {
 
 /// Breach codes, in order.
 pub fn breach_codes(s: &Schedule) -> Vec<&'static str> {
-    s.breaches.iter().map(|b| b.code).collect()
+    s.breaches.iter().map(|b| b.code.as_str()).collect()
 }
 
 /// The breaches with this code.

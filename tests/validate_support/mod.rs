@@ -75,7 +75,7 @@ pub fn findings(r: &ValidationReport) -> Vec<&supervision_rules::finding::Findin
 pub fn codes(r: &ValidationReport) -> Vec<(String, &'static str)> {
     findings(r)
         .into_iter()
-        .map(|f| (f.path.clone(), f.code))
+        .map(|f| (f.path.clone(), f.code.as_str()))
         .collect()
 }
 

@@ -8,6 +8,7 @@ use crate::schedule::engine::{after, Engine};
 use crate::schedule::Case;
 use crate::words::long_date;
 use serde::Serialize;
+use crate::code::Code;
 
 /// A child discussed within a time after an event.
 #[derive(Debug, Clone, Serialize)]
@@ -60,7 +61,7 @@ impl ChildRule for ChildAfterEvent {
                         long_date(*d)
                     );
                     let path = || format!("cases[{index}].events[{j}]");
-                    e.breach(ev.date, path, "late-discussion-after-event", rule, message);
+                    e.breach(ev.date, path, Code::LateDiscussionAfterEvent, rule, message);
                 }
                 Some(_) => {}
             }

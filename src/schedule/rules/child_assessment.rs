@@ -11,6 +11,7 @@ use crate::words::long_date;
 use chrono::NaiveDate;
 use std::collections::BTreeSet;
 use serde::Serialize;
+use crate::code::Code;
 
 /// Each assessment (an `assessment-started` event up to the next `assessment-completed`)
 /// discussed at its start and then at least every `every`.
@@ -63,12 +64,12 @@ impl ChildRule for ChildAssessment {
                 if d > due {
                     let (code, path, since) = match last {
                         None => (
-                            "late-first-discussion",
+                            Code::LateFirstDiscussion,
                             format!("cases[{index}].events[{j}]"),
                             format!("the start of the assessment on {}", long_date(start)),
                         ),
                         Some(l) => (
-                            "child-discussion-gap",
+                            Code::ChildDiscussionGap,
                             format!("cases[{index}].discussed"),
                             format!("the discussion on {}", long_date(l)),
                         ),
@@ -119,8 +120,8 @@ impl ChildAssessment {
                     case.id
                 );
                 let code = match last {
-                    None => "late-first-discussion",
-                    Some(_) => "child-discussion-gap",
+                    None => Code::LateFirstDiscussion,
+                    Some(_) => Code::ChildDiscussionGap,
                 };
                 let path = || format!("cases[{index}].events[{k}]");
                 e.breach(last.unwrap_or(start), path, code, rule, message);

@@ -9,6 +9,7 @@ use crate::schedule::engine::{after, Engine};
 use crate::schedule::Case;
 use crate::words::long_date;
 use serde::Serialize;
+use crate::code::Code;
 
 /// Each assessment (an `assessment-started` event) concluded by an `assessment-completed`
 /// event within a time of its start.
@@ -57,7 +58,7 @@ impl ChildRule for ChildAssessmentConclusion {
                         long_date(due)
                     );
                     let path = || format!("cases[{index}].events[{k}]");
-                    e.breach(start, path, "late-assessment-conclusion", rule, message);
+                    e.breach(start, path, Code::LateAssessmentConclusion, rule, message);
                 }
                 Some(_) => {}
             }

@@ -8,6 +8,7 @@ use crate::schedule::engine::{before, Engine};
 use crate::schedule::Case;
 use crate::words::long_date;
 use serde::Serialize;
+use crate::code::Code;
 
 /// A child discussed before a planned event.
 #[derive(Debug, Clone, Serialize)]
@@ -64,7 +65,7 @@ impl ChildRule for ChildBeforeEvent {
                 let message = ||
                     format!("The case was not discussed in the {window} before the {event}.");
                 let path = || format!("cases[{index}].events[{j}]");
-                e.breach(from, path, "no-discussion-before-event", rule, message);
+                e.breach(from, path, Code::NoDiscussionBeforeEvent, rule, message);
             }
         }
         Ok(())

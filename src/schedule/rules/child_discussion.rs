@@ -8,6 +8,7 @@ use crate::schedule::engine::{after, Engine};
 use crate::schedule::Case;
 use crate::words::long_date;
 use serde::Serialize;
+use crate::code::Code;
 
 /// Each child discussed at least this often.
 #[derive(Debug, Clone, Serialize)]
@@ -52,7 +53,7 @@ impl ChildRule for ChildDiscussion {
                     long_date(prev)
                 );
                 let path = || format!("cases[{index}].discussed");
-                e.chained_breach((prev, d), path, "child-discussion-gap", rule, message);
+                e.chained_breach((prev, d), path, Code::ChildDiscussionGap, rule, message);
             }
             prev = d;
             since_allocation = false;

@@ -8,6 +8,7 @@ use crate::schedule::engine::{after, Engine};
 use crate::schedule::Case;
 use crate::words::long_date;
 use serde::Serialize;
+use crate::code::Code;
 
 /// A child first discussed within a time of allocation.
 #[derive(Debug, Clone, Serialize)]
@@ -54,7 +55,7 @@ impl ChildRule for ChildFirstDiscussion {
                     long_date(d)
                 );
                 let path = || format!("cases[{index}].discussed");
-                e.breach(case.allocated, path, "late-first-discussion", rule, message);
+                e.breach(case.allocated, path, Code::LateFirstDiscussion, rule, message);
             }
             Some(_) => {}
         }

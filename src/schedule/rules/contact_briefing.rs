@@ -11,6 +11,7 @@ use crate::schedule::Contact;
 use crate::words::long_date;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
+use crate::code::Code;
 
 /// Each contact in `worker.contacts` briefed (or its outcome decided and recorded) within a
 /// time.
@@ -116,10 +117,10 @@ impl WorkerRule for ContactBriefing {
                     // Each code written out, as every breach code is (tests/validate_codes.rs).
                     match self.step {
                         ContactStep::Briefing => {
-                            e.breach(c.date, path, "late-briefing", rule, message);
+                            e.breach(c.date, path, Code::LateBriefing, rule, message);
                         }
                         ContactStep::Completion => {
-                            e.breach(c.date, path, "late-completion", rule, message);
+                            e.breach(c.date, path, Code::LateCompletion, rule, message);
                         }
                     }
                 }

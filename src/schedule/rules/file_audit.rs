@@ -9,6 +9,7 @@ use crate::schedule::team::TeamEngine;
 use crate::words::long_date;
 use chrono::NaiveDate;
 use serde::Serialize;
+use crate::code::Code;
 
 /// An audit of supervision files.
 #[derive(Debug, Clone, Serialize)]
@@ -72,7 +73,7 @@ impl FileAudit {
                 .map_or_else(|| "audits".to_string(), |i| format!("audits[{i}]"));
             e.breach(
                 at,
-                "file-audit-gap",
+                Code::FileAuditGap,
                 rule,
                 format!(
                     "{whose} audited on {} came more than {every} after {}: due by {}.",

@@ -10,6 +10,7 @@ use crate::schedule::team::TeamEngine;
 use chrono::NaiveDate;
 use crate::words::long_date;
 use serde::Serialize;
+use crate::code::Code;
 
 /// Group supervision of a team.
 #[derive(Debug, Clone, Serialize)]
@@ -87,7 +88,7 @@ impl TeamRule for GroupSupervision {
             e.chained_breach(
                 (g.from, g.held),
                 at,
-                "group-supervision-gap",
+                Code::GroupSupervisionGap,
                 rule,
                 format!(
                     "The group supervision on {} came more than {every} after {}: it was due \

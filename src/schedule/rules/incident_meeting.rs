@@ -8,6 +8,7 @@ use crate::policy::{ObligationKind, Problems, Rule};
 use crate::schedule::engine::{after, Engine};
 use crate::words::long_date;
 use serde::Serialize;
+use crate::code::Code;
 
 /// Each incident in `worker.incidents` followed by a meeting with the worker.
 #[derive(Debug, Clone, Serialize)]
@@ -72,7 +73,7 @@ impl WorkerRule for IncidentMeeting {
                         self.deadline()
                     );
                     let path = || format!("incidents[{i}].met");
-                    e.breach(incident.date, path, "late-incident-meeting", rule, message);
+                    e.breach(incident.date, path, Code::LateIncidentMeeting, rule, message);
                 }
                 Some(_) => {}
             }

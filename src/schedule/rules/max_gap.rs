@@ -7,6 +7,7 @@ use crate::policy::{Problems, Rule, SessionType};
 use crate::schedule::engine::{after, Engine};
 use crate::words::{long_date, sessions_counted};
 use serde::Serialize;
+use crate::code::Code;
 
 /// No gap between sessions longer than this.
 #[derive(Debug, Clone, Serialize)]
@@ -54,7 +55,7 @@ impl WorkerRule for MaxGap {
                     gap.describe()
                 );
                 let path = e.session_path(d);
-                e.chained_breach((prev, d), || path, "max-gap", rule, message);
+                e.chained_breach((prev, d), || path, Code::MaxGap, rule, message);
             }
             prev = d;
             prev_is_start = false;
@@ -66,7 +67,7 @@ impl WorkerRule for MaxGap {
                 long_date(prev),
                 gap.describe()
             );
-            e.breach(prev, || "sessions".to_string(), "max-gap", rule, message);
+            e.breach(prev, || "sessions".to_string(), Code::MaxGap, rule, message);
         }
         Ok(None)
     }

@@ -11,6 +11,7 @@ use crate::schedule::engine::{after, Engine};
 use crate::words::long_date;
 use chrono::NaiveDate;
 use serde::Serialize;
+use crate::code::Code;
 
 /// Reviews at fixed points from a worker's date.
 #[derive(Debug, Clone, Serialize)]
@@ -104,7 +105,7 @@ impl Milestone {
                 long_date(*due),
                 long_date(closes)
             );
-            e.breach(*due, || "reviews".to_string(), "missed-milestone", rule, message);
+            e.breach(*due, || "reviews".to_string(), Code::MissedMilestone, rule, message);
         }
     }
 

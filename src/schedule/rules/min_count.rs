@@ -8,6 +8,7 @@ use crate::schedule::engine::{after, Engine};
 use crate::words::{long_date, ordinal, plural, sessions_counted};
 use chrono::NaiveDate;
 use serde::Serialize;
+use crate::code::Code;
 
 /// At least `count` sessions in any window.
 #[derive(Debug, Clone, Serialize)]
@@ -148,7 +149,7 @@ pub(super) fn too_few(
             window.describe(),
             counted.what
         );
-        e.breach(s, || counted.path.to_string(), "min-count", rule, message);
+        e.breach(s, || counted.path.to_string(), Code::MinCount, rule, message);
         reported = Some(span);
     }
 }

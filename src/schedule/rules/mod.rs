@@ -1,50 +1,19 @@
 //! Rule kinds: one file per kind. Each kind is a struct that reads itself from the policy's
-//! JSON (serde), checks its own fields (`check`) and is evaluated over the [`Engine`]
+//! JSON (serde), checks its own fields (`check`) and is evaluated over the [`Engine`](super::engine::Engine)
 //! (`apply`). This module registers them: the `kind` names, the subject each is about, and
 //! the one `match` that dispatches to them.
 //!
 //! Adding a kind: write `<kind>.rs` with the struct, its `check` and an `impl WorkerRule`
 //! (or `ChildRule`), and add one line to the [`rule_kinds!`] list below.
 
-use super::engine::Engine;
-use super::team::TeamEngine;
-use super::Case;
-use crate::error::Result;
+mod subject;
+
 use crate::policy::{Problems, Rule};
 use serde::Serialize;
 
 pub(crate) use cadence::Handover;
-
-/// Whom a rule kind is about.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Subject {
-    /// The worker: supervision, write-ups, reviews.
-    Worker,
-    /// Each child on the worker's caseload.
-    Child,
-    /// The team, or each of its supervisors: group supervision, file audits, observation of
-    /// supervision (`scheduleTeam`).
-    Team,
-}
-
-/// A rule kind about the worker.
-pub(crate) trait WorkerRule {
-    /// Audits the worker's history under `rule` and gives its next obligations. A rule with
-    /// a `during` window may hand over to the rules it overrides.
-    fn apply<'a>(&'a self, rule: &'a Rule, e: &mut Engine<'a>) -> Result<Option<Handover>>;
-}
-
-/// A rule kind about each child on the caseload.
-pub(crate) trait ChildRule {
-    /// Audits one case (`cases[index]`) under `rule` and gives its next obligations.
-    fn apply(&self, rule: &Rule, e: &mut Engine<'_>, index: usize, case: &Case) -> Result<()>;
-}
-
-/// A rule kind about a team or its supervisors.
-pub(crate) trait TeamRule {
-    /// Audits the team's record under `rule` and gives its next obligations.
-    fn apply(&self, rule: &Rule, e: &mut TeamEngine<'_>) -> Result<()>;
-}
+pub use subject::Subject;
+pub(crate) use subject::{ChildRule, TeamRule, WorkerRule};
 
 /// Declares the rule kinds: `Variant(module::Struct) = "kind-name", Subject;`.
 macro_rules! rule_kinds {

@@ -9,6 +9,7 @@ use crate::schedule::{CancelledBy, Session};
 use crate::words::long_date;
 use chrono::{Datelike, NaiveDate};
 use serde::Serialize;
+use crate::code::Code;
 
 /// A cancelled session held again within a time.
 #[derive(Debug, Clone, Serialize)]
@@ -141,7 +142,7 @@ impl WorkerRule for Rebook {
                         long_date(*d),
                         long_date(due)
                     );
-                    e.breach(s.date, || format!("sessions[{i}]"), "late-rebook", rule, message);
+                    e.breach(s.date, || format!("sessions[{i}]"), Code::LateRebook, rule, message);
                 }
                 Some(_) => {}
             }

@@ -8,6 +8,7 @@ use crate::policy::{ObligationKind, Problems, Rule};
 use crate::schedule::team::TeamEngine;
 use crate::words::long_date;
 use serde::Serialize;
+use crate::code::Code;
 
 /// Observation of a supervisor's supervision.
 #[derive(Debug, Clone, Serialize)]
@@ -49,7 +50,7 @@ impl TeamRule for SupervisorObservation {
                 e.chained_breach(
                     (g.from, g.held),
                     at,
-                    "supervisor-observation-gap",
+                    Code::SupervisorObservationGap,
                     rule,
                     format!(
                         "The supervision of {} was observed on {}, more than {every} after {}: \

@@ -11,6 +11,7 @@ use crate::schedule::TimeOfDay;
 use chrono::NaiveDate;
 use crate::words::long_date;
 use serde::Serialize;
+use crate::code::Code;
 
 /// Each urgent request in `worker.requests` answered by a session within a time.
 #[derive(Debug, Clone, Serialize)]
@@ -87,7 +88,7 @@ impl WorkerRule for UrgentRequest {
                         self.within.describe()
                     );
                     let path = || format!("requests[{i}]");
-                    e.breach(r.date, path, "late-urgent-supervision", rule, message);
+                    e.breach(r.date, path, Code::LateUrgentSupervision, rule, message);
                 }
                 Some(_) => {}
             }

@@ -7,6 +7,7 @@ use crate::policy::{ObligationKind, Problems, Rule, SessionType};
 use crate::schedule::engine::{after, Engine};
 use crate::words::{capitalise, long_date};
 use serde::Serialize;
+use crate::code::Code;
 
 /// Each held session written up within a time.
 #[derive(Debug, Clone, Serialize)]
@@ -65,7 +66,7 @@ impl WorkerRule for WriteUp {
                         within.describe()
                     );
                     let path = || format!("sessions[{i}].recorded");
-                    e.breach(s.date, path, "late-write-up", rule, message);
+                    e.breach(s.date, path, Code::LateWriteUp, rule, message);
                 }
                 Some(_) => {}
             }

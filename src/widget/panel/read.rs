@@ -6,11 +6,10 @@
 //! have no `Deserialize` of their own (issue 23): they are written, never read back.
 
 use super::super::{bad, js_error};
-use crate::finding::{Finding, Run, Severity, BREACH_CODES};
+use crate::finding::{Code, Finding, Run, Severity};
 use crate::input::{enum_value, object, Obj};
 use crate::policy::ObligationKind;
 use crate::schedule::{Obligation, Schedule, Status};
-use crate::validate::Code;
 use chrono::NaiveDate;
 use serde_json::Value;
 use wasm_bindgen::JsValue;
@@ -99,15 +98,6 @@ fn obligation(v: &Value) -> Option<Obligation> {
     })
 }
 
-/// A known finding code, as the `&'static str` a [`Finding`] holds.
-fn code(name: &str) -> Option<&'static str> {
-    Code::ALL
-        .iter()
-        .map(|c| c.as_str())
-        .chain(BREACH_CODES.iter().copied())
-        .find(|c| *c == name)
-}
-
 fn breach(v: &Value) -> Option<Finding> {
     let o = object(v, "").ok()?;
     let severity = match o.get("severity")?.as_str()? {
@@ -128,7 +118,7 @@ fn breach(v: &Value) -> Option<Finding> {
     Some(Finding {
         path: text(&o, "path")?,
         pointer: optional("pointer")?,
-        code: code(o.get("code")?.as_str()?)?,
+        code: Code::from_name(o.get("code")?.as_str()?)?,
         message: text(&o, "message")?,
         source: text(&o, "source")?,
         severity,

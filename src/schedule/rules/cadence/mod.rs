@@ -19,6 +19,7 @@ use crate::schedule::engine::{after, Engine};
 use crate::words::{capitalise, every_phrase, long_date, plural, sessions_counted};
 use chrono::NaiveDate;
 use serde::Serialize;
+use crate::code::Code;
 
 /// A recurring session.
 #[derive(Debug, Clone, Serialize)]
@@ -436,7 +437,7 @@ impl<'a> Engine<'a> {
         );
         let path = self.session_path(b);
         let period = (n.basis.date(), b);
-        self.chained_breach(period, || path, "cadence-gap", c.rule, || message);
+        self.chained_breach(period, || path, Code::CadenceGap, c.rule, || message);
     }
 
     fn oblige_next(&mut self, c: &View<'a>, n: &Next<'a>) {
