@@ -311,7 +311,7 @@ fn finding_interface_names_every_key_a_finding_writes() {
 /// `JsonSchemaOptions.draft` offers exactly the dialects `jsonSchema` reads.
 #[test]
 fn json_schema_options_draft_is_what_the_options_read() {
-    use supervision_rules::policy::{Draft, SchemaOptions};
+    use supervision_rules::validate::{Draft, SchemaOptions};
     let drafts = union(TS_SCHEMA, "JsonSchemaOptions", "draft");
     assert_eq!(drafts, names(&["2020-12", "draft-07"]));
     let read: BTreeSet<&str> = drafts

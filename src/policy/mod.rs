@@ -17,7 +17,6 @@ mod load;
 mod locate;
 mod model;
 mod read;
-mod schema;
 mod select;
 #[cfg(feature = "authoring")]
 mod stand_in;
@@ -34,9 +33,6 @@ pub use locate::{check_text, Located};
 pub use model::*;
 pub use read::read_unchecked;
 pub(crate) use read::{by_name as read_by_name, read_fields, Json, Read};
-pub use schema::{
-    json_schema, json_schema_text, json_schema_with, Draft, SchemaOptions, EXTENSION_KEYWORDS,
-};
 pub use select::{Selection, Who};
 
 use crate::error::{Error, Result};

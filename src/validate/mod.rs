@@ -20,11 +20,15 @@ mod name;
 mod options;
 mod place;
 mod rules;
+mod schema;
 mod table;
 
 pub use code::Code;
 pub use field::{case_ids_only, MAX_CASE_ID_LEN};
 pub use options::{Mode, ValidateOptions, ValidationReport};
+pub use schema::{
+    json_schema, json_schema_text, json_schema_with, Draft, SchemaOptions, EXTENSION_KEYWORDS,
+};
 
 use crate::calendar::parse_date;
 use crate::error::{Error, Result};

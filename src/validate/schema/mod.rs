@@ -5,8 +5,8 @@
 
 mod order;
 
-use super::{Field, FieldType, Policy, Required, Template};
-use crate::validate::Mode;
+use super::Mode;
+use crate::policy::{Field, FieldType, Policy, Required, Template};
 use serde_json::{Map, Value};
 
 pub use order::json_schema_text;
@@ -108,8 +108,8 @@ const CASE_IDS_PATTERN: &str =
 ///
 /// # Examples
 /// ```
-/// use supervision_rules::policy::{json_schema, json_schema_with, Registry, SchemaOptions};
-/// use supervision_rules::validate::Mode;
+/// use supervision_rules::policy::Registry;
+/// use supervision_rules::validate::{json_schema, json_schema_with, Mode, SchemaOptions};
 /// let registry = Registry::with_builtins();
 /// let (policy, template) = registry.template("havering", "personal-supervision")?;
 /// let schema = json_schema(policy, template);
