@@ -22,7 +22,7 @@ mod select;
 mod stand_in;
 mod template;
 
-pub(crate) use check::Problems;
+pub(crate) use check::{Problems, TemplateRuleAt};
 pub use compiled::{compile, load_compiled, COMPILED_FORMAT};
 #[cfg(feature = "authoring")]
 pub(crate) use load::KindReader;

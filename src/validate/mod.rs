@@ -19,7 +19,7 @@ mod field;
 mod name;
 mod options;
 mod place;
-mod rules;
+pub(crate) mod rules;
 mod schema;
 mod table;
 

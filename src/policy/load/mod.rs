@@ -12,7 +12,6 @@ use super::keys::{de, did_you_mean, fields_of, join, known_keys};
 use super::model::*;
 use super::stand_in::{self, StandIns};
 use super::Registry;
-use crate::calendar::Duration;
 use crate::error::{Error, PolicyProblem, Result};
 use serde::de::DeserializeOwned;
 use serde_json::{Map, Value};
@@ -144,7 +143,7 @@ fn typed(mut obj: Map<String, Value>, problems: &mut Problems) -> Option<(Policy
         strict(v, path, "a role", fields_of::<Role>(), problems)
     });
     let rules = each(&rules_v, "rules", problems, rule);
-    let templates = each(&templates_v, "templates", problems, template);
+    let templates = each(&templates_v, "templates", problems, template::template);
     let mut stand_ins = StandIns::default();
     let mut policy = match shell {
         Some(p) => p,
@@ -340,139 +339,4 @@ struct RuleHead {
     overrides: Vec<String>,
 }
 
-/// Each template rule kind and its own keys (beside `kind`, `source`, `note`, `basis` and
-/// `reading`).
-const TEMPLATE_RULE_KEYS: &[(&str, &[&str])] = &[
-    ("not-future", &["field"]),
-    ("date-order", &["earlier", "later"]),
-    ("date-within", &["earlier", "later", "within"]),
-    ("next-within-cadence", &["field", "obligation"]),
-    ("required-if-gap", &["field", "last", "obligation"]),
-    ("min-duration", &["minutes", "field", "start", "end"]),
-];
-
-/// A template rule: its keys, each value at its own path, then the whole.
-fn template_rule(v: &Value, path: &str, problems: &mut Problems) -> Option<TemplateRule> {
-    let Value::Object(obj) = v else {
-        problems.push(path, "a template rule, as an object");
-        return None;
-    };
-    let name = obj.get("kind").and_then(Value::as_str).unwrap_or_default();
-    let Some((_, own)) = TEMPLATE_RULE_KEYS.iter().find(|(k, _)| *k == name) else {
-        let names = TEMPLATE_RULE_KEYS.iter().map(|(k, _)| *k);
-        problems.push(
-            join(path, "kind"),
-            format!(
-                "one of the template rule kinds: {}{}",
-                did_you_mean(name, names.clone()),
-                names.collect::<Vec<_>>().join(", ")
-            ),
-        );
-        return None;
-    };
-    let allowed: Vec<&str> = ["kind", "source", "note", "basis", "reading"]
-        .into_iter()
-        .chain(own.iter().copied())
-        .collect();
-    let what = format!("a \"{name}\" template rule");
-    let kept = known_keys(obj, path, &what, &allowed, problems);
-    let mut ok = kept_all(obj, &allowed);
-    for (key, value) in &kept {
-        let at = join(path, key);
-        ok &= match key.as_str() {
-            "obligation" => de::<ObligationKind>(value, &at, problems).is_some(),
-            "minutes" => de::<u32>(value, &at, problems).is_some(),
-            "within" => de::<Duration>(value, &at, problems).is_some(),
-            "basis" => de::<Basis>(value, &at, problems).is_some(),
-            _ => de::<String>(value, &at, problems).is_some(),
-        };
-    }
-    if !ok {
-        return None;
-    }
-    de(&Value::Object(kept), path, problems)
-}
-
-fn template(v: &Value, path: &str, problems: &mut Problems) -> Option<Template> {
-    let Value::Object(obj) = v else {
-        problems.push(path, "a template, as an object");
-        return None;
-    };
-    let allowed = fields_of::<Template>();
-    let mut ok = kept_all(obj, allowed);
-    let mut obj = known_keys(obj, path, "a template", allowed, problems);
-    let sections_v = match obj.insert("sections".into(), Value::Array(Vec::new())) {
-        Some(Value::Array(a)) => a,
-        Some(_) => {
-            problems.push(format!("{path}.sections"), "an array of sections");
-            Vec::new()
-        }
-        None => {
-            problems.push(path, "the key \"sections\" (it is missing)");
-            Vec::new()
-        }
-    };
-    let rules_v = match obj.insert("rules".into(), Value::Array(Vec::new())) {
-        Some(Value::Array(a)) => a,
-        None => Vec::new(),
-        Some(_) => {
-            problems.push(format!("{path}.rules"), "an array of template rules");
-            Vec::new()
-        }
-    };
-    let shell: Option<Template> = de(&Value::Object(obj), path, problems);
-    let sections: Vec<Section> = each(&sections_v, &format!("{path}.sections"), problems, section)
-        .into_iter()
-        .flatten()
-        .collect();
-    let rules: Vec<TemplateRule> =
-        each(&rules_v, &format!("{path}.rules"), problems, template_rule)
-            .into_iter()
-            .flatten()
-            .collect();
-    let mut t = shell?;
-    ok &= sections.len() == sections_v.len() && rules.len() == rules_v.len();
-    t.sections = sections;
-    t.rules = rules;
-    ok.then_some(t)
-}
-
-fn section(v: &Value, path: &str, problems: &mut Problems) -> Option<Section> {
-    let Value::Object(obj) = v else {
-        problems.push(path, "a section, as an object");
-        return None;
-    };
-    let allowed = fields_of::<Section>();
-    let mut ok = kept_all(obj, allowed);
-    let mut obj = known_keys(obj, path, "a section", allowed, problems);
-    let fields_v = match obj.insert("fields".into(), Value::Array(Vec::new())) {
-        Some(Value::Array(a)) => a,
-        Some(_) => {
-            problems.push(format!("{path}.fields"), "an array of fields");
-            Vec::new()
-        }
-        None => {
-            problems.push(path, "the key \"fields\" (it is missing)");
-            Vec::new()
-        }
-    };
-    let shell: Option<Section> = de(&Value::Object(obj), path, problems);
-    let fields: Vec<Field> = each(&fields_v, &format!("{path}.fields"), problems, field)
-        .into_iter()
-        .flatten()
-        .collect();
-    let mut s = shell?;
-    ok &= fields.len() == fields_v.len();
-    s.fields = fields;
-    ok.then_some(s)
-}
-
-fn field(v: &Value, path: &str, problems: &mut Problems) -> Option<Field> {
-    let mut v = v.clone();
-    let mut ok = true;
-    if let Value::Object(obj) = &mut v {
-        let allowed = fields_of::<FieldMessages>();
-        ok = nested(obj, "messages", path, "\"messages\"", allowed, problems);
-    }
-    strict(&v, path, "a field", fields_of::<Field>(), problems).filter(|_| ok)
-}
+mod template;
