@@ -63,10 +63,24 @@ macro_rules! template_rule_kinds {
                 }
             }
 
-            /// The kind's own definition.
-            pub(crate) fn definition(&self) -> &dyn TemplateKind {
+            /// The field ids the rule refers to.
+            pub fn fields(&self) -> Vec<&str> {
                 match self {
-                    $(TemplateRuleKind::$variant(k) => k,)*
+                    $(TemplateRuleKind::$variant(k) => k.fields(),)*
+                }
+            }
+
+            /// Checks the kind's own fields against the template, the rule being at `at`.
+            pub(crate) fn check(&self, at: &TemplateRuleAt<'_>, problems: &mut Problems) {
+                match self {
+                    $(TemplateRuleKind::$variant(k) => k.check(at, problems),)*
+                }
+            }
+
+            /// Checks a record against the rule (its clause `source`).
+            fn apply(&self, c: &mut Checker<'_>, cx: &Context<'_>, source: &str) {
+                match self {
+                    $(TemplateRuleKind::$variant(k) => k.apply(c, cx, source),)*
                 }
             }
 
@@ -112,18 +126,6 @@ template_rule_kinds! {
     NextWithinCadence(next_within_cadence::NextWithinCadence) = "next-within-cadence";
     RequiredIfGap(required_if_gap::RequiredIfGap) = "required-if-gap";
     MinDuration(min_duration::MinDuration) = "min-duration";
-}
-
-impl TemplateRuleKind {
-    /// The field ids the rule refers to.
-    pub fn fields(&self) -> Vec<&str> {
-        self.definition().fields()
-    }
-
-    /// Checks the kind's own fields against the template, the rule being at `at`.
-    pub(crate) fn check(&self, at: &TemplateRuleAt<'_>, problems: &mut Problems) {
-        self.definition().check(at, problems);
-    }
 }
 
 /// What a rule needs beyond the record: the policy's cadences for the worker the options
@@ -308,5 +310,5 @@ pub(super) fn apply(
 
 /// Checks one template rule.
 fn one(c: &mut Checker<'_>, cx: &Context<'_>, rule: &TemplateRule) {
-    rule.kind.definition().apply(c, cx, rule.source.as_str());
+    rule.kind.apply(c, cx, rule.source.as_str());
 }
