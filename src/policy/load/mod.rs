@@ -224,8 +224,20 @@ struct RuleReader<'a> {
 }
 
 impl KindReader for RuleReader<'_> {
+    /// Only what needs `T` is generic here (the rest, `head`, is one function for every
+    /// kind: the authoring build is smaller for it).
     fn read<T: DeserializeOwned>(&mut self, what: &str) -> Option<T> {
-        let own = fields_of::<T>();
+        let (kind, ok) = self.head(what, fields_of::<T>());
+        let kind = de(&kind, self.path, self.problems);
+        kind.filter(|_| ok)
+    }
+}
+
+impl RuleReader<'_> {
+    /// Checks the rule's keys (the shared ones and the kind's `own`), reads the shared ones
+    /// into `self.head` and gives the object of the kind's own keys, and whether no key was
+    /// unknown.
+    fn head(&mut self, what: &str, own: &[&str]) -> (Value, bool) {
         let shared = fields_of::<RuleHead>();
         let allowed: Vec<&str> = ["kind"]
             .into_iter()
@@ -271,8 +283,7 @@ impl KindReader for RuleReader<'_> {
             )
         };
         self.head = de(&split(shared), self.path, self.problems);
-        let kind = de(&split(own), self.path, self.problems);
-        kind.filter(|_| ok)
+        (split(own), ok)
     }
 }
 

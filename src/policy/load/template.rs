@@ -31,9 +31,24 @@ struct TemplateRuleReader<'a> {
     head: Option<TemplateRuleHead>,
 }
 
+/// Whether a key's value reads (`value_of` for one type), reporting it where it does not.
+type ValueCheck<'f> = &'f dyn Fn(&str, &Value, &str, &mut Problems) -> bool;
+
 impl KindReader for TemplateRuleReader<'_> {
+    /// Only what needs `T` is generic here (the rest, `head`, is one function for every
+    /// kind: the authoring build is smaller for it).
     fn read<T: DeserializeOwned>(&mut self, what: &str) -> Option<T> {
         let own = fields_of::<T>();
+        let kind = self.head(what, own, &value_of::<T>)?;
+        de(&kind, self.path, self.problems)
+    }
+}
+
+impl TemplateRuleReader<'_> {
+    /// Checks the rule's keys (the shared ones and the kind's `own`), each value on its own
+    /// (`own_value` for the kind's), reads the shared ones into `self.head` and gives the
+    /// object of the kind's own keys; `None` after any problem.
+    fn head(&mut self, what: &str, own: &[&str], own_value: ValueCheck<'_>) -> Option<Value> {
         let shared = fields_of::<TemplateRuleHead>();
         let allowed: Vec<&str> = ["kind"]
             .into_iter()
@@ -46,7 +61,7 @@ impl KindReader for TemplateRuleReader<'_> {
             let at = join(self.path, key);
             ok &= match key.as_str() {
                 "kind" => true,
-                k if own.contains(&k) => value_of::<T>(k, value, &at, self.problems),
+                k if own.contains(&k) => own_value(k, value, &at, self.problems),
                 k => value_of::<TemplateRuleHead>(k, value, &at, self.problems),
             };
         }
@@ -62,7 +77,7 @@ impl KindReader for TemplateRuleReader<'_> {
             )
         };
         self.head = Some(de(&split(shared), self.path, self.problems)?);
-        de(&split(own), self.path, self.problems)
+        Some(split(own))
     }
 }
 
