@@ -36,7 +36,7 @@ impl TemplateKind for RequiredIfGap {
     }
 
     fn check(&self, at: &TemplateRuleAt<'_>, problems: &mut Problems) {
-        at.date_field(&self.last, "field", problems);
+        at.date_field(&self.last, "last", problems);
         at.cadence_after_session(self.obligation, problems);
         if at.field_type(&self.field).is_none() {
             at.push("field", "the id of a field in this template", problems);
