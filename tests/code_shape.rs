@@ -238,9 +238,8 @@ fn tree(code: &str, mut at: usize, mut base: Vec<String>, out: &mut Vec<Vec<Stri
 const HUBS_NOT_YET_EMPTIED: &[&str] = &[
     // Dates and their arithmetic (`add_days`, `digits`): the calendar's own hub.
     "src/calendar/mod.rs",
-    // The template rule kinds' and the JSON Schema's homes, rebuilt by issue 23's item 3.
+    // The policy reader's JSON helpers, and the template rule kinds' registration hub.
     "src/policy/read/mod.rs",
-    "src/policy/schema/mod.rs",
     "src/validate/rules/mod.rs",
     // `Cadence` and its adjustments (`agreed.rs`): the cadence interval of item 4.
     "src/schedule/rules/cadence/mod.rs",
@@ -259,7 +258,7 @@ const KNOWN_CIRCLES: &[(&str, &str)] = &[
     ("input", "schedule"),
     // A timing rule kind lives in `schedule/rules/`, and the policy holds its rules.
     ("policy", "schedule"),
-    // `policy/schema/` describes what `validate` requires (issue 23's item 3 moves it).
+    // A template rule kind lives in `validate/rules/`, and the policy holds its template rules.
     ("policy", "validate"),
     // `words` names a schedule's statuses.
     ("schedule", "words"),
@@ -378,5 +377,89 @@ fn no_two_modules_import_each_other() {
     assert!(
         gone.is_empty(),
         "no longer a circle, take out of KNOWN_CIRCLES: {gone:?}"
+    );
+}
+
+/// `not-future` → `NotFuture`.
+fn type_name(kind: &str) -> String {
+    kind.split('-')
+        .map(|w| {
+            let mut c = w.chars();
+            c.next()
+                .map(|f| f.to_ascii_uppercase().to_string() + c.as_str())
+                .unwrap_or_default()
+        })
+        .collect()
+}
+
+/// Whether `line` holds `word` as a whole identifier, other than as a finding code
+/// (`Code::DateOrder`, or its declaration `DateOrder = "date-order", …`).
+fn names_type(line: &str, word: &str) -> bool {
+    fn ident(c: char) -> bool {
+        c.is_ascii_alphanumeric() || c == '_'
+    }
+    line.match_indices(word).any(|(i, _)| {
+        let before = &line[..i];
+        let after = &line[i + word.len()..];
+        !before.ends_with(ident)
+            && !after.starts_with(ident)
+            && !before.ends_with("Code::")
+            && !after.starts_with(" = \"")
+    })
+}
+
+/// Adding a template rule kind is one file and one line (issue 23, as for a timing rule): in
+/// `src/`, a kind's name (`"not-future"`, quoted as code writes it) and its type
+/// (`NotFuture`) appear only in its own file (`src/validate/rules/not_future.rs`) and on its
+/// one line of `template_rule_kinds!` in `src/validate/rules/mod.rs`. Left aside: a finding
+/// code of the same name (`date-order`, declared where the codes are) and the TypeScript
+/// contract's union (`'not-future'|…` in `src/wasm/types.rs`), which `tests/ts_contract.rs`
+/// holds to `TemplateRuleKind::NAMES`.
+#[test]
+fn a_template_rule_kind_is_named_in_its_file_and_its_registration_line_only() {
+    use supervision_rules::policy::TemplateRuleKind;
+    let src = Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/src"));
+    let rules = src.join("validate/rules");
+    let mut files = Vec::new();
+    rust_files(src, &mut files);
+    let texts: Vec<(PathBuf, String)> = files
+        .into_iter()
+        .map(|p| {
+            let text = fs::read_to_string(&p).expect("a source file");
+            (p, text)
+        })
+        .collect();
+    let mut problems = Vec::new();
+    for kind in TemplateRuleKind::NAMES {
+        let home = rules.join(format!("{}.rs", kind.replace('-', "_")));
+        if !home.exists() {
+            problems.push(format!("{kind}: no file {}", home.display()));
+        }
+        let (quoted, ty) = (format!("\"{kind}\""), type_name(kind));
+        let mut registered = 0;
+        for (path, text) in texts.iter().filter(|(p, _)| *p != home) {
+            for (i, line) in text.lines().enumerate() {
+                if !line.contains(&quoted) && !names_type(line, &ty) {
+                    continue;
+                }
+                let module = kind.replace('-', "_");
+                let registration = format!("{ty}({module}::{ty}) = {quoted};");
+                if *path == rules.join("mod.rs") && line.trim() == registration {
+                    registered += 1;
+                } else if !line.contains(&format!("{ty} = {quoted},")) {
+                    problems.push(format!("{kind}: {}:{}: {line}", path.display(), i + 1));
+                }
+            }
+        }
+        if registered != 1 {
+            problems.push(format!(
+                "{kind}: {registered} lines of template_rule_kinds! register it, not 1"
+            ));
+        }
+    }
+    assert!(
+        problems.is_empty(),
+        "a template rule kind named outside its file and its line:\n{}",
+        problems.join("\n")
     );
 }

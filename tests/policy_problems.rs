@@ -193,6 +193,21 @@ pub(crate) fn cases() -> Vec<Case> {
         ("misspelt obligation in a template rule", with(b(), "/templates/0/rules/0/obligation", json!("supervisoin")), &[
             ("templates[0].rules[0].obligation", "one of supervision, personal-supervision, case-supervision, child-discussion, agreement-review, observation, write-up, asye-review, pdr, group-supervision, file-audit, supervision-observation, urgent-supervision, briefing-supervision, incident-meeting, assessment-conclusion, completion-supervision (not \"supervisoin\": did you mean \"supervision\"?)"),
         ]),
+        ("a required-if-gap's last session not a date field", with(b(), "/templates/0/rules/0", json!({ "kind": "required-if-gap", "field": "venue", "last": "venue", "obligation": "supervision", "source": "s" })), &[
+            ("templates[0].rules[0].last", "the id of a date field"),
+        ]),
+        ("a min-duration with neither a number field nor times", with(b(), "/templates/0/rules/0", json!({ "kind": "min-duration", "minutes": 0, "field": "date", "start": "date", "source": "s" })), &[
+            ("templates[0].rules[0].minutes", "a whole number from 1 to 1440"),
+            ("templates[0].rules[0]", "either \"field\", or \"start\" and \"end\""),
+        ]),
+        ("a template rule's values of the wrong type, and a key left out", with(b(), "/templates/0/rules/0", json!({ "kind": "date-within", "earlier": 5, "within": "2 wekes", "note": null, "source": "s" })), &[
+            ("templates[0].rules[0].earlier", "invalid type: integer `5`, expected a string"),
+            ("templates[0].rules[0].note", "invalid type: null, expected a string"),
+            ("templates[0].rules[0].within", "expected the duration's unit to be one of day(s), working day(s), week(s), month(s), year(s), hour(s)"),
+        ]),
+        ("a template rule missing its source and a key of its kind", with(b(), "/templates/0/rules/0", json!({ "kind": "date-order", "earlier": "date" })), &[
+            ("templates[0].rules[0]", "the key \"source\" (it is missing)"),
+        ]),
         ("misspelt hours", with(b(), "/rules/1/when", json!({ "hours": "part time" })), &[
             ("rules[1].when.hours", "one of full-time, part-time (not \"part time\": did you mean \"part-time\"?)"),
         ]),

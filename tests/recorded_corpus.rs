@@ -16,6 +16,7 @@ use serde_json::{json, Map, Value};
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 use supervision_rules::calendar::{parse_date, Calendar};
+use supervision_rules::policy;
 use supervision_rules::policy::{Policy, Registry, TemplateRuleKind};
 use supervision_rules::schedule::{schedule, ScheduleOptions, Worker};
 use supervision_rules::validate::{validate, Mode, ValidateOptions};
@@ -228,10 +229,10 @@ fn records(t: &supervision_rules::policy::Template) -> Vec<(&'static str, Map<St
     let mut late = complete.clone();
     for r in &t.rules {
         match &r.kind {
-            TemplateRuleKind::NextWithinCadence { field, .. } => {
+            TemplateRuleKind::NextWithinCadence(policy::NextWithinCadence { field, .. }) => {
                 late.insert(field.clone(), json!("2026-12-24"));
             }
-            TemplateRuleKind::RequiredIfGap { field, last, .. } => {
+            TemplateRuleKind::RequiredIfGap(policy::RequiredIfGap { field, last, .. }) => {
                 late.insert(last.clone(), json!("2025-11-28"));
                 late.remove(field);
             }

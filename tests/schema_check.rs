@@ -7,11 +7,10 @@
 mod validate_support;
 
 use serde_json::{json, Map, Value};
-use supervision_rules::policy::{
-    json_schema, json_schema_text, json_schema_with, Draft, FieldType, Policy, Required,
-    SchemaOptions, Template, EXTENSION_KEYWORDS,
+use supervision_rules::policy::{FieldType, Policy, Required, Template};
+use supervision_rules::validate::{
+    json_schema, json_schema_text, json_schema_with, Draft, Mode, SchemaOptions, EXTENSION_KEYWORDS,
 };
-use supervision_rules::validate::Mode;
 use validate_support::*;
 
 const DIALECT: &str = "https://json-schema.org/draft/2020-12/schema";

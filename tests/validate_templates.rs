@@ -7,6 +7,7 @@
 mod validate_support;
 
 use serde_json::{json, Map, Value};
+use supervision_rules::policy;
 use supervision_rules::policy::{Field, FieldType, Required, TemplateRuleKind};
 use supervision_rules::validate::ValidateOptions;
 use validate_support::*;
@@ -468,7 +469,7 @@ fn every_template_rule_fires_and_does_not_fire() {
             kinds.insert(rule.kind.name());
             let ctx = format!("{}/{} rule {:?}", p.id, t.id, rule.kind);
             match &rule.kind {
-                TemplateRuleKind::NotFuture { field } => {
+                TemplateRuleKind::NotFuture(policy::NotFuture { field }) => {
                     let r = with(p, t, field, json!(plus_days(TODAY, 1)));
                     assert!(has(&r, field, "date-in-future"), "{ctx}: {:?}", codes(&r));
                     let r = with(p, t, field, json!(TODAY));
@@ -485,7 +486,7 @@ fn every_template_rule_fires_and_does_not_fire() {
                         "{ctx}"
                     );
                 }
-                TemplateRuleKind::DateOrder { earlier, later } => {
+                TemplateRuleKind::DateOrder(policy::DateOrder { earlier, later }) => {
                     let record = complete_record(t);
                     let value = |id: &str| record[id].as_str().expect("date").to_string();
                     // Change the field that is not the session date; the finding is on it.
@@ -500,11 +501,11 @@ fn every_template_rule_fires_and_does_not_fire() {
                     let r = with(p, t, moved, json!(same));
                     assert!(r.valid && findings(&r).is_empty(), "{ctx}: {:?}", codes(&r));
                 }
-                TemplateRuleKind::DateWithin {
+                TemplateRuleKind::DateWithin(policy::DateWithin {
                     earlier,
                     later,
                     within,
-                } => {
+                }) => {
                     let record = complete_record(t);
                     let from = record[earlier].as_str().expect("date").to_string();
                     let latest = plus(&from, &within.describe());
@@ -518,7 +519,9 @@ fn every_template_rule_fires_and_does_not_fire() {
                     let r = with(p, t, later, json!(plus_days(&from, -1)));
                     assert!(has(&r, later, "date-order"), "{ctx}: {:?}", codes(&r));
                 }
-                TemplateRuleKind::NextWithinCadence { field, .. } => {
+                TemplateRuleKind::NextWithinCadence(policy::NextWithinCadence {
+                    field, ..
+                }) => {
                     let r = with(p, t, field, json!(plus_days(SESSION, 400)));
                     assert_eq!(codes(&r), vec![(field.clone(), "next-too-late")], "{ctx}");
                     assert!(r.valid, "a warning does not block");
@@ -526,7 +529,7 @@ fn every_template_rule_fires_and_does_not_fire() {
                     let r = with(p, t, field, json!(plus_days(SESSION, 7)));
                     assert!(findings(&r).is_empty(), "{ctx}");
                 }
-                TemplateRuleKind::RequiredIfGap { field, last, .. } => {
+                TemplateRuleKind::RequiredIfGap(policy::RequiredIfGap { field, last, .. }) => {
                     let mut record = complete_record(t);
                     record.insert(last.clone(), json!(plus_days(SESSION, -400)));
                     record.remove(field);
@@ -547,11 +550,11 @@ fn every_template_rule_fires_and_does_not_fire() {
                     let r = check(p, t, &record, &final_options());
                     assert!(r.valid && findings(&r).is_empty(), "{ctx}");
                 }
-                TemplateRuleKind::MinDuration {
+                TemplateRuleKind::MinDuration(policy::MinDuration {
                     minutes,
                     field: Some(field),
                     ..
-                } => {
+                }) => {
                     let r = with(p, t, field, json!(f64::from(*minutes) - 1.0));
                     assert_eq!(
                         codes(&r),
@@ -562,7 +565,7 @@ fn every_template_rule_fires_and_does_not_fire() {
                     let r = with(p, t, field, json!(*minutes));
                     assert!(findings(&r).is_empty(), "{ctx}");
                 }
-                TemplateRuleKind::MinDuration { .. } => {
+                TemplateRuleKind::MinDuration(policy::MinDuration { .. }) => {
                     // Start and end times: covered with a registered policy in validate_rules.rs.
                 }
             }

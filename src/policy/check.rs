@@ -9,8 +9,6 @@ use std::collections::{BTreeMap, BTreeSet};
 /// Largest count a rule may ask for (sessions in a window, observations): beyond this a
 /// number is a typing error, not a policy.
 pub(crate) const MAX_COUNT: u32 = 1000;
-/// Longest minimum session length, in minutes (one day).
-const MAX_MINUTES: u32 = 24 * 60;
 /// Longest id, label or source string.
 const MAX_TEXT: usize = 10_000;
 
@@ -277,10 +275,12 @@ fn check_template(
             template: path,
             rule: format!("{path}.rules[{i}]"),
             fields: &fields,
+            session_date: t.session_date.is_some(),
+            cadences,
         };
         problems.text(format!("{}.source", at.rule), &r.source);
         check_basis(&at.rule, r.basis, r.reading.as_deref(), problems);
-        at.check(&r.kind, t, cadences, problems);
+        r.kind.check(&at, problems);
     }
 }
 
@@ -362,96 +362,56 @@ fn date_field(fields: &BTreeMap<&str, FieldType>, id: &str, at: String, problems
     }
 }
 
-/// Where a template rule is, and the fields it may name.
-struct TemplateRuleAt<'a> {
+/// Where a template rule is, the fields it may name and what else its kind's `check`
+/// (`src/validate/rules/<kind>.rs`) looks at.
+pub(crate) struct TemplateRuleAt<'a> {
     template: &'a str,
     rule: String,
     fields: &'a BTreeMap<&'a str, FieldType>,
+    session_date: bool,
+    cadences: &'a BTreeSet<ObligationKind>,
 }
 
 impl TemplateRuleAt<'_> {
-    fn date_field(&self, id: &str, key: &str, problems: &mut Problems) {
+    /// `id`, under the rule's `key`, names a date field of the template.
+    pub(crate) fn date_field(&self, id: &str, key: &str, problems: &mut Problems) {
         date_field(self.fields, id, format!("{}.{key}", self.rule), problems);
     }
 
-    /// The fields a template rule names, and what else it needs.
-    fn check(
-        &self,
-        kind: &TemplateRuleKind,
-        t: &Template,
-        cadences: &BTreeSet<ObligationKind>,
-        problems: &mut Problems,
-    ) {
-        let rpath = &self.rule;
-        match kind {
-            TemplateRuleKind::NotFuture { field } => self.date_field(field, "field", problems),
-            TemplateRuleKind::DateOrder { earlier, later }
-            | TemplateRuleKind::DateWithin { earlier, later, .. } => {
-                self.date_field(earlier, "earlier", problems);
-                self.date_field(later, "later", problems);
-            }
-            TemplateRuleKind::NextWithinCadence { field, obligation }
-            | TemplateRuleKind::RequiredIfGap {
-                field: _,
-                last: field,
-                obligation,
-            } => {
-                self.date_field(field, "field", problems);
-                if t.session_date.is_none() {
-                    problems.push(
-                        format!("{}.sessionDate", self.template),
-                        "the session date field, which this rule measures from",
-                    );
-                }
-                if !cadences.contains(obligation) {
-                    problems.push(
-                        format!("{rpath}.obligation"),
-                        "an obligation with a cadence rule in this policy",
-                    );
-                }
-                if let TemplateRuleKind::RequiredIfGap { field, .. } = kind {
-                    if !self.fields.contains_key(field.as_str()) {
-                        problems.push(
-                            format!("{rpath}.field"),
-                            "the id of a field in this template",
-                        );
-                    }
-                }
-            }
-            TemplateRuleKind::MinDuration {
-                minutes,
-                field,
-                start,
-                end,
-            } => self.check_min_duration(*minutes, (field, start, end), problems),
-        }
+    /// The type of the template's field `id`; `None` when there is no such field.
+    pub(crate) fn field_type(&self, id: &str) -> Option<FieldType> {
+        self.fields.get(id).copied()
     }
 
-    /// `min-duration`: its minutes, and either a number field or a start and end time.
-    fn check_min_duration(
+    /// A problem with the rule's `key`.
+    pub(crate) fn push(&self, key: &str, expected: &str, problems: &mut Problems) {
+        problems.push(format!("{}.{key}", self.rule), expected);
+    }
+
+    /// A problem with the rule as a whole.
+    pub(crate) fn push_whole(&self, expected: &str, problems: &mut Problems) {
+        problems.push(self.rule.clone(), expected);
+    }
+
+    /// A rule measured from the session by the cadence for `obligation`: the template has a
+    /// session date, and the policy a cadence rule for that obligation.
+    pub(crate) fn cadence_after_session(
         &self,
-        minutes: u32,
-        fields: (&Option<String>, &Option<String>, &Option<String>),
+        obligation: ObligationKind,
         problems: &mut Problems,
     ) {
-        let rpath = &self.rule;
-        if minutes == 0 || minutes > MAX_MINUTES {
-            problems.push(format!("{rpath}.minutes"), "a whole number from 1 to 1440");
+        if !self.session_date {
+            problems.push(
+                format!("{}.sessionDate", self.template),
+                "the session date field, which this rule measures from",
+            );
         }
-        match fields {
-            (Some(f), None, None) => {
-                if self.fields.get(f.as_str()) != Some(&FieldType::Number) {
-                    problems.push(format!("{rpath}.field"), "the id of a number field");
-                }
-            }
-            (None, Some(s), Some(e)) => {
-                for (k, id) in [("start", s), ("end", e)] {
-                    if self.fields.get(id.as_str()) != Some(&FieldType::Time) {
-                        problems.push(format!("{rpath}.{k}"), "the id of a time field");
-                    }
-                }
-            }
-            _ => problems.push(rpath.clone(), "either \"field\", or \"start\" and \"end\""),
+        if !self.cadences.contains(&obligation) {
+            self.push(
+                "obligation",
+                "an obligation with a cadence rule in this policy",
+                problems,
+            );
         }
     }
 }

@@ -163,6 +163,26 @@ pub(crate) fn de<T: DeserializeOwned>(v: &Value, path: &str, problems: &mut Prob
     }
 }
 
+/// Whether `value`, under `key` of a `T`, reads as that key's value; a problem at `path`
+/// when it does not (what else `T` needs is not asked here). A key that may be left out is
+/// left out, not `null` (as the format has always been read).
+pub(crate) fn value_of<T: DeserializeOwned>(
+    key: &str,
+    value: &Value,
+    path: &str,
+    problems: &mut Problems,
+) -> bool {
+    let alone = Value::Object(Map::from_iter([(key.to_string(), value.clone())]));
+    match serde_path_to_error::deserialize::<_, T>(&alone) {
+        Err(e) if e.path().to_string() != "." => {
+            problems.push(path, explain(&e.into_inner().to_string()));
+            false
+        }
+        _ if value.is_null() => de::<String>(value, path, problems).is_some(),
+        _ => true,
+    }
+}
+
 /// Serde's wording, in the format's terms: a missing key by name; a value that is none of
 /// the allowed ones with the nearest of them.
 fn explain(message: &str) -> String {

@@ -18,13 +18,12 @@ mod locate;
 mod model;
 mod read;
 mod registry;
-mod schema;
 mod select;
 #[cfg(feature = "authoring")]
 mod stand_in;
 mod template;
 
-pub(crate) use check::Problems;
+pub(crate) use check::{Problems, TemplateRuleAt};
 pub use compiled::{compile, load_compiled, COMPILED_FORMAT};
 #[cfg(feature = "authoring")]
 pub(crate) use load::KindReader;
@@ -36,7 +35,4 @@ pub use model::*;
 pub use read::read_unchecked;
 pub(crate) use read::{by_name as read_by_name, read_fields, Json, Read};
 pub use registry::{builtins, Registry, BUILTIN_SOURCES};
-pub use schema::{
-    json_schema, json_schema_text, json_schema_with, Draft, SchemaOptions, EXTENSION_KEYWORDS,
-};
 pub use select::{Selection, Who};

@@ -1,7 +1,7 @@
 //! Recording templates: sections, fields and cross-field rules, read by validation.
 
-use super::model::{Basis, ObligationKind};
-use crate::calendar::Duration;
+use super::model::Basis;
+pub use crate::validate::rules::*;
 #[cfg(feature = "authoring")]
 use serde::Deserializer;
 use serde::{Deserialize, Serialize, Serializer};
@@ -205,98 +205,4 @@ pub struct TemplateRule {
     /// What the rule checks.
     #[serde(flatten)]
     pub kind: TemplateRuleKind,
-}
-
-/// What a template rule checks.
-#[derive(Debug, Clone, Serialize)]
-#[cfg_attr(feature = "authoring", derive(serde::Deserialize))]
-#[serde(
-    tag = "kind",
-    rename_all = "kebab-case",
-    rename_all_fields = "camelCase"
-)]
-pub enum TemplateRuleKind {
-    /// The date is not after `options.today`.
-    NotFuture {
-        /// The date field.
-        field: String,
-    },
-    /// One date is on or before another.
-    DateOrder {
-        /// The field that must be earlier (or the same day).
-        earlier: String,
-        /// The field that must be later (or the same day).
-        later: String,
-    },
-    /// One date on or after another and no later than `within` after it.
-    DateWithin {
-        /// The date the deadline runs from.
-        earlier: String,
-        /// The date that must fall within the deadline.
-        later: String,
-        /// The deadline after `earlier`.
-        within: Duration,
-    },
-    /// The next session is booked within the cadence.
-    NextWithinCadence {
-        /// The next-session date field.
-        field: String,
-        /// Which cadence.
-        obligation: ObligationKind,
-    },
-    /// A field required when the gap since the last session exceeds the cadence.
-    RequiredIfGap {
-        /// The field that becomes required.
-        field: String,
-        /// The date of the last session.
-        last: String,
-        /// Which cadence.
-        obligation: ObligationKind,
-    },
-    /// The session lasted at least this long.
-    MinDuration {
-        /// Minimum minutes.
-        minutes: u32,
-        /// A number-of-minutes field.
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        field: Option<String>,
-        /// A start-time field.
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        start: Option<String>,
-        /// An end-time field.
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        end: Option<String>,
-    },
-}
-
-impl TemplateRuleKind {
-    /// The `kind` string as written in the data.
-    pub fn name(&self) -> &'static str {
-        match self {
-            TemplateRuleKind::NotFuture { .. } => "not-future",
-            TemplateRuleKind::DateOrder { .. } => "date-order",
-            TemplateRuleKind::DateWithin { .. } => "date-within",
-            TemplateRuleKind::NextWithinCadence { .. } => "next-within-cadence",
-            TemplateRuleKind::RequiredIfGap { .. } => "required-if-gap",
-            TemplateRuleKind::MinDuration { .. } => "min-duration",
-        }
-    }
-
-    /// The field ids the rule refers to.
-    pub fn fields(&self) -> Vec<&str> {
-        match self {
-            TemplateRuleKind::NotFuture { field } => vec![field],
-            TemplateRuleKind::DateOrder { earlier, later }
-            | TemplateRuleKind::DateWithin { earlier, later, .. } => vec![earlier, later],
-            TemplateRuleKind::NextWithinCadence { field, .. } => vec![field],
-            TemplateRuleKind::RequiredIfGap { field, last, .. } => vec![field, last],
-            TemplateRuleKind::MinDuration {
-                field, start, end, ..
-            } => [field, start, end]
-                .into_iter()
-                .flatten()
-                .map(String::as_str)
-                .collect(),
-        }
-    }
 }

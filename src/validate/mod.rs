@@ -20,7 +20,8 @@ mod name;
 mod options;
 mod place;
 mod record;
-mod rules;
+pub(crate) mod rules;
+mod schema;
 mod table;
 
 pub use crate::code::Code;
@@ -29,6 +30,9 @@ pub use options::{Mode, ValidateOptions, ValidationReport};
 pub use record::validate;
 #[cfg(target_arch = "wasm32")]
 pub(crate) use record::validate_read;
+pub use schema::{
+    json_schema, json_schema_text, json_schema_with, Draft, SchemaOptions, EXTENSION_KEYWORDS,
+};
 
 #[cfg(all(target_arch = "wasm32", feature = "widget"))]
 pub(crate) use checker::subject;

@@ -2,7 +2,7 @@
 //! can draw its form from the core alone.
 
 use super::{from_js, with_template, JsResult};
-use crate::policy::SchemaOptions;
+use crate::validate::SchemaOptions;
 use wasm_bindgen::prelude::*;
 
 /// One template as JSON Schema (draft 2020-12, or draft-07 with `draft: 'draft-07'`): the
@@ -19,7 +19,7 @@ pub fn json_schema(
     with_template(&policy_id, &template_id, |p, t| {
         // Parsed by the engine from text written in the template's order, so the object's
         // keys keep that order (a serde_json map would sort them).
-        let text = crate::policy::json_schema_text(p, t, options);
+        let text = crate::validate::json_schema_text(p, t, options);
         js_sys::JSON::parse(&text).map_err(|_| super::bad("result", "JSON Schema text"))
     })
 }

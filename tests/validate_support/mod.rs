@@ -4,6 +4,7 @@
 
 use serde_json::{json, Map, Value};
 use supervision_rules::calendar::{format_date, parse_date, Calendar, Duration};
+use supervision_rules::policy;
 use supervision_rules::policy::{
     FieldType, Policy, Registry, Required, Template, TemplateRuleKind,
 };
@@ -89,11 +90,11 @@ fn min_minutes(t: &Template, id: &str) -> Option<f64> {
     t.rules
         .iter()
         .filter_map(|r| match &r.kind {
-            TemplateRuleKind::MinDuration {
+            TemplateRuleKind::MinDuration(policy::MinDuration {
                 minutes,
                 field: Some(f),
                 ..
-            } if f == id => Some(f64::from(*minutes)),
+            }) if f == id => Some(f64::from(*minutes)),
             _ => None,
         })
         .reduce(f64::max)
@@ -134,14 +135,14 @@ pub fn complete_record(t: &Template) -> Map<String, Value> {
         .rules
         .iter()
         .filter_map(|r| match &r.kind {
-            TemplateRuleKind::NotFuture { field } => Some(field.as_str()),
+            TemplateRuleKind::NotFuture(policy::NotFuture { field }) => Some(field.as_str()),
             _ => None,
         })
         .collect();
     let mut start_end: Vec<(&str, &str, u32)> = Vec::new();
     for r in &t.rules {
         match &r.kind {
-            TemplateRuleKind::DateOrder { earlier, later } => {
+            TemplateRuleKind::DateOrder(policy::DateOrder { earlier, later }) => {
                 if Some(earlier.as_str()) == session {
                     dates.insert(later, WEEK_AFTER);
                 } else if Some(later.as_str()) == session {
@@ -150,18 +151,18 @@ pub fn complete_record(t: &Template) -> Map<String, Value> {
                     dates.entry(later).or_insert(YEAR_AFTER);
                 }
             }
-            TemplateRuleKind::NextWithinCadence { field, .. } => {
+            TemplateRuleKind::NextWithinCadence(policy::NextWithinCadence { field, .. }) => {
                 dates.insert(field, WEEK_AFTER);
             }
-            TemplateRuleKind::RequiredIfGap { last, .. } => {
+            TemplateRuleKind::RequiredIfGap(policy::RequiredIfGap { last, .. }) => {
                 dates.insert(last, WEEK_BEFORE);
             }
-            TemplateRuleKind::MinDuration {
+            TemplateRuleKind::MinDuration(policy::MinDuration {
                 minutes,
                 start: Some(s),
                 end: Some(e),
                 ..
-            } => start_end.push((s, e, *minutes)),
+            }) => start_end.push((s, e, *minutes)),
             _ => {}
         }
     }

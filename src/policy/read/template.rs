@@ -62,7 +62,8 @@ struct TemplateRuleHead {
     kind: Tag,
 }
 
-/// Read twice over its text, as a timing rule is (`Rule`'s `Read`).
+/// Read twice over its text, as a timing rule is (`Rule`'s `Read`): its kind's keys by the
+/// kind's own `Read`, in its file (`src/validate/rules/<kind>.rs`).
 impl Read for TemplateRule {
     fn read(j: &mut Json<'_>) -> Option<Self> {
         let text = j.raw()?;
@@ -73,8 +74,8 @@ impl Read for TemplateRule {
             reading: default "reading",
             kind: "kind",
         }, allow)?;
-        let name = head.kind.name(&TEMPLATE_RULE_KINDS)?;
-        let kind = template_rule_kind(name, &mut Json::new(text))?;
+        let name = head.kind.name(TemplateRuleKind::NAMES)?;
+        let kind = TemplateRuleKind::read_named(name, &mut Json::new(text))?;
         Some(TemplateRule {
             source: head.source,
             note: head.note,
@@ -82,64 +83,5 @@ impl Read for TemplateRule {
             reading: head.reading,
             kind,
         })
-    }
-}
-
-/// The template rule kinds, in `TemplateRuleKind`'s order (a tag may be an index).
-const TEMPLATE_RULE_KINDS: [&str; 6] = [
-    "not-future",
-    "date-order",
-    "date-within",
-    "next-within-cadence",
-    "required-if-gap",
-    "min-duration",
-];
-
-/// A template rule's kind and its own keys: one arm per kind, one line per key.
-fn template_rule_kind(name: &str, j: &mut Json<'_>) -> Option<TemplateRuleKind> {
-    use TemplateRuleKind as K;
-    match name {
-        "not-future" => read_fields!(j, K::NotFuture { field: "field" }, allow),
-        "date-order" => read_fields!(
-            j,
-            K::DateOrder {
-                earlier: "earlier",
-                later: "later",
-            },
-            allow
-        ),
-        "date-within" => read_fields!(
-            j,
-            K::DateWithin {
-                earlier: "earlier",
-                later: "later",
-                within: "within",
-            },
-            allow
-        ),
-        "next-within-cadence" => read_fields!(
-            j,
-            K::NextWithinCadence {
-                field: "field",
-                obligation: "obligation",
-            },
-            allow
-        ),
-        "required-if-gap" => read_fields!(
-            j,
-            K::RequiredIfGap {
-                field: "field",
-                last: "last",
-                obligation: "obligation",
-            },
-            allow
-        ),
-        "min-duration" => read_fields!(j, K::MinDuration {
-            minutes: "minutes",
-            field: default "field",
-            start: default "start",
-            end: default "end",
-        }, allow),
-        _ => None,
     }
 }

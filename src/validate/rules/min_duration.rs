@@ -1,13 +1,89 @@
 //! `min-duration`: the session lasted at least so many minutes, given as a number of minutes
 //! or as start and end times.
 
+use super::{Context, TemplateKind};
 use crate::calendar::parse_time;
 use crate::json::Json as Value;
+use crate::policy::{FieldType, Problems, TemplateRuleAt};
 use crate::validate::{number, Checker, Code};
+use serde::Serialize;
+
+/// Longest minimum session length, in minutes (one day).
+const MAX_MINUTES: u32 = 24 * 60;
+
+/// The session lasted at least this long.
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "authoring", derive(serde::Deserialize))]
+#[serde(rename_all = "camelCase")]
+pub struct MinDuration {
+    /// Minimum minutes.
+    pub minutes: u32,
+    /// A number-of-minutes field.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub field: Option<String>,
+    /// A start-time field.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub start: Option<String>,
+    /// An end-time field.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub end: Option<String>,
+}
+
+impl crate::policy::Read for MinDuration {
+    fn read(j: &mut crate::policy::Json<'_>) -> Option<Self> {
+        crate::policy::read_fields!(j, MinDuration {
+            minutes: "minutes",
+            field: default "field",
+            start: default "start",
+            end: default "end",
+        }, allow)
+    }
+}
+
+impl TemplateKind for MinDuration {
+    fn fields(&self) -> Vec<&str> {
+        [&self.field, &self.start, &self.end]
+            .into_iter()
+            .flatten()
+            .map(String::as_str)
+            .collect()
+    }
+
+    /// Its minutes, and either a number field or a start and end time.
+    fn check(&self, at: &TemplateRuleAt<'_>, problems: &mut Problems) {
+        if self.minutes == 0 || self.minutes > MAX_MINUTES {
+            at.push("minutes", "a whole number from 1 to 1440", problems);
+        }
+        match (&self.field, &self.start, &self.end) {
+            (Some(f), None, None) => {
+                if at.field_type(f) != Some(FieldType::Number) {
+                    at.push("field", "the id of a number field", problems);
+                }
+            }
+            (None, Some(s), Some(e)) => {
+                for (k, id) in [("start", s), ("end", e)] {
+                    if at.field_type(id) != Some(FieldType::Time) {
+                        at.push(k, "the id of a time field", problems);
+                    }
+                }
+            }
+            _ => at.push_whole("either \"field\", or \"start\" and \"end\"", problems),
+        }
+    }
+
+    fn apply(&self, c: &mut Checker<'_>, _cx: &Context<'_>, source: &str) {
+        let (field, start, end) = (
+            self.field.as_deref(),
+            self.start.as_deref(),
+            self.end.as_deref(),
+        );
+        check(c, source, self.minutes, field, start, end);
+    }
+}
 
 /// A finding when the session is shorter than `minutes`: on `field` when it gives the
 /// minutes, else on `end`. An end before the start is a finding of its own.
-pub(super) fn check(
+fn check(
     c: &mut Checker<'_>,
     source: &str,
     minutes: u32,

@@ -1,28 +1,136 @@
 //! Cross-field template rules: dates that contradict each other, a step done within its
-//! deadline, the next session booked within the cadence, a comment required after a long gap, session length.
+//! deadline, the next session booked within the cadence, a comment required after a long gap,
+//! session length.
 //!
-//! One kind, one file: each template rule kind is checked by the `check` function of its own
-//! module, and [`apply`] is the one `match` that dispatches to them.
-
-mod date_order;
-mod date_within;
-mod min_duration;
-mod next_within_cadence;
-mod not_future;
-mod required_if_gap;
+//! One kind, one file, as for the timing rules (`src/schedule/rules/`): each template rule
+//! kind is a struct in `<kind>.rs` that reads itself from the policy's JSON (serde's derive in
+//! the authoring build, [`read_fields!`](crate::policy::read_fields) otherwise), checks its
+//! own fields against the template (`check`) and checks a record ([`TemplateKind::apply`]).
+//! This module registers them: the `kind` names and the one `match` that dispatches to them.
+//!
+//! Adding a kind: write `<kind>.rs` with the struct, its `Read` and an `impl TemplateKind`,
+//! and add one line to the [`template_rule_kinds!`] list below.
 
 use super::{Checker, ValidateOptions};
 use crate::calendar::{Calendar, Duration, Unit};
 use crate::finding::Severity;
 use crate::policy::{
-    by_our_reading, Basis, Hours, ObligationKind, Policy, RuleKind, Selection, TemplateRule,
-    TemplateRuleKind, Who,
+    by_our_reading, Basis, Hours, ObligationKind, Policy, Problems, RuleKind, Selection,
+    TemplateRule, TemplateRuleAt, Who,
 };
 use chrono::NaiveDate;
+use serde::Serialize;
+
+/// A template rule kind: the fields it names, its check against the template, and its check
+/// of a record.
+pub(crate) trait TemplateKind {
+    /// The field ids the rule refers to.
+    fn fields(&self) -> Vec<&str>;
+
+    /// Checks the kind's own fields against the template: the fields it names exist and
+    /// have the right type, and what else it needs (`at` is where the rule is).
+    fn check(&self, at: &TemplateRuleAt<'_>, problems: &mut Problems);
+
+    /// Checks a record: each finding pushed on `c`, citing `source` (the rule's clause).
+    fn apply(&self, c: &mut Checker<'_>, cx: &Context<'_>, source: &str);
+}
+
+/// Declares the template rule kinds: `Variant(module::Struct) = "kind-name";`.
+macro_rules! template_rule_kinds {
+    ($($variant:ident($module:ident::$ty:ident) = $name:literal;)*) => {
+        $(mod $module; pub use $module::$ty;)*
+
+        /// What a template rule checks: one variant per kind, each a struct in its own file.
+        #[derive(Debug, Clone, Serialize)]
+        #[cfg_attr(feature = "authoring", derive(serde::Deserialize))]
+        #[serde(tag = "kind")]
+        pub enum TemplateRuleKind {
+            $(
+                #[doc = concat!("`\"kind\": \"", $name, "\"`: see [`", stringify!($ty), "`].")]
+                #[serde(rename = $name)]
+                $variant($ty),
+            )*
+        }
+
+        impl TemplateRuleKind {
+            /// Every template rule kind name, for error messages and documentation.
+            pub const NAMES: &'static [&'static str] = &[$($name),*];
+
+            /// The `kind` string as written in the data.
+            pub fn name(&self) -> &'static str {
+                match self {
+                    $(TemplateRuleKind::$variant(_) => $name,)*
+                }
+            }
+
+            /// The field ids the rule refers to.
+            pub fn fields(&self) -> Vec<&str> {
+                match self {
+                    $(TemplateRuleKind::$variant(k) => k.fields(),)*
+                }
+            }
+
+            /// Checks the kind's own fields against the template, the rule being at `at`.
+            pub(crate) fn check(&self, at: &TemplateRuleAt<'_>, problems: &mut Problems) {
+                match self {
+                    $(TemplateRuleKind::$variant(k) => k.check(at, problems),)*
+                }
+            }
+
+            /// Checks a record against the rule (its clause `source`).
+            fn apply(&self, c: &mut Checker<'_>, cx: &Context<'_>, source: &str) {
+                match self {
+                    $(TemplateRuleKind::$variant(k) => k.apply(c, cx, source),)*
+                }
+            }
+
+            /// Reads the kind named `name` with `reader` (which checks its keys and reads its
+            /// fields, each problem at its own path); `None` for a name that is no kind.
+            #[cfg(feature = "authoring")]
+            pub(crate) fn read(
+                name: &str,
+                reader: &mut impl crate::policy::KindReader,
+            ) -> Option<Option<TemplateRuleKind>> {
+                match name {
+                    $($name => Some(
+                        reader
+                            .read::<$ty>(concat!("a \"", $name, "\" template rule"))
+                            .map(TemplateRuleKind::$variant),
+                    ),)*
+                    _ => None,
+                }
+            }
+
+            /// Reads the kind named `name` from the rule's JSON object, unchecked
+            /// (`crate::policy::read`); `None` for a name that is no kind, or keys that do
+            /// not read.
+            pub(crate) fn read_named(
+                name: &str,
+                j: &mut crate::policy::Json<'_>,
+            ) -> Option<TemplateRuleKind> {
+                match name {
+                    $($name => {
+                        <$ty as crate::policy::Read>::read(j).map(TemplateRuleKind::$variant)
+                    })*
+                    _ => None,
+                }
+            }
+        }
+    };
+}
+
+template_rule_kinds! {
+    NotFuture(not_future::NotFuture) = "not-future";
+    DateOrder(date_order::DateOrder) = "date-order";
+    DateWithin(date_within::DateWithin) = "date-within";
+    NextWithinCadence(next_within_cadence::NextWithinCadence) = "next-within-cadence";
+    RequiredIfGap(required_if_gap::RequiredIfGap) = "required-if-gap";
+    MinDuration(min_duration::MinDuration) = "min-duration";
+}
 
 /// What a rule needs beyond the record: the policy's cadences for the worker the options
 /// describe, the session date, today and the working-day calendar.
-pub(super) struct Context<'r> {
+pub(crate) struct Context<'r> {
     policy: &'r Policy,
     who: Who<'r>,
     options: &'r ValidateOptions,
@@ -202,37 +310,5 @@ pub(super) fn apply(
 
 /// Checks one template rule.
 fn one(c: &mut Checker<'_>, cx: &Context<'_>, rule: &TemplateRule) {
-    let source = rule.source.as_str();
-    match &rule.kind {
-        TemplateRuleKind::NotFuture { field } => not_future::check(c, cx, source, field),
-        TemplateRuleKind::DateOrder { earlier, later } => {
-            date_order::check(c, source, earlier, later);
-        }
-        TemplateRuleKind::DateWithin {
-            earlier,
-            later,
-            within,
-        } => date_within::check(c, cx, source, (earlier, later), within),
-        TemplateRuleKind::NextWithinCadence { field, obligation } => {
-            next_within_cadence::check(c, cx, source, field, *obligation);
-        }
-        TemplateRuleKind::RequiredIfGap {
-            field,
-            last,
-            obligation,
-        } => required_if_gap::check(c, cx, source, field, last, *obligation),
-        TemplateRuleKind::MinDuration {
-            minutes,
-            field,
-            start,
-            end,
-        } => min_duration::check(
-            c,
-            source,
-            *minutes,
-            field.as_deref(),
-            start.as_deref(),
-            end.as_deref(),
-        ),
-    }
+    rule.kind.apply(c, cx, rule.source.as_str());
 }

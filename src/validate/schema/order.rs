@@ -14,7 +14,8 @@ use serde_json::{Map, Value};
 ///
 /// # Examples
 /// ```
-/// use supervision_rules::policy::{json_schema_text, Registry, SchemaOptions};
+/// use supervision_rules::policy::Registry;
+/// use supervision_rules::validate::{json_schema_text, SchemaOptions};
 /// let registry = Registry::with_builtins();
 /// let (policy, template) = registry.template("havering", "case-supervision-record")?;
 /// let text = json_schema_text(policy, template, SchemaOptions::default());

@@ -3,13 +3,9 @@
 //! which keys, of which types and formats, which are required — not the cross-field rules,
 //! which only [`validate`](crate::validate) checks.
 
-mod order;
-
-use super::{Field, FieldType, Policy, Required, Template};
+use crate::policy::{Field, FieldType, Policy, Required, Template};
 use crate::validate::Mode;
 use serde_json::{Map, Value};
-
-pub use order::json_schema_text;
 
 /// The dialect a schema declares (`$schema`), and the one its keywords are written for.
 ///
@@ -108,8 +104,8 @@ const CASE_IDS_PATTERN: &str =
 ///
 /// # Examples
 /// ```
-/// use supervision_rules::policy::{json_schema, json_schema_with, Registry, SchemaOptions};
-/// use supervision_rules::validate::Mode;
+/// use supervision_rules::policy::Registry;
+/// use supervision_rules::validate::{json_schema, json_schema_with, Mode, SchemaOptions};
 /// let registry = Registry::with_builtins();
 /// let (policy, template) = registry.template("havering", "personal-supervision")?;
 /// let schema = json_schema(policy, template);

@@ -1,4 +1,4 @@
-//! Loading a policy: JSON text or value → checked [`Policy`], with every problem listed.
+//! Loading a policy (the policy, its roles and rules; `template.rs` its templates): JSON text or value → checked [`Policy`], with every problem listed.
 //!
 //! Each rule, template, section and field is read on its own, so one bad element does not
 //! hide the next; inside an element every unknown key is reported ([`super::keys`]) and
@@ -6,14 +6,13 @@
 //! policy as a whole. A derived policy (`extends`) is merged with its base and its problems
 //! are put back in the author's terms ([`super::derive`]).
 
-use super::check::{check_policy, Problems};
-use super::derive::{derive, resolve};
-use super::keys::{de, did_you_mean, fields_of, join, known_keys};
-use super::model::*;
-use super::stand_in::{self, StandIns};
-use super::Registry;
-use crate::calendar::Duration;
 use crate::error::{Error, PolicyProblem, Result};
+use crate::policy::check::{check_policy, Problems};
+use crate::policy::derive::{derive, resolve};
+use crate::policy::keys::{de, did_you_mean, fields_of, join, known_keys};
+use crate::policy::model::*;
+use crate::policy::stand_in::{self, StandIns};
+use crate::policy::Registry;
 use serde::de::DeserializeOwned;
 use serde_json::{Map, Value};
 
@@ -106,7 +105,7 @@ fn derived(
 }
 
 /// Reads the policy and checks it as a whole, in one round: an element that could not be
-/// read has a stand-in ([`super::stand_in`]), so references to it and elsewhere are checked
+/// read has a stand-in ([`crate::policy::stand_in`]), so references to it and elsewhere are checked
 /// too, and only what is found about the stand-ins is dropped.
 fn read_and_check(obj: Map<String, Value>, problems: &mut Problems) -> Option<Policy> {
     let (policy, stand_ins) = typed(obj, problems)?;
@@ -144,7 +143,12 @@ fn typed(mut obj: Map<String, Value>, problems: &mut Problems) -> Option<(Policy
         strict(v, path, "a role", fields_of::<Role>(), problems)
     });
     let rules = each(&rules_v, "rules", problems, rule);
-    let templates = each(&templates_v, "templates", problems, template);
+    let templates = each(
+        &templates_v,
+        "templates",
+        problems,
+        super::template::template,
+    );
     let mut stand_ins = StandIns::default();
     let mut policy = match shell {
         Some(p) => p,
@@ -157,7 +161,7 @@ fn typed(mut obj: Map<String, Value>, problems: &mut Problems) -> Option<(Policy
 }
 
 /// Each element read on its own: `None` where it could not be.
-fn each<T>(
+pub(super) fn each<T>(
     items: &[Value],
     key: &str,
     problems: &mut Problems,
@@ -171,7 +175,7 @@ fn each<T>(
 }
 
 /// An object with only `allowed` keys, read as `T`.
-fn strict<T: DeserializeOwned>(
+pub(super) fn strict<T: DeserializeOwned>(
     v: &Value,
     path: &str,
     what: &str,
@@ -187,12 +191,12 @@ fn strict<T: DeserializeOwned>(
     (kept_all(obj, allowed)).then_some(t).flatten()
 }
 
-fn kept_all(obj: &Map<String, Value>, allowed: &[&str]) -> bool {
+pub(super) fn kept_all(obj: &Map<String, Value>, allowed: &[&str]) -> bool {
     obj.keys().all(|k| allowed.contains(&k.as_str()))
 }
 
 /// Sets aside the unknown keys of the object under `key` of `obj` (if it is one).
-fn nested(
+pub(super) fn nested(
     obj: &mut Map<String, Value>,
     key: &str,
     path: &str,
@@ -225,8 +229,20 @@ struct RuleReader<'a> {
 }
 
 impl KindReader for RuleReader<'_> {
+    /// Only what needs `T` is generic here (the rest, `head`, is one function for every
+    /// kind: the authoring build is smaller for it).
     fn read<T: DeserializeOwned>(&mut self, what: &str) -> Option<T> {
-        let own = fields_of::<T>();
+        let (kind, ok) = self.head(what, fields_of::<T>());
+        let kind = de(&kind, self.path, self.problems);
+        kind.filter(|_| ok)
+    }
+}
+
+impl RuleReader<'_> {
+    /// Checks the rule's keys (the shared ones and the kind's `own`), reads the shared ones
+    /// into `self.head` and gives the object of the kind's own keys, and whether no key was
+    /// unknown.
+    fn head(&mut self, what: &str, own: &[&str]) -> (Value, bool) {
         let shared = fields_of::<RuleHead>();
         let allowed: Vec<&str> = ["kind"]
             .into_iter()
@@ -272,8 +288,7 @@ impl KindReader for RuleReader<'_> {
             )
         };
         self.head = de(&split(shared), self.path, self.problems);
-        let kind = de(&split(own), self.path, self.problems);
-        kind.filter(|_| ok)
+        (split(own), ok)
     }
 }
 
@@ -338,141 +353,4 @@ struct RuleHead {
     when: When,
     #[serde(default)]
     overrides: Vec<String>,
-}
-
-/// Each template rule kind and its own keys (beside `kind`, `source`, `note`, `basis` and
-/// `reading`).
-const TEMPLATE_RULE_KEYS: &[(&str, &[&str])] = &[
-    ("not-future", &["field"]),
-    ("date-order", &["earlier", "later"]),
-    ("date-within", &["earlier", "later", "within"]),
-    ("next-within-cadence", &["field", "obligation"]),
-    ("required-if-gap", &["field", "last", "obligation"]),
-    ("min-duration", &["minutes", "field", "start", "end"]),
-];
-
-/// A template rule: its keys, each value at its own path, then the whole.
-fn template_rule(v: &Value, path: &str, problems: &mut Problems) -> Option<TemplateRule> {
-    let Value::Object(obj) = v else {
-        problems.push(path, "a template rule, as an object");
-        return None;
-    };
-    let name = obj.get("kind").and_then(Value::as_str).unwrap_or_default();
-    let Some((_, own)) = TEMPLATE_RULE_KEYS.iter().find(|(k, _)| *k == name) else {
-        let names = TEMPLATE_RULE_KEYS.iter().map(|(k, _)| *k);
-        problems.push(
-            join(path, "kind"),
-            format!(
-                "one of the template rule kinds: {}{}",
-                did_you_mean(name, names.clone()),
-                names.collect::<Vec<_>>().join(", ")
-            ),
-        );
-        return None;
-    };
-    let allowed: Vec<&str> = ["kind", "source", "note", "basis", "reading"]
-        .into_iter()
-        .chain(own.iter().copied())
-        .collect();
-    let what = format!("a \"{name}\" template rule");
-    let kept = known_keys(obj, path, &what, &allowed, problems);
-    let mut ok = kept_all(obj, &allowed);
-    for (key, value) in &kept {
-        let at = join(path, key);
-        ok &= match key.as_str() {
-            "obligation" => de::<ObligationKind>(value, &at, problems).is_some(),
-            "minutes" => de::<u32>(value, &at, problems).is_some(),
-            "within" => de::<Duration>(value, &at, problems).is_some(),
-            "basis" => de::<Basis>(value, &at, problems).is_some(),
-            _ => de::<String>(value, &at, problems).is_some(),
-        };
-    }
-    if !ok {
-        return None;
-    }
-    de(&Value::Object(kept), path, problems)
-}
-
-fn template(v: &Value, path: &str, problems: &mut Problems) -> Option<Template> {
-    let Value::Object(obj) = v else {
-        problems.push(path, "a template, as an object");
-        return None;
-    };
-    let allowed = fields_of::<Template>();
-    let mut ok = kept_all(obj, allowed);
-    let mut obj = known_keys(obj, path, "a template", allowed, problems);
-    let sections_v = match obj.insert("sections".into(), Value::Array(Vec::new())) {
-        Some(Value::Array(a)) => a,
-        Some(_) => {
-            problems.push(format!("{path}.sections"), "an array of sections");
-            Vec::new()
-        }
-        None => {
-            problems.push(path, "the key \"sections\" (it is missing)");
-            Vec::new()
-        }
-    };
-    let rules_v = match obj.insert("rules".into(), Value::Array(Vec::new())) {
-        Some(Value::Array(a)) => a,
-        None => Vec::new(),
-        Some(_) => {
-            problems.push(format!("{path}.rules"), "an array of template rules");
-            Vec::new()
-        }
-    };
-    let shell: Option<Template> = de(&Value::Object(obj), path, problems);
-    let sections: Vec<Section> = each(&sections_v, &format!("{path}.sections"), problems, section)
-        .into_iter()
-        .flatten()
-        .collect();
-    let rules: Vec<TemplateRule> =
-        each(&rules_v, &format!("{path}.rules"), problems, template_rule)
-            .into_iter()
-            .flatten()
-            .collect();
-    let mut t = shell?;
-    ok &= sections.len() == sections_v.len() && rules.len() == rules_v.len();
-    t.sections = sections;
-    t.rules = rules;
-    ok.then_some(t)
-}
-
-fn section(v: &Value, path: &str, problems: &mut Problems) -> Option<Section> {
-    let Value::Object(obj) = v else {
-        problems.push(path, "a section, as an object");
-        return None;
-    };
-    let allowed = fields_of::<Section>();
-    let mut ok = kept_all(obj, allowed);
-    let mut obj = known_keys(obj, path, "a section", allowed, problems);
-    let fields_v = match obj.insert("fields".into(), Value::Array(Vec::new())) {
-        Some(Value::Array(a)) => a,
-        Some(_) => {
-            problems.push(format!("{path}.fields"), "an array of fields");
-            Vec::new()
-        }
-        None => {
-            problems.push(path, "the key \"fields\" (it is missing)");
-            Vec::new()
-        }
-    };
-    let shell: Option<Section> = de(&Value::Object(obj), path, problems);
-    let fields: Vec<Field> = each(&fields_v, &format!("{path}.fields"), problems, field)
-        .into_iter()
-        .flatten()
-        .collect();
-    let mut s = shell?;
-    ok &= fields.len() == fields_v.len();
-    s.fields = fields;
-    ok.then_some(s)
-}
-
-fn field(v: &Value, path: &str, problems: &mut Problems) -> Option<Field> {
-    let mut v = v.clone();
-    let mut ok = true;
-    if let Value::Object(obj) = &mut v {
-        let allowed = fields_of::<FieldMessages>();
-        ok = nested(obj, "messages", path, "\"messages\"", allowed, problems);
-    }
-    strict(&v, path, "a field", fields_of::<Field>(), problems).filter(|_| ok)
 }
