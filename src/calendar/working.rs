@@ -156,7 +156,10 @@ impl PublishedList {
                 match e.key("date") {
                     Some(d) => crate::input::date(d, &path),
                     // As input::date reads a missing value (`null`).
-                    None => Err(crate::Error::bad_argument(path, "a date string as YYYY-MM-DD")),
+                    None => Err(crate::Error::bad_argument(
+                        path,
+                        "a date string as YYYY-MM-DD",
+                    )),
                 }
             })
             .collect::<crate::Result<Vec<_>>>()?;
