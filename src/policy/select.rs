@@ -105,10 +105,12 @@ impl<'p> Selection<'p> {
     /// The rules of `policy` for which `applies` holds, in the policy's order.
     pub fn new(policy: &'p Policy, applies: impl Fn(&Rule) -> bool) -> Self {
         let applying: Vec<&'p Rule> = policy.rules.iter().filter(|r| applies(r)).collect();
-        let overridden = applying
-            .iter()
-            .flat_map(|r| r.overrides.iter().map(String::as_str))
-            .collect();
+        // Inserted one by one: `collect` into a set sorts first, and its stable sort was
+        // ~6 KB of the form page's `.wasm` (issue 20).
+        let mut overridden = std::collections::BTreeSet::new();
+        for id in applying.iter().flat_map(|r| r.overrides.iter()) {
+            overridden.insert(id.as_str());
+        }
         Selection {
             applying,
             overridden,
