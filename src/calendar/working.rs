@@ -108,16 +108,12 @@ impl PublishedList {
         }
         let mut years: BTreeMap<i32, Vec<NaiveDate>> = BTreeMap::new();
         for d in events {
-            years.entry(d.year()).or_default().push(d);
+            super::holidays::insert_sorted(years.entry(d.year()).or_default(), d);
         }
         if years.is_empty() {
             return Err(PublishedListError {
                 kind: PublishedListErrorKind::NoEvents,
             });
-        }
-        for days in years.values_mut() {
-            days.sort_unstable();
-            days.dedup();
         }
         Ok(PublishedList { years })
     }
