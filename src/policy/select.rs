@@ -97,20 +97,20 @@ impl When {
 #[derive(Debug, Clone)]
 pub struct Selection<'p> {
     applying: Vec<&'p Rule>,
-    /// The ids the applying rules override (so choosing is one pass, not one per pair).
-    overridden: std::collections::BTreeSet<&'p str>,
+    /// The ids the applying rules override (so choosing is one pass, not one per pair). A
+    /// list: a policy overrides a handful of rules, and a set's code (its sort, inserts and
+    /// searches) was ~8 KB of the form page's `.wasm` (issue 20).
+    overridden: Vec<&'p str>,
 }
 
 impl<'p> Selection<'p> {
     /// The rules of `policy` for which `applies` holds, in the policy's order.
     pub fn new(policy: &'p Policy, applies: impl Fn(&Rule) -> bool) -> Self {
         let applying: Vec<&'p Rule> = policy.rules.iter().filter(|r| applies(r)).collect();
-        // Inserted one by one: `collect` into a set sorts first, and its stable sort was
-        // ~6 KB of the form page's `.wasm` (issue 20).
-        let mut overridden = std::collections::BTreeSet::new();
-        for id in applying.iter().flat_map(|r| r.overrides.iter()) {
-            overridden.insert(id.as_str());
-        }
+        let overridden = applying
+            .iter()
+            .flat_map(|r| r.overrides.iter().map(String::as_str))
+            .collect();
         Selection {
             applying,
             overridden,
@@ -134,6 +134,6 @@ impl<'p> Selection<'p> {
     /// The rules that apply and that no applying rule overrides.
     pub fn chosen(&self) -> impl Iterator<Item = &'p Rule> + '_ {
         self.applying()
-            .filter(|r| !self.overridden.contains(r.id.as_str()))
+            .filter(|r| !self.overridden.contains(&r.id.as_str()))
     }
 }
