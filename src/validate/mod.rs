@@ -37,7 +37,6 @@ use field::number;
 use name::Name;
 use place::Place;
 use std::cell::OnceCell;
-use std::collections::BTreeMap;
 
 /// Tables (and any field holding a list) within [`crate::limits::ROWS`]: a record's
 /// content is otherwise never an error, but its size is bounded.
@@ -154,7 +153,7 @@ pub(crate) struct Checker<'a> {
     pub(crate) mode: Mode,
     /// Made on the first finding that names a field: a valid record never needs them, and
     /// making them is most of the work for one record.
-    names: OnceCell<BTreeMap<String, Name>>,
+    names: OnceCell<name::KeyList<Name>>,
     pub(crate) findings: Vec<Finding>,
 }
 
