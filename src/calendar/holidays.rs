@@ -221,8 +221,17 @@ pub fn bank_holidays(year: i32) -> Vec<NaiveDate> {
             .map(|&(_, m, d)| ymd(m, d)),
     );
 
-    let mut days: Vec<NaiveDate> = days.into_iter().flatten().collect();
-    days.sort_unstable();
-    days.dedup();
-    days
+    let mut sorted = Vec::with_capacity(days.len());
+    for d in days.into_iter().flatten() {
+        insert_sorted(&mut sorted, d);
+    }
+    sorted
+}
+
+/// Adds `d` to dates kept in order, once. A year has at most 366 dates, and a sort's code
+/// (~3.5 KB of the form page's `.wasm`, issue 20) is not needed for so few.
+pub(crate) fn insert_sorted(days: &mut Vec<NaiveDate>, d: NaiveDate) {
+    if let Err(i) = days.binary_search(&d) {
+        days.insert(i, d);
+    }
 }

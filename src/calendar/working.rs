@@ -108,16 +108,12 @@ impl PublishedList {
         }
         let mut years: BTreeMap<i32, Vec<NaiveDate>> = BTreeMap::new();
         for d in events {
-            years.entry(d.year()).or_default().push(d);
+            super::holidays::insert_sorted(years.entry(d.year()).or_default(), d);
         }
         if years.is_empty() {
             return Err(PublishedListError {
                 kind: PublishedListErrorKind::NoEvents,
             });
-        }
-        for days in years.values_mut() {
-            days.sort_unstable();
-            days.dedup();
         }
         Ok(PublishedList { years })
     }
@@ -129,15 +125,20 @@ impl PublishedList {
     /// [`Error::BadArgument`](crate::Error::BadArgument) naming the part of `list` that is
     /// not as published (`list.division`, `list.events[3].date`).
     pub fn from_gov_uk(list: &serde_json::Value) -> crate::Result<Self> {
-        use serde_json::Value;
+        Self::read_gov_uk(list)
+    }
+
+    /// [`PublishedList::from_gov_uk`] over either kind of value (the JS boundary reads the
+    /// list borrowed, with no `serde_json::Value`).
+    pub(crate) fn read_gov_uk<V: crate::input::Input>(list: &V) -> crate::Result<Self> {
         let wrong_division =
             || crate::Error::bad_argument("list.division", "\"england-and-wales\"");
-        let division = list.get("england-and-wales").unwrap_or(list);
+        let division = list.key("england-and-wales").unwrap_or(list);
         let name = division
-            .get("division")
-            .and_then(Value::as_str)
+            .key("division")
+            .and_then(V::text)
             .ok_or_else(wrong_division)?;
-        let Some(Value::Array(events)) = division.get("events") else {
+        let Some(events) = division.key("events").and_then(V::items) else {
             return Err(crate::Error::bad_argument(
                 "list.events",
                 "an array of {title, date}",
@@ -148,7 +149,14 @@ impl PublishedList {
             .enumerate()
             .map(|(i, e)| {
                 let path = format!("list.events[{i}].date");
-                crate::input::date(e.get("date").unwrap_or(&Value::Null), &path)
+                match e.key("date") {
+                    Some(d) => crate::input::date(d, &path),
+                    // As input::date reads a missing value (`null`).
+                    None => Err(crate::Error::bad_argument(
+                        path,
+                        "a date string as YYYY-MM-DD",
+                    )),
+                }
             })
             .collect::<crate::Result<Vec<_>>>()?;
         PublishedList::from_events(name, dates).map_err(|_| wrong_division())

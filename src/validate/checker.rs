@@ -11,7 +11,6 @@ use crate::json::{Json as Value, JsonMap as Map};
 use crate::policy::{Field, FieldType, Template};
 use chrono::NaiveDate;
 use std::cell::OnceCell;
-use std::collections::BTreeMap;
 
 /// Collects findings for one record.
 pub(crate) struct Checker<'a> {
@@ -20,7 +19,7 @@ pub(crate) struct Checker<'a> {
     pub(crate) mode: Mode,
     /// Made on the first finding that names a field: a valid record never needs them, and
     /// making them is most of the work for one record.
-    names: OnceCell<BTreeMap<String, Name>>,
+    names: OnceCell<super::name::KeyList<Name>>,
     pub(crate) findings: Vec<Finding>,
 }
 

@@ -226,7 +226,8 @@ impl<'a> Checker<'a> {
 pub(crate) fn number(v: &Value) -> Option<f64> {
     match v {
         Value::Number(n) => Some(*n).filter(|f| f.is_finite()),
-        Value::String(s) => s.trim().parse::<f64>().ok().filter(|f| f.is_finite()),
+        // As `str::parse::<f64>` reads it, without its tables (`decimal`).
+        Value::String(s) => super::decimal::parse(s.trim()),
         _ => None,
     }
 }

@@ -15,6 +15,7 @@
 //! every other finding is reported as a warning.
 
 mod checker;
+mod decimal;
 mod field;
 mod name;
 mod options;

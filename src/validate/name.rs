@@ -17,7 +17,6 @@
 use crate::policy::Template;
 use crate::words::{capitalise, lower};
 use std::cell::RefCell;
-use std::collections::BTreeMap;
 
 /// Words that open a heading written as an instruction or a past participle: such a heading
 /// is quoted rather than put after "Enter".
@@ -164,7 +163,62 @@ const MAX_MEMO: usize = 4096;
 thread_local! {
     /// Names already made from labels. A label always gives the same name, and making one
     /// (shortening, lowering) was most of the cost of validating a record that has findings.
-    static MEMO: RefCell<BTreeMap<String, Name>> = const { RefCell::new(BTreeMap::new()) };
+    static MEMO: RefCell<KeyList<Name>> = const { RefCell::new(KeyList(Vec::new())) };
+}
+
+/// A map by text kept as a list in key order (found by binary search). A field's names and
+/// the memo of labels are its only uses in validation, and a `BTreeMap`'s code for them was
+/// ~6 KB of the form page's `.wasm` (issue 20).
+#[derive(Debug, Clone)]
+pub(crate) struct KeyList<V>(Vec<(String, V)>);
+
+impl<V> Default for KeyList<V> {
+    fn default() -> Self {
+        KeyList(Vec::new())
+    }
+}
+
+impl<V> KeyList<V> {
+    fn find(&self, key: &str) -> Result<usize, usize> {
+        self.0.binary_search_by(|(k, _)| k.as_str().cmp(key))
+    }
+
+    /// The value under `key`.
+    pub(crate) fn get(&self, key: &str) -> Option<&V> {
+        let i = self.find(key).ok()?;
+        self.0.get(i).map(|(_, v)| v)
+    }
+
+    fn get_mut(&mut self, key: &str) -> Option<&mut V> {
+        let i = self.find(key).ok()?;
+        self.0.get_mut(i).map(|(_, v)| v)
+    }
+
+    /// `value` under `key`, in place of any value there.
+    fn insert(&mut self, key: String, value: V) {
+        match self.find(&key) {
+            Ok(i) => {
+                if let Some(slot) = self.0.get_mut(i) {
+                    slot.1 = value;
+                }
+            }
+            Err(i) => self.0.insert(i, (key, value)),
+        }
+    }
+}
+
+impl<T> KeyList<Vec<T>> {
+    /// `item` added to the list under `key` (a new list if there is none).
+    fn push(&mut self, key: String, item: T) {
+        match self.find(&key) {
+            Ok(i) => {
+                if let Some((_, items)) = self.0.get_mut(i) {
+                    items.push(item);
+                }
+            }
+            Err(i) => self.0.insert(i, (key, vec![item])),
+        }
+    }
 }
 
 /// [`Name::from_label`], remembered.
@@ -174,8 +228,8 @@ fn from_label_memo(label: &str) -> Name {
         if let Some(n) = memo.get(label) {
             return n.clone();
         }
-        if memo.len() >= MAX_MEMO {
-            memo.clear();
+        if memo.0.len() >= MAX_MEMO {
+            memo.0.clear();
         }
         let n = Name::from_label(label);
         memo.insert(label.to_string(), n.clone());
@@ -187,14 +241,14 @@ fn from_label_memo(label: &str) -> Name {
 /// otherwise read the same: by their section's heading when they are in different sections
 /// (Havering's "Record of Discussion" (how feeling?)), or else by their full label, quoted
 /// (Havering's two "Role" fields: ‘Role - Line manager, other’).
-pub(crate) fn names(template: &Template) -> BTreeMap<String, Name> {
-    let mut out = BTreeMap::new();
+pub(crate) fn names(template: &Template) -> KeyList<Name> {
+    let mut out = KeyList::default();
     // Which sections each name occurs in, in field order.
-    let mut seen: BTreeMap<String, Vec<&str>> = BTreeMap::new();
+    let mut seen: KeyList<Vec<&str>> = KeyList::default();
     for s in &template.sections {
         for f in &s.fields {
             let n = from_label_memo(&f.label);
-            seen.entry(lower(&n.mid())).or_default().push(s.id.as_str());
+            seen.push(lower(&n.mid()), s.id.as_str());
             out.insert(f.id.clone(), n);
         }
     }

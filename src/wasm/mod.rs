@@ -33,7 +33,6 @@ use crate::schedule::{schedule_team as core_schedule_team, ScheduleOptions, Team
 use crate::validate::{validate_read, ValidateOptions};
 use chrono::Datelike;
 use serde::Serialize;
-use serde_json::Value;
 use std::cell::RefCell;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -94,9 +93,10 @@ pub(crate) fn to_js<T: Serialize + ?Sized>(value: &T) -> JsResult {
 /// length, before any element is read), too many values, data nested deeper than 32 levels
 /// (a cycle), a non-finite number and a typed array; the text is refused over
 /// [`crate::limits::INPUT_CHARS`] before it is copied into the module.
-pub(crate) fn from_js(v: JsValue, path: &str) -> JsResult<Value> {
+#[cfg(any(feature = "authoring", feature = "widget"))]
+pub(crate) fn from_js(v: JsValue, path: &str) -> JsResult<serde_json::Value> {
     match json_text(&v, path)? {
-        None => Ok(Value::Null),
+        None => Ok(serde_json::Value::Null),
         Some(text) => serde_json::from_slice(&text).map_err(|_| not_data(path)),
     }
 }
@@ -306,14 +306,16 @@ pub fn add_working_days(
     #[wasm_bindgen(unchecked_param_type = "number")] days: JsValue,
     #[wasm_bindgen(unchecked_optional_param_type = "string[]")] closures: JsValue,
 ) -> JsResult<String> {
-    let d = crate::input::date(&from_js(date, "date")?, "date")?;
+    let date = json_text(&date, "date")?;
+    let d = crate::input::date(&borrowed(&date, "date")?, "date")?;
     let n = days
         .as_f64()
         .filter(|n| n.fract() == 0.0 && (0.0..=100_000.0).contains(n))
         .ok_or_else(|| bad("days", "a whole number from 0 to 100000"))?;
-    let closures = match from_js(closures, "closures")? {
-        Value::Null => Vec::new(),
-        Value::Array(items) => items
+    let closures = json_text(&closures, "closures")?;
+    let closures = match borrowed(&closures, "closures")? {
+        Json::Null => Vec::new(),
+        Json::Array(items) => items
             .iter()
             .enumerate()
             .map(|(i, v)| crate::input::date(v, &format!("closures[{i}]")))
@@ -358,13 +360,16 @@ pub fn bank_holidays(
 pub fn load_bank_holidays(
     #[wasm_bindgen(unchecked_param_type = "object | string")] list: JsValue,
 ) -> JsResult<u32> {
-    let value = match text_arg(&list, "list")? {
-        Some(text) => {
-            serde_json::from_str::<Value>(&text).map_err(|_| bad("list", "valid JSON"))?
-        }
-        None => from_js(list, "list")?,
+    // Read borrowed, like a record: no `serde_json::Value` in the builds for pages.
+    let (text, given) = match text_arg(&list, "list")? {
+        Some(text) => (Some(text.into_bytes()), true),
+        None => (json_text(&list, "list")?, false),
     };
-    let list = PublishedList::from_gov_uk(&value)?;
+    let value = match &text {
+        Some(text) if given => Json::parse(text).ok_or_else(|| bad("list", "valid JSON"))?,
+        _ => borrowed(&text, "list")?,
+    };
+    let list = PublishedList::read_gov_uk(&value)?;
     let count = list.dates().count();
     PUBLISHED.with(|p| *p.borrow_mut() = Some(list));
     Ok(u32::try_from(count).unwrap_or(u32::MAX))

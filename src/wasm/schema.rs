@@ -1,7 +1,7 @@
 //! `jsonSchema`: a template's record as JSON Schema, in every entry point, so a form page
 //! can draw its form from the core alone.
 
-use super::{from_js, with_template, JsResult};
+use super::{borrowed, json_text, with_template, JsResult};
 use crate::validate::SchemaOptions;
 use wasm_bindgen::prelude::*;
 
@@ -15,7 +15,8 @@ pub fn json_schema(
     #[wasm_bindgen(js_name = templateId, unchecked_param_type = "string")] template_id: JsValue,
     #[wasm_bindgen(unchecked_optional_param_type = "JsonSchemaOptions")] options: JsValue,
 ) -> JsResult {
-    let options = SchemaOptions::from_json(&from_js(options, "options")?)?;
+    let options = json_text(&options, "options")?;
+    let options = SchemaOptions::read(&borrowed(&options, "options")?)?;
     with_template(&policy_id, &template_id, |p, t| {
         // Parsed by the engine from text written in the template's order, so the object's
         // keys keep that order (a serde_json map would sort them).

@@ -144,14 +144,20 @@ impl SchemaOptions {
     /// # Errors
     /// [`Error::BadArgument`](crate::Error) naming the option.
     pub fn from_json(v: &Value) -> crate::error::Result<Self> {
-        if v.is_null() {
+        Self::read(v)
+    }
+
+    /// [`SchemaOptions::from_json`] over either kind of value (the JS boundary reads its
+    /// options borrowed, with no `serde_json::Value`).
+    pub(crate) fn read<V: crate::input::Input>(v: &V) -> crate::error::Result<Self> {
+        if v.null() {
             return Ok(Self::default());
         }
         let o = crate::input::object(v, "options")?;
-        let mode = match o.get("mode") {
+        let mode = match o.get("mode").map(|v| v.text()) {
             None => Mode::Final,
-            Some(Value::String(s)) if s == "final" => Mode::Final,
-            Some(Value::String(s)) if s == "draft" => Mode::Draft,
+            Some(Some("final")) => Mode::Final,
+            Some(Some("draft")) => Mode::Draft,
             Some(_) => {
                 return Err(crate::Error::bad_argument(
                     "options.mode",
@@ -159,20 +165,20 @@ impl SchemaOptions {
                 ))
             }
         };
-        let extensions = match o.get("extensions") {
+        let extensions = match o.get("extensions").map(|v| v.boolean()) {
             None => false,
-            Some(Value::Bool(b)) => *b,
-            Some(_) => {
+            Some(Some(b)) => b,
+            Some(None) => {
                 return Err(crate::Error::bad_argument(
                     "options.extensions",
                     "true or false",
                 ))
             }
         };
-        let draft = match o.get("draft") {
+        let draft = match o.get("draft").map(|v| v.text()) {
             None => Draft::Draft2020_12,
-            Some(Value::String(s)) if s == "2020-12" => Draft::Draft2020_12,
-            Some(Value::String(s)) if s == "draft-07" => Draft::Draft07,
+            Some(Some("2020-12")) => Draft::Draft2020_12,
+            Some(Some("draft-07")) => Draft::Draft07,
             Some(_) => {
                 return Err(crate::Error::bad_argument(
                     "options.draft",
