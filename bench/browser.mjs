@@ -7,10 +7,13 @@
 // benchmark page again (a second visit). The first navigation of a new browser is slow
 // for reasons of its own, so the control page goes first.
 //
-//   node bench/browser.mjs [--pkg DIR] [--entry form|base] [--runs N] [--quick] [--json FILE]
+//   node bench/browser.mjs [--pkg DIR] [--entry form|base|widget/form|widget/base] [--runs N]
+//     [--quick] [--json FILE]
 //
 // --entry: a one-council page instead of the core entry point: DIR/<entry>/index.js, with
-// Havering's policy module (DIR/policies/havering.js) imported beside it and loaded.
+// Havering's policy module (DIR/policies/havering.js) imported beside it and loaded. The
+// widget entry points (a one-council widget page) validate the same record through the
+// widget's entry point: what the page waits for before attach can show anything.
 //
 // Serves a one-file page, the package (DIR, default pkg/: a wasm-pack --target web build)
 // and bench/fixtures from localhost on a free port (node:http, nothing else), and opens the
@@ -42,7 +45,9 @@ const PKG = opt('--pkg', join(ROOT, 'pkg'));
 const RUNS = Number(opt('--runs', QUICK ? 3 : 7));
 const JSON_OUT = opt('--json', null);
 const ENTRY = opt('--entry', '');
-if (!['', 'form', 'base'].includes(ENTRY)) throw new Error('--entry takes form or base');
+if (!['', 'form', 'base', 'widget/form', 'widget/base'].includes(ENTRY)) {
+  throw new Error('--entry takes form, base, widget/form or widget/base');
+}
 const DIR = ENTRY ? `/pkg/${ENTRY}/` : '/pkg/';
 const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
