@@ -381,6 +381,16 @@ async function main() {
     console.log(`\n${passed} passed, ${failed} failed`);
     process.exit(1);
   }
+  await test('every entry point with a .wasm is one module: its index.js imports no other file', async () => {
+    // The entry points whose folder's .wasm the package exports ('.': ./supervision_rules_bg.wasm).
+    const entries = Object.keys(manifest.exports).filter((k) => manifest.exports[`${k}/supervision_rules_bg.wasm`]);
+    assert.deepEqual(entries.sort(), ['.', './authoring', './base', './form', './widget', './widget/base', './widget/form']);
+    for (const key of entries) {
+      const file = path.join(scratch, 'node_modules/supervision-rules', manifest.exports[key].default);
+      const text = await readFile(file, 'utf8');
+      assert.doesNotMatch(text, /(?:from|import)\s*\(?\s*["'][./]/, `${key}: ${manifest.exports[key].default} imports nothing`);
+    }
+  });
   const pages = {
     '/form.html': formPage(manifest),
     '/widget-form.html': widgetPage(manifest, 'widget/form'),
