@@ -12,6 +12,7 @@
 //   attachWhenReady with its `load` option; the error summary on submit, axe clean;
 // - the same page on `supervision-rules/widget/base` (the widget with the due-dates panel):
 //   the summary, and renderSchedule's panel, axe clean;
+// - every entry point with a .wasm is one module: its installed index.js imports no file;
 // - on each page, what the browser loads: one module per entry point (its index.js), the
 //   policy module, the .wasm once — fetched by WebAssembly.instantiateStreaming — and
 //   nothing else of the package; README's `modulepreload` and `preload` links used, not
