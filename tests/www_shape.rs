@@ -111,3 +111,36 @@ fn pages_import_entry_points_and_copy_nothing() {
         );
     }
 }
+
+/// One form builder (issue 23's "one of each"): a template becomes a form in
+/// `www/record-form.js` alone, which the case-record page and the page for every template
+/// both import. A row control named as the widget reads it (`actions[0][who]`) and the
+/// table of a row's columns are written nowhere else.
+#[test]
+fn one_form_builder() {
+    const BUILDER: &str = "record-form.js";
+    let mut bad = Vec::new();
+    for (name, text) in pages() {
+        if name == BUILDER || name.ends_with(".css") || name.ends_with(".html") {
+            continue;
+        }
+        bad.extend(found(
+            &name,
+            &text,
+            &["}][${", "COLUMNS", "function renderField"],
+        ));
+    }
+    assert!(
+        bad.is_empty(),
+        "a template made into a form outside www/{BUILDER}:\n{}",
+        bad.join("\n")
+    );
+    for (name, text) in pages() {
+        if name == "app.js" || name == "templates/form.js" {
+            assert!(
+                text.contains("record-form.js'") && text.contains("recordForm("),
+                "www/{name} builds its form with www/{BUILDER}"
+            );
+        }
+    }
+}

@@ -15,6 +15,7 @@
 //   node tests/e2e/adapters.mjs      needs pkg/ built (make build)
 // Ends with "N passed, N failed".
 import assert from 'node:assert/strict';
+import { test, finish, failed, cannotRun } from './runner.mjs';
 import { execFileSync } from 'node:child_process';
 import { mkdtemp, rm, mkdir, readFile, writeFile, copyFile, cp, access } from 'node:fs/promises';
 import os from 'node:os';
@@ -36,19 +37,6 @@ const LIBRARIES = ['rjsf', 'jsonforms', 'surveyjs'];
 const PEERS = ['react', 'react-dom', '@rjsf/core', '@rjsf/utils', '@rjsf/validator-ajv8',
   '@jsonforms/core', '@jsonforms/react', '@jsonforms/vanilla-renderers', 'survey-core', 'survey-react-ui'];
 
-let passed = 0;
-let failed = 0;
-async function test(name, fn) {
-  try {
-    await fn();
-    passed++;
-    console.log(`ok   ${name}`);
-  } catch (e) {
-    failed++;
-    const text = String((e && (e.stdout || e.stack)) || e);
-    console.log(`FAIL ${name}\n     ${text.split('\n').slice(0, 40).join('\n     ')}`);
-  }
-}
 
 const run = (cmd, args, cwd) =>
   execFileSync(cmd, args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
@@ -103,8 +91,7 @@ async function main() {
   try {
     await access(path.join(PKG, 'adapters', 'rjsf.js'));
   } catch {
-    console.log('pkg/ is not built with the adapters: run `make build` first\n0 passed, 1 failed');
-    process.exit(1);
+    cannotRun('pkg/ is not built with the adapters: run `make build` first');
   }
   const scratch = await mkdtemp(path.join(os.tmpdir(), 'supervision-rules-adapters-'));
   const context = await launchBrowser(path.join(scratch, 'profile'));
@@ -125,8 +112,7 @@ async function main() {
     if (!process.env.KEEP_SCRATCH) await rm(scratch, { recursive: true, force: true });
     else console.log(`scratch project kept in ${scratch}`);
   }
-  console.log(`\n${passed} passed, ${failed} failed`);
-  process.exit(failed ? 1 : 0);
+  finish();
 }
 
 /** A TypeScript user of the three adapters: the shipped .d.ts under `tsc --strict`. */

@@ -14,6 +14,7 @@
 // Ends with "N passed, N failed"; exits 1 when anything failed.
 
 import assert from 'node:assert/strict';
+import { test, finish, failed, cannotRun } from './runner.mjs';
 import { execFileSync } from 'node:child_process';
 import { access, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
@@ -29,19 +30,6 @@ const PKG = path.resolve(process.env.E2E_PKG || path.join(ROOT, 'pkg'));
 const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 const SHOTS = process.env.EDITOR_SHOTS === '0' ? null : path.join(ROOT, 'docs');
 
-const results = [];
-async function test(name, fn) {
-  const t0 = Date.now();
-  try {
-    await fn();
-    results.push(true);
-    console.log(`ok     ${name} (${Date.now() - t0} ms)`);
-  } catch (e) {
-    results.push(false);
-    console.log(`FAILED ${name} (${Date.now() - t0} ms)`);
-    console.log(String(e && e.stack ? e.stack : e).split('\n').map((l) => `       ${l}`).join('\n'));
-  }
-}
 
 async function axe(page) {
   const r = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
@@ -147,9 +135,7 @@ const PLANTED_DERIVED_PATHS = [
 try {
   await access(path.join(PKG, 'authoring', 'index.js'));
 } catch {
-  console.log('pkg/authoring is not built: run `make build` first');
-  console.log('0 passed, 1 failed');
-  process.exit(1);
+  cannotRun('pkg/authoring is not built: run `make build` first');
 }
 const server = await startServer({ port: 0, pkg: PKG });
 const userDataDir = await mkdtemp(path.join(os.tmpdir(), 'supervision-rules-editor-'));
@@ -439,6 +425,4 @@ try {
   await rm(userDataDir, { recursive: true, force: true });
   await rm(downloads, { recursive: true, force: true });
 }
-const passed = results.filter(Boolean).length;
-console.log(`${passed} passed, ${results.length - passed} failed`);
-process.exit(passed === results.length ? 0 : 1);
+finish();

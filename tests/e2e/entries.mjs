@@ -15,6 +15,7 @@
 //   node tests/e2e/entries.mjs      needs pkg/ built (make build)
 // Ends with "N passed, N failed".
 import assert from 'node:assert/strict';
+import { test, finish, failed, cannotRun } from './runner.mjs';
 import { mkdtemp, rm, mkdir, symlink, writeFile, access } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -26,18 +27,6 @@ import { startServer } from '../../scripts/serve.mjs';
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const PKG = path.join(ROOT, 'pkg');
 
-let passed = 0;
-let failed = 0;
-async function test(name, fn) {
-  try {
-    await fn();
-    passed++;
-    console.log(`ok   ${name}`);
-  } catch (e) {
-    failed++;
-    console.log(`FAIL ${name}\n     ${String(e && e.stack || e).split('\n').slice(0, 6).join('\n     ')}`);
-  }
-}
 
 // A council's own policy, derived from a built-in one: Havering's case supervision record
 // with one more required field. Hand-made for this test; not a real council's policy.
@@ -343,9 +332,7 @@ async function main() {
   try {
     await access(path.join(PKG, 'package.json'));
   } catch {
-    console.log('pkg/ is not built: run `make build` first');
-    console.log('0 passed, 1 failed');
-    process.exit(1);
+    cannotRun('pkg/ is not built: run `make build` first');
   }
   const scratch = await mkdtemp(path.join(os.tmpdir(), 'supervision-rules-entries-'));
   try {
@@ -354,7 +341,6 @@ async function main() {
   } finally {
     await rm(scratch, { recursive: true, force: true });
   }
-  console.log(`\n${passed} passed, ${failed} failed`);
-  process.exit(failed ? 1 : 0);
+  finish();
 }
 main();

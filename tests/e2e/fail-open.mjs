@@ -12,6 +12,7 @@
 // Ends with "N passed, N failed"; exits 1 when anything failed.
 
 import assert from 'node:assert/strict';
+import { test, finish, failed, cannotRun } from './runner.mjs';
 import { createServer } from 'node:http';
 import { access, mkdtemp, readFile, rm, stat } from 'node:fs/promises';
 import os from 'node:os';
@@ -103,19 +104,6 @@ async function serve(saved) {
   return { url: `http://127.0.0.1:${server.address().port}/`, close: () => new Promise((r) => server.close(r)) };
 }
 
-const results = [];
-async function test(name, fn) {
-  const t0 = Date.now();
-  try {
-    await fn();
-    results.push(true);
-    console.log(`ok     ${name} (${Date.now() - t0} ms)`);
-  } catch (e) {
-    results.push(false);
-    console.log(`FAILED ${name} (${Date.now() - t0} ms)`);
-    console.log(String(e && e.stack ? e.stack : e).split('\n').map((l) => `       ${l}`).join('\n'));
-  }
-}
 
 /** Opens /<kase>/; returns the page and the console.error calls the page's scripts make. */
 async function open(context, base, kase, before) {
@@ -136,9 +124,7 @@ async function main() {
   try {
     await access(path.join(PKG, 'widget', 'index.js'));
   } catch {
-    console.log('pkg/ is not built: run `make build` first');
-    console.log('0 passed, 1 failed');
-    process.exit(1);
+    cannotRun('pkg/ is not built: run `make build` first');
   }
   const saved = [];
   const server = await serve(saved);
@@ -187,14 +173,10 @@ async function main() {
     await server.close();
     await rm(userDataDir, { recursive: true, force: true }).catch(() => {});
   }
-  const passed = results.filter(Boolean).length;
-  const failed = results.length - passed;
-  console.log(`${passed} passed, ${failed} failed`);
-  process.exit(failed ? 1 : 0);
+  finish();
 }
 
 main().catch((e) => {
-  console.log(e && e.stack ? e.stack : e);
-  console.log(`${results.filter(Boolean).length} passed, ${results.filter((r) => !r).length + 1} failed`);
-  process.exit(1);
+  failed('set-up', e);
+  finish();
 });

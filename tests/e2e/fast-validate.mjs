@@ -16,6 +16,7 @@
 //   node tests/e2e/fast-validate.mjs      needs pkg/ built (make build); Node only
 // Ends with "N passed, N failed".
 import assert from 'node:assert/strict';
+import { test, finish, failed, cannotRun } from './runner.mjs';
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -23,18 +24,6 @@ import { completeRecord } from '../../bench/lib.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
-let passed = 0;
-let failed = 0;
-function test(name, fn) {
-  try {
-    fn();
-    passed++;
-    console.log(`ok   ${name}`);
-  } catch (e) {
-    failed++;
-    console.log(`FAIL ${name}\n     ${String(e && e.message || e).split('\n').slice(0, 12).join('\n     ')}`);
-  }
-}
 
 const outcome = (f) => {
   try {
@@ -249,7 +238,6 @@ async function main() {
       assert.ok(after.errors.some((e) => e.path === text.id && e.code === 'invalid-date'), JSON.stringify(after.errors));
     });
   }
-  console.log(`\n${passed} passed, ${failed} failed`);
-  process.exit(failed ? 1 : 0);
+  finish();
 }
 main();

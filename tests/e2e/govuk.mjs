@@ -19,6 +19,7 @@
 // Ends with "N passed, N failed"; exits 1 when anything failed.
 
 import assert from 'node:assert/strict';
+import { test, finish, failed, cannotRun } from './runner.mjs';
 import { createServer } from 'node:http';
 import { access, mkdtemp, readFile, rm, stat } from 'node:fs/promises';
 import os from 'node:os';
@@ -224,20 +225,6 @@ async function serve() {
   return { url: `http://127.0.0.1:${server.address().port}/`, close: () => new Promise((r) => server.close(r)) };
 }
 
-// ---- a tiny runner -----------------------------------------------------------------------
-const results = [];
-async function test(name, fn) {
-  const t0 = Date.now();
-  try {
-    await fn();
-    results.push({ name, ok: true });
-    console.log(`ok     ${name} (${Date.now() - t0} ms)`);
-  } catch (e) {
-    results.push({ name, ok: false });
-    console.log(`FAILED ${name} (${Date.now() - t0} ms)`);
-    console.log(String(e && e.stack ? e.stack : e).split('\n').map((l) => `       ${l}`).join('\n'));
-  }
-}
 
 // ---- helpers -----------------------------------------------------------------------------
 async function open(context, base, file) {
@@ -579,12 +566,10 @@ async function main() {
     await server.close();
     await rm(profile, { recursive: true, force: true });
   }
-  const failed = results.filter((r) => !r.ok).length;
-  console.log(`\n${results.length - failed} passed, ${failed} failed`);
-  if (failed) process.exit(1);
+  finish();
 }
 
 main().catch((e) => {
-  console.error(e);
-  process.exit(1);
+  failed('set-up', e);
+  finish();
 });

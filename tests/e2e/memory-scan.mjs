@@ -15,24 +15,13 @@
 //   node tests/e2e/memory-scan.mjs      needs pkg/ built (make build); Node only
 // Ends with "N passed, N failed".
 import assert from 'node:assert/strict';
+import { test, finish, failed, cannotRun } from './runner.mjs';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
-let passed = 0;
-let failed = 0;
-function test(name, fn) {
-  try {
-    fn();
-    passed++;
-    console.log(`ok   ${name}`);
-  } catch (e) {
-    failed++;
-    console.log(`FAIL ${name}\n     ${String((e && e.message) || e).split('\n').slice(0, 12).join('\n     ')}`);
-  }
-}
 
 const tryCall = (f) => {
   try {
@@ -151,7 +140,6 @@ async function main() {
       assert.deepEqual(fast, raw);
     });
   }
-  console.log(`\n${passed} passed, ${failed} failed`);
-  process.exit(failed ? 1 : 0);
+  finish();
 }
 main();

@@ -10,6 +10,7 @@
 // to tests/e2e/output/ (git-ignored).
 
 import assert from 'node:assert/strict';
+import { test, finish, failed, cannotRun } from './runner.mjs';
 import { mkdtemp, rm, mkdir, access } from 'node:fs/promises';
 import { request } from 'node:http';
 import os from 'node:os';
@@ -25,21 +26,6 @@ const RECORDS_KEY = 'supervision-rules:records:havering/case-supervision-record'
 const DRAFT_KEY = 'supervision-rules:draft:havering/case-supervision-record';
 const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 
-// ---- a tiny runner ---------------------------------------------------------------------
-const results = [];
-async function test(name, fn) {
-  const t0 = Date.now();
-  try {
-    await fn();
-    results.push({ name, ok: true });
-    console.log(`ok     ${name} (${Date.now() - t0} ms)`);
-  } catch (e) {
-    results.push({ name, ok: false, error: e });
-    console.log(`FAILED ${name} (${Date.now() - t0} ms)`);
-    console.log(indent(e && e.stack ? e.stack : String(e)));
-    await screenshot(name);
-  }
-}
 const indent = (s) => String(s).split('\n').map((l) => `       ${l}`).join('\n');
 
 let page; // the current page, for failure screenshots
@@ -118,9 +104,7 @@ async function main() {
   try {
     await access(path.join(ROOT, 'pkg/supervision_rules.js'));
   } catch {
-    console.log('pkg/ is not built: run `make build` first');
-    console.log('0 passed, 1 failed');
-    process.exit(1);
+    cannotRun('pkg/ is not built: run `make build` first');
   }
 
   const server = await startServer({ port: 0 });
@@ -346,19 +330,14 @@ async function main() {
       assert.deepEqual(pageErrors, []);
     });
   } catch (e) {
-    results.push({ name: 'set-up', ok: false, error: e });
-    console.log(`FAILED set-up\n${indent(e && e.stack ? e.stack : e)}`);
+    failed('set-up', e);
   } finally {
     if (context) await context.close().catch(() => {});
     await server.close();
     await rm(userDataDir, { recursive: true, force: true }).catch(() => {});
   }
 
-  const passed = results.filter((r) => r.ok).length;
-  const failed = results.length - passed;
-  console.log(`\ne2e: ${results.length} tests in headless Chromium`);
-  console.log(`${passed} passed, ${failed} failed`);
-  process.exitCode = failed ? 1 : 0;
+  finish('e2e, in headless Chromium');
 }
 
 await main();

@@ -7,6 +7,7 @@
 // Ends with "N passed, N failed"; exits 1 when anything failed.
 
 import assert from 'node:assert/strict';
+import { test, finish, failed, cannotRun } from './runner.mjs';
 import Papa from 'papaparse';
 import {
   parseText, parseDay, guessMapping, unmapped, readRows, buildService, openActions, groupActions,
@@ -14,17 +15,6 @@ import {
 } from '../../js/team.js';
 
 const ROLES = [{ id: 'social-worker', label: 'Social worker' }, { id: 'senior-practitioner', label: 'Senior practitioner' }];
-const results = [];
-async function test(name, fn) {
-  try {
-    await fn();
-    results.push(true);
-    console.log(`ok     ${name}`);
-  } catch (e) {
-    results.push(false);
-    console.log(`FAILED ${name}\n       ${String(e && e.stack ? e.stack : e).split('\n').join('\n       ')}`);
-  }
-}
 const parse = (text, options) => parseText(text, Papa, options);
 
 await test('parseDay: UK day first, ISO, separators, 2-digit years, Excel times', () => {
@@ -219,7 +209,4 @@ await test('JSON cells that are objects are read as their JSON; no message names
   assert.ok(!JSON.stringify(service.errors).includes('SECRET'), 'the worker id is not echoed');
 });
 
-const passed = results.filter(Boolean).length;
-console.log(`\nteam model: ${results.length} tests in Node`);
-console.log(`${passed} passed, ${results.length - passed} failed`);
-process.exitCode = passed === results.length ? 0 : 1;
+finish('team model, in Node');

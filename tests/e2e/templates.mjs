@@ -14,6 +14,7 @@
 // Ends with "N passed, N failed"; exits 1 when anything failed.
 
 import assert from 'node:assert/strict';
+import { test, finish, failed, cannotRun } from './runner.mjs';
 import { access, mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -29,21 +30,6 @@ const ONLY = process.env.E2E_ONLY || '';
 /** The built-in policies the README names: each must be listed. */
 const BUILT_IN = ['stockport', 'north-east-lincolnshire', 'havering', 'shropshire', 'south-gloucestershire'];
 
-// ---- a tiny runner -----------------------------------------------------------------------
-const results = [];
-async function test(name, fn) {
-  if (ONLY && !name.includes(ONLY)) return;
-  const t0 = Date.now();
-  try {
-    await fn();
-    results.push({ name, ok: true });
-    console.log(`ok     ${name} (${Date.now() - t0} ms)`);
-  } catch (e) {
-    results.push({ name, ok: false });
-    console.log(`FAILED ${name} (${Date.now() - t0} ms)`);
-    console.log(String(e && e.stack ? e.stack : e).split('\n').map((l) => `       ${l}`).join('\n'));
-  }
-}
 
 // ---- helpers -----------------------------------------------------------------------------
 const day = localDay;
@@ -108,9 +94,7 @@ async function main() {
   try {
     await access(path.join(PKG, 'supervision_rules.js'));
   } catch {
-    console.log(`${path.relative(ROOT, PKG) || PKG}/ is not built: run \`make build\` first`);
-    console.log('0 passed, 1 failed');
-    process.exit(1);
+    cannotRun(`${path.relative(ROOT, PKG) || PKG}/ is not built: run \`make build\` first`);
   }
   const server = await startServer({ port: 0, pkg: PKG });
   const base = server.url;
@@ -274,14 +258,14 @@ async function main() {
         assert.equal(await page.evaluate(() => document.activeElement.getAttribute('name')), 'actions[1][action]');
         assert.deepEqual(
           await page.$$eval('[name^="actions[1]"]', (els) => els.map((e) => [e.name, e.labels[0].textContent])),
-          [['actions[1][action]', 'Action 2'], ['actions[1][who]', 'Action 2: by who'], ['actions[1][when]', 'Action 2: by when']]);
+          [['actions[1][action]', 'Action 2, what'], ['actions[1][who]', 'Action 2, by who'], ['actions[1][when]', 'Action 2, by when']]);
         await page.keyboard.type('Visit the school');
         await page.click('#save-record');
         await page.waitForSelector('.govuk-error-summary');
         const hrefs = (await summaryLinks(page)).map((l) => l.href);
-        assert.ok(hrefs.includes('#actions-1-who'), JSON.stringify(hrefs));
-        assert.ok(hrefs.includes('#actions-1-when'), JSON.stringify(hrefs));
-        assert.ok(!hrefs.some((h) => h.startsWith('#actions-0')), 'the blank first row is not in error');
+        assert.ok(hrefs.includes('#f-actions-1-who'), JSON.stringify(hrefs));
+        assert.ok(hrefs.includes('#f-actions-1-when'), JSON.stringify(hrefs));
+        assert.ok(!hrefs.some((h) => h.startsWith('#f-actions-0')), 'the blank first row is not in error');
         assert.equal(await page.inputValue('[name="actions[1][action]"]'), 'Visit the school', 'nothing typed is lost');
         // Adding a row after a blocked submit keeps the messages where they are.
         await page.click('[data-add-row="actions"]');
@@ -376,17 +360,13 @@ async function main() {
       await page.close();
     });
   } catch (e) {
-    results.push({ name: 'setup', ok: false });
-    console.log(`FAILED setup\n       ${e && e.stack ? e.stack : e}`);
+    failed('set-up', e);
   } finally {
     if (context) await context.close().catch(() => {});
     await server.close();
     await rm(userDataDir, { recursive: true, force: true }).catch(() => {});
   }
-  const passed = results.filter((r) => r.ok).length;
-  const failed = results.length - passed;
-  console.log(`${passed} passed, ${failed} failed`);
-  process.exit(failed === 0 && results.length > 0 ? 0 : 1);
+  finish();
 }
 
 await main();

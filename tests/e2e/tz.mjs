@@ -12,6 +12,7 @@
 // Ends with "N passed, N failed"; exits 1 when anything failed.
 
 import { spawnSync } from 'node:child_process';
+import { cannotRun } from './runner.mjs';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -229,9 +230,7 @@ async function child() {
 function parent() {
   for (const f of ['supervision_rules.js', 'supervision_rules_bg.wasm']) {
     if (!existsSync(path.join(PKG, f))) {
-      console.log(`${path.relative(ROOT, PKG) || PKG}/${f} is missing: build it with make build`);
-      console.log('0 passed, 1 failed');
-      process.exit(1);
+      cannotRun(`${path.relative(ROOT, PKG) || PKG}/${f} is missing: build it with make build`);
     }
   }
   const runs = [

@@ -11,8 +11,9 @@
 // Ends with "N passed, N failed"; exits 1 when anything failed.
 
 import assert from 'node:assert/strict';
-import { createServer } from 'node:http';
-import { access, mkdtemp, readFile, rm, stat } from 'node:fs/promises';
+import { startServer } from '../../scripts/serve.mjs';
+import { test, finish, failed, cannotRun } from './runner.mjs';
+import { access, mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -24,45 +25,9 @@ const WWW = path.join(ROOT, 'www');
 const PKG = path.resolve(process.env.E2E_PKG || path.join(ROOT, 'pkg'));
 const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 
-// ---- serving www/ and pkg/ -------------------------------------------------------------
-// scripts/serve.mjs when it is there; otherwise a minimal server of the same two folders.
-async function serve() {
-  try {
-    const { startServer } = await import('../../scripts/serve.mjs');
-    if (typeof startServer === 'function') return await startServer({ port: 0, pkg: PKG });
-  } catch { /* fall through */ }
-  const types = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8', '.wasm': 'application/wasm', '.svg': 'image/svg+xml', '.json': 'application/json' };
-  const server = createServer(async (req, res) => {
-    const url = new URL(req.url, 'http://localhost');
-    const [dir, rel] = url.pathname.startsWith('/pkg/') ? [PKG, url.pathname.slice(5)] : [WWW, url.pathname.slice(1) || 'index.html'];
-    const file = path.resolve(dir, decodeURIComponent(rel));
-    try {
-      if (!file.startsWith(dir + path.sep) || !(await stat(file)).isFile()) throw new Error('not found');
-      res.writeHead(200, { 'Content-Type': types[path.extname(file)] || 'application/octet-stream', 'Cache-Control': 'no-store' });
-      res.end(await readFile(file));
-    } catch {
-      res.writeHead(404, { 'Content-Type': 'text/plain' });
-      res.end('Not found\n');
-    }
-  });
-  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return { url: `http://127.0.0.1:${server.address().port}/`, close: () => new Promise((r) => server.close(r)) };
-}
+// ---- serving www/ and pkg/ (scripts/serve.mjs, as `make demo` does) ---------------------
+const serve = () => startServer({ port: 0, pkg: PKG });
 
-// ---- a tiny runner -----------------------------------------------------------------------
-const results = [];
-async function test(name, fn) {
-  const t0 = Date.now();
-  try {
-    await fn();
-    results.push({ name, ok: true });
-    console.log(`ok     ${name} (${Date.now() - t0} ms)`);
-  } catch (e) {
-    results.push({ name, ok: false });
-    console.log(`FAILED ${name} (${Date.now() - t0} ms)`);
-    console.log(String(e && e.stack ? e.stack : e).split('\n').map((l) => `       ${l}`).join('\n'));
-  }
-}
 
 // ---- helpers -----------------------------------------------------------------------------
 const day = localDay;
@@ -116,9 +81,7 @@ async function main() {
   try {
     await access(path.join(PKG, 'supervision_rules.js'));
   } catch {
-    console.log(`${path.relative(ROOT, PKG) || PKG}/ is not built: run \`make build\` first`);
-    console.log('0 passed, 1 failed');
-    process.exit(1);
+    cannotRun(`${path.relative(ROOT, PKG) || PKG}/ is not built: run \`make build\` first`);
   }
   const server = await serve();
   const base = server.url;
@@ -712,14 +675,10 @@ async function main() {
     await server.close();
     await rm(userDataDir, { recursive: true, force: true }).catch(() => {});
   }
-  const passed = results.filter((r) => r.ok).length;
-  const failed = results.length - passed;
-  console.log(`${passed} passed, ${failed} failed`);
-  process.exit(failed ? 1 : 0);
+  finish();
 }
 
 main().catch((e) => {
-  console.log(e && e.stack ? e.stack : e);
-  console.log(`${results.filter((r) => r.ok).length} passed, ${results.filter((r) => !r.ok).length + 1} failed`);
-  process.exit(1);
+  failed('set-up', e);
+  finish();
 });
