@@ -29,27 +29,13 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { AxeBuilder } from '@axe-core/playwright';
 import { launchBrowser } from './browser.mjs';
+import { test, finish, failed, cannotRun } from './runner.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const PKG = path.join(ROOT, 'pkg');
 const GOVUK = path.join(ROOT, 'node_modules/govuk-frontend/dist/govuk');
 const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 const INSTALLED = '/node_modules/supervision-rules/';
-
-let passed = 0;
-let failed = 0;
-async function test(name, fn) {
-  const t0 = Date.now();
-  try {
-    await fn();
-    passed++;
-    console.log(`ok   ${name} (${Date.now() - t0} ms)`);
-  } catch (e) {
-    failed++;
-    const text = String((e && (e.stdout || e.stack)) || e);
-    console.log(`FAIL ${name}\n     ${text.split('\n').slice(0, 30).join('\n     ')}`);
-  }
-}
 
 const run = (cmd, args, cwd) =>
   execFileSync(cmd, args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
@@ -371,16 +357,16 @@ async function widgetTest(context, base, entry) {
 
 async function main() {
   await access(path.join(PKG, 'widget/form/index.js')).catch(() => {
-    throw new Error(`no ${PKG}/widget/form/index.js: build the package first (bash scripts/build-pkg.sh)`);
+    cannotRun(`no ${PKG}/widget/form/index.js: build the package first (bash scripts/build-pkg.sh)`);
   });
   const scratch = await mkdtemp(path.join(os.tmpdir(), 'supervision-rules-one-council-'));
+  // The set-up every test needs (so it runs under E2E_ONLY too).
   let manifest;
-  await test('npm pack + install of the tarball into a scratch project, offline', async () => {
+  try {
     manifest = await install(scratch);
-  });
-  if (!manifest) {
-    console.log(`\n${passed} passed, ${failed} failed`);
-    process.exit(1);
+  } catch (e) {
+    failed('npm pack + install of the tarball into a scratch project, offline', e);
+    finish();
   }
   await test('every entry point with a .wasm is one module: its index.js imports no other file', async () => {
     // The entry points whose folder's .wasm the package exports ('.': ./supervision_rules_bg.wasm).
@@ -409,8 +395,10 @@ async function main() {
     if (!process.env.KEEP_SCRATCH) await rm(scratch, { recursive: true, force: true });
     else console.log(`scratch project kept in ${scratch}`);
   }
-  console.log(`\n${passed} passed, ${failed} failed`);
-  process.exit(failed ? 1 : 0);
+  finish();
 }
 
-await main();
+main().catch((e) => {
+  failed('set-up', e);
+  finish();
+});
