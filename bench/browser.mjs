@@ -7,10 +7,17 @@
 // benchmark page again (a second visit). The first navigation of a new browser is slow
 // for reasons of its own, so the control page goes first.
 //
-//   node bench/browser.mjs [--pkg DIR] [--entry form|base] [--runs N] [--quick] [--json FILE]
+//   node bench/browser.mjs [--pkg DIR] [--entry form|base|widget/form|widget/base] [--runs N]
+//     [--preload] [--quick] [--json FILE]
 //
 // --entry: a one-council page instead of the core entry point: DIR/<entry>/index.js, with
-// Havering's policy module (DIR/policies/havering.js) imported beside it and loaded.
+// Havering's policy module (DIR/policies/havering.js) imported beside it and loaded. The
+// widget entry points (a one-council widget page) validate the same record through the
+// widget's entry point: what the page waits for before attach can show anything.
+//
+// --preload: the page's <head> names the entry point's module, its .wasm and the policy
+// module as README's "Deploying" shows (modulepreload, preload as fetch), so they are
+// fetched while the HTML is parsed instead of when the module script asks for them.
 //
 // Serves a one-file page, the package (DIR, default pkg/: a wasm-pack --target web build)
 // and bench/fixtures from localhost on a free port (node:http, nothing else), and opens the
@@ -42,8 +49,14 @@ const PKG = opt('--pkg', join(ROOT, 'pkg'));
 const RUNS = Number(opt('--runs', QUICK ? 3 : 7));
 const JSON_OUT = opt('--json', null);
 const ENTRY = opt('--entry', '');
-if (!['', 'form', 'base'].includes(ENTRY)) throw new Error('--entry takes form or base');
+const PRELOAD = args.includes('--preload');
+if (!['', 'form', 'base', 'widget/form', 'widget/base'].includes(ENTRY)) {
+  throw new Error('--entry takes form, base, widget/form or widget/base');
+}
 const DIR = ENTRY ? `/pkg/${ENTRY}/` : '/pkg/';
+const LINKS = !PRELOAD ? '' : [`<link rel="modulepreload" href="${DIR}index.js">`,
+  `<link rel="preload" href="${DIR}supervision_rules_bg.wasm" as="fetch" crossorigin>`,
+  ENTRY ? '<link rel="modulepreload" href="/pkg/policies/havering.js">' : ''].join('');
 const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
   '--disable-background-networking', '--disable-component-update', '--disable-sync'];
@@ -52,7 +65,7 @@ const record = await readFile(join(ROOT, 'bench/fixtures/havering-case-record.js
 
 // The page: what a case-management page does before it can tell the user anything.
 const PAGE = `<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><title>supervision-rules bench</title></head>
+<html lang="en"><head><meta charset="utf-8"><title>supervision-rules bench</title>${LINKS}</head>
 <body><p id="out">running</p>
 <script type="module">
 const marks = { script: performance.now() };

@@ -10,8 +10,11 @@ import type { AttachOptions, Widget } from './supervision_rules.js';
  * Policy without 'wasm-unsafe-eval', a browser without WebAssembly) it attaches nothing, so
  * the form saves as it would without the package, logs one console.error naming the cause
  * and resolves to null. `wasm` is the .wasm's address when it is not beside this module.
+ * `options.load`: a policy module's compiled text (`supervision-rules/policies/<id>`), or a
+ * list of them, loaded (loadPolicy) once the .wasm is ready, before attaching.
  */
-export function attachWhenReady(form: HTMLFormElement, options: AttachOptions,
+export function attachWhenReady(form: HTMLFormElement,
+  options: AttachOptions & { load?: string | readonly string[] },
   wasm?: string | URL): Promise<Widget | null>;
 export type { Records, RecordOf } from '../records.js';
 

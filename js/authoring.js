@@ -2,7 +2,7 @@
 // knew of a policy registered again under its id.
 import * as glue from './supervision_rules.js';
 import { entry } from './wrap.js';
-import { attachWhenReady as whenReady } from './when-ready.js';
+import { attachWhenReady as whenReady, loadingFirst } from './when-ready.js';
 
 export * from './supervision_rules.js';
 
@@ -20,5 +20,8 @@ export const {
 /** See index.d.ts. */
 export function attachWhenReady(form, options, wasm) {
   const here = new URL('supervision_rules_bg.wasm', import.meta.url);
-  return whenReady(e.init, glue.attach, here, form, options, wasm);
+  // options.load: a policy module to load first (as widget-base.js; here, one of the
+  // built-ins' own changes nothing).
+  const [attachLoaded, rest] = loadingFirst(e.loadPolicy, glue.attach, options);
+  return whenReady(e.init, attachLoaded, here, form, rest, wasm);
 }

@@ -56,3 +56,19 @@ export async function attachWhenReady(init, attach, defaultUrl, form, options, w
   }
   return attach(form, options);
 }
+
+/**
+ * For an entry point with no built-in policies (widget/base, widget/form): `options` without
+ * its `load` (a policy module's compiled text, or a list of them), and an `attach` that loads
+ * them first (`loadPolicy`, after the .wasm is ready). A bad policy text throws from
+ * attachWhenReady as a bad option does: it is the page's mistake, not a failure to load.
+ */
+export function loadingFirst(loadPolicy, attach, options) {
+  if (!options || typeof options !== 'object' || !('load' in options)) return [attach, options];
+  const { load, ...rest } = options;
+  const texts = load === undefined || load === null ? [] : [load].flat();
+  return [(form, opts) => {
+    for (const text of texts) loadPolicy(text);
+    return attach(form, opts);
+  }, rest];
+}

@@ -9,6 +9,10 @@
 #   pkg/base/index.js       supervision-rules/base       the core with no built-in policies
 #   pkg/form/index.js       supervision-rules/form       the base with no schedule: validate,
 #                                                        template, policies, dates, loadPolicy
+#   pkg/widget/base/index.js  supervision-rules/widget/base  the widget with no built-in
+#                                                        policies (base + attach, renderSchedule)
+#   pkg/widget/form/index.js  supervision-rules/widget/form  the widget with no built-in
+#                                                        policies and no schedule (form + attach)
 #   pkg/policies/<id>.js    supervision-rules/policies/<id>  one built-in policy, compiled,
 #                                                        for loadPolicy of form or base
 #
@@ -36,7 +40,7 @@ build() { # out-dir, cargo feature arguments…
   # edge.js); what Node imports (node.js: the entry point, initialised from the .wasm beside
   # it; `node` in the package's exports).
   cp js/wrap.js js/edge.js js/node.js "$out/"
-  case "${ENTRY:-}" in widget|authoring) cp js/when-ready.js "$out/" ;; esac
+  case "${ENTRY:-}" in widget|authoring|widget-base|widget-form) cp js/when-ready.js "$out/" ;; esac
   # base has the core's functions, so the core's index.js (its own .d.ts: records one up).
   case "${ENTRY:-}" in base) cp js/index.js "$out/index.js" ;; *) cp "js/${ENTRY:-index}.js" "$out/index.js" ;; esac
   cp "js/${ENTRY:-index}.d.ts" "$out/index.d.ts"
@@ -44,7 +48,12 @@ build() { # out-dir, cargo feature arguments…
 
 rm -rf pkg
 ENTRY=authoring build pkg/authoring --features authoring,widget
-ENTRY=widget build pkg/widget --no-default-features --features widget,builtins
+ENTRY=widget build pkg/widget --no-default-features --features widget,builtins,schedule
+# A one-council widget page (issue 20): the widget with no built-in policies, loading the one
+# council's policy module; with the due-dates panel (widget/base) or validating only
+# (widget/form: no schedule code). Inside pkg/widget/, after its own build.
+ENTRY=widget-base build pkg/widget/base --no-default-features --features widget,schedule
+ENTRY=widget-form build pkg/widget/form --no-default-features --features widget
 # The core stays at opt-level "z" like the others: opt-level 3 was measured (BENCHMARKS.md,
 # "Issue 20 item 3": validate 1.35x, scheduleMany 1.6x for +44 KB gzipped) and not taken, as
 # issue 20 asks the core to shrink (target 220 KB) and both speed targets stay missed either way.
@@ -56,7 +65,8 @@ ENTRY=base build pkg/base --no-default-features --features schedule
 ENTRY=form build pkg/form --no-default-features
 # One module per entry point to fetch: each index.js becomes the glue, the entry wrapper and
 # fast-validate (and when-ready) in one file; supervision_rules.js re-exports its glue.
-node scripts/bundle-entry.mjs pkg pkg/widget pkg/authoring pkg/base pkg/form
+node scripts/bundle-entry.mjs pkg pkg/widget pkg/authoring pkg/base pkg/form pkg/widget/base \
+  pkg/widget/form
 node scripts/policy-modules.mjs pkg
 # supervision-rules/team: plain JS over an entry point the page loaded (no wasm of its own).
 mkdir -p pkg/team && cp js/team.js pkg/team/index.js && cp js/team.d.ts pkg/team/index.d.ts

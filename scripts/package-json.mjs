@@ -41,6 +41,10 @@ const pkg = {
     './base': entry('base/'),
     // The base with no schedule: validate, template, policies, the date helpers, loadPolicy.
     './form': entry('form/'),
+    // The widget with no built-in policies, for a one-council widget page (README, "One
+    // council's page"): with the due-dates panel, and validating only (no schedule code).
+    './widget/base': entry('widget/base/'),
+    './widget/form': entry('widget/form/'),
     './policies/*': { types: './policies/*.d.ts', default: './policies/*.js' },
     // The team view's logic: JS over the core or widget entry point (README, "A team
     // manager's view"); no wasm of its own.
@@ -57,6 +61,8 @@ const pkg = {
     './authoring/supervision_rules_bg.wasm': './authoring/supervision_rules_bg.wasm',
     './base/supervision_rules_bg.wasm': './base/supervision_rules_bg.wasm',
     './form/supervision_rules_bg.wasm': './form/supervision_rules_bg.wasm',
+    './widget/base/supervision_rules_bg.wasm': './widget/base/supervision_rules_bg.wasm',
+    './widget/form/supervision_rules_bg.wasm': './widget/form/supervision_rules_bg.wasm',
     // The widget's stylesheet, for pages with a strict style-src (README, "Deploying").
     './supervision-rules.css': './supervision-rules.css',
     './package.json': './package.json',
@@ -76,7 +82,7 @@ const pkg = {
   // A CSS import is a side effect: bundlers that honour this list must keep it. So is Node's
   // entry point (node.js initialises the module as it is imported), for server bundles.
   sideEffects: ['./snippets/*', './supervision-rules.css', './node.js', './widget/node.js', './authoring/node.js',
-    './base/node.js', './form/node.js'],
+    './base/node.js', './form/node.js', './widget/base/node.js', './widget/form/node.js'],
   keywords: ['supervision', 'social-work', 'wasm', 'validation', 'schedule'],
 };
 process.stdout.write(JSON.stringify(pkg, null, 2) + '\n');

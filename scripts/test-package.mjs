@@ -62,12 +62,13 @@ async function pack(scratch) {
     const [info] = JSON.parse(run('npm', ['pack', PKG, '--json', '--pack-destination', scratch], scratch));
     tarball = path.join(scratch, info.filename);
     const files = info.files.map((f) => f.path).sort();
-    for (const dir of ['', 'widget/', 'authoring/', 'base/', 'form/']) {
+    for (const dir of ['', 'widget/', 'authoring/', 'base/', 'form/', 'widget/base/', 'widget/form/']) {
       for (const f of ['index.js', 'supervision_rules.js', 'supervision_rules_bg.wasm', 'supervision_rules.d.ts']) {
         assert.ok(files.includes(dir + f), `${dir + f} is in the tarball`);
       }
     }
-    for (const f of ['node.js', 'widget/node.js', 'authoring/node.js', 'base/node.js', 'form/node.js']) {
+    for (const f of ['node.js', 'widget/node.js', 'authoring/node.js', 'base/node.js', 'form/node.js',
+      'widget/base/node.js', 'widget/form/node.js']) {
       assert.ok(files.includes(f), `${f} is in the tarball`);
     }
     // when-ready.js is bundled into widget/index.js (scripts/bundle-entry.mjs); the policy
@@ -431,7 +432,21 @@ validate('havering', 'case-supervision-record', record);
 authoringValidate('havering', 'case-supervision-record', { dat: '2026-04-02' });
 // @ts-expect-error not a template id of Havering's
 const wrongId: TemplateId<'havering'> = 'personal';
-export { version, required, title, observed, misspelt, flat, wrongId };
+// The one-council widget entry points (no built-in policies): a policy module loaded, by
+// loadPolicy or by attachWhenReady's load option; widget/form has no due-dates panel.
+import { loadPolicy as loadOne, renderSchedule as renderOne } from 'supervision-rules/widget/base';
+import { attach as attachForm, attachWhenReady as whenReadyForm } from 'supervision-rules/widget/form';
+import havering from 'supervision-rules/policies/havering';
+loadOne(havering);
+renderOne(document.body, { asOf: '2026-01-01', obligations: [], breaches: [] }).focus();
+attachForm(form, { policy: 'havering', template: 'personal-supervision' }).detach();
+whenReadyForm(form, { policy: 'havering', template: 'personal-supervision', load: havering })
+  .then((w) => w?.detach());
+// @ts-expect-error load takes a policy module's compiled text
+whenReadyForm(form, { policy: 'havering', template: 'personal-supervision', load: 42 });
+// @ts-expect-error widget/form has no due-dates panel (no schedule code)
+import { renderSchedule as noPanel } from 'supervision-rules/widget/form';
+export { version, required, title, observed, misspelt, flat, wrongId, noPanel };
 export type { Nowhere };
 `;
 

@@ -33,10 +33,14 @@ mod display;
 mod form;
 mod listen;
 mod options;
+// The due-dates panel needs the schedule's types; without `schedule` (the widget/form build)
+// the widget only validates.
+#[cfg(feature = "schedule")]
 mod panel;
 mod text;
 
 pub use display::show_error;
+#[cfg(feature = "schedule")]
 pub use panel::render_schedule;
 
 use crate::error::Error;

@@ -53,7 +53,7 @@ const ODD_ROWS = [
 ];
 
 async function main() {
-  for (const entry of ['', 'widget/', 'authoring/', 'base/', 'form/']) {
+  for (const entry of ['', 'widget/', 'authoring/', 'base/', 'form/', 'widget/base/', 'widget/form/']) {
     const dir = path.join(ROOT, 'pkg', entry);
     const glue = await import(pathToFileURL(path.join(dir, 'supervision_rules.js')).href);
     const pkg = await import(pathToFileURL(path.join(dir, 'index.js')).href);
@@ -61,7 +61,7 @@ async function main() {
     // index.js): so does the raw call.
     const { withDefaultToday } = await import(pathToFileURL(path.join(ROOT, 'js', 'edge.js')).href);
     glue.initSync({ module: readFileSync(path.join(dir, 'supervision_rules_bg.wasm')) });
-    if (entry === 'base/' || entry === 'form/') {
+    if (['base/', 'form/', 'widget/base/', 'widget/form/'].includes(entry)) {
       // No built-in policies: the five policy modules, loaded as a page would load one.
       const all = await import(pathToFileURL(path.join(ROOT, 'pkg', 'policies', 'all.js')).href);
       for (const compiled of all.default) pkg.loadPolicy(compiled);
