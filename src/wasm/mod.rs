@@ -13,6 +13,7 @@
 #[cfg(feature = "authoring")]
 mod authoring;
 mod bounds;
+mod encoded;
 #[cfg(feature = "schedule")]
 mod labels;
 mod schema;
@@ -20,6 +21,7 @@ mod types;
 
 #[cfg(feature = "authoring")]
 pub use authoring::{check_policy, compile_policy, register_policy};
+pub use encoded::validate_encoded;
 pub use schema::json_schema;
 
 use crate::calendar::{format_date, parse_date, Calendar, PublishedList};
