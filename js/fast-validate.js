@@ -74,10 +74,13 @@ function reduceRow(row, key) {
 
 /** What to do with each field of a template: [id, 'text' | 'table' | 'keep']. */
 function plan(template) {
-  return template.sections.flatMap((s) => s.fields).map((f) => [
+  const fields = template.sections.flatMap((s) => s.fields).map((f) => [
     f.id,
     TEXT.has(f.type) ? 'text' : TABLES.has(f.type) ? 'table' : 'keep',
   ]);
+  // By id, for `recordOf` (the last of an id repeated, as `reduce` keeps it).
+  fields.how = new Map(fields);
+  return fields;
 }
 
 function reduce(record, fields) {
@@ -285,8 +288,13 @@ function recordOf(record, fields) {
   const place = head(6, 0);
   let present = 0;
   let written = 0;
-  for (const [id, how] of fields) {
-    if (!Object.prototype.propertyIsEnumerable.call(record, id)) continue;
+  // The record's own enumerable keys that are fields, as `reduce` reads them (in the
+  // record's order: the module reads an object by key).
+  const keys = Object.keys(record);
+  for (let k = 0; k < keys.length; k++) {
+    const id = keys[k];
+    const how = fields.how.get(id);
+    if (how === undefined) continue;
     present++;
     const v = record[id];
     // The reduced record's own `length` (the walk reads it as an array-like's).
@@ -316,26 +324,17 @@ function recordOf(record, fields) {
   view.setUint32(place, written, true);
 }
 
-/**
- * The call `validate(policyId, templateId, record, options)` with the record reduced, in
- * the encoding above, or null when it must go the slow way (SLOW).
- */
-function encodeCall(policyId, templateId, record, fields, options) {
-  // A getter of the record's calling validate() again: that call goes the slow way.
+/** What `write` writes into the buffer, or null when it throws SLOW. */
+function encoded(write) {
+  // A getter of the caller's calling in again while its argument is written: that call goes
+  // the slow way.
   if (busy) return null;
   busy = true;
   at = 0;
   values = 0;
   chars = 0;
   try {
-    utf8Of(policyId);
-    utf8Of(templateId);
-    // The options first (the module reads them apart: their own count and length).
-    if (!value(options, false, 0)) tag(0);
-    if (chars > MAX_CHARS) return null;
-    values = 0;
-    chars = 0;
-    recordOf(record, fields);
+    write();
     if (chars > MAX_CHARS) return null;
   } catch (e) {
     if (e === SLOW) return null;
@@ -344,6 +343,39 @@ function encodeCall(policyId, templateId, record, fields, options) {
     busy = false;
   }
   return buf.subarray(0, at);
+}
+
+/** Starts an argument: the module reads each apart (its own count and length). */
+function argument() {
+  if (chars > MAX_CHARS) throw SLOW;
+  values = 0;
+  chars = 0;
+}
+
+/**
+ * The call `validate(policyId, templateId, record, options)` with the record reduced, in
+ * the encoding above, or null when it must go the slow way (SLOW).
+ */
+function encodeCall(policyId, templateId, record, fields, options) {
+  return encoded(() => {
+    utf8Of(policyId);
+    utf8Of(templateId);
+    // The options first (nothing of the caller's is called: the order is not seen).
+    if (!value(options, false, 0)) tag(0);
+    argument();
+    recordOf(record, fields);
+  });
+}
+
+/** The call `scheduleMany(policyId, workers, options)` in the encoding, or null. */
+function encodeMany(policyId, workers, options) {
+  return encoded(() => {
+    utf8Of(policyId);
+    argument();
+    value(workers, false, 0);
+    argument();
+    if (!value(options, false, 0)) tag(0);
+  });
 }
 
 /** An object the module reads as a record (not an array, not a primitive). */
@@ -386,11 +418,25 @@ export function fastValidate(glue) {
       }
       if (fast && typeof policyId === 'string' && typeof templateId === 'string') {
         const call = encodeCall(policyId, templateId, data, fields, options);
-        const out = call && fast(call);
-        if (out !== undefined && out !== null) return out;
+        const out = call === null ? undefined : fast(call);
+        if (out !== undefined) return out;
       }
       return glue.validate(policyId, templateId, reduce(data, fields), options);
     },
+    /**
+     * `scheduleMany` with the same arguments and results, its arguments written in the
+     * encoding (read by `__scheduleManyEncoded`) when they can be; undefined without one.
+     */
+    scheduleMany: glue.__scheduleManyEncoded && ((policyId, workers, options) => {
+      // The module's own checks first: a long id, a list over the limit (src/limits.rs).
+      if (typeof policyId === 'string' && policyId.length <= 1000 && Array.isArray(workers)
+        && workers.length <= 20000) {
+        const call = encodeMany(policyId, workers, options);
+        const out = call === null ? undefined : glue.__scheduleManyEncoded(call);
+        if (out !== undefined) return out;
+      }
+      return glue.scheduleMany(policyId, workers, options);
+    }),
     forget,
     registering(f) {
       return (policy) => {

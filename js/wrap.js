@@ -4,6 +4,8 @@
 //   to call it (edge.js);
 // - validate() keeping a record's free text in JavaScript (fast-validate.js), with `today`
 //   defaulting to the local date (edge.js);
+// - validate() and scheduleMany() crossing in one compact encoding when they can
+//   (fast-validate.js);
 // - loadPolicy() and registerPolicy() forgetting what validate() knew of a policy loaded
 //   again under its id.
 //
@@ -23,6 +25,8 @@ export function entry(glue) {
     out[name] = ready.guard(name, f);
   }
   out.validate = ready.guard('validate', defaultingToday(fast.validate));
+  // scheduleMany's arguments in one encoding when they can be (fast-validate.js).
+  if (fast.scheduleMany) out.scheduleMany = ready.guard('scheduleMany', fast.scheduleMany);
   for (const name of ['loadPolicy', 'registerPolicy']) {
     if (typeof glue[name] === 'function') out[name] = ready.guard(name, fast.registering(glue[name]));
   }

@@ -1,10 +1,13 @@
-//! `validate` in one crossing (issue 20): the call as `js/fast-validate.js` encodes it (the
-//! two ids, the options and the reduced record; `crate::json::bytes`), read borrowed.
-//! Internal to the entry points' `validate`: not in the package's types.
+//! `validate` and `scheduleMany` in one crossing (issue 20): the call as
+//! `js/fast-validate.js` encodes it (the ids, the options and the reduced record, or the
+//! workers; `crate::json::bytes`), read borrowed. Internal to the entry points' `validate`
+//! and `scheduleMany`: not in the package's types.
 
 use super::{calendar, with_registry, JsResult};
 use crate::json::bytes::Bytes;
 use crate::json::Json;
+#[cfg(feature = "schedule")]
+use crate::schedule::{schedule_many_read, ScheduleOptions};
 use crate::validate::{validate_read, ValidateOptions};
 use wasm_bindgen::prelude::*;
 
@@ -30,4 +33,24 @@ pub fn validate_encoded(call: &[u8]) -> JsResult {
         let (p, t) = r.template(policy_id, template_id)?;
         super::to_js(&validate_read(p, t, &record, &options)?)
     })
+}
+
+/// `scheduleMany(policyId, workers, options)` from its encoding: the same schedules or the
+/// same error as the exported `scheduleMany` gives. `undefined` when the bytes are not the
+/// encoding of an id, an array and the options.
+#[cfg(feature = "schedule")]
+#[wasm_bindgen(js_name = __scheduleManyEncoded, skip_typescript)]
+pub fn schedule_many_encoded(call: &[u8]) -> JsResult {
+    let mut bytes = Bytes::new(call);
+    let (Some(policy_id), Some(Json::Array(workers)), Some(options)) =
+        (bytes.text(), bytes.value(), bytes.value())
+    else {
+        return Ok(JsValue::UNDEFINED);
+    };
+    if !bytes.done() {
+        return Ok(JsValue::UNDEFINED);
+    }
+    // As `scheduleMany`: the workers read, then the options, then the policy looked up.
+    let options = ScheduleOptions::read(&options, calendar())?;
+    with_registry(|r| super::to_js(&schedule_many_read(r.get(policy_id)?, &workers, &options)?))
 }

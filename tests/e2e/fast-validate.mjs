@@ -286,6 +286,28 @@ async function main() {
         get: () => (pkg.validate(p, t.id, { ...complete, [keep]: 'not a date' }, o).valid ? 'x' : ' '),
       });
       same(p, t.id, reentrant, o);
+      // scheduleMany crosses the same way: the same schedules or the same error.
+      if (glue.scheduleMany) {
+        const { baseWorker, caseload } = await import(pathToFileURL(path.join(ROOT, 'bench', 'fixtures.mjs')).href);
+        const team = caseload(baseWorker(), 40);
+        const w = team[0];
+        const at = { asOf: '2026-11-02' };
+        const lists = [team, [], [w], [{ ...w, hours: 'part-time', fte: 0.6 }], [{ ...w, started: new Date(0) }],
+          [{ ...w, started: NaN }], [{ ...w, sessions: [...w.sessions, undefined] }], [{ ...w, extra: [, 1.5, -0, 1e21] }],
+          [{ ...w, id: '\ud800' }], [{ ...w, id: 'caf\u00e9' }], [{ ...w, role: 'no-such-role' }], [null], ['w'], [[w]],
+          [Object.assign(Object.create(null), w)], [new (class W { constructor() { Object.assign(this, w); } })()],
+          [{ ...w, cases: deep(33) }], new Array(20001).fill(w), { length: 1 }, 'workers', undefined];
+        for (const [policy, options] of [['havering', at], ['havering', { ...at, breaches: 'none' }],
+          ['ne-lincolnshire', { ...at, breaches: 'runs' }], ['no-such-policy', at], ['x'.repeat(1001), at],
+          [new String('havering'), at], ['havering', undefined], ['havering', { ...at, dueSoonDays: NaN }],
+          ['havering', { ...at, asOf: new Date(0) }], ['havering', 'soon']]) {
+          for (const list of lists) {
+            const fast = outcome(() => pkg.scheduleMany(policy, list, options));
+            const raw = outcome(() => glue.scheduleMany(policy, list, options));
+            assert.deepEqual(fast, raw, `scheduleMany ${String(policy).slice(0, 20)} ${JSON.stringify(options)}: ${shown(list)}`);
+          }
+        }
+      }
       // Object.prototype.toJSON, set for a moment: every object goes the slow way.
       Object.prototype.toJSON = function toJSON() { return 'x'; };
       try {
