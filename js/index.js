@@ -4,10 +4,11 @@
 // (supervision-rules/base: the same functions, no built-in policies in its .wasm).
 import * as glue from './supervision_rules.js';
 import { entry } from './wrap.js';
+import * as encoder from './encode.js';
 
 export * from './supervision_rules.js';
 
-const e = entry(glue);
+const e = entry(glue, encoder);
 
 /** See supervision_rules.d.ts. */
 export default e.init;

@@ -2,11 +2,12 @@
 // .wasm cannot be loaded (when-ready.js).
 import * as glue from './supervision_rules.js';
 import { entry } from './wrap.js';
+import * as encoder from './encode.js';
 import { attachWhenReady as whenReady } from './when-ready.js';
 
 export * from './supervision_rules.js';
 
-const e = entry(glue);
+const e = entry(glue, encoder);
 
 /** See supervision_rules.d.ts. */
 export default e.init;

@@ -1,7 +1,8 @@
 //! `validate` and `scheduleMany` in one crossing (issue 20): the call as
 //! `js/fast-validate.js` encodes it (the ids, the options and the reduced record, or the
 //! workers; `crate::json::bytes`), read borrowed. Internal to the entry points' `validate`
-//! and `scheduleMany`: not in the package's types.
+//! and `scheduleMany`: not in the package's types. Built with `schedule` (every entry point
+//! but the form's, whose size is held: BENCHMARKS.md, "Issue 20, speed").
 
 use super::{calendar, with_registry, JsResult};
 use crate::json::bytes::Bytes;
@@ -38,7 +39,6 @@ pub fn validate_encoded(call: &[u8]) -> JsResult {
 /// `scheduleMany(policyId, workers, options)` from its encoding: the same schedules or the
 /// same error as the exported `scheduleMany` gives. `undefined` when the bytes are not the
 /// encoding of an id, an array and the options.
-#[cfg(feature = "schedule")]
 #[wasm_bindgen(js_name = __scheduleManyEncoded, skip_typescript)]
 pub fn schedule_many_encoded(call: &[u8]) -> JsResult {
     let mut bytes = Bytes::new(call);

@@ -13,6 +13,8 @@
 #[cfg(feature = "authoring")]
 mod authoring;
 mod bounds;
+// Not in the form build (no `schedule`): its index.js and .wasm stay as small as they were.
+#[cfg(feature = "schedule")]
 mod encoded;
 #[cfg(feature = "schedule")]
 mod labels;
@@ -22,8 +24,7 @@ mod types;
 #[cfg(feature = "authoring")]
 pub use authoring::{check_policy, compile_policy, register_policy};
 #[cfg(feature = "schedule")]
-pub use encoded::schedule_many_encoded;
-pub use encoded::validate_encoded;
+pub use encoded::{schedule_many_encoded, validate_encoded};
 pub use schema::json_schema;
 
 use crate::calendar::{format_date, parse_date, Calendar, PublishedList};
@@ -88,19 +89,21 @@ pub(crate) fn bad(path: &str, expected: &str) -> JsValue {
 /// a fresh `String` grew and was copied a dozen times) and read by `JSON.parse` straight
 /// from the module's memory.
 pub(crate) fn to_js<T: Serialize + ?Sized>(value: &T) -> JsResult {
-    OUT.with(|out| {
-        // Taken, not borrowed: a `to_js` while this one runs (none does) gets a new buffer.
-        let mut text = out.take();
-        text.clear();
-        let js = serde_json::to_writer(&mut text, value)
-            .ok()
-            .and_then(|()| bounds::parse_json(&text).ok());
-        // A buffer over 16 MB is not kept.
-        if text.capacity() <= 1 << 24 {
-            out.replace(text);
-        }
-        js.ok_or_else(|| bad("result", "a value that converts to JavaScript"))
-    })
+    // Taken, not borrowed: a `to_js` while this one runs (none does) gets a new buffer.
+    let mut text = OUT.take();
+    text.clear();
+    let written = serde_json::to_writer(&mut text, value).is_ok();
+    parsed(text, written)
+}
+
+/// [`to_js`]'s text read by `JSON.parse` (apart: not one copy per type written).
+fn parsed(text: Vec<u8>, written: bool) -> JsResult {
+    let js = written.then(|| bounds::parse_json(&text).ok()).flatten();
+    // A buffer over 16 MB is not kept.
+    if text.capacity() <= 16_777_216 {
+        OUT.set(text);
+    }
+    js.ok_or_else(|| bad("result", "a value that converts to JavaScript"))
 }
 
 /// A JS value as JSON. `undefined` becomes `null`.

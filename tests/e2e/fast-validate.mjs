@@ -7,6 +7,11 @@
 // every odd shape; records with getters, toJSON, inherited and non-enumerable properties;
 // and each validate input of the fuzz corpus (tests/corpus/validate-*.json).
 //
+// And the one crossing of stop 28 (js/encode.js: the reduced record, or scheduleMany's
+// workers, written in a compact encoding when it can be, the slow way otherwise): the same
+// report, schedules or error as fast-validate.js without it, on every number, string, key,
+// odd value, depth and option, and as the raw scheduleMany on odd workers.
+//
 // And how the module reads what crosses (issue 20: walked and written as JSON text in
 // JavaScript, src/wasm/read.js, then read borrowed): every JSON type, toJSON, undefined,
 // NaN and Infinity, BigInt, typed arrays, arrays and array-likes over the limit, cycles and
