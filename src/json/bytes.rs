@@ -44,12 +44,17 @@ impl<'a> Bytes<'a> {
     }
 
     fn byte(&mut self) -> Option<u8> {
-        Some(self.take(1)?[0])
+        self.take(1)?.first().copied()
     }
 
     fn count(&mut self) -> Option<usize> {
-        let b = self.take(4)?;
-        usize::try_from(u32::from_le_bytes([b[0], b[1], b[2], b[3]])).ok()
+        let b: [u8; 4] = self.take(4)?.try_into().ok()?;
+        usize::try_from(u32::from_le_bytes(b)).ok()
+    }
+
+    /// What is left to read: a count read cannot reserve more items than that.
+    fn left(&self) -> usize {
+        self.bytes.len().saturating_sub(self.at)
     }
 
     /// A string with no tag: its length and UTF-8.
@@ -79,18 +84,18 @@ impl<'a> Bytes<'a> {
             5 => {
                 let n = self.count()?;
                 // Every item takes a byte at least: a bad count cannot reserve much.
-                let mut items = Vec::with_capacity(n.min(self.bytes.len() - self.at));
+                let mut items = Vec::with_capacity(n.min(self.left()));
                 for _ in 0..n {
-                    items.push(self.nested(depth + 1)?);
+                    items.push(self.nested(depth.saturating_add(1))?);
                 }
                 Json::Array(items)
             }
             6 => {
                 let n = self.count()?;
-                let mut entries = Vec::with_capacity(n.min(self.bytes.len() - self.at));
+                let mut entries = Vec::with_capacity(n.min(self.left()));
                 for _ in 0..n {
                     let key = Cow::Borrowed(self.text()?);
-                    entries.push((key, self.nested(depth + 1)?));
+                    entries.push((key, self.nested(depth.saturating_add(1))?));
                 }
                 Json::Object(JsonMap(entries))
             }
