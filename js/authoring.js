@@ -17,6 +17,9 @@ export const {
   scheduleMany, scheduleTeam, labels, addWorkingDays, bankHolidays, loadBankHolidays, parseDate,
   registerPolicy, attach, renderSchedule, showError, compilePolicy, checkPolicy,
 } = e;
+// encode.js's readers in the module: internal, not in the types; guarded like the rest (the
+// glue's own are re-exported above).
+export const { __validateEncoded, __scheduleManyEncoded } = e;
 
 /** See index.d.ts. */
 export function attachWhenReady(form, options, wasm) {

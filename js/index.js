@@ -17,3 +17,6 @@ export const {
   initSync, validate, loadPolicy, policies, policy, template, jsonSchema, schedule, scheduleMany,
   scheduleTeam, labels, addWorkingDays, bankHolidays, loadBankHolidays, parseDate,
 } = e;
+// encode.js's readers in the module: internal, not in the types; guarded like the rest (the
+// glue's own are re-exported above).
+export const { __validateEncoded, __scheduleManyEncoded } = e;
