@@ -15,7 +15,7 @@
 // Each entry point's index.js wraps its own glue with this.
 
 /** Unicode White_Space, as Rust's `str::trim` uses it (not JavaScript's `\s`). */
-const NOT_BLANK = /[^\t\n\v\f\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]/;
+export const NOT_BLANK = /[^\t\n\v\f\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]/;
 
 const TEXT = new Set(['text', 'person', 'signature']);
 /** Table fields. Their rows' cells are read as text, except the dates (`when`, `dob`). */
@@ -24,7 +24,7 @@ const TABLES = new Set(['actions', 'children']);
 /** Deeper than the module reads (it refuses such data before reading it). */
 const MAX_DEPTH = 32;
 /** Longer than the module reads (it refuses such an array on its length). */
-const MAX_ITEMS = 100000;
+export const MAX_ITEMS = 100000;
 
 /**
  * The value JSON.stringify writes for `v` under `key`: a toJSON's result, a boxed
@@ -102,14 +102,18 @@ function reduce(record, fields) {
 const isRecord = (v) => v !== null && typeof v === 'object' && !Array.isArray(v);
 
 /**
- * `glue` is a wasm-bindgen module (its `validate` and `template`). Returns `validate` with
+ * `glue` is a wasm-bindgen module (its `validate` and `template`); `encoder` is encode.js
+ * (its `encodeCall` and `encodeMany`), or nothing to read every record the slow way (the
+ * form entry point: its index.js stays as small as it was). Returns `validate` with
  * the same arguments and results, `forget(policyId)` for when a policy is registered or
  * loaded again under an id (its templates may have changed), and `registering(f)`: the
  * glue's `loadPolicy` or `registerPolicy` as `f`, forgetting the id of the policy it
  * returns the summary of.
  */
-export function fastValidate(glue) {
+export function fastValidate(glue, encoder) {
   const plans = new Map();
+  // The module's reader of `encodeCall`'s bytes (none: read the slow way).
+  const fast = encoder && glue.__validateEncoded;
   const fieldsOf = (policyId, templateId) => {
     const key = `${policyId}\u0000${templateId}`;
     let fields = plans.get(key);
@@ -134,8 +138,15 @@ export function fastValidate(glue) {
         // Unknown or odd ids: the module says what is wrong, and no record text need cross.
         return glue.validate(policyId, templateId, {}, options);
       }
+      if (fast && typeof policyId === 'string' && typeof templateId === 'string') {
+        const call = encoder.encodeCall(policyId, templateId, data, fields, options);
+        const out = call === null ? undefined : fast(call);
+        if (out !== undefined) return out;
+      }
       return glue.validate(policyId, templateId, reduce(data, fields), options);
     },
+    // scheduleMany in one crossing, with an encoder and a module that reads it.
+    scheduleMany: encoder && glue.__scheduleManyEncoded && encoder.scheduleMany(glue),
     forget,
     registering(f) {
       return (policy) => {

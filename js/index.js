@@ -4,10 +4,11 @@
 // (supervision-rules/base: the same functions, no built-in policies in its .wasm).
 import * as glue from './supervision_rules.js';
 import { entry } from './wrap.js';
+import * as encoder from './encode.js';
 
 export * from './supervision_rules.js';
 
-const e = entry(glue);
+const e = entry(glue, encoder);
 
 /** See supervision_rules.d.ts. */
 export default e.init;
@@ -16,3 +17,6 @@ export const {
   initSync, validate, loadPolicy, policies, policy, template, jsonSchema, schedule, scheduleMany,
   scheduleTeam, labels, addWorkingDays, bankHolidays, loadBankHolidays, parseDate,
 } = e;
+// encode.js's readers in the module: internal, not in the types; guarded like the rest (the
+// glue's own are re-exported above).
+export const { __validateEncoded, __scheduleManyEncoded } = e;

@@ -2,11 +2,12 @@
 // .wasm cannot be loaded (when-ready.js).
 import * as glue from './supervision_rules.js';
 import { entry } from './wrap.js';
+import * as encoder from './encode.js';
 import { attachWhenReady as whenReady, loadingFirst } from './when-ready.js';
 
 export * from './supervision_rules.js';
 
-const e = entry(glue);
+const e = entry(glue, encoder);
 
 /** See supervision_rules.d.ts. */
 export default e.init;
@@ -16,6 +17,9 @@ export const {
   scheduleMany, scheduleTeam, labels, addWorkingDays, bankHolidays, loadBankHolidays, parseDate,
   attach, renderSchedule, showError,
 } = e;
+// encode.js's readers in the module: internal, not in the types; guarded like the rest (the
+// glue's own are re-exported above).
+export const { __validateEncoded, __scheduleManyEncoded } = e;
 
 /** See index.d.ts. */
 export function attachWhenReady(form, options, wasm) {

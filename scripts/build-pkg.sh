@@ -35,7 +35,7 @@ build() { # out-dir, cargo feature arguments…
     -- "$@"
   rm -f "$out/.gitignore" "$out/README.md" "$out/package.json"
   # The entry point users import: the glue with validate() keeping free text in JS.
-  cp js/fast-validate.js "$out/"
+  cp js/fast-validate.js js/encode.js "$out/"
   # What every index.js puts around the glue (wrap.js: guards and validate's default today,
   # edge.js); what Node imports (node.js: the entry point, initialised from the .wasm beside
   # it; `node` in the package's exports).

@@ -49,7 +49,7 @@ for (const dir of process.argv.slice(2).map((d) => resolve(d))) {
     `export const { ${names.join(', ')} } = __glue;`,
     '',
   ].join('\n'));
-  for (const f of ['fast-validate.js', 'when-ready.js', 'edge.js', 'wrap.js']) rmSync(join(dir, f), { force: true });
+  for (const f of ['fast-validate.js', 'encode.js', 'when-ready.js', 'edge.js', 'wrap.js']) rmSync(join(dir, f), { force: true });
   // The glue's JS snippets (src/wasm/read.js, how the module reads an argument) are bundled too.
   rmSync(join(dir, 'snippets'), { recursive: true, force: true });
   console.log(`bundle-entry: ${dir}/index.js ${(readFileSync(join(dir, 'index.js')).length / 1000).toFixed(1)} KB`);

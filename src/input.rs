@@ -266,10 +266,11 @@ impl<'a, V: Input> Obj<'a, V> {
             None => Ok(Vec::new()),
             Some(Some(items)) => {
                 crate::limits::of_key(key).check(items.len(), || self.at(key))?;
+                let at = self.at(key);
                 Ok(items
                     .iter()
                     .enumerate()
-                    .map(|(i, v)| (format!("{}[{i}]", self.at(key)), v))
+                    .map(|(i, v)| (format!("{at}[{i}]"), v))
                     .collect())
             }
             Some(_) => Err(Error::bad_argument(self.at(key), "an array")),

@@ -9,6 +9,9 @@
 //! (`as_f64`); a `Value` converts with [`Json::from`] for the crate's public functions
 //! that take one.
 
+#[cfg(any(target_arch = "wasm32", test))]
+pub(crate) mod bytes;
+
 use serde::de::{self, Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
 use std::borrow::Cow;
 use std::fmt;

@@ -106,7 +106,12 @@ pub struct Selection<'p> {
 impl<'p> Selection<'p> {
     /// The rules of `policy` for which `applies` holds, in the policy's order.
     pub fn new(policy: &'p Policy, applies: impl Fn(&Rule) -> bool) -> Self {
-        let applying: Vec<&'p Rule> = policy.rules.iter().filter(|r| applies(r)).collect();
+        Selection::of(policy.rules.iter().filter(|r| applies(r)))
+    }
+
+    /// `rules`, the rules that apply (in the policy's order).
+    pub fn of(rules: impl Iterator<Item = &'p Rule>) -> Self {
+        let applying: Vec<&'p Rule> = rules.collect();
         let overridden = applying
             .iter()
             .flat_map(|r| r.overrides.iter().map(String::as_str))

@@ -309,13 +309,16 @@ impl<'a> Engine<'a> {
 
     /// Dates a case was discussed from the records' start to `asOf`, sorted, each day once.
     pub(crate) fn discussed(&self, case: &Case) -> Vec<NaiveDate> {
-        let set: BTreeSet<NaiveDate> = case
+        let from = self.history_from();
+        let mut days: Vec<NaiveDate> = case
             .discussed
             .iter()
             .copied()
-            .filter(|d| *d <= self.as_of && *d >= self.history_from())
+            .filter(|d| *d <= self.as_of && *d >= from)
             .collect();
-        set.into_iter().collect()
+        days.sort_unstable();
+        days.dedup();
+        days
     }
 
     /// The path of the held session on `date`, for a breach: `sessions[3]`.

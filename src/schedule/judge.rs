@@ -136,13 +136,22 @@ fn judge<'a>(policy: &'a Policy, e: &mut Engine<'a>, brought: &BroughtIn<'a>) ->
     e.since = brought.get(&e.era.from).cloned().unwrap_or_default();
     worker_rules(policy, e)?;
     let worker = e.worker;
+    // What a case's rules depend on besides the case (the era, `asOf`) is the same for every
+    // case, and cases with one plan and RAG rating have the same rules: chosen once each.
+    let who = e.who();
+    let for_any_case: Vec<&Rule> = (policy.rules.iter())
+        .filter(|r| r.kind.for_child().is_some() && r.when.matches(&who, |w| e.inside(w)))
+        .collect();
+    let mut chosen: Vec<(CaseKey, Vec<&Rule>)> = Vec::new();
     for (i, case) in worker.cases.iter().enumerate() {
-        let selection = Selection::new(policy, |r| {
-            r.kind.for_child().is_some()
-                && r.when.matches(&e.who(), |w| e.inside(w))
-                && r.when.matches_case(case.plan, case.rag)
-        });
-        for rule in selection.chosen() {
+        let key = (case.plan, case.rag);
+        if !chosen.iter().any(|(k, _)| *k == key) {
+            let applying =
+                (for_any_case.iter().copied()).filter(|r| r.when.matches_case(case.plan, case.rag));
+            chosen.push((key, Selection::of(applying).chosen().collect()));
+        }
+        let rules = (chosen.iter().find(|(k, _)| *k == key)).map_or(&[][..], |(_, r)| r);
+        for rule in rules.iter().copied() {
             if let Some(kind) = rule.kind.for_child() {
                 e.rule_since = e.since.get(rule.id.as_str()).copied();
                 kind.apply(rule, e, i, case)?;
@@ -152,6 +161,9 @@ fn judge<'a>(policy: &'a Policy, e: &mut Engine<'a>, brought: &BroughtIn<'a>) ->
     e.rule_since = None;
     Ok(())
 }
+
+/// What chooses a case's rules besides the worker: its plan and RAG rating.
+type CaseKey = (Option<crate::policy::Plan>, Option<crate::policy::Rag>);
 
 /// The rules a change brought in, for each era (by its first day): for each worker or child
 /// rule chosen in the era, the first day of the run of eras up to it in which the rule has

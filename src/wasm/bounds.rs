@@ -24,6 +24,9 @@ extern "C" {
     ) -> Vec<u8>;
     /// `[kind, path]` of the last refusal.
     fn refusal() -> JsValue;
+    /// JSON text (UTF-8) read by `JSON.parse`.
+    #[wasm_bindgen(js_name = parseJson, catch)]
+    pub(super) fn parse_json(text: &[u8]) -> Result<JsValue, JsValue>;
 }
 
 /// `v` (the argument at `path`, not `undefined`) as JSON text (UTF-8), walked and written in one

@@ -13,6 +13,9 @@
 #[cfg(feature = "authoring")]
 mod authoring;
 mod bounds;
+// Not in the form build (no `schedule`): its index.js and .wasm stay as small as they were.
+#[cfg(feature = "schedule")]
+mod encoded;
 #[cfg(feature = "schedule")]
 mod labels;
 mod schema;
@@ -20,6 +23,8 @@ mod types;
 
 #[cfg(feature = "authoring")]
 pub use authoring::{check_policy, compile_policy, register_policy};
+#[cfg(feature = "schedule")]
+pub use encoded::{schedule_many_encoded, validate_encoded};
 pub use schema::json_schema;
 
 use crate::calendar::{format_date, parse_date, Calendar, PublishedList};
@@ -40,6 +45,8 @@ use wasm_bindgen::JsCast;
 thread_local! {
     static REGISTRY: RefCell<Registry> = RefCell::new(Registry::with_builtins());
     static PUBLISHED: RefCell<Option<PublishedList>> = const { RefCell::new(None) };
+    /// [`to_js`]'s buffer.
+    static OUT: std::cell::Cell<Vec<u8>> = const { std::cell::Cell::new(Vec::new()) };
 }
 
 /// Runs `f` with the registry the exports use, so the widget sees the policies a page
@@ -76,11 +83,26 @@ pub(crate) fn bad(path: &str, expected: &str) -> JsValue {
 /// A result as a JS value: written as JSON text in wasm and read by the engine's
 /// `JSON.parse`, which is much faster than setting one property at a time across the
 /// boundary (a team's schedules are tens of thousands of objects).
+///
+/// The text is written into a buffer kept between calls (a team's schedules are megabytes:
+/// a fresh `String` grew and was copied a dozen times) and read by `JSON.parse` straight
+/// from the module's memory.
 pub(crate) fn to_js<T: Serialize + ?Sized>(value: &T) -> JsResult {
-    serde_json::to_string(value)
-        .ok()
-        .and_then(|text| js_sys::JSON::parse(&text).ok())
-        .ok_or_else(|| bad("result", "a value that converts to JavaScript"))
+    // Taken, not borrowed: a `to_js` while this one runs (none does) gets a new buffer.
+    let mut text = OUT.take();
+    text.clear();
+    let written = serde_json::to_writer(&mut text, value).is_ok();
+    parsed(text, written)
+}
+
+/// [`to_js`]'s text read by `JSON.parse` (apart: not one copy per type written).
+fn parsed(text: Vec<u8>, written: bool) -> JsResult {
+    let js = written.then(|| bounds::parse_json(&text).ok()).flatten();
+    // A buffer over 16 MB is not kept.
+    if text.capacity() <= 16_777_216 {
+        OUT.set(text);
+    }
+    js.ok_or_else(|| bad("result", "a value that converts to JavaScript"))
 }
 
 /// A JS value as JSON. `undefined` becomes `null`.

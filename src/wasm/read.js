@@ -143,3 +143,20 @@ export function jsonText(v, path, maxArray, maxValues, maxChars) {
   refused = out;
   return NONE;
 }
+
+const decoder = new TextDecoder();
+
+/**
+ * A result written as JSON text (UTF-8, a view of the module's memory: not copied first),
+ * as a JS value: the engine's `JSON.parse` (src/wasm/mod.rs, `to_js`).
+ */
+export function parseJson(bytes) {
+  const n = bytes.length;
+  // A short ASCII text (a valid record's report) without the decoder's call into the engine.
+  if (n <= 128) {
+    let i = 0;
+    while (i < n && bytes[i] < 0x80) i++;
+    if (i === n) return JSON.parse(String.fromCharCode.apply(null, bytes));
+  }
+  return JSON.parse(decoder.decode(bytes));
+}

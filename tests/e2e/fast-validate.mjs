@@ -7,6 +7,11 @@
 // every odd shape; records with getters, toJSON, inherited and non-enumerable properties;
 // and each validate input of the fuzz corpus (tests/corpus/validate-*.json).
 //
+// And the one crossing of stop 28 (js/encode.js: the reduced record, or scheduleMany's
+// workers, written in a compact encoding when it can be, the slow way otherwise): the same
+// report, schedules or error as fast-validate.js without it, on every number, string, key,
+// odd value, depth and option, and as the raw scheduleMany on odd workers.
+//
 // And how the module reads what crosses (issue 20: walked and written as JSON text in
 // JavaScript, src/wasm/read.js, then read borrowed): every JSON type, toJSON, undefined,
 // NaN and Infinity, BigInt, typed arrays, arrays and array-likes over the limit, cycles and
@@ -24,6 +29,17 @@ import { completeRecord } from '../../bench/lib.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
+
+async function testAsync(name, fn) {
+  try {
+    await fn();
+    passed++;
+    console.log(`ok   ${name}`);
+  } catch (e) {
+    failed++;
+    console.log(`FAIL ${name}\n     ${String(e && e.message || e).split('\n').slice(0, 12).join('\n     ')}`);
+  }
+}
 
 const outcome = (f) => {
   try {
@@ -201,6 +217,98 @@ async function main() {
         [() => glue.scheduleMany(policyOf, [{ ...worker, ['a\u0001b'.repeat(40)]: NaN }], at),
           bad(`workers[0].${'ab'.repeat(32)}: expected a finite number (NaN and Infinity are not numbers)`)],
       ]) assert.deepEqual(outcome(f), expected);
+    });
+    await testAsync(`${name}: the one-crossing encoding (stop 28): numbers, strings, keys, odd values, depth, options`, async () => {
+      // index.js writes the reduced record in its own encoding (js/fast-validate.js,
+      // `encodeCall`) when it can and the slow way otherwise: the same report either way.
+      // Compared with fast-validate.js over a glue without the encoded call (the reduced
+      // record written by JSON.stringify, as before stop 28), and with the whole record.
+      const { fastValidate } = await import(pathToFileURL(path.join(ROOT, 'js', 'fast-validate.js')).href);
+      const slow = fastValidate({ validate: glue.validate, template: glue.template });
+      const same = (p, t, record, options) => {
+        const fast = outcome(() => pkg.validate(p, t, record, options));
+        const before = outcome(() => slow.validate(p, t, record, withDefaultToday(options)));
+        assert.deepEqual(fast, before, `${p}/${t} ${JSON.stringify(options)}: ${shown(record)}`);
+      };
+      const [p, t] = templates.find(([, t]) => t.id === 'case-supervision-record');
+      const complete = completeRecord(t);
+      const fields = t.sections.flatMap((s) => s.fields);
+      const text = fields.find((f) => f.type === 'text').id;
+      const keep = fields.find((f) => f.type === 'date').id;
+      const table = fields.find((f) => f.type === 'actions' || f.type === 'children');
+      const o = { mode: 'final', today: '2026-03-09' };
+      const deep = (n) => { let v = 'x'; for (let i = 0; i < n; i++) v = [v]; return v; };
+      const deepObject = (n) => { let v = ' '; for (let i = 0; i < n; i++) v = { k: v }; return v; };
+      class Thing { constructor() { this.a = 1; } }
+      const NUMBERS = [0, -0, 1, -1, 7, 2 ** 31, 2 ** 53 - 1, 2 ** 53, 2 ** 53 + 2, -(2 ** 60), 1e21,
+        1.5, -1.5e-7, 0.1 + 0.2, 5e-324, Number.MAX_VALUE, 123456789012345680000, 10.000000000000002];
+      const STRINGS = ['', ' ', 'x', '2026-03-02', 'caf\u00e9', '\u{1F600}', '\ud800', 'a\udc00b', '\udbff\udfff',
+        '\u0000', '\u2028', '"\\', 'x'.repeat(5000), '\u00e9'.repeat(3000)];
+      const VALUES = [...NUMBERS, ...STRINGS, true, false, null, undefined, () => 1, Symbol('s'),
+        [, 1], [undefined, null], [() => 1, Symbol('s')], { a: undefined, b: () => 1 }, { '\u00e9': 1, '': 2 },
+        { '\ud800': 1 }, Object.assign(Object.create(null), { a: ' ', b: 'x' }), new Thing(), new Map([[1, 2]]),
+        [new Number(3), new String(' '), new Boolean(false)], { length: 5 }, { length: 100001 }, { length: 'long' },
+        [new Date(0)], { d: { toJSON: () => 'x' } }, { toJSON: 3 }, new Array(100000).fill(0),
+        deep(28), deep(29), deep(30), deep(31), deep(32), deepObject(29), deepObject(30), deepObject(31)];
+      for (const v of VALUES) {
+        same(p, t.id, { ...complete, [text]: v }, o);
+        same(p, t.id, { ...complete, [keep]: v }, o);
+        same(p, t.id, { ...complete, [table.id]: [v] }, o);
+        same(p, t.id, { ...complete, [table.id]: [{ when: v, dob: v, who: v, action: v, name: v, other: v }] }, o);
+        same(p, t.id, { ...complete, [table.id]: v }, o);
+        same(p, t.id, { ...complete, [`extra${String(typeof v)}`]: v }, o);
+      }
+      same(p, t.id, Object.assign(Object.create(null), complete, { [text]: '\ud800' }), o);
+      same(p, t.id, new (class Record { constructor() { Object.assign(this, complete); } })(), o);
+      // The options, every way they are given.
+      for (const options of [undefined, null, 'final', [], {}, { mode: 'draft', today: '2026-03-09' },
+        { mode: 'final', today: null }, { ...o, role: 'social-worker', ignore: [keep] }, { ...o, ignore: ['nope'] },
+        { ...o, role: 'x'.repeat(2000) }, { ...o, fte: 0.5 }, { ...o, today: new Date(0) }, { ...o, extra: [, 1] },
+        { ...o, today: '\ud800' }, { ...o, mode: 7 }, Object.assign(Object.create(null), o),
+        { toJSON: () => o }, { ...o, fte: NaN }]) {
+        same(p, t.id, complete, options);
+        same(p, t.id, { ...complete, [text]: ' ' }, options);
+      }
+      // Ids given as something other than strings, after the same ids as strings.
+      same(p, t.id, complete, o);
+      same(new String(p), t.id, complete, o);
+      same(p, { toString: () => t.id }, complete, o);
+      // A getter that validates again while the record is being written.
+      const reentrant = { ...complete };
+      Object.defineProperty(reentrant, text, {
+        enumerable: true,
+        get: () => (pkg.validate(p, t.id, { ...complete, [keep]: 'not a date' }, o).valid ? 'x' : ' '),
+      });
+      same(p, t.id, reentrant, o);
+      // scheduleMany crosses the same way: the same schedules or the same error.
+      if (glue.scheduleMany) {
+        const { baseWorker, caseload } = await import(pathToFileURL(path.join(ROOT, 'bench', 'fixtures.mjs')).href);
+        const team = caseload(baseWorker(), 40);
+        const w = team[0];
+        const at = { asOf: '2026-11-02' };
+        const lists = [team, [], [w], [{ ...w, hours: 'part-time', fte: 0.6 }], [{ ...w, started: new Date(0) }],
+          [{ ...w, started: NaN }], [{ ...w, sessions: [...w.sessions, undefined] }], [{ ...w, extra: [, 1.5, -0, 1e21] }],
+          [{ ...w, id: '\ud800' }], [{ ...w, id: 'caf\u00e9' }], [{ ...w, role: 'no-such-role' }], [null], ['w'], [[w]],
+          [Object.assign(Object.create(null), w)], [new (class W { constructor() { Object.assign(this, w); } })()],
+          [{ ...w, cases: deep(33) }], new Array(20001).fill(w), { length: 1 }, 'workers', undefined];
+        for (const [policy, options] of [['havering', at], ['havering', { ...at, breaches: 'none' }],
+          ['ne-lincolnshire', { ...at, breaches: 'runs' }], ['no-such-policy', at], ['x'.repeat(1001), at],
+          [new String('havering'), at], ['havering', undefined], ['havering', { ...at, dueSoonDays: NaN }],
+          ['havering', { ...at, asOf: new Date(0) }], ['havering', 'soon']]) {
+          for (const list of lists) {
+            const fast = outcome(() => pkg.scheduleMany(policy, list, options));
+            const raw = outcome(() => glue.scheduleMany(policy, list, options));
+            assert.deepEqual(fast, raw, `scheduleMany ${String(policy).slice(0, 20)} ${JSON.stringify(options)}: ${shown(list)}`);
+          }
+        }
+      }
+      // Object.prototype.toJSON, set for a moment: every object goes the slow way.
+      Object.prototype.toJSON = function toJSON() { return 'x'; };
+      try {
+        same(p, t.id, { ...complete, [text]: { a: 1 } }, o);
+      } finally {
+        delete Object.prototype.toJSON;
+      }
     });
     test(`${name}: the fuzz corpus's validate inputs`, () => {
       const dir = path.join(ROOT, 'tests/corpus');
