@@ -1,16 +1,4 @@
-//! Caller data (a record, a worker, a team) read borrowed: the JSON text's strings are not
-//! copied and an object is a list of its entries, not a map of owned keys. Records and
-//! workers cross from JavaScript as JSON text (`src/wasm/read.js`), and reading them into a
-//! `serde_json::Value` tree — a `String` for every key and text, a `BTreeMap` for every
-//! object — was a quarter of `validate`'s time (issue 20).
-//!
-//! [`Json`] has `serde_json::Value`'s variants and the methods the readers use, so a
-//! reader is written against either alike. A number is an `f64`, as every reader took it
-//! (`as_f64`); a `Value` converts with [`Json::from`] for the crate's public functions
-//! that take one.
-
-#[cfg(any(target_arch = "wasm32", test))]
-pub(crate) mod bytes;
+//! The borrowed value ([`Json`], [`JsonMap`]) and its reading from JSON text by serde.
 
 use serde::de::{self, Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
 use std::borrow::Cow;
@@ -39,7 +27,7 @@ pub enum Json<'a> {
 /// `serde_json::Value`) has each key once; with a key repeated, [`get`](Self::get) reads
 /// the last, as `serde_json::Value` keeps it.
 #[derive(Debug, Clone, PartialEq, Default)]
-pub struct JsonMap<'a>(Vec<(Cow<'a, str>, Json<'a>)>);
+pub struct JsonMap<'a>(pub(super) Vec<(Cow<'a, str>, Json<'a>)>);
 
 impl<'a> JsonMap<'a> {
     /// The value under `key`.
