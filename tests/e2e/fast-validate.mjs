@@ -29,18 +29,6 @@ import { completeRecord } from '../../bench/lib.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
-
-async function testAsync(name, fn) {
-  try {
-    await fn();
-    passed++;
-    console.log(`ok   ${name}`);
-  } catch (e) {
-    failed++;
-    console.log(`FAIL ${name}\n     ${String(e && e.message || e).split('\n').slice(0, 12).join('\n     ')}`);
-  }
-}
-
 const outcome = (f) => {
   try {
     return { report: f() };
@@ -218,7 +206,7 @@ async function main() {
           bad(`workers[0].${'ab'.repeat(32)}: expected a finite number (NaN and Infinity are not numbers)`)],
       ]) assert.deepEqual(outcome(f), expected);
     });
-    await testAsync(`${name}: the one-crossing encoding (stop 28): numbers, strings, keys, odd values, depth, options`, async () => {
+    await test(`${name}: the one-crossing encoding (stop 28): numbers, strings, keys, odd values, depth, options`, async () => {
       // index.js writes the reduced record in its own encoding (js/fast-validate.js,
       // `encodeCall`) when it can and the slow way otherwise: the same report either way.
       // Compared with fast-validate.js over a glue without the encoded call (the reduced
