@@ -1,6 +1,6 @@
 //! Working days: weekends, bank holidays (computed or published) and closure days.
 
-use super::add_days;
+use super::arithmetic::add_days;
 use super::holidays::{computed, is_weekend, FIRST_COMPUTED_YEAR, LAST_COMPUTED_YEAR};
 use chrono::{Datelike, NaiveDate};
 use std::collections::{BTreeMap, BTreeSet};
