@@ -21,12 +21,14 @@ mod date;
 mod duration;
 mod frequency;
 mod holidays;
+mod time;
 mod working;
 
 pub use arithmetic::{add_days, add_months, add_weeks, add_years, sub_months, sub_years};
 pub use date::{format_date, parse_date, parse_time, DateError, DateErrorKind};
 pub use duration::{Duration, DurationError, DurationErrorKind, Unit};
 pub use holidays::{bank_holidays, FIRST_COMPUTED_YEAR, LAST_COMPUTED_YEAR};
+pub use time::TimeOfDay;
 pub use working::{Calendar, PublishedList, PublishedListError, PublishedListErrorKind};
 
 #[cfg(all(test, not(target_arch = "wasm32")))]

@@ -5,10 +5,10 @@ use super::read;
 use crate::calendar::format_date;
 use crate::finding::Finding;
 use crate::policy::ObligationKind;
-use crate::schedule::{Obligation, Schedule, Status};
+use crate::schedule::{status_label, Obligation, Schedule, Status};
 use crate::wasm::from_js;
 use crate::widget::bad;
-use crate::words::{and_list, kind_label, long_date, lower, relative, status_label};
+use crate::words::{and_list, kind_label, long_date, lower, relative};
 use chrono::NaiveDate;
 use serde_json::Value;
 use std::cell::Cell;
@@ -19,7 +19,7 @@ use web_sys::{Document, Element, HtmlElement};
 const SVG: &str = "http://www.w3.org/2000/svg";
 const MARKER: &str = "data-sr-schedule";
 
-/// A status's words (the core's, `words::status_label`) and GOV.UK tag classes.
+/// A status's words (the core's, `schedule::status_label`) and GOV.UK tag classes.
 pub(super) fn tag(status: Status) -> (&'static str, &'static str) {
     let class = match status {
         Status::Overdue => "govuk-tag govuk-tag--red",
