@@ -346,8 +346,8 @@ impl PublishedList {
     /// `{division, events: [{title, date}]}`).
     ///
     /// # Errors
-    /// [`Error::BadArgument`](Error::BadArgument) naming the part of `list` that is
-    /// not as published (`list.division`, `list.events[3].date`).
+    /// [`Error::BadArgument`] naming the part of `list` that is not as published
+    /// (`list.division`, `list.events[3].date`).
     pub fn from_gov_uk(list: &serde_json::Value) -> Result<Self> {
         Self::read_gov_uk(list)
     }
