@@ -4,7 +4,7 @@
 //! The readers take either a `serde_json::Value` or a value read borrowed
 //! ([`crate::json::Json`]: records and workers from JavaScript), through [`Input`].
 
-use crate::calendar::{parse_date, DateErrorKind};
+use crate::calendar::{parse_date, DateErrorKind, PublishedList};
 use crate::error::{Error, Result};
 use crate::json::Json;
 use chrono::NaiveDate;
@@ -217,13 +217,13 @@ impl<'a, V: Input> Obj<'a, V> {
     }
 
     /// A time of day as `HH:MM`.
-    pub(crate) fn opt_time(&self, key: &str) -> Result<Option<crate::schedule::TimeOfDay>> {
+    pub(crate) fn opt_time(&self, key: &str) -> Result<Option<crate::calendar::TimeOfDay>> {
         let Some(v) = self.get(key) else {
             return Ok(None);
         };
         v.text()
             .and_then(|s| crate::calendar::parse_time(s).ok())
-            .map(|(hour, minute)| Some(crate::schedule::TimeOfDay { hour, minute }))
+            .map(|(hour, minute)| Some(crate::calendar::TimeOfDay { hour, minute }))
             .ok_or_else(|| Error::bad_argument(self.at(key), "a time of day as HH:MM (24-hour)"))
     }
 
@@ -337,4 +337,48 @@ pub(crate) fn unique<'a>(
         }
     }
     Ok(())
+}
+
+/// The published list of bank holidays read from gov.uk's JSON: the boundary's reading, as
+/// for a worker or a record (the calendar itself reads no JSON).
+impl PublishedList {
+    /// Reads gov.uk's `bank-holidays.json` (or its `england-and-wales` division alone,
+    /// `{division, events: [{title, date}]}`).
+    ///
+    /// # Errors
+    /// [`Error::BadArgument`] naming the part of `list` that is not as published
+    /// (`list.division`, `list.events[3].date`).
+    pub fn from_gov_uk(list: &serde_json::Value) -> Result<Self> {
+        Self::read_gov_uk(list)
+    }
+
+    /// [`PublishedList::from_gov_uk`] over either kind of value (the JS boundary reads the
+    /// list borrowed, with no `serde_json::Value`).
+    pub(crate) fn read_gov_uk<V: Input>(list: &V) -> Result<Self> {
+        let wrong_division = || Error::bad_argument("list.division", "\"england-and-wales\"");
+        let division = list.key("england-and-wales").unwrap_or(list);
+        let name = division
+            .key("division")
+            .and_then(V::text)
+            .ok_or_else(wrong_division)?;
+        let Some(events) = division.key("events").and_then(V::items) else {
+            return Err(Error::bad_argument(
+                "list.events",
+                "an array of {title, date}",
+            ));
+        };
+        let dates = events
+            .iter()
+            .enumerate()
+            .map(|(i, e)| {
+                let path = format!("list.events[{i}].date");
+                match e.key("date") {
+                    Some(d) => date(d, &path),
+                    // As input::date reads a missing value (`null`).
+                    None => Err(Error::bad_argument(path, "a date string as YYYY-MM-DD")),
+                }
+            })
+            .collect::<Result<Vec<_>>>()?;
+        PublishedList::from_events(name, dates).map_err(|_| wrong_division())
+    }
 }

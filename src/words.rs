@@ -4,7 +4,6 @@
 
 use crate::calendar::{Duration, Unit};
 use crate::policy::{ObligationKind, SessionType};
-use crate::schedule::Status;
 use chrono::{Datelike, NaiveDate};
 
 /// The months, as GOV.UK writes them.
@@ -212,17 +211,6 @@ pub fn and_list(parts: &[String]) -> String {
     }
 }
 
-/// A status's name on the page: `Overdue`, `Due soon`, `Upcoming`. The one set of words
-/// for statuses: the widget's panel, `labels()` and through it the demo pages use it, so a
-/// new status is named here (the `match` will not compile without it) and everywhere at once.
-pub fn status_label(status: Status) -> &'static str {
-    match status {
-        Status::Overdue => "Overdue",
-        Status::DueSoon => "Due soon",
-        Status::Ok => "Upcoming",
-    }
-}
-
 /// What is due, as a heading: `Personal supervision`, `PDR`. Every kind has its words
 /// ([`ObligationKind::describe`]), so a new kind is labelled everywhere at once.
 pub fn kind_label(kind: ObligationKind) -> String {
@@ -244,6 +232,7 @@ pub fn relative(days: i64) -> String {
 mod tests {
     use super::*;
     use crate::calendar::parse_date;
+    use crate::schedule::{status_label, Status};
 
     /// Latin-1's letters and digits as Unicode's tables class them.
     #[test]

@@ -1,6 +1,7 @@
 //! Policy durations: `"6 weeks"`, `"2 working days"`, `"1 month"`.
 
-use super::{add_days, add_months, add_weeks, add_years, sub_months, sub_years, Calendar};
+use super::arithmetic::{add_days, add_months, add_weeks, add_years, sub_months, sub_years};
+use super::Calendar;
 use chrono::NaiveDate;
 use std::fmt;
 use std::str::FromStr;
@@ -169,7 +170,7 @@ impl Duration {
         if number.starts_with('0') || number.len() > 4 {
             return Err(number_err);
         }
-        let n = super::digits(number.as_bytes()).ok_or(number_err)?;
+        let n = super::date::digits(number.as_bytes()).ok_or(number_err)?;
         if !(1..=Self::MAX_N).contains(&n) {
             return Err(number_err);
         }

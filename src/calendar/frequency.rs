@@ -17,7 +17,7 @@ fn number(word: &str) -> Option<u32> {
     if word.starts_with('0') || word.is_empty() || word.len() > 4 {
         return None;
     }
-    super::digits(word.as_bytes()).filter(|n| (1..=Duration::MAX_N).contains(n))
+    super::date::digits(word.as_bytes()).filter(|n| (1..=Duration::MAX_N).contains(n))
 }
 
 /// The unit of an adverb (`"weekly"` → weeks).

@@ -83,7 +83,7 @@ fn first_monday(year: i32, month: u32) -> Option<NaiveDate> {
 /// The last Monday in a month of 31 days (May, August).
 fn last_monday_of_31_day_month(year: i32, month: u32) -> Option<NaiveDate> {
     let last = NaiveDate::from_ymd_opt(year, month, 31)?;
-    super::add_days(
+    super::arithmetic::add_days(
         last,
         i64::from(last.weekday().num_days_from_monday()).checked_neg()?,
     )
@@ -173,8 +173,8 @@ pub fn bank_holidays(year: i32) -> Vec<NaiveDate> {
 
     // Good Friday and Easter Monday.
     let easter = easter_sunday(year);
-    days.push(easter.and_then(|e| super::add_days(e, -2)));
-    days.push(easter.and_then(|e| super::add_days(e, 1)));
+    days.push(easter.and_then(|e| super::arithmetic::add_days(e, -2)));
+    days.push(easter.and_then(|e| super::arithmetic::add_days(e, 1)));
 
     // Early May bank holiday, from 1978.
     if year >= 1978 {

@@ -1,6 +1,6 @@
 //! Working days: weekends, bank holidays (computed or published) and closure days.
 
-use super::add_days;
+use super::arithmetic::add_days;
 use super::holidays::{computed, is_weekend, FIRST_COMPUTED_YEAR, LAST_COMPUTED_YEAR};
 use chrono::{Datelike, NaiveDate};
 use std::collections::{BTreeMap, BTreeSet};
@@ -116,50 +116,6 @@ impl PublishedList {
             });
         }
         Ok(PublishedList { years })
-    }
-
-    /// Reads gov.uk's `bank-holidays.json` (or its `england-and-wales` division alone,
-    /// `{division, events: [{title, date}]}`).
-    ///
-    /// # Errors
-    /// [`Error::BadArgument`](crate::Error::BadArgument) naming the part of `list` that is
-    /// not as published (`list.division`, `list.events[3].date`).
-    pub fn from_gov_uk(list: &serde_json::Value) -> crate::Result<Self> {
-        Self::read_gov_uk(list)
-    }
-
-    /// [`PublishedList::from_gov_uk`] over either kind of value (the JS boundary reads the
-    /// list borrowed, with no `serde_json::Value`).
-    pub(crate) fn read_gov_uk<V: crate::input::Input>(list: &V) -> crate::Result<Self> {
-        let wrong_division =
-            || crate::Error::bad_argument("list.division", "\"england-and-wales\"");
-        let division = list.key("england-and-wales").unwrap_or(list);
-        let name = division
-            .key("division")
-            .and_then(V::text)
-            .ok_or_else(wrong_division)?;
-        let Some(events) = division.key("events").and_then(V::items) else {
-            return Err(crate::Error::bad_argument(
-                "list.events",
-                "an array of {title, date}",
-            ));
-        };
-        let dates = events
-            .iter()
-            .enumerate()
-            .map(|(i, e)| {
-                let path = format!("list.events[{i}].date");
-                match e.key("date") {
-                    Some(d) => crate::input::date(d, &path),
-                    // As input::date reads a missing value (`null`).
-                    None => Err(crate::Error::bad_argument(
-                        path,
-                        "a date string as YYYY-MM-DD",
-                    )),
-                }
-            })
-            .collect::<crate::Result<Vec<_>>>()?;
-        PublishedList::from_events(name, dates).map_err(|_| wrong_division())
     }
 
     /// Whether the list covers `year` (has at least one event in it).

@@ -7,38 +7,11 @@
 //! deadline is the end of 4 March: whole days, rounded up, as a date-only history has always
 //! been read. The reason says which.
 
-use crate::calendar::{add_days, Calendar, Duration, Unit};
+use crate::calendar::{add_days, Calendar, Duration, TimeOfDay, Unit};
 use crate::error::{Error, Result};
 use crate::schedule::engine::{after, in_range};
 use crate::words::long_date;
 use chrono::NaiveDate;
-
-/// A time of day, `HH:MM` at the boundary.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-pub struct TimeOfDay {
-    /// 0 to 23.
-    pub hour: u32,
-    /// 0 to 59.
-    pub minute: u32,
-}
-
-impl TimeOfDay {
-    fn minutes(self) -> u32 {
-        self.hour.saturating_mul(60).saturating_add(self.minute)
-    }
-
-    fn of_minutes(m: u32) -> Self {
-        TimeOfDay {
-            hour: m / 60,
-            minute: m % 60,
-        }
-    }
-
-    /// `"15:00"`.
-    pub(crate) fn words(self) -> String {
-        format!("{:02}:{:02}", self.hour, self.minute)
-    }
-}
 
 /// A deadline `within` of an event on `date` (at `time` when recorded): the last day to meet
 /// it, the time on that day when the hours ran from a time, and the words for a reason.

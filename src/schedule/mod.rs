@@ -53,15 +53,15 @@ pub(crate) mod supervisee;
 pub(crate) mod team;
 mod worker;
 
+pub use crate::calendar::TimeOfDay;
 pub use agreements::Agreement;
 pub use changes::Change;
-pub use hours::TimeOfDay;
 pub use judge::schedule;
 pub use many::schedule_many;
 #[cfg(all(target_arch = "wasm32", feature = "schedule"))]
 pub(crate) use many::schedule_many_read;
 pub use options::{Breaches, ScheduleOptions};
-pub use output::{Obligation, Schedule, Status};
+pub use output::{status_label, Obligation, Schedule, Status};
 pub use rules::Subject;
 pub use team::{schedule_team, Audit, GroupSession, Supervisor, Team};
 pub use worker::{

@@ -34,6 +34,17 @@ impl Status {
     }
 }
 
+/// A status's name on the page: `Overdue`, `Due soon`, `Upcoming`. The one set of words
+/// for statuses: the widget's panel, `labels()` and through it the demo pages use it, so a
+/// new status is named here (the `match` will not compile without it) and everywhere at once.
+pub fn status_label(status: Status) -> &'static str {
+    match status {
+        Status::Overdue => "Overdue",
+        Status::DueSoon => "Due soon",
+        Status::Ok => "Upcoming",
+    }
+}
+
 /// Something due, for the worker or one child on the caseload.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Obligation {

@@ -2,7 +2,7 @@
 
 use super::agreements::Agreement;
 use super::changes::Change;
-use super::hours::TimeOfDay;
+use crate::calendar::TimeOfDay;
 use crate::error::{Error, Result};
 use crate::input::{enum_value, object, Obj};
 use crate::json::Json as Value;

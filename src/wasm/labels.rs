@@ -3,8 +3,8 @@
 
 use super::JsResult;
 use crate::policy::ObligationKind;
-use crate::schedule::Status;
-use crate::words::{kind_label, status_label};
+use crate::schedule::{status_label, Status};
+use crate::words::kind_label;
 use js_sys::{Object, Reflect};
 use wasm_bindgen::prelude::*;
 

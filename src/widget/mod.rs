@@ -31,6 +31,7 @@ mod attached;
 mod date_input;
 mod display;
 mod form;
+mod js;
 mod listen;
 mod options;
 // The due-dates panel needs the schedule's types; without `schedule` (the widget/form build)
@@ -43,9 +44,9 @@ pub use display::show_error;
 #[cfg(feature = "schedule")]
 pub use panel::render_schedule;
 
-use crate::error::Error;
 use attached::{listen_all, warn_missing, Core, State, ATTACHED};
 use display::Display;
+use js::{bad, busy, js_error, prop, widget_error};
 use options::{AttachOptions, Stylesheet};
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
@@ -109,34 +110,6 @@ export interface WidgetValidateOptions {
   focus?: boolean;
 }
 "#;
-
-/// A JS `Error` carrying the core error's message and `code`.
-pub(crate) fn js_error(e: &Error) -> JsValue {
-    widget_error(e.code(), &e.to_string())
-}
-
-/// A JS `Error` with this `code` and message.
-pub(crate) fn widget_error(code: &str, message: &str) -> JsValue {
-    let err = js_sys::Error::new(message);
-    let _ = js_sys::Reflect::set(&err, &"code".into(), &code.into());
-    err.into()
-}
-
-fn bad(path: &str, expected: &str) -> JsValue {
-    js_error(&Error::bad_argument(path, expected))
-}
-
-/// `obj[key]`, or `undefined` when `obj` is not an object.
-fn prop(obj: &JsValue, key: &str) -> JsValue {
-    js_sys::Reflect::get(obj, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
-}
-
-fn busy() -> JsValue {
-    widget_error(
-        "busy",
-        "the widget is already handling an event: call it again afterwards",
-    )
-}
 
 /// The handle `attach()` returns.
 #[wasm_bindgen]

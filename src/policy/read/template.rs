@@ -1,6 +1,6 @@
 //! The unchecked reader of templates (see the parent module).
 
-use super::{Json, Read, Tag};
+use super::{read_fields, Json, Read, Tag};
 use crate::policy::model::*;
 
 impl Read for Template {

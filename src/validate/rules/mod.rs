@@ -11,6 +11,10 @@
 //! Adding a kind: write `<kind>.rs` with the struct, its `Read` and an `impl TemplateKind`,
 //! and add one line to the [`template_rule_kinds!`] list below.
 
+mod kind;
+
+pub(crate) use kind::{Context, TemplateKind};
+
 use super::{Checker, ValidateOptions};
 use crate::calendar::{Calendar, Duration, Unit};
 use crate::finding::Severity;
@@ -20,20 +24,6 @@ use crate::policy::{
 };
 use chrono::NaiveDate;
 use serde::Serialize;
-
-/// A template rule kind: the fields it names, its check against the template, and its check
-/// of a record.
-pub(crate) trait TemplateKind {
-    /// The field ids the rule refers to.
-    fn fields(&self) -> Vec<&str>;
-
-    /// Checks the kind's own fields against the template: the fields it names exist and
-    /// have the right type, and what else it needs (`at` is where the rule is).
-    fn check(&self, at: &TemplateRuleAt<'_>, problems: &mut Problems);
-
-    /// Checks a record: each finding pushed on `c`, citing `source` (the rule's clause).
-    fn apply(&self, c: &mut Checker<'_>, cx: &Context<'_>, source: &str);
-}
 
 /// Declares the template rule kinds: `Variant(module::Struct) = "kind-name";`.
 macro_rules! template_rule_kinds {
@@ -126,17 +116,6 @@ template_rule_kinds! {
     NextWithinCadence(next_within_cadence::NextWithinCadence) = "next-within-cadence";
     RequiredIfGap(required_if_gap::RequiredIfGap) = "required-if-gap";
     MinDuration(min_duration::MinDuration) = "min-duration";
-}
-
-/// What a rule needs beyond the record: the policy's cadences for the worker the options
-/// describe, the session date, today and the working-day calendar.
-pub(crate) struct Context<'r> {
-    policy: &'r Policy,
-    who: Who<'r>,
-    options: &'r ValidateOptions,
-    session: Option<NaiveDate>,
-    today: Option<NaiveDate>,
-    cal: &'r Calendar,
 }
 
 /// The interval a cadence allows after a session, and what was assumed about the worker to
