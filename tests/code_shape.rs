@@ -241,8 +241,6 @@ const HUBS_NOT_YET_EMPTIED: &[&str] = &[
     // The policy reader's JSON helpers, and the template rule kinds' registration hub.
     "src/policy/read/mod.rs",
     "src/validate/rules/mod.rs",
-    // `Cadence` and its adjustments (`agreed.rs`): the cadence interval of item 4.
-    "src/schedule/rules/cadence/mod.rs",
     // The boundary and the widget: their helpers (`bad`, `to_js`, `js_error`).
     "src/wasm/mod.rs",
     "src/widget/mod.rs",
