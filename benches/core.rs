@@ -94,7 +94,6 @@ mod validate_record {
         ValidateOptions {
             mode: Mode::Final,
             today: parse_date(AS_OF).ok(),
-            role: None,
             ..ValidateOptions::default()
         }
     }

@@ -77,7 +77,7 @@ fn an_agreed_frequency_in_words_or_a_clear_error() {
     };
     let w = worker("every four weeks").expect("read");
     assert_eq!(
-        w.agreement.and_then(|a| a.frequency),
+        w.supervisee.agreement().and_then(|a| a.frequency),
         Some(d(4, Unit::Weeks))
     );
     let err = worker("secretly-weekly").expect_err("refused").to_string();

@@ -35,7 +35,7 @@ use supervision_rules::calendar::{
     add_days, format_date, parse_date, parse_time, Calendar, Duration, Unit,
 };
 use supervision_rules::policy::{parse_policy, parse_policy_value, FieldType, Policy, Registry};
-use supervision_rules::schedule::{schedule, ScheduleOptions, Worker};
+use supervision_rules::schedule::{schedule, ScheduleOptions, Supervisee, Worker};
 use supervision_rules::validate::{validate, Mode, ValidateOptions, ValidationReport};
 use supervision_rules::Error;
 
@@ -675,12 +675,7 @@ fn validate_all(
             Err(e) => {
                 check_error(&e, &what)?;
                 // Only a record that is not an object, or an unknown role, is an error.
-                let role_known = options
-                    .role
-                    .as_deref()
-                    .map_or(policy.roles.iter().any(|r| r.id == "social-worker"), |id| {
-                        policy.roles.iter().any(|r| r.id == id)
-                    });
+                let role_known = policy.roles.iter().any(|r| r.id == options.supervisee.role);
                 prop_assert!(
                     !record.is_object() || !role_known,
                     "{what}: an error for a record's content: {e}"
@@ -767,7 +762,6 @@ fn fuzz_validate() {
                     ValidateOptions {
                         mode: Mode::Final,
                         today: parse_date("2026-12-31").ok(),
-                        role: None,
                         ..ValidateOptions::default()
                     }
                 }
@@ -781,8 +775,9 @@ fn fuzz_validate() {
                         Ok(r) => check_report(&r, &what)?,
                         Err(e) => {
                             check_error(&e, &what)?;
+                            // The default role is every built-in policy's.
                             prop_assert!(
-                                options.role.is_some(),
+                                !p.roles.iter().any(|r| r.id == options.supervisee.role),
                                 "{what}: an error for a record's content: {e}"
                             );
                         }
@@ -1086,11 +1081,14 @@ fn register_and_use(
     for w in &workers {
         schedule_one(&policy, w, &options, what)?;
     }
-    for role in policy.roles.iter().map(|r| Some(r.id.clone())).take(3) {
+    for role in policy.roles.iter().map(|r| r.id.clone()).take(3) {
         let o = ValidateOptions {
             mode: Mode::Final,
             today: parse_date("2026-12-31").ok(),
-            role,
+            supervisee: Supervisee {
+                role,
+                ..Supervisee::default()
+            },
             ..ValidateOptions::default()
         };
         validate_all(&policy, &record, &o, !policy_has_mark, what)?;

@@ -18,7 +18,7 @@ use std::path::PathBuf;
 use supervision_rules::calendar::{parse_date, Calendar};
 use supervision_rules::policy;
 use supervision_rules::policy::{Policy, Registry, TemplateRuleKind};
-use supervision_rules::schedule::{schedule, ScheduleOptions, Worker};
+use supervision_rules::schedule::{schedule, ScheduleOptions, Supervisee, Worker};
 use supervision_rules::validate::{validate, Mode, ValidateOptions};
 use validate_support::{complete_record, date, TODAY};
 
@@ -268,7 +268,10 @@ fn reports(p: &Policy) -> BTreeMap<String, Value> {
                     let o = ValidateOptions {
                         mode,
                         today: Some(parse_date(TODAY).expect("today")),
-                        role: Some(role.to_string()),
+                        supervisee: Supervisee {
+                            role: role.to_string(),
+                            ..Supervisee::default()
+                        },
                         calendar: Calendar::england_and_wales(),
                         ..ValidateOptions::new()
                     };

@@ -70,7 +70,10 @@ fn a_change_states_only_what_changes() {
     );
     // Today's hours come from the change; the worker's own, when given, must agree with it.
     let w = Worker::from_json(&worker).expect("worker");
-    assert_eq!(w.hours, supervision_rules::policy::Hours::PartTime);
+    assert_eq!(
+        w.supervisee.hours,
+        Some(supervision_rules::policy::Hours::PartTime)
+    );
     let mut disagreeing = worker;
     disagreeing["hours"] = json!("full-time");
     let err = Worker::from_json(&disagreeing)

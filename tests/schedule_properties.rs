@@ -13,7 +13,7 @@ use supervision_rules::policy::{
 };
 use supervision_rules::schedule::{
     schedule, Absence, Agreement, Case, Contact, Event, Incident, Request, Review, Schedule,
-    ScheduleOptions, Session, Worker,
+    ScheduleOptions, Session, Supervisee, Worker,
 };
 
 const POLICIES: [&str; 5] = [
@@ -190,19 +190,20 @@ fn worker_near(roles: Vec<String>, base: NaiveDate) -> impl Strategy<Value = Wor
                 cases,
             )| Worker {
                 id: "w".to_string(),
-                role,
+                supervisee: Supervisee {
+                    role,
+                    hours: Some(hours),
+                    shifts_per_month: shifts,
+                    fte_thousandths: None,
+                    changes: Vec::new(),
+                    agreements: agreement.into_iter().collect(),
+                },
                 started,
                 asye,
                 probation,
-                hours,
-                shifts_per_month: shifts,
-                fte_thousandths: None,
-                changes: Vec::new(),
                 sessions,
                 absences,
                 supervisor_absences: Vec::new(),
-                agreements: agreement.into_iter().collect(),
-                agreement,
                 records_from: None,
                 observations,
                 reviews,
@@ -281,23 +282,24 @@ proptest! {
         let (a, b) = (dates[3].min(dates[4]), dates[3].max(dates[4]));
         let w = Worker {
             id: "w".to_string(),
-            role,
+            supervisee: Supervisee {
+                role,
+                hours: Some(Hours::PartTime),
+                shifts_per_month: Some(2),
+                fte_thousandths: None,
+                changes: Vec::new(),
+                agreements: vec![Agreement {
+                    signed: dates[6],
+                    supervisor_changed: Some(dates[7]),
+                    frequency: None,
+                }],
+            },
             started: dates[0],
             asye: Some(dates[1]),
             probation: Some(dates[2]),
-            hours: Hours::PartTime,
-            shifts_per_month: Some(2),
-            fte_thousandths: None,
-                changes: Vec::new(),
             sessions,
             absences: vec![Absence { from: a, to: b }, Absence { from: dates[5], to: dates[5] }],
             supervisor_absences: Vec::new(),
-            agreement: Some(Agreement {
-                signed: dates[6],
-                supervisor_changed: Some(dates[7]),
-                frequency: None,
-            }),
-            agreements: Vec::new(),
             records_from: None,
             observations: vec![dates[8], dates[8], dates[9]],
             reviews: vec![

@@ -34,10 +34,10 @@ fn run(policy: &str, template: &str, changes: Value, role: Option<&str>) -> Vali
             record.insert(k, v);
         }
     }
-    let o = ValidateOptions {
-        role: role.map(str::to_string),
-        ..final_options()
-    };
+    let mut o = final_options();
+    if let Some(role) = role {
+        o.supervisee.role = role.to_string();
+    }
     check(p, t, &record, &o)
 }
 
@@ -588,10 +588,8 @@ fn options_are_checked() {
         .template("havering", "case-supervision-record")
         .expect("t");
     let record = Value::Object(complete_record(t));
-    let o = ValidateOptions {
-        role: Some("astronaut".into()),
-        ..final_options()
-    };
+    let mut o = final_options();
+    o.supervisee.role = "astronaut".into();
     let e = validate(p, t, &record, &o).expect_err("unknown role");
     assert_eq!(e.code(), "bad-argument");
     assert!(

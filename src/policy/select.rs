@@ -2,12 +2,11 @@
 //! overrides. The schedule and validation choose rules with this one selection.
 
 use super::model::{Hours, Policy, Rule, When, Window};
-use crate::calendar::{add_days, Calendar, Duration};
-use chrono::{Days, NaiveDate};
 
-/// What a rule's `when` is matched against: as much of the worker as is known. The schedule
-/// knows the whole worker; validation knows what its options say (the role, and the hours,
-/// shifts and `fte` when given).
+/// What a rule's `when` is matched against: the supervisee's values on one day, from a
+/// [`Supervisee`](crate::schedule::Supervisee) (today's, or those in force in an era of a
+/// worker's dated history). The schedule knows the whole worker; validation knows what its
+/// options say (the role, and the hours, shifts and `fte` when given).
 #[derive(Debug, Clone, Copy)]
 pub struct Who<'a> {
     /// The worker's role id.
@@ -18,52 +17,6 @@ pub struct Who<'a> {
     pub shifts_per_month: Option<u32>,
     /// Working time as a fraction of full time, in thousandths, for `proRata` cadences.
     pub fte_thousandths: Option<u32>,
-}
-
-impl Who<'_> {
-    /// `every` after `from`, as the equivalent for the worker's `fte` (`proRata`): its days ÷
-    /// fte, rounded up — and never earlier than for a session on any of the days before
-    /// `from`. A month's days vary (28 to 31), so divided alone they could give a session on
-    /// 31 January an earlier deadline (28 March at 0.5) than one on 29 January (30 March):
-    /// a later session never gets an earlier deadline. Looking back `3 ÷ fte` days is enough,
-    /// since no two intervals of `every` differ by more than 3 days.
-    ///
-    /// `None` when a date falls outside the calendar's range.
-    pub fn pro_rata_due(
-        &self,
-        every: &Duration,
-        from: NaiveDate,
-        cal: &Calendar,
-    ) -> Option<NaiveDate> {
-        let stretched = |d: NaiveDate| -> Option<NaiveDate> {
-            let full = every.after(d, cal)?.signed_duration_since(d).num_days();
-            add_days(d, self.pro_rata_days(full))
-        };
-        let Some(t) = self.fte_thousandths.filter(|t| *t > 0 && *t < 1000) else {
-            return every.after(from, cal);
-        };
-        let back = 3000_u64.div_ceil(u64::from(t));
-        let own = stretched(from)?;
-        Some(
-            (1..=back)
-                .filter_map(|k| from.checked_sub_days(Days::new(k)))
-                .filter_map(stretched)
-                .fold(own, NaiveDate::max),
-        )
-    }
-
-    /// `days` of full-time work as calendar days at the worker's `fte`: days ÷ fte, rounded
-    /// up; unchanged for a full-time worker.
-    pub fn pro_rata_days(&self, days: i64) -> i64 {
-        match self.fte_thousandths {
-            Some(t) if t < 1000 && t > 0 => days
-                .checked_mul(1000)
-                .and_then(|n| n.checked_add(i64::from(t).saturating_sub(1)))
-                .and_then(|n| n.checked_div(i64::from(t)))
-                .unwrap_or(days),
-            _ => days,
-        }
-    }
 }
 
 impl When {

@@ -6,7 +6,6 @@
 //! agreement that agrees no frequency leaves the policy's own interval in force). The review
 //! of the agreement (`agreement-review`) is of the latest.
 
-use super::Worker;
 use crate::calendar::Duration;
 use crate::error::{Error, Result};
 use crate::input::Obj;
@@ -26,6 +25,18 @@ pub struct Agreement {
     pub frequency: Option<Duration>,
 }
 
+impl Agreement {
+    /// An agreed frequency given without its agreement (`validate`'s and `attach`'s loose
+    /// `frequency` option): signed before any day, so in force on every one.
+    pub fn undated(frequency: Duration) -> Self {
+        Agreement {
+            signed: NaiveDate::MIN,
+            supervisor_changed: None,
+            frequency: Some(frequency),
+        }
+    }
+}
+
 /// One agreement: `{signed, supervisorChanged?, frequency?}`.
 fn agreement(a: &Obj<'_, Json<'_>>) -> Result<Agreement> {
     Ok(Agreement {
@@ -36,8 +47,8 @@ fn agreement(a: &Obj<'_, Json<'_>>) -> Result<Agreement> {
 }
 
 /// Reads `worker.agreement` (one) or `worker.agreements` (several, in the order signed), not
-/// both: the latest agreement and the whole list (the one agreement is a list of one).
-pub(crate) fn read(w: &Obj<'_, Json<'_>>) -> Result<(Option<Agreement>, Vec<Agreement>)> {
+/// both: the whole list, in the order signed (the one agreement is a list of one).
+pub(crate) fn read(w: &Obj<'_, Json<'_>>) -> Result<Vec<Agreement>> {
     let one = w.opt_object("agreement")?;
     let list = w.array("agreements")?;
     if one.is_some() && !list.is_empty() {
@@ -47,8 +58,7 @@ pub(crate) fn read(w: &Obj<'_, Json<'_>>) -> Result<(Option<Agreement>, Vec<Agre
         ));
     }
     if let Some(a) = one {
-        let a = agreement(&a)?;
-        return Ok((Some(a), vec![a]));
+        return Ok(vec![agreement(&a)?]);
     }
     let mut all: Vec<Agreement> = Vec::with_capacity(list.len());
     for (path, v) in list {
@@ -61,21 +71,5 @@ pub(crate) fn read(w: &Obj<'_, Json<'_>>) -> Result<(Option<Agreement>, Vec<Agre
         }
         all.push(a);
     }
-    Ok((all.last().copied(), all))
-}
-
-impl Worker {
-    /// The agreement in force on `date`: the latest signed on or before it.
-    pub(crate) fn agreement_on(&self, date: NaiveDate) -> Option<Agreement> {
-        if self.agreements.is_empty() {
-            // A worker built in Rust with only `agreement`.
-            return self.agreement.filter(|a| a.signed <= date);
-        }
-        // In the order signed (checked on reading): a search, not a scan per gap.
-        let signed = self.agreements.partition_point(|a| a.signed <= date);
-        signed
-            .checked_sub(1)
-            .and_then(|i| self.agreements.get(i))
-            .copied()
-    }
+    Ok(all)
 }

@@ -142,8 +142,8 @@ fn change(path: &str, v: &Value) -> Result<Change> {
             .map(|_| c.req_str("role"))
             .transpose()?
             .map(str::to_string),
-        hours: c.opt_enum("hours", "\"full-time\" or \"part-time\"")?,
-        fte_thousandths: c.opt_fraction("fte")?,
+        hours: super::supervisee::hours(&c)?,
+        fte_thousandths: super::supervisee::fte(&c)?,
     };
     if change.role.is_none() && change.hours.is_none() && change.fte_thousandths.is_none() {
         return Err(Error::bad_argument(
@@ -169,8 +169,9 @@ impl Worker {
     /// start (a change that leaves every value as it was continues the era before it).
     pub(crate) fn eras(&self) -> Vec<Era<'_>> {
         let mut who = self.who_on_starting();
-        let mut eras: Vec<Era<'_>> = Vec::with_capacity(self.changes.len().saturating_add(1));
-        for (i, c) in self.changes.iter().enumerate() {
+        let changes = &self.supervisee.changes;
+        let mut eras: Vec<Era<'_>> = Vec::with_capacity(changes.len().saturating_add(1));
+        for (i, c) in changes.iter().enumerate() {
             if i == 0 && c.from > self.started {
                 eras.push(Era {
                     from: None,
@@ -183,7 +184,7 @@ impl Worker {
             }
             who.hours = c.hours.unwrap_or(who.hours);
             who.fte_thousandths = c.fte_thousandths.or(who.fte_thousandths);
-            let to = self.changes.get(i.saturating_add(1)).map(|n| n.from);
+            let to = changes.get(i.saturating_add(1)).map(|n| n.from);
             // A change that changes nothing continues the era before it (so a thousand of
             // them cost what one era does).
             if let Some(last) = eras
@@ -214,7 +215,7 @@ impl Worker {
     /// else today's.
     fn who_on_starting(&self) -> Who<'_> {
         let mut who = self.who_now();
-        let first = |f: fn(&Change) -> bool| self.changes.iter().find(|c| f(c));
+        let first = |f: fn(&Change) -> bool| self.supervisee.changes.iter().find(|c| f(c));
         if let Some(r) = first(|c| c.role.is_some()).and_then(|c| c.role.as_deref()) {
             who.role = r;
         }
@@ -241,11 +242,6 @@ impl Worker {
 
     /// The worker's own (today's) values, as a rule's `when` sees them.
     pub(crate) fn who_now(&self) -> Who<'_> {
-        Who {
-            role: &self.role,
-            hours: self.hours,
-            shifts_per_month: self.shifts_per_month,
-            fte_thousandths: self.fte_thousandths,
-        }
+        self.supervisee.who()
     }
 }

@@ -7,6 +7,7 @@ use super::options::{Breaches, ScheduleOptions};
 use super::output::{Obligation, Schedule};
 use super::rules::Handover;
 use super::runs;
+use super::supervisee::{has_role, known_role};
 use super::worker::Worker;
 use crate::error::{Error, Result};
 use crate::finding::{Finding, Severity};
@@ -34,22 +35,10 @@ use std::collections::{BTreeMap, BTreeSet};
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 pub fn schedule(policy: &Policy, worker: &Worker, options: &ScheduleOptions) -> Result<Schedule> {
-    if !policy.roles.iter().any(|r| r.id == worker.role) {
-        let ids: Vec<String> = policy
-            .roles
-            .iter()
-            .map(|r| format!("\"{}\"", r.id))
-            .collect();
-        return Err(Error::bad_argument(
-            "worker.role",
-            format!("one of this policy's role ids: {}", ids.join(", ")),
-        ));
-    }
-    for (i, c) in worker.changes.iter().enumerate() {
-        if c.role
-            .as_ref()
-            .is_some_and(|r| !policy.roles.iter().any(|p| p.id == *r))
-        {
+    let who = &worker.supervisee;
+    known_role(policy, &who.role, "worker.role")?;
+    for (i, c) in who.changes.iter().enumerate() {
+        if c.role.as_ref().is_some_and(|r| !has_role(policy, r)) {
             return Err(Error::bad_argument(
                 format!("worker.changes[{i}].role"),
                 "one of this policy's role ids, as for worker.role",
@@ -174,7 +163,7 @@ type BroughtIn<'a> = BTreeMap<Option<NaiveDate>, BTreeMap<&'a str, NaiveDate>>;
 
 fn brought_in<'a>(policy: &'a Policy, e: &Engine<'a>) -> BroughtIn<'a> {
     let mut all = BTreeMap::new();
-    if e.worker.changes.is_empty() {
+    if e.worker.supervisee.changes.is_empty() {
         return all;
     }
     let mut before: BTreeSet<&'a str> = BTreeSet::new();

@@ -63,6 +63,7 @@ pub(crate) use many::schedule_many_read;
 pub use options::{Breaches, ScheduleOptions};
 pub use output::{status_label, Obligation, Schedule, Status};
 pub use rules::Subject;
+pub use supervisee::Supervisee;
 pub use team::{schedule_team, Audit, GroupSession, Supervisor, Team};
 pub use worker::{
     Absence, CancelledBy, Case, Contact, Event, Incident, Request, Review, Session, Worker,

@@ -1,12 +1,11 @@
 //! The schedule's input: a worker's history and caseload, and the options.
 
-use super::agreements::Agreement;
-use super::changes::Change;
+use super::supervisee::Supervisee;
 use crate::calendar::TimeOfDay;
 use crate::error::{Error, Result};
 use crate::input::{enum_value, object, Obj};
 use crate::json::Json as Value;
-use crate::policy::{Cancelled, EventKind, Hours, ObligationKind, Plan, Rag, SessionType};
+use crate::policy::{Cancelled, EventKind, ObligationKind, Plan, Rag, SessionType};
 use chrono::NaiveDate;
 
 /// A worker: role, key dates, supervision history and caseload.
@@ -14,21 +13,15 @@ use chrono::NaiveDate;
 pub struct Worker {
     /// The worker's id (an HR or system id, not a name).
     pub id: String,
-    /// A role id of the policy.
-    pub role: String,
+    /// Who is supervised: role, hours, shifts, `fte`, their dated history (`changes`) and
+    /// the supervision agreements.
+    pub supervisee: Supervisee,
     /// Started in post.
     pub started: NaiveDate,
     /// The ASYE began.
     pub asye: Option<NaiveDate>,
     /// Probation began.
     pub probation: Option<NaiveDate>,
-    /// Full-time unless said otherwise.
-    pub hours: Hours,
-    /// Shifts a month, for shift-based staff.
-    pub shifts_per_month: Option<u32>,
-    /// Working time as a fraction of full time, in thousandths (`fte` 0.6 → 600), for rules
-    /// that scale pro rata; full time when absent.
-    pub fte_thousandths: Option<u32>,
     /// Supervision sessions held, booked or cancelled.
     pub sessions: Vec<Session>,
     /// Recorded absences (sickness, leave).
@@ -36,11 +29,6 @@ pub struct Worker {
     /// The supervisor's recorded absences: a session cancelled while they were off is
     /// rebooked from their return (`after: return`), as from the worker's.
     pub supervisor_absences: Vec<Absence>,
-    /// The supervision agreement in force: the latest of `agreements`.
-    pub agreement: Option<Agreement>,
-    /// Every supervision agreement, in the order signed (the one `agreement` when only it
-    /// is given): each sets the agreed frequency from the day it was signed.
-    pub agreements: Vec<Agreement>,
     /// Dates of observations of practice.
     pub observations: Vec<NaiveDate>,
     /// ASYE reviews, PDRs and appraisals held.
@@ -57,11 +45,6 @@ pub struct Worker {
     /// start in post (`recordsFrom`): as [`ScheduleOptions::records_from`], which it
     /// replaces for this worker.
     pub records_from: Option<NaiveDate>,
-    /// The dated history of the worker's role, hours and `fte`, in date order: the worker's
-    /// own `role`, `hours` and `fte` are the values after the last change. Each gap in the
-    /// history is judged by the cadence rules chosen with the values in force on the day
-    /// that opens it (see [`Change`]).
-    pub changes: Vec<Change>,
 }
 
 /// A request for supervision outside the schedule.
@@ -247,29 +230,23 @@ impl Worker {
         let contact_ids = contacts.iter().enumerate();
         let contact_ids = contact_ids.filter_map(|(i, c)| c.id.as_deref().map(|id| (i, id)));
         crate::input::unique(contact_ids, "worker.contacts", "contact")?;
-        let who = super::supervisee::Supervisee::read(&w)?;
+        let (started, supervisee) = Supervisee::read(&w)?;
         Ok(Worker {
             id: w.req_str("id")?.to_string(),
-            role: who.role,
-            started: who.started,
+            supervisee,
+            started,
             asye: w.opt_date("asye")?,
             records_from: w.opt_date("recordsFrom")?,
             probation: w.opt_date("probation")?,
-            hours: who.hours,
-            shifts_per_month: who.shifts_per_month,
-            fte_thousandths: who.fte_thousandths,
             sessions,
             absences,
             supervisor_absences,
-            agreement: who.agreement,
-            agreements: who.agreements,
             observations,
             reviews,
             cases,
             requests,
             contacts,
             incidents,
-            changes: who.changes,
         })
     }
 }

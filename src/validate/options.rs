@@ -5,8 +5,8 @@ use crate::error::{Error, Result};
 use crate::finding::Finding;
 use crate::input::object;
 use crate::json::Json as Value;
-use crate::policy::Hours;
-use crate::schedule::supervisee::Supervisee;
+use crate::schedule::supervisee::LOOSE;
+use crate::schedule::Supervisee;
 use chrono::NaiveDate;
 use serde::Serialize;
 
@@ -27,8 +27,11 @@ pub struct ValidateOptions {
     pub mode: Mode,
     /// Today's date, for "not in the future" checks; without it they are skipped.
     pub today: Option<NaiveDate>,
-    /// The supervisee's role id, for cadence checks (default `social-worker`).
-    pub role: Option<String>,
+    /// The supervisee, for the cadence checks: their role (default `social-worker`), and the
+    /// hours, shifts, `fte` and agreed frequency the cadence rules are chosen and counted by
+    /// (as in the schedule). What is not given is assumed (full time, no shift pattern, the
+    /// policy's own frequency), and a finding that depends on it says so.
+    pub supervisee: Supervisee,
     /// The working-day calendar cadences are counted with: the same one the schedule is
     /// given ([`ScheduleOptions::calendar`](crate::schedule::ScheduleOptions)), so the two
     /// agree on a cadence counted in working days.
@@ -36,19 +39,6 @@ pub struct ValidateOptions {
     /// Field ids the form does not collect: their own checks (required, type) are skipped.
     /// The template's cross-field rules still read them when present.
     pub ignore: Vec<String>,
-    /// The supervisee's hours, for the cadence rules that differ for part-time staff, as in
-    /// the schedule; when absent a full-time worker is assumed and the finding says so.
-    pub hours: Option<Hours>,
-    /// The supervisee's shifts a month, for the rules for shift-based staff; when absent no
-    /// such rule applies and the finding says so where one would.
-    pub shifts_per_month: Option<u32>,
-    /// The supervisee's working time as a fraction of full time, in thousandths (`fte` 0.6 →
-    /// 600), for `proRata` cadences; when absent full time is assumed and the finding says so.
-    pub fte_thousandths: Option<u32>,
-    /// The frequency the supervisee's supervision agreement sets (`"2 weeks"`), for the
-    /// cadences a policy lets an agreement set (`agreedUpTo`), as in the schedule
-    /// (`worker.agreement.frequency`).
-    pub frequency: Option<crate::calendar::Duration>,
 }
 
 impl ValidateOptions {
@@ -92,11 +82,7 @@ impl ValidateOptions {
                 ))
             }
         };
-        let role = match o.get("role") {
-            None => None,
-            Some(Value::String(s)) => Some(s.to_string()),
-            Some(_) => return Err(Error::bad_argument("options.role", "a role id as a string")),
-        };
+        let role = Supervisee::loose_role(&o)?;
         let ignore = match o.get("ignore") {
             None => Vec::new(),
             Some(Value::Array(ids)) => ids
@@ -123,32 +109,25 @@ impl ValidateOptions {
             return Ok(ValidateOptions {
                 today,
                 ignore,
-                ..Self::with_worker(w, today, mode)?
+                ..Self::with_worker(w, mode)?
             });
         }
         Ok(ValidateOptions {
             mode,
             today,
-            role,
+            supervisee: Supervisee::read_loose(&o, role)?,
             calendar: Calendar::england_and_wales(),
             ignore,
-            hours: o.opt_enum("hours", "\"full-time\" or \"part-time\"")?,
-            shifts_per_month: o.opt_u32("shiftsPerMonth", 0, 1000)?,
-            fte_thousandths: o.opt_fraction("fte")?,
-            frequency: o.opt_frequency("frequency")?,
         })
     }
 }
 
-/// The options `worker` stands in for.
-const LOOSE: [&str; 5] = ["role", "hours", "shiftsPerMonth", "fte", "frequency"];
-
 impl ValidateOptions {
-    /// The supervisee's values from a worker (see [`ValidateOptions::from_json`]); errors
-    /// name the path under `options.worker`.
-    fn with_worker(w: &Value, today: Option<NaiveDate>, mode: Mode) -> Result<Self> {
+    /// The supervisee from a worker (see [`ValidateOptions::from_json`]); errors name the
+    /// path under `options.worker`.
+    fn with_worker(w: &Value, mode: Mode) -> Result<Self> {
         let read = object(w, "worker").and_then(|w| Supervisee::read(&w));
-        let who = read.map_err(|e| match e {
+        let (_, supervisee) = read.map_err(|e| match e {
             // Every path the reader gives starts at `worker`.
             Error::BadArgument { path, expected } => {
                 Error::bad_argument(format!("options.{path}"), expected)
@@ -157,13 +136,15 @@ impl ValidateOptions {
         })?;
         Ok(ValidateOptions {
             mode,
-            frequency: who.frequency_on(today),
-            role: Some(who.role),
-            hours: Some(who.hours),
-            shifts_per_month: who.shifts_per_month,
-            fte_thousandths: who.fte_thousandths,
+            supervisee,
             ..Self::default()
         })
+    }
+
+    /// The frequency of the supervisee's agreement in force on `today` (the latest when
+    /// `today` is not given).
+    pub(crate) fn frequency(&self) -> Option<crate::calendar::Duration> {
+        self.supervisee.frequency_on(self.today)
     }
 }
 

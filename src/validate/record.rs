@@ -7,6 +7,7 @@ use crate::error::{Error, Result};
 use crate::finding::{Finding, Severity};
 use crate::json::{Json as Value, JsonMap as Map};
 use crate::policy::{Policy, Template};
+use crate::schedule::supervisee::known_role;
 
 /// Tables (and any field holding a list) within [`crate::limits::ROWS`]: a record's
 /// content is otherwise never an error, but its size is bounded.
@@ -61,18 +62,7 @@ pub(crate) fn validate_read(
     let Value::Object(record) = record else {
         return Err(Error::bad_argument("record", "an object keyed by field id"));
     };
-    let role = options.role.as_deref().unwrap_or("social-worker");
-    if !policy.roles.iter().any(|r| r.id == role) {
-        let ids: Vec<String> = policy
-            .roles
-            .iter()
-            .map(|r| format!("\"{}\"", r.id))
-            .collect();
-        return Err(Error::bad_argument(
-            "options.role",
-            format!("one of this policy's role ids: {}", ids.join(", ")),
-        ));
-    }
+    known_role(policy, &options.supervisee.role, "options.role")?;
     // A misspelt id would silently check the field after all; the id itself is not echoed.
     if options.ignore.iter().any(|id| template.field(id).is_none()) {
         return Err(Error::bad_argument(
@@ -91,7 +81,7 @@ pub(crate) fn validate_read(
             c.field(field, session);
         }
     }
-    rules::apply(&mut c, policy, role, session, options);
+    rules::apply(&mut c, policy, session, options);
 
     let (mut errors, mut warnings): (Vec<Finding>, Vec<Finding>) = c
         .findings

@@ -40,14 +40,10 @@ impl State {
         let options = ValidateOptions {
             mode,
             today: o.today.date(),
-            role: o.role.clone(),
+            supervisee: o.supervisee.clone(),
             // The calendar the page loaded with loadBankHolidays, as schedule() uses.
             calendar: crate::wasm::calendar(),
             ignore: o.absent.clone(),
-            hours: o.worker.hours,
-            shifts_per_month: o.worker.shifts_per_month,
-            fte_thousandths: o.worker.fte_thousandths,
-            frequency: o.worker.frequency,
         };
         let mut report =
             core_validate(&o.policy, template, &record, &options).map_err(|e| js_error(&e))?;

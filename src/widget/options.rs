@@ -5,6 +5,8 @@ use super::{bad, js_error, prop};
 use crate::calendar::parse_date;
 use crate::error::Error;
 use crate::policy::{FieldType, Policy, Template};
+use crate::schedule::supervisee::{has_role, LOOSE};
+use crate::schedule::Supervisee;
 use crate::validate::{Mode, ValidateOptions};
 use chrono::NaiveDate;
 use std::collections::BTreeMap;
@@ -26,10 +28,6 @@ const KEYS: [&str; 13] = [
     "frequency",
     "summary",
 ];
-
-/// The supervisee's working pattern and agreed frequency, read as `validate`'s options read
-/// them.
-const WORKER_KEYS: [&str; 4] = ["hours", "shiftsPerMonth", "fte", "frequency"];
 
 /// Which day "today" is for the not-in-the-future checks.
 #[derive(Debug, Clone, Copy)]
@@ -92,13 +90,12 @@ pub(super) struct AttachOptions {
     /// or an element to put it in; `None` places it as GOV.UK does.
     pub(super) summary: Option<web_sys::Element>,
     pub(super) today: Today,
-    pub(super) role: Option<String>,
     pub(super) stylesheet: Stylesheet,
     /// Template field ids the page does not collect (`options.absent`).
     pub(super) absent: Vec<String>,
-    /// `hours`, `shiftsPerMonth`, `fte` and `frequency`, as `validate` reads them (the
-    /// rest of these options are the defaults).
-    pub(super) worker: ValidateOptions,
+    /// `role`, `hours`, `shiftsPerMonth`, `fte` and `frequency`, read as `validate` reads
+    /// them.
+    pub(super) supervisee: Supervisee,
 }
 
 fn string(v: &JsValue, path: &str, expected: &str) -> Result<String, JsValue> {
@@ -135,13 +132,13 @@ impl AttachOptions {
         let (names, dates) = names(options, tpl)?;
         let summary = summary(options)?;
         let today = Today::read(options)?;
-        let role = role(options, &policy)?;
+        check_role(options, &policy)?;
         let stylesheet = Stylesheet::read(options)?;
         let absent = not_collected(options, tpl)?;
-        let worker = worker(options)?;
+        let supervisee = supervisee(options)?;
         Ok(AttachOptions {
             absent,
-            worker,
+            supervisee,
             template: tpl.id.clone(),
             policy,
             mode,
@@ -149,7 +146,6 @@ impl AttachOptions {
             dates,
             summary,
             today,
-            role,
             stylesheet,
         })
     }
@@ -356,31 +352,33 @@ fn check_names(
     Ok(())
 }
 
-/// `options.hours`, `shiftsPerMonth`, `fte` and `frequency`, checked by `validate`'s own
-/// reader (so the two agree on what each accepts, and on the messages).
-fn worker(options: &JsValue) -> Result<ValidateOptions, JsValue> {
+/// The supervisee: `options.role` (checked against the policy by [`check_role`]), `hours`,
+/// `shiftsPerMonth`, `fte` and `frequency`, read by `validate`'s own reader (so the two agree
+/// on what each accepts, and on the messages).
+fn supervisee(options: &JsValue) -> Result<Supervisee, JsValue> {
     let mut given = serde_json::Map::new();
-    for key in WORKER_KEYS {
+    for key in LOOSE {
         let v = prop(options, key);
         if !absent(&v) {
             let value = crate::wasm::from_js(v, &format!("options.{key}"))?;
             given.insert(key.to_string(), value);
         }
     }
-    ValidateOptions::from_json(&serde_json::Value::Object(given)).map_err(|e| js_error(&e))
+    let read = ValidateOptions::from_json(&serde_json::Value::Object(given));
+    Ok(read.map_err(|e| js_error(&e))?.supervisee)
 }
 
-/// `options.role`: one of the policy's roles, when given.
-fn role(options: &JsValue, policy: &Policy) -> Result<Option<String>, JsValue> {
+/// `options.role`, when given: one of the policy's roles.
+fn check_role(options: &JsValue, policy: &Policy) -> Result<(), JsValue> {
     let role_value = prop(options, "role");
     if absent(&role_value) {
-        return Ok(None);
+        return Ok(());
     }
     let role = string(&role_value, "options.role", "a role id as a string")?;
-    if !policy.roles.iter().any(|r| r.id == role) {
+    if !has_role(policy, &role) {
         return Err(bad("options.role", "one of this policy's role ids"));
     }
-    Ok(Some(role))
+    Ok(())
 }
 
 impl Stylesheet {

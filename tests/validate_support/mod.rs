@@ -38,7 +38,6 @@ pub fn final_options() -> ValidateOptions {
     ValidateOptions {
         mode: Mode::Final,
         today: Some(date(TODAY)),
-        role: None,
         calendar: Calendar::england_and_wales(),
         ..ValidateOptions::new()
     }

@@ -150,7 +150,7 @@ impl AgreementReview {
 
 impl WorkerRule for AgreementReview {
     fn apply<'a>(&'a self, rule: &'a Rule, e: &mut Engine<'a>) -> Result<Option<Handover>> {
-        let (due, reason, part) = match e.worker.agreement {
+        let (due, reason, part) = match e.worker.supervisee.agreement().copied() {
             Some(a) => self.review(e, a)?,
             None => self.first_agreement(e)?,
         };

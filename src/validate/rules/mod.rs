@@ -16,12 +16,13 @@ mod kind;
 pub(crate) use kind::{Context, TemplateKind};
 
 use super::{Checker, ValidateOptions};
-use crate::calendar::{Calendar, Duration, Unit};
+use crate::calendar::{Calendar, Duration};
 use crate::finding::Severity;
 use crate::policy::{
     by_our_reading, Basis, Hours, ObligationKind, Policy, Problems, RuleKind, Selection,
     TemplateRule, TemplateRuleAt, Who,
 };
+use crate::schedule::Supervisee;
 use chrono::NaiveDate;
 use serde::Serialize;
 
@@ -131,21 +132,21 @@ pub(super) struct Allowed {
 impl Context<'_> {
     /// The interval the worker's cadence for `obligation` allows after a session on `from`.
     fn cadence(&self, obligation: ObligationKind, from: NaiveDate) -> Option<Allowed> {
-        let agreed = self.options.frequency.as_ref();
+        let agreed = self.options.frequency();
         let interval = cadence_for(self.policy, &self.who, obligation, from, self.cal, agreed)?;
         Some(Allowed {
             interval,
-            assuming: assuming(self.policy, self.who.role, obligation, self.options),
+            assuming: assuming(self.policy, obligation, &self.options.supervisee),
         })
     }
 }
 
 /// The interval a worker's cadence allows after a session on `from` for `obligation`: the
-/// shortest `every` of the cadence rules that apply to `who` (its role, and its hours, shifts
-/// and `fte` as the options give them: the schedule's selection), less those they override; a
-/// `proRata` interval is stretched by the `fte` as the schedule stretches it; a frequency the
-/// worker's agreement sets (`agreed`) stands in for `every` where the rule allows it
-/// (`agreedUpTo`), up to that limit, as in the schedule.
+/// shortest interval of the cadence rules that apply to `who` (its role, and its hours, shifts
+/// and `fte` as the options give them: the schedule's selection), less those they override,
+/// each rule's interval after the session counted as the schedule counts it
+/// ([`Cadence::interval_after`](crate::schedule::rules::Cadence): a frequency the worker's
+/// agreement sets, `agreed`, where the rule allows it, else `every`, pro rata).
 ///
 /// A record carries no dates of the worker's, so a rule that applies only during an ASYE or
 /// probation window is left out — unless no other cadence rule for the obligation applies to
@@ -158,22 +159,14 @@ pub(crate) fn cadence_for(
     obligation: ObligationKind,
     from: NaiveDate,
     cal: &Calendar,
-    agreed: Option<&Duration>,
+    agreed: Option<Duration>,
 ) -> Option<Duration> {
     let shortest = |selection: Selection<'_>| {
         selection
             .chosen()
             .filter_map(|r| match &r.kind {
                 RuleKind::Cadence(c) if c.obligation == obligation => {
-                    let every = c.every?;
-                    if let Some(interval) = agreed.and_then(|a| c.agreed(*a, from, cal)) {
-                        return Some(interval);
-                    }
-                    if c.pro_rata {
-                        pro_rata(&every, who, from, cal)
-                    } else {
-                        Some(every)
-                    }
+                    c.interval_after(who, agreed, from, cal)
                 }
                 _ => None,
             })
@@ -188,37 +181,13 @@ pub(crate) fn cadence_for(
     })
 }
 
-/// `every` after `from` stretched to its days ÷ fte, as a number of days; `every` itself for
-/// a full-time worker.
-fn pro_rata(every: &Duration, who: &Who<'_>, from: NaiveDate, cal: &Calendar) -> Option<Duration> {
-    if who.fte_thousandths.is_none_or(|t| t >= 1000) {
-        return Some(*every);
-    }
-    let due = who.pro_rata_due(every, from, cal)?;
-    let n = u32::try_from(due.signed_duration_since(from).num_days()).ok()?;
-    Some(Duration {
-        n,
-        unit: Unit::Days,
-    })
-}
-
 /// What was assumed about the worker, when the options leave out something that a cadence
 /// rule of the role for `obligation` is chosen or scaled by: `" (assuming full-time hours)"`.
-fn assuming(
-    policy: &Policy,
-    role: &str,
-    obligation: ObligationKind,
-    o: &ValidateOptions,
-) -> String {
+fn assuming(policy: &Policy, obligation: ObligationKind, o: &Supervisee) -> String {
     let rules: Vec<_> = policy
         .rules
         .iter()
-        .filter(|r| {
-            r.when
-                .roles
-                .as_ref()
-                .is_none_or(|rs| rs.iter().any(|x| x == role))
-        })
+        .filter(|r| r.when.roles.as_ref().is_none_or(|rs| rs.contains(&o.role)))
         .filter_map(|r| match &r.kind {
             RuleKind::Cadence(c) if c.obligation == obligation => Some((r, c)),
             _ => None,
@@ -252,18 +221,12 @@ fn assuming(
 pub(super) fn apply(
     c: &mut Checker<'_>,
     policy: &Policy,
-    role: &str,
     session: Option<NaiveDate>,
     options: &ValidateOptions,
 ) {
     let cx = Context {
         policy,
-        who: Who {
-            role,
-            hours: options.hours.unwrap_or(Hours::FullTime),
-            shifts_per_month: options.shifts_per_month,
-            fte_thousandths: options.fte_thousandths,
-        },
+        who: options.supervisee.who(),
         options,
         session,
         today: options.today,

@@ -8,18 +8,20 @@
 //! checked against the deadline that the one before it (or the start) set.
 
 mod agreed;
+mod next;
 
-use agreed::Agreed;
+use agreed::{interval_after, Terms};
+use next::{Basis, Next, View};
 
 use super::WorkerRule;
-use crate::calendar::Duration;
+use crate::calendar::{Calendar, Duration};
+use crate::code::Code;
 use crate::error::Result;
-use crate::policy::{Anchor, ObligationKind, Phase, Problems, Rule, SessionType};
+use crate::policy::{Anchor, ObligationKind, Phase, Problems, Rule, SessionType, Who};
 use crate::schedule::engine::{after, Engine};
 use crate::words::{capitalise, every_phrase, long_date, plural, sessions_counted};
 use chrono::NaiveDate;
 use serde::Serialize;
-use crate::code::Code;
 
 /// A recurring session.
 #[derive(Debug, Clone, Serialize)]
@@ -88,6 +90,22 @@ impl Cadence {
             );
         }
     }
+
+    /// The interval this rule allows after a session on `from` (see [`interval_after`]), for
+    /// validation's cadence checks; `None` for a rule with no `every` (phases only).
+    pub(crate) fn interval_after(
+        &self,
+        who: &Who<'_>,
+        agreed: Option<Duration>,
+        from: NaiveDate,
+        cal: &Calendar,
+    ) -> Option<Duration> {
+        let terms = Terms {
+            pro_rata: self.pro_rata,
+            agreed_up_to: self.agreed_up_to.as_ref(),
+        };
+        interval_after(self.every.as_ref()?, terms, who, agreed, from, cal).map(|(d, _)| d)
+    }
 }
 
 impl WorkerRule for Cadence {
@@ -104,56 +122,6 @@ impl WorkerRule for Cadence {
             agreed_up_to: self.agreed_up_to.as_ref(),
         })
     }
-}
-
-/// A cadence rule's fields, borrowed from the policy, with the rule.
-struct View<'r> {
-    rule: &'r Rule,
-    obligation: ObligationKind,
-    counts: &'r [SessionType],
-    every: Option<&'r Duration>,
-    phases: &'r [Phase],
-    first: Option<&'r Duration>,
-    absence_extends: bool,
-    pro_rata: bool,
-    agreed_up_to: Option<&'r Duration>,
-}
-
-/// What a due date is counted from.
-#[derive(Debug, Clone, Copy)]
-enum Basis {
-    /// The last counted session.
-    Session(NaiveDate),
-    /// The worker's start, with nothing held since (and no phase begun since).
-    Started(NaiveDate),
-    /// The worker's start, with the rule's `first` deadline.
-    First(NaiveDate),
-    /// A phase start (the ASYE or probation began), with nothing held since.
-    Anchor(Anchor, NaiveDate),
-}
-
-impl Basis {
-    fn date(self) -> NaiveDate {
-        match self {
-            Basis::Session(d) | Basis::Started(d) | Basis::First(d) | Basis::Anchor(_, d) => d,
-        }
-    }
-}
-
-/// The next session's deadline and how it was reached.
-struct Next<'r> {
-    due: NaiveDate,
-    basis: Basis,
-    every: &'r Duration,
-    source: &'r str,
-    /// Index of the phase whose interval was used.
-    phase: Option<usize>,
-    /// Days the worker's recorded absence moved it.
-    moved: i64,
-    /// Days the worker's part-time working moved it (`proRata`).
-    stretched: i64,
-    /// The agreement that set the interval (`agreedUpTo`).
-    agreed: Option<Agreed>,
 }
 
 /// A `during` rule whose window ends before its next session falls due: the rules it
@@ -351,13 +319,21 @@ impl<'a> Engine<'a> {
             reason.push_str(&format!(
                 " Pro rata for {} of full time: {} later.",
                 self.fte_words(),
-                plural(usize::try_from(n.stretched).unwrap_or(usize::MAX), "day", "days")
+                plural(
+                    usize::try_from(n.stretched).unwrap_or(usize::MAX),
+                    "day",
+                    "days"
+                )
             ));
         }
         if n.moved > 0 {
             reason.push_str(&format!(
                 " Recorded absence moves it {} later.",
-                plural(usize::try_from(n.moved).unwrap_or(usize::MAX), "day", "days")
+                plural(
+                    usize::try_from(n.moved).unwrap_or(usize::MAX),
+                    "day",
+                    "days"
+                )
             ));
         }
         reason
