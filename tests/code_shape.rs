@@ -232,12 +232,6 @@ fn tree(code: &str, mut at: usize, mut base: Vec<String>, out: &mut Vec<Vec<Stri
     }
 }
 
-/// Hubs whose children still import what the hub defines itself: each to be emptied into
-/// files of its own, as `schedule/`, `policy/` and `validate/` were (issue 23). A hub that
-/// has become clean must leave this list, so it stays clean.
-const HUBS_NOT_YET_EMPTIED: &[&str] = &[
-];
-
 /// Top-level modules that import each other, known and to go. `code` and `finding` are in
 /// no circle: validation's codes and the schedule's breaches are one `Code` (issue 23).
 const KNOWN_CIRCLES: &[(&str, &str)] = &[
@@ -301,12 +295,8 @@ fn no_child_imports_from_its_parents_hub() {
             }
         }
     }
-    let listed: BTreeSet<String> = HUBS_NOT_YET_EMPTIED.iter().map(|h| h.to_string()).collect();
-    let new: Vec<&String> = found
-        .iter()
-        .filter(|(hub, _)| !listed.contains(*hub))
-        .flat_map(|(_, v)| v)
-        .collect();
+    // Every hub emptied (issue 23): none may fill again.
+    let new: Vec<&String> = found.values().flatten().collect();
     assert!(
         new.is_empty(),
         "a child importing what its parent's hub defines (move it to a file of its own and \
@@ -315,11 +305,6 @@ fn no_child_imports_from_its_parents_hub() {
             .map(|s| s.as_str())
             .collect::<Vec<_>>()
             .join("\n")
-    );
-    let clean: Vec<&String> = listed.iter().filter(|h| !found.contains_key(*h)).collect();
-    assert!(
-        clean.is_empty(),
-        "now clean, take out of HUBS_NOT_YET_EMPTIED: {clean:?}"
     );
 }
 
