@@ -32,7 +32,7 @@ use crate::error::Error;
 use crate::json::Json;
 use crate::policy::Registry;
 #[cfg(feature = "schedule")]
-use crate::schedule::{schedule as core_schedule, schedule_many_read};
+use crate::schedule::{schedule as core_schedule, schedule_many_written, write_schedule};
 #[cfg(feature = "schedule")]
 use crate::schedule::{schedule_team as core_schedule_team, ScheduleOptions, Team, Worker};
 use crate::validate::{validate_read, ValidateOptions};
@@ -93,6 +93,25 @@ pub(crate) fn to_js<T: Serialize + ?Sized>(value: &T) -> JsResult {
     text.clear();
     let written = serde_json::to_writer(&mut text, value).is_ok();
     parsed(text, written)
+}
+
+/// [`to_js`] for text written by hand (schedules: `crate::schedule`'s `write.rs`):
+/// `write` appends it to the buffer and says whether it could.
+#[cfg(feature = "schedule")]
+pub(crate) fn written_to_js(
+    write: impl FnOnce(&mut Vec<u8>) -> crate::error::Result<bool>,
+) -> JsResult {
+    let mut text = OUT.take();
+    text.clear();
+    match write(&mut text) {
+        Ok(written) => parsed(text, written),
+        Err(e) => {
+            if text.capacity() <= 16_777_216 {
+                OUT.set(text);
+            }
+            Err(e.into())
+        }
+    }
 }
 
 /// [`to_js`]'s text read by `JSON.parse` (apart: not one copy per type written).
@@ -280,7 +299,15 @@ pub fn schedule(
     let worker = json_text(&worker, "worker")?;
     let worker = Worker::read(&borrowed(&worker, "worker")?)?;
     let options = schedule_options(&options)?;
-    with_registry(|r| to_js(&core_schedule(r.get(&policy_id)?, &worker, &options)?))
+    with_registry(|r| {
+        let policy = r.get(&policy_id)?;
+        written_to_js(|out| {
+            Ok(write_schedule(
+                out,
+                &core_schedule(policy, &worker, &options)?,
+            ))
+        })
+    })
 }
 
 #[cfg(feature = "schedule")]
@@ -301,7 +328,10 @@ pub fn schedule_many(
         return Err(bad("workers", "an array of workers"));
     };
     let options = schedule_options(&options)?;
-    with_registry(|r| to_js(&schedule_many_read(r.get(&policy_id)?, &list, &options)?))
+    with_registry(|r| {
+        let policy = r.get(&policy_id)?;
+        written_to_js(|out| schedule_many_written(policy, &list, &options, out))
+    })
 }
 
 #[cfg(feature = "schedule")]
@@ -317,7 +347,15 @@ pub fn schedule_team(
     let team = json_text(&team, "team")?;
     let team = Team::read(&borrowed(&team, "team")?)?;
     let options = schedule_options(&options)?;
-    with_registry(|r| to_js(&core_schedule_team(r.get(&policy_id)?, &team, &options)?))
+    with_registry(|r| {
+        let policy = r.get(&policy_id)?;
+        written_to_js(|out| {
+            Ok(write_schedule(
+                out,
+                &core_schedule_team(policy, &team, &options)?,
+            ))
+        })
+    })
 }
 
 /// The N-th working day after `date` (weekends, England & Wales bank holidays and the
