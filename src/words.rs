@@ -34,24 +34,25 @@ const MONTHS: [&str; 12] = [
 pub fn long_date(d: NaiveDate) -> String {
     // Pushed, not formatted: a team's schedules write tens of thousands of these.
     let mut out = String::with_capacity(18);
-    push_number(&mut out, d.day());
+    push_number(&mut out, d.day() as usize);
     out.push(' ');
     out.push_str(month(d));
     out.push(' ');
     if d.year() < 0 {
         out.push('-');
     }
-    push_number(&mut out, d.year().unsigned_abs());
+    push_number(&mut out, d.year().unsigned_abs() as usize);
     out
 }
 
-/// Appends `n` in decimal, as `{n}` formats it.
+/// Appends `n` in decimal, as `{n}` formats it (without the formatting machinery: paths
+/// and dates are written by the thousand).
 #[allow(
     clippy::arithmetic_side_effects,
     reason = "`n % 10` is below 10, so `b'0' + it` is at most `b'9'`"
 )]
-fn push_number(out: &mut String, mut n: u32) {
-    let mut digits = [0u8; 10];
+pub(crate) fn push_number(out: &mut String, mut n: usize) {
+    let mut digits = [0u8; 20];
     let mut len = 0;
     for slot in digits.iter_mut().rev() {
         // `n % 10` is below 10, so the cast is exact.
@@ -276,6 +277,19 @@ pub fn relative(days: i64) -> String {
 mod tests {
     use super::*;
     use crate::calendar::parse_date;
+
+    /// Numbers as `{n}` writes them: one digit, a power of ten and the largest.
+    #[test]
+    fn numbers_pushed_as_formatted() {
+        for (n, want) in [(0, "0"), (7, "7"), (10, "10"), (12_345, "12345")] {
+            let mut out = String::from("x");
+            push_number(&mut out, n);
+            assert_eq!(out, format!("x{want}"));
+        }
+        let mut out = String::new();
+        push_number(&mut out, usize::MAX);
+        assert_eq!(out, usize::MAX.to_string());
+    }
 
     /// Dates at the edges of the day's and the year's digits, and beyond four digits.
     #[test]
