@@ -126,13 +126,27 @@ fn date_at<V: Input>(v: &V, path: impl FnOnce() -> String) -> Result<NaiveDate> 
     })
 }
 
+/// `{at}[{i}]`, pushed, not formatted: a worker's history holds thousands of items.
+fn item_path(at: &str, i: usize) -> String {
+    let mut path = String::with_capacity(at.len().saturating_add(8));
+    path.push_str(at);
+    path.push('[');
+    crate::words::push_number(&mut path, i);
+    path.push(']');
+    path
+}
+
 impl<'a, V: Input> Obj<'a, V> {
     fn at(&self, key: &str) -> String {
-        if self.path.is_empty() {
-            key.to_string()
-        } else {
-            format!("{}.{key}", self.path)
+        // Pushed, not formatted: a worker's history reads thousands of these.
+        let mut at =
+            String::with_capacity(self.path.len().saturating_add(key.len()).saturating_add(1));
+        if !self.path.is_empty() {
+            at.push_str(&self.path);
+            at.push('.');
         }
+        at.push_str(key);
+        at
     }
 
     /// The value under `key`, treating `null` (JS `undefined`) as absent.
@@ -270,7 +284,7 @@ impl<'a, V: Input> Obj<'a, V> {
                 Ok(items
                     .iter()
                     .enumerate()
-                    .map(|(i, v)| (format!("{at}[{i}]"), v))
+                    .map(|(i, v)| (item_path(&at, i), v))
                     .collect())
             }
             Some(_) => Err(Error::bad_argument(self.at(key), "an array")),
@@ -283,11 +297,13 @@ impl<'a, V: Input> Obj<'a, V> {
             None => Ok(Vec::new()),
             Some(Some(items)) => {
                 crate::limits::of_key(key).check(items.len(), || self.at(key))?;
-                items
-                    .iter()
-                    .enumerate()
-                    .map(|(i, v)| date_at(v, || format!("{}[{i}]", self.at(key))))
-                    .collect()
+                // Room for them all at once (collected from results, the list grew by
+                // reallocation: a caseload's discussion dates are thousands).
+                let mut dates = Vec::with_capacity(items.len());
+                for (i, v) in items.iter().enumerate() {
+                    dates.push(date_at(v, || format!("{}[{i}]", self.at(key)))?);
+                }
+                Ok(dates)
             }
             Some(_) => Err(Error::bad_argument(self.at(key), "an array")),
         }

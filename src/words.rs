@@ -31,7 +31,40 @@ const MONTHS: [&str; 12] = [
 /// # Ok::<(), supervision_rules::calendar::DateError>(())
 /// ```
 pub fn long_date(d: NaiveDate) -> String {
-    format!("{} {} {}", d.day(), month(d), d.year())
+    // Pushed, not formatted: a team's schedules write tens of thousands of these.
+    let mut out = String::with_capacity(18);
+    push_number(&mut out, d.day() as usize);
+    out.push(' ');
+    out.push_str(month(d));
+    out.push(' ');
+    if d.year() < 0 {
+        out.push('-');
+    }
+    push_number(&mut out, d.year().unsigned_abs() as usize);
+    out
+}
+
+/// Appends `n` in decimal, as `{n}` formats it (without the formatting machinery: paths
+/// and dates are written by the thousand).
+#[allow(
+    clippy::arithmetic_side_effects,
+    reason = "`n % 10` is below 10, so `b'0' + it` is at most `b'9'`"
+)]
+pub(crate) fn push_number(out: &mut String, mut n: usize) {
+    let mut digits = [0u8; 20];
+    let mut len = 0;
+    for slot in digits.iter_mut().rev() {
+        // `n % 10` is below 10, so the cast is exact.
+        *slot = b'0' + (n % 10) as u8;
+        n /= 10;
+        len += 1;
+        if n == 0 {
+            break;
+        }
+    }
+    let start = digits.len().saturating_sub(len);
+    // ASCII digits: always UTF-8.
+    out.push_str(std::str::from_utf8(digits.get(start..).unwrap_or_default()).unwrap_or_default());
 }
 
 /// `March`: the month of a date.
@@ -233,6 +266,32 @@ mod tests {
     use super::*;
     use crate::calendar::parse_date;
     use crate::schedule::{status_label, Status};
+
+    /// Numbers as `{n}` writes them: one digit, a power of ten and the largest.
+    #[test]
+    fn numbers_pushed_as_formatted() {
+        for (n, want) in [(0, "0"), (7, "7"), (10, "10"), (12_345, "12345")] {
+            let mut out = String::from("x");
+            push_number(&mut out, n);
+            assert_eq!(out, format!("x{want}"));
+        }
+        let mut out = String::new();
+        push_number(&mut out, usize::MAX);
+        assert_eq!(out, usize::MAX.to_string());
+    }
+
+    /// Dates at the edges of the day's and the year's digits, and beyond four digits.
+    #[test]
+    fn long_dates_at_the_edges() {
+        let on = |y, m, d| long_date(NaiveDate::from_ymd_opt(y, m, d).expect("a real date"));
+        assert_eq!(on(2026, 3, 2), "2 March 2026");
+        assert_eq!(on(2026, 11, 30), "30 November 2026");
+        assert_eq!(on(1, 1, 1), "1 January 1");
+        assert_eq!(on(9999, 12, 31), "31 December 9999");
+        assert_eq!(on(10_000, 10, 10), "10 October 10000");
+        assert_eq!(on(0, 5, 9), "9 May 0");
+        assert_eq!(on(-44, 3, 15), "15 March -44");
+    }
 
     /// Latin-1's letters and digits as Unicode's tables class them.
     #[test]

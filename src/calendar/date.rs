@@ -61,8 +61,13 @@ impl std::error::Error for DateError {}
 /// The value of a run of ASCII digits, or `None` if any byte is not a digit.
 pub(super) fn digits(bytes: &[u8]) -> Option<u32> {
     bytes.iter().try_fold(0u32, |acc, &b| {
-        acc.checked_mul(10)?
-            .checked_add(char::from(b).to_digit(10)?)
+        // A digit's value by subtraction (`to_digit` was a call per byte: a caseload's
+        // dates are hundreds of thousands of bytes).
+        let digit = b.wrapping_sub(b'0');
+        if digit > 9 {
+            return None;
+        }
+        acc.checked_mul(10)?.checked_add(u32::from(digit))
     })
 }
 

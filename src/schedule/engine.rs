@@ -310,12 +310,11 @@ impl<'a> Engine<'a> {
     /// Dates a case was discussed from the records' start to `asOf`, sorted, each day once.
     pub(crate) fn discussed(&self, case: &Case) -> Vec<NaiveDate> {
         let from = self.history_from();
-        let mut days: Vec<NaiveDate> = case
-            .discussed
-            .iter()
-            .copied()
-            .filter(|d| *d <= self.as_of && *d >= from)
-            .collect();
+        // Room for them all at once: collected from a filter, the list grew by reallocation
+        // (three allocations for a case's ten discussions, for each child rule and case).
+        let mut days = Vec::with_capacity(case.discussed.len());
+        let held = case.discussed.iter().copied();
+        days.extend(held.filter(|d| *d <= self.as_of && *d >= from));
         days.sort_unstable();
         days.dedup();
         days

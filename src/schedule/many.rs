@@ -24,16 +24,31 @@ pub fn schedule_many(
         .collect()
 }
 
-/// [`schedule_many`] over the workers read borrowed (the JS boundary's).
+/// [`schedule_many`] over the workers read borrowed (the JS boundary's), each schedule
+/// written to `out` as JSON text (`super::write`) as soon as it is worked out: the JSON
+/// array of them, or `Ok(false)` when one could not be written.
+///
+/// # Errors
+/// As [`schedule_many`].
 #[cfg(all(target_arch = "wasm32", feature = "schedule"))]
-pub(crate) fn schedule_many_read(
+pub(crate) fn schedule_many_written(
     policy: &Policy,
     workers: &[Json<'_>],
     options: &ScheduleOptions,
-) -> Result<Vec<Schedule>> {
+    out: &mut Vec<u8>,
+) -> Result<bool> {
     crate::limits::WORKERS.check(workers.len(), || "workers".into())?;
-    let each = workers.iter().enumerate();
-    each.map(|(i, w)| one(policy, i, w, options)).collect()
+    out.push(b'[');
+    for (i, w) in workers.iter().enumerate() {
+        if i > 0 {
+            out.push(b',');
+        }
+        if !super::write::schedule(out, &one(policy, i, w, options)?) {
+            return Ok(false);
+        }
+    }
+    out.push(b']');
+    Ok(true)
 }
 
 /// The schedule of the worker at `i`, an error naming it by its place in the list.

@@ -52,6 +52,8 @@ mod runs;
 pub(crate) mod supervisee;
 pub(crate) mod team;
 mod worker;
+#[cfg(any(test, all(target_arch = "wasm32", feature = "schedule")))]
+mod write;
 
 pub use crate::calendar::TimeOfDay;
 pub use agreements::Agreement;
@@ -59,7 +61,7 @@ pub use changes::Change;
 pub use judge::schedule;
 pub use many::schedule_many;
 #[cfg(all(target_arch = "wasm32", feature = "schedule"))]
-pub(crate) use many::schedule_many_read;
+pub(crate) use many::schedule_many_written;
 pub use options::{Breaches, ScheduleOptions};
 pub use output::{status_label, Obligation, Schedule, Status};
 pub use rules::Subject;
@@ -68,3 +70,5 @@ pub use team::{schedule_team, Audit, GroupSession, Supervisor, Team};
 pub use worker::{
     Absence, CancelledBy, Case, Contact, Event, Incident, Request, Review, Session, Worker,
 };
+#[cfg(all(target_arch = "wasm32", feature = "schedule"))]
+pub(crate) use write::schedule as write_schedule;

@@ -257,10 +257,13 @@ fn list<T>(
     key: &str,
     read: fn(&str, &Value<'_>) -> Result<T>,
 ) -> Result<Vec<T>> {
-    o.array(key)?
-        .into_iter()
-        .map(|(path, v)| read(&path, v))
-        .collect()
+    let items = o.array(key)?;
+    // Room for them all at once: collected from results, the list grew by reallocation.
+    let mut list = Vec::with_capacity(items.len());
+    for (path, v) in items {
+        list.push(read(&path, v)?);
+    }
+    Ok(list)
 }
 
 /// One request of `worker.requests`: `{date, urgent?}`.
@@ -391,11 +394,7 @@ fn session(path: &str, v: &Value) -> Result<Session> {
 fn case(path: &str, v: &Value) -> Result<Case> {
     let c = object(v, path)?;
     let discussed = c.dates("discussed")?;
-    let events = c
-        .array("events")?
-        .into_iter()
-        .map(|(p, v)| event(&p, v))
-        .collect::<Result<Vec<_>>>()?;
+    let events = list(&c, "events", event)?;
     Ok(Case {
         id: c.req_str("id")?.to_string(),
         allocated: c.req_date("allocated")?,

@@ -48,6 +48,25 @@ pub(crate) fn to_js<T: Serialize + ?Sized>(value: &T) -> JsResult {
     parsed(text, written)
 }
 
+/// [`to_js`] for text written by hand (schedules: `crate::schedule`'s `write.rs`):
+/// `write` appends it to the buffer and says whether it could.
+#[cfg(feature = "schedule")]
+pub(crate) fn written_to_js(
+    write: impl FnOnce(&mut Vec<u8>) -> crate::error::Result<bool>,
+) -> JsResult {
+    let mut text = OUT.take();
+    text.clear();
+    match write(&mut text) {
+        Ok(written) => parsed(text, written),
+        Err(e) => {
+            if text.capacity() <= 16_777_216 {
+                OUT.set(text);
+            }
+            Err(e.into())
+        }
+    }
+}
+
 /// [`to_js`]'s text read by `JSON.parse` (apart: not one copy per type written).
 fn parsed(text: Vec<u8>, written: bool) -> JsResult {
     let js = written.then(|| bounds::parse_json(&text).ok()).flatten();

@@ -8,7 +8,7 @@ use super::{calendar, with_registry, JsResult};
 use crate::json::bytes::Bytes;
 use crate::json::Json;
 #[cfg(feature = "schedule")]
-use crate::schedule::{schedule_many_read, ScheduleOptions};
+use crate::schedule::{schedule_many_written, ScheduleOptions};
 use crate::validate::{validate_read, ValidateOptions};
 use wasm_bindgen::prelude::*;
 
@@ -52,5 +52,8 @@ pub fn schedule_many_encoded(call: &[u8]) -> JsResult {
     }
     // As `scheduleMany`: the workers read, then the options, then the policy looked up.
     let options = ScheduleOptions::read(&options, calendar())?;
-    with_registry(|r| super::to_js(&schedule_many_read(r.get(policy_id)?, &workers, &options)?))
+    with_registry(|r| {
+        let policy = r.get(policy_id)?;
+        super::written_to_js(|out| schedule_many_written(policy, &workers, &options, out))
+    })
 }

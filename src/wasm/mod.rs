@@ -31,6 +31,8 @@ pub use schema::json_schema;
 
 #[cfg(any(feature = "authoring", feature = "widget"))]
 pub(crate) use convert::from_js;
+#[cfg(feature = "schedule")]
+pub(crate) use convert::written_to_js;
 pub(crate) use convert::{
     bad, borrowed, json_text, not_data, string_arg, text_arg, to_js, JsResult,
 };
@@ -41,7 +43,7 @@ use crate::calendar::{format_date, parse_date, PublishedList};
 use crate::error::Error;
 use crate::json::Json;
 #[cfg(feature = "schedule")]
-use crate::schedule::{schedule as core_schedule, schedule_many_read};
+use crate::schedule::{schedule as core_schedule, schedule_many_written, write_schedule};
 #[cfg(feature = "schedule")]
 use crate::schedule::{schedule_team as core_schedule_team, ScheduleOptions, Team, Worker};
 use crate::validate::{validate_read, ValidateOptions};
@@ -131,7 +133,15 @@ pub fn schedule(
     let worker = json_text(&worker, "worker")?;
     let worker = Worker::read(&borrowed(&worker, "worker")?)?;
     let options = schedule_options(&options)?;
-    with_registry(|r| to_js(&core_schedule(r.get(&policy_id)?, &worker, &options)?))
+    with_registry(|r| {
+        let policy = r.get(&policy_id)?;
+        written_to_js(|out| {
+            Ok(write_schedule(
+                out,
+                &core_schedule(policy, &worker, &options)?,
+            ))
+        })
+    })
 }
 
 #[cfg(feature = "schedule")]
@@ -152,7 +162,10 @@ pub fn schedule_many(
         return Err(bad("workers", "an array of workers"));
     };
     let options = schedule_options(&options)?;
-    with_registry(|r| to_js(&schedule_many_read(r.get(&policy_id)?, &list, &options)?))
+    with_registry(|r| {
+        let policy = r.get(&policy_id)?;
+        written_to_js(|out| schedule_many_written(policy, &list, &options, out))
+    })
 }
 
 #[cfg(feature = "schedule")]
@@ -168,7 +181,15 @@ pub fn schedule_team(
     let team = json_text(&team, "team")?;
     let team = Team::read(&borrowed(&team, "team")?)?;
     let options = schedule_options(&options)?;
-    with_registry(|r| to_js(&core_schedule_team(r.get(&policy_id)?, &team, &options)?))
+    with_registry(|r| {
+        let policy = r.get(&policy_id)?;
+        written_to_js(|out| {
+            Ok(write_schedule(
+                out,
+                &core_schedule_team(policy, &team, &options)?,
+            ))
+        })
+    })
 }
 
 /// The N-th working day after `date` (weekends, England & Wales bank holidays and the

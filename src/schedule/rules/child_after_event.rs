@@ -41,24 +41,28 @@ impl ChildAfterEvent {
 impl ChildRule for ChildAfterEvent {
     fn apply(&self, rule: &Rule, e: &mut Engine<'_>, index: usize, case: &Case) -> Result<()> {
         let discussed = e.discussed(case);
-        let within = self.within.describe();
+        // Worded only when said: most events were discussed in time.
+        let within = || self.within.describe();
         for (j, ev) in case.events.iter().enumerate() {
             if !self.events.contains(&ev.kind) || ev.date > e.as_of {
                 continue;
             }
             let due = after(&self.within, ev.date, e.cal)?;
-            let event = format!("{} on {}", ev.kind.describe(), long_date(ev.date));
+            let event = || format!("{} on {}", ev.kind.describe(), long_date(ev.date));
             // The discussions are sorted: the first on or after the event, without a pass.
             match discussed.get(discussed.partition_point(|d| *d < ev.date)) {
                 None => {
-                    let reason = format!("The case is discussed within {within} of the {event}.");
+                    let reason =
+                        format!("The case is discussed within {} of the {}.", within(), event());
                     let kind = ObligationKind::ChildDiscussion;
                     e.oblige(kind, &case.id, due, rule, &rule.source, reason);
                 }
                 Some(d) if *d > due => {
                     let message = || format!(
-                        "The case was discussed on {}, more than {within} after the {event}.",
-                        long_date(*d)
+                        "The case was discussed on {}, more than {} after the {}.",
+                        long_date(*d),
+                        within(),
+                        event()
                     );
                     let path = || format!("cases[{index}].events[{j}]");
                     e.breach(ev.date, path, Code::LateDiscussionAfterEvent, rule, message);

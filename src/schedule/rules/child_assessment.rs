@@ -48,12 +48,17 @@ impl ChildAssessment {
 
 impl ChildRule for ChildAssessment {
     fn apply(&self, rule: &Rule, e: &mut Engine<'_>, index: usize, case: &Case) -> Result<()> {
+        let mut assessments = case.assessments(e.records_from(), e.as_of).peekable();
+        // Most cases have no assessment: their discussions are not gathered.
+        if assessments.peek().is_none() {
+            return Ok(());
+        }
         let discussed = e.discussed(case);
         // Assessments open together share their discussions: from a discussion on, one that
         // ends where another already did gives the same findings, so they are given once
         // (n assessments never completed gave n(n+1)/2 copies of each gap).
         let mut seen: BTreeSet<(NaiveDate, Option<usize>)> = BTreeSet::new();
-        'each: for a in case.assessments(e.records_from(), e.as_of) {
+        'each: for a in assessments {
             let (j, start, end) = (a.index, a.start, a.end);
             let open = |d: &NaiveDate| *d >= start && end.is_none_or(|(_, c)| *d <= c.date);
             let mut due = self.first_due(start, e)?;

@@ -35,28 +35,32 @@ impl ChildAssessmentConclusion {
 
 impl ChildRule for ChildAssessmentConclusion {
     fn apply(&self, rule: &Rule, e: &mut Engine<'_>, index: usize, case: &Case) -> Result<()> {
-        let within = self.within.describe();
+        // Worded only when said: most cases have no assessment, most assessments no breach.
+        let within = || self.within.describe();
         for a in case.assessments(e.records_from(), e.as_of) {
             let (start, done) = (a.start, a.end);
             let due = after(&self.within, start, e.cal)?;
-            let what = format!(
-                "The assessment of case {} started on {}",
-                case.id,
-                long_date(start)
-            );
+            let what = || {
+                let (id, on) = (&case.id, long_date(start));
+                format!("The assessment of case {id} started on {on}")
+            };
             match done {
                 None => {
+                    let (what, within) = (what(), within());
                     let reason = format!("{what} is concluded within {within} of its start.");
                     let kind = ObligationKind::AssessmentConclusion;
                     e.oblige(kind, &case.id, due, rule, &rule.source, reason);
                 }
                 Some((k, c)) if c.date > due => {
-                    let message = || format!(
-                        "{what} was concluded on {}, after the deadline of {} ({within} after \
-                         its start).",
-                        long_date(c.date),
-                        long_date(due)
-                    );
+                    let message = || {
+                        let (what, within) = (what(), within());
+                        format!(
+                            "{what} was concluded on {}, after the deadline of {} ({within} \
+                             after its start).",
+                            long_date(c.date),
+                            long_date(due)
+                        )
+                    };
                     let path = || format!("cases[{index}].events[{k}]");
                     e.breach(start, path, Code::LateAssessmentConclusion, rule, message);
                 }

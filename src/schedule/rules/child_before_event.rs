@@ -41,7 +41,8 @@ impl ChildBeforeEvent {
 impl ChildRule for ChildBeforeEvent {
     fn apply(&self, rule: &Rule, e: &mut Engine<'_>, index: usize, case: &Case) -> Result<()> {
         let discussed = e.discussed(case);
-        let window = self.window.describe();
+        // Worded only when said: a breach is worded only when the schedule carries them.
+        let window = || self.window.describe();
         for (j, ev) in case.events.iter().enumerate() {
             if !self.events.contains(&ev.kind) {
                 continue;
@@ -53,17 +54,20 @@ impl ChildRule for ChildBeforeEvent {
                 continue;
             }
             let due = ev.date.pred_opt().ok_or(Error::DateOutOfRange)?;
-            let event = format!("{} on {}", ev.kind.describe(), long_date(ev.date));
+            let event = || format!("{} on {}", ev.kind.describe(), long_date(ev.date));
             if ev.date > e.as_of {
                 let reason = format!(
-                    "The case is discussed before the planned {event} (within the {window} \
-                     before it)."
+                    "The case is discussed before the planned {} (within the {} before it).",
+                    event(),
+                    window()
                 );
                 let kind = ObligationKind::ChildDiscussion;
                 e.oblige(kind, &case.id, due, rule, &rule.source, reason);
             } else {
-                let message = ||
-                    format!("The case was not discussed in the {window} before the {event}.");
+                let message = || {
+                    let (window, event) = (window(), event());
+                    format!("The case was not discussed in the {window} before the {event}.")
+                };
                 let path = || format!("cases[{index}].events[{j}]");
                 e.breach(from, path, Code::NoDiscussionBeforeEvent, rule, message);
             }
