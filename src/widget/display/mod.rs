@@ -10,6 +10,7 @@
 mod focus;
 mod mark;
 mod one;
+mod problems;
 mod summary;
 
 use super::form::Target;
@@ -17,6 +18,7 @@ use crate::finding::{Finding, Severity};
 pub(super) use focus::focus_control;
 use mark::{control_error_class, Mark, MarkKind, GROUP_ERROR};
 pub use one::show_error;
+pub use problems::show_problems;
 use summary::Panel;
 use wasm_bindgen::JsValue;
 use web_sys::{Document, Element, HtmlFormElement, Node};
