@@ -633,6 +633,13 @@ async function main() {
         const inlineAgain = group.querySelectorAll('.govuk-error-message').length;
         m.showProblems([]);
         const restored = html().every((h, i) => h === before[i]);
+        // No summary on the page, none named: one made above <main>'s <h1>, as GOV.UK places it.
+        m.showProblems([{ message: 'Above the heading' }]);
+        const h1 = document.querySelector('main h1');
+        const made = h1.previousElementSibling;
+        const above = [made.className, made.querySelector('li').textContent, document.activeElement === made];
+        m.showProblems([]);
+        const none = document.querySelectorAll('.govuk-error-summary').length;
         // The page's own summary joined: its item and title kept, the widget's after them.
         const own = document.createElement('div');
         own.className = 'govuk-error-summary';
@@ -647,7 +654,7 @@ async function main() {
         for (const bad of ['x', [{ message: 1 }], [{ message: 'm', element: 'sp-box' }], [{ message: 'm', caret: -1 }]]) {
           try { m.showProblems(bad); errors.push(null); } catch (e) { errors.push(e.code); }
         }
-        return { shown, caret, focused, kept, inlineAgain, restored, joined, joinRestored, errors };
+        return { shown, caret, focused, kept, inlineAgain, restored, above, none, joined, joinRestored, errors };
       });
       assert.equal(out.shown.title, 'There are 5 problems');
       assert.equal(out.shown.alert, 1);
@@ -668,6 +675,10 @@ async function main() {
       assert.equal(out.kept, true);
       assert.equal(out.inlineAgain, 2);
       assert.equal(out.restored, true);
+      // Focus is the page's to move (a submit's summary takes it; a list shown as the user
+      // types does not).
+      assert.deepEqual(out.above, ['govuk-error-summary', 'Above the heading', false]);
+      assert.equal(out.none, 0);
       assert.deepEqual(out.joined, ['There is a problem', ['The server\'s', 'Ours']]);
       assert.equal(out.joinRestored, true);
       assert.deepEqual(out.errors, ['bad-argument', 'bad-argument', 'bad-argument', 'bad-argument']);
