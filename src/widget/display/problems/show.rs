@@ -7,7 +7,7 @@ use super::draw::step;
 use super::list::{summary, Summary};
 use crate::widget::{bad, prop};
 use std::cell::RefCell;
-use std::collections::HashMap;
+use std::collections::BTreeMap;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Document, Element, Node};
@@ -79,7 +79,7 @@ pub(super) struct Shown {
     /// The form groups marked.
     pub(super) groups: js_sys::Map,
     /// The next number to try for each id's base.
-    pub(super) next_id: HashMap<String, u32>,
+    pub(super) next_id: BTreeMap<String, u32>,
     /// Counts the calls: what is left to draw for an earlier one is dropped.
     pub(super) generation: u32,
 }
@@ -108,7 +108,7 @@ impl Shown {
             seen: js_sys::Map::new(),
             marked: Vec::new(),
             groups: js_sys::Map::new(),
-            next_id: HashMap::new(),
+            next_id: BTreeMap::new(),
             generation,
         }
     }
@@ -311,7 +311,7 @@ fn ensure_id(document: &Document, shown: &mut Shown, el: &Element) -> Result<Str
         return Ok(id);
     }
     let base = id_from(&el.get_attribute("name").unwrap_or_default());
-    let id = free_id(document, &base, &mut HashMap::new())?;
+    let id = free_id(document, &base, &mut BTreeMap::new())?;
     el.set_id(&id);
     shown.ids.push((el.clone(), id.clone()));
     Ok(id)
@@ -322,7 +322,7 @@ fn ensure_id(document: &Document, shown: &mut Shown, el: &Element) -> Result<Str
 pub(super) fn free_id(
     document: &Document,
     base: &str,
-    next: &mut HashMap<String, u32>,
+    next: &mut BTreeMap<String, u32>,
 ) -> Result<String, JsValue> {
     let from = next.get(base).copied().unwrap_or(1);
     for n in from..from.saturating_add(100_000) {
