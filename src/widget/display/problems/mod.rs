@@ -5,10 +5,11 @@
 //! last, and `showProblems([])` takes it all away, restoring what it changed.
 //!
 //! Built for long lists: problems are drawn 200 a task (the first 200 at once, the rest in
-//! later tasks, stopped by the next call), so that 10,000 of them never hold the page; and a
-//! list the same as the one shown (the same messages and links) keeps its summary items, so
-//! a page that shows its problems again after each edit neither redraws a summary of
-//! thousands of items nor has a screen reader read the summary out again.
+//! later tasks, stopped by the next call), so that 10,000 of them never hold the page. A
+//! list the same as the one shown is left as it is, and one with the same messages and
+//! links (on elements drawn again) keeps its summary items: a page that shows its problems
+//! again after each edit neither redraws a summary of thousands of items nor has a screen
+//! reader read the summary out again.
 
 mod draw;
 mod list;
