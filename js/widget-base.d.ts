@@ -1,5 +1,7 @@
-// The one-council widget entry point's types (supervision-rules/widget/base: the widget with
-// no built-in policies): those of the wasm-bindgen glue it re-exports, and attachWhenReady.
+// The one-council widget entry points' types (supervision-rules/widget/base: the widget with
+// no built-in policies; supervision-rules/widget/form, the same for a form that only
+// validates: no schedule), copied to both by scripts/build-pkg.sh: those of the
+// wasm-bindgen glue each re-exports (its own supervision_rules.d.ts), and attachWhenReady.
 // One folder deeper than the others: records.d.ts is two up.
 export * from './supervision_rules.js';
 export { default } from './supervision_rules.js';

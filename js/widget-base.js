@@ -23,7 +23,7 @@ export default e.init;
 export const {
   initSync, validate, loadPolicy, policies, policy, template, jsonSchema, schedule,
   scheduleMany, scheduleTeam, labels, addWorkingDays, bankHolidays, loadBankHolidays, parseDate,
-  attach, renderSchedule, showError,
+  attach, renderSchedule, showError, showProblems,
 } = e;
 
 /** See index.d.ts. */

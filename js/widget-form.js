@@ -23,7 +23,7 @@ export default e.init;
 // See supervision_rules.d.ts (README, "The contract").
 export const {
   initSync, validate, loadPolicy, policies, policy, template, jsonSchema, addWorkingDays,
-  bankHolidays, loadBankHolidays, parseDate, attach, showError,
+  bankHolidays, loadBankHolidays, parseDate, attach, showError, showProblems,
 } = e;
 
 /** See index.d.ts. */

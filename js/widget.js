@@ -15,7 +15,7 @@ export default e.init;
 export const {
   initSync, validate, loadPolicy, policies, policy, template, jsonSchema, schedule,
   scheduleMany, scheduleTeam, labels, addWorkingDays, bankHolidays, loadBankHolidays, parseDate,
-  attach, renderSchedule, showError,
+  attach, renderSchedule, showError, showProblems,
 } = e;
 // encode.js's readers in the module: internal, not in the types; guarded like the rest (the
 // glue's own are re-exported above).

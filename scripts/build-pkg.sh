@@ -43,7 +43,9 @@ build() { # out-dir, cargo feature arguments…
   case "${ENTRY:-}" in widget|authoring|widget-base|widget-form) cp js/when-ready.js "$out/" ;; esac
   # base has the core's functions, so the core's index.js (its own .d.ts: records one up).
   case "${ENTRY:-}" in base) cp js/index.js "$out/index.js" ;; *) cp "js/${ENTRY:-index}.js" "$out/index.js" ;; esac
-  cp "js/${ENTRY:-index}.d.ts" "$out/index.d.ts"
+  # The two one-council widget entry points have the same types (each over its own glue).
+  case "${ENTRY:-}" in widget-form) cp js/widget-base.d.ts "$out/index.d.ts" ;;
+    *) cp "js/${ENTRY:-index}.d.ts" "$out/index.d.ts" ;; esac
 }
 
 rm -rf pkg

@@ -1,5 +1,6 @@
 //! The TypeScript contract against the Rust types. The `.d.ts` the npm package ships is
-//! written by hand (`TS_CONTRACT` in src/wasm/types.rs, `TS_WIDGET` in src/widget/mod.rs);
+//! written by hand (`TS_CONTRACT` in src/wasm/types.rs, `TS_WIDGET` in src/widget/mod.rs,
+//! `TS_PROBLEMS` in src/widget/display/problems/show.rs);
 //! this test reads that text and checks that every string union in it holds exactly the
 //! values the Rust side writes, so a variant added in Rust cannot be missing from the
 //! `.d.ts`, nor a removed one linger there.
@@ -327,4 +328,27 @@ fn issue_22_inputs_are_in_the_contract() {
         .map(String::from)
         .into();
     assert_eq!(agreement, expected);
+}
+
+/// `Problem` and `ShowProblemsOptions` (showProblems' `.d.ts`, beside its code in
+/// src/widget/display/problems/show.rs) name exactly the keys the function reads.
+#[test]
+fn show_problems_types_name_the_keys_it_reads() {
+    const SOURCE: &str = include_str!("../src/widget/display/problems/show.rs");
+    let problem = members(SOURCE, "Problem");
+    assert_eq!(problem, names(&["message", "element", "link", "caret"]));
+    for key in &problem {
+        assert!(
+            SOURCE.contains(&format!("(&p, \"{key}\")"))
+                || SOURCE.contains(&format!("element(\"{key}\")")),
+            "showProblems reads {key}"
+        );
+    }
+    assert_eq!(
+        members(SOURCE, "ShowProblemsOptions"),
+        names(&["summary", "title"])
+    );
+    assert!(SOURCE.contains("prop(&options, \"title\")"));
+    // `summary` is read as attach reads it.
+    assert!(SOURCE.contains("options::summary(&options)"));
 }

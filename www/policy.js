@@ -6,7 +6,7 @@
 // The checks, the coverage and the schedule run in a module worker (policy-worker.js), so a
 // policy of 2,000 rules never holds the page; the page draws what it sends, a chunk a task.
 
-import init, { policies, policy as getPolicy, registerPolicy, compilePolicy, attach } from './pkg/authoring/index.js';
+import init, { policies, policy as getPolicy, registerPolicy, compilePolicy, attach, showProblems } from './pkg/authoring/index.js';
 import { createEditor, blankPolicy } from './editor/editor.js';
 import { drawForm, drawCaseload, drawSummary, sampleCaseload } from './editor/live.js';
 
@@ -35,50 +35,28 @@ const shift = (date, months) => {
   return d.toISOString().slice(0, 10);
 };
 
-/** Offset in the text of a line and column (from 1). */
-function offsetOf(text, line, column) {
-  let at = 0;
-  for (let l = 1; l < line; l++) at = text.indexOf('\n', at) + 1;
-  return at + column - 1;
+/** The offset in `text` of each line's start (line 1 at index 0). */
+function lineStarts(text) {
+  const starts = [0];
+  for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) starts.push(at + 1);
+  return starts;
 }
 
-function showProblems(problems) {
-  const placed = editor ? editor.showProblems(problems) : [];
-  const beside = new Map(placed.map((x) => [x.problem, x.id]));
-  const list = $('problems-list');
-  list.replaceChildren();
-  $('problems').hidden = problems.length === 0;
-  $('problems-title').textContent = problems.length === 1 ? 'There is 1 problem' : `There are ${problems.length} problems`;
-  const item = (p) => {
-    const a = h('a', { href: '#policy-text' },
-      `Line ${p.line}, column ${p.column}: `, p.path ? h('code', { text: p.path }) : '', p.path ? ' – ' : '', p.expected);
-    a.addEventListener('click', (e) => {
-      e.preventDefault();
-      const t = $('policy-text');
-      const at = offsetOf(t.value, p.line, p.column);
-      t.focus();
-      t.setSelectionRange(at, at);
-    });
-    const spot = beside.get(p);
-    const near = spot ? h('a', { href: `#${spot}`, class: 'ed-beside' }, 'show beside its control') : null;
-    if (near) near.addEventListener('click', (e) => {
-      e.preventDefault();
-      const el = document.getElementById(spot);
-      el.scrollIntoView({ block: 'center' });
-      const c = el.parentElement.querySelector('input, select, textarea');
-      if (c) c.focus();
-    });
-    return h('li', {}, a, near ? ' (' : '', near, near ? ')' : '');
-  };
-  // Every problem, 200 to a task (10,000 problems in one task held the page).
-  const token = (list.token = {});
-  let i = 0;
-  const step = () => {
-    if (list.token !== token) return;
-    list.append(...problems.slice(i, (i += 200)).map(item));
-    if (i < problems.length) setTimeout(step, 0);
-  };
-  step();
+// The policy's problems, drawn by the widget (showProblems): the error summary, each
+// problem linking to its line and column in the JSON, and beside the editor's control it
+// concerns an inline message with the control marked. Shown again when the editor redraws.
+let problemsShown = [];
+function listProblems(problems) {
+  problemsShown = problems;
+  const box = $('policy-text');
+  const starts = lineStarts(box.value);
+  const spots = editor ? editor.spots(problems) : [];
+  showProblems(problems.map((p, i) => ({
+    message: `Line ${p.line}, column ${p.column}: ${p.path ? `${p.path} – ` : ''}${p.expected}`,
+    element: spots[i] || null,
+    link: box,
+    caret: Math.min((starts[p.line - 1] ?? box.value.length) + p.column - 1, box.value.length),
+  })), { summary: $('problems'), title: problems.length === 1 ? 'There is 1 problem' : `There are ${problems.length} problems` });
 }
 
 function cell(tag, text) { return h(tag, { text }); }
@@ -209,7 +187,7 @@ function check() {
 const answers = {
   problems({ problems }) {
     draft = null;
-    showProblems(problems);
+    listProblems(problems);
     $('results').hidden = true;
     $('summary').hidden = true;
     $('status').textContent = 'The policy has problems: see the list.';
@@ -217,7 +195,7 @@ const answers = {
   },
   valid({ policy: p, name }) {
     draft = p;
-    showProblems([]);
+    listProblems([]);
     $('results').hidden = false;
     $('download').download = `${name}.json`;
     $('status').textContent = `The policy is valid: ${p.rules.length} rules, ${p.templates.length} templates. Working out its coverage…`;
@@ -320,7 +298,8 @@ for (const sel of ['start-from', 'compare-with']) {
 $('as-of').value = today();
 $('ex-started').value = shift(today(), -12);
 $('ex-last').value = shift(today(), -1);
-editor = createEditor($('editor'), { builtIns, builtIn: (id) => { try { return getPolicy(id); } catch { return null; } }, onChange: fromEditor });
+editor = createEditor($('editor'), { builtIns, builtIn: (id) => { try { return getPolicy(id); } catch { return null; } }, onChange: fromEditor,
+  onRender: () => listProblems(problemsShown) });
 $('blank').addEventListener('click', () => {
   editor.set(blankPolicy());
   fromEditor(editor.get());

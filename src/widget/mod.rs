@@ -40,7 +40,7 @@ mod options;
 mod panel;
 mod text;
 
-pub use display::show_error;
+pub use display::{show_error, show_problems};
 #[cfg(feature = "schedule")]
 pub use panel::render_schedule;
 

@@ -298,7 +298,7 @@ fn check_dates(
 }
 
 /// `options.summary`: an element, or a selector for one, in the document.
-fn summary(options: &JsValue) -> Result<Option<web_sys::Element>, JsValue> {
+pub(super) fn summary(options: &JsValue) -> Result<Option<web_sys::Element>, JsValue> {
     use wasm_bindgen::JsCast;
     let value = prop(options, "summary");
     if absent(&value) {

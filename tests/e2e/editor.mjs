@@ -174,8 +174,8 @@ try {
     assert.equal(doc.id, 'my-council');
     assert.deepEqual(doc.roles.map((r) => r.id), ['social-worker']);
     // The council's name is missing: said beside its box, with its line in the JSON.
-    const at = await card('authority').locator('.ed-error').textContent();
-    assert.match(at, /Line 4: a non-empty string/);
+    const at = await card('authority').locator('.govuk-error-message').textContent();
+    assert.match(at, /Line 4, column \d+: authority – a non-empty string/);
     assert.deepEqual(await axe(page), []);
     if (SHOTS) await page.locator('.ed-layout').screenshot({ path: path.join(SHOTS, 'editor-blank.png') });
   });
@@ -241,7 +241,7 @@ try {
     await label(card('templates[0].rules[0]'), 'Clause').fill('riverside-policy.pdf §6');
     await page.waitForFunction(() => /^The policy is valid/.test(document.getElementById('status').textContent), null, { timeout: 10_000 });
     await page.waitForSelector('body[data-checked="true"]');
-    assert.equal(await page.locator('#editor .ed-error').count(), 0, await page.locator('#editor .ed-error').allTextContents().then((t) => t.join('\n')));
+    assert.equal(await page.locator('#editor .govuk-error-message').count(), 0, await page.locator('#editor .govuk-error-message').allTextContents().then((t) => t.join('\n')));
     assert.equal(jsonTyped.count, 0, 'nothing typed in the JSON');
     const doc = JSON.parse(await page.inputValue('#policy-text'));
     assert.deepEqual(doc.rules.map((r) => [r.id, r.kind, r.every || r.within]), [['supervision', 'cadence', '4 weeks'], ['nqsw-supervision', 'cadence', '1 week'], ['write-up', 'write-up', '5 working days']]);
@@ -366,7 +366,7 @@ try {
     const row = await page.evaluate(() => [...document.querySelectorAll('#editor table.ed-base tbody tr')].map((r) => [...r.cells].map((c) => c.textContent)));
     assert.ok(row.some((r) => r[0] === 'case-supervision' && /every 4 weeks/.test(r[2])), JSON.stringify(row));
     assert.ok(row.some((r) => r[0] === 'observations' && r[2] === 'Removed'), JSON.stringify(row));
-    assert.equal(await page.locator('#editor .ed-error').count(), 0);
+    assert.equal(await page.locator('#editor .govuk-error-message').count(), 0);
     assert.deepEqual(await axe(page), []);
     if (SHOTS) await page.locator('#editor table.ed-base').screenshot({ path: path.join(SHOTS, 'editor-extends.png') });
   });
@@ -377,9 +377,11 @@ try {
     await page.setInputFiles('#open-file', { name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(policy, null, 2)) });
     await page.waitForSelector('body[data-checked="true"]');
     await page.waitForSelector('#problems:not([hidden])');
-    const shown = await page.$$eval('#editor .ed-error', (es) => es.map((e) => ({ path: e.dataset.for, text: e.textContent,
+    // The widget's inline messages (showProblems): the path is in the message's text.
+    const shown = await page.$$eval('#editor .govuk-error-message', (es) => es.map((e) => ({
+      path: (/^Error: Line \d+, column \d+: (?:(\S+) – )?/.exec(e.textContent) || [])[1] || '', text: e.textContent,
       at: e.parentElement.closest('[data-path]') ? e.parentElement.closest('[data-path]').dataset.path : null })));
-    const listed = await page.locator('#problems-list li').count();
+    const listed = await page.locator('#problems .govuk-error-summary__list li').count();
     assert.equal(shown.length, listed, 'each listed problem is shown in the editor');
     const missing = [];
     for (const [name, p] of paths) {
@@ -387,7 +389,7 @@ try {
       // Beside its control: the innermost control or card whose path is above the problem's.
       // (a missing key: at the control that would hold it, inside the element).
       const within = (a, b) => b === '' || a === b || a.startsWith(`${b}.`) || a.startsWith(`${b}[`);
-      const ok = s && s.at !== null && (within(p, s.at) || within(s.at, p)) && /^Problem: Line \d+: /.test(s.text);
+      const ok = s && s.at !== null && (within(p, s.at) || within(s.at, p)) && /^Error: Line \d+, column \d+: /.test(s.text);
       if (!ok) missing.push(`${name}: ${p} ${JSON.stringify(s)}`);
     }
     assert.deepEqual(missing, [], `shown: ${JSON.stringify(shown, null, 1)}`);

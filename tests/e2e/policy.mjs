@@ -72,18 +72,19 @@ try {
   await page.goto(`${server.url}policy.html`);
   await page.waitForFunction(() => /Paste a policy/.test(document.getElementById('status').textContent));
 
+  // The problems are the widget's (showProblems): its error summary, in #problems.
   await test('a broken policy shows every problem with its line, column and path', async () => {
     await page.fill('#policy-text', BROKEN);
     await page.click('#check');
     await page.waitForSelector('#problems:not([hidden])');
-    const items = await page.$$eval('#problems-list li', (li) => li.map((x) => x.textContent));
+    const items = await page.$$eval('#problems .govuk-error-summary__list li', (li) => li.map((x) => x.textContent));
     assert.equal(items.length, 3, items.join('\n'));
     assert.ok(items.some((t) => t.startsWith('Line 7, column 7: rules[0].overide') && /did you mean "overrides"/.test(t)), items.join('\n'));
     assert.ok(items.some((t) => t.startsWith('Line 5, column 52: rules[0].obligation')), items.join('\n'));
     assert.ok(items.some((t) => t.startsWith('Line 6, column 41: rules[0].every') && /remove the space at the end/.test(t)), items.join('\n'));
     assert.equal(await page.isHidden('#results'), true);
     // Following a problem puts the caret at its place in the text.
-    await page.click('#problems-list li:first-child a');
+    await page.click('#problems .govuk-error-summary__list li:first-child a');
     const caret = await page.$eval('#policy-text', (t) => t.selectionStart);
     assert.equal(caret, BROKEN.indexOf('"overide"'));
   });
@@ -152,8 +153,8 @@ try {
     await page.evaluate(() => window.__long.splice(0));
     await page.click('#check');
     await page.waitForSelector('body[data-checked="true"]', { timeout: 300_000 });
-    const problems = Number((await page.textContent('#problems-title')).match(/\d+/)[0]);
-    await page.waitForFunction((k) => document.querySelectorAll('#problems-list li').length === k, problems);
+    const problems = Number((await page.textContent('#problems .govuk-error-summary__title')).match(/\d+/)[0]);
+    await page.waitForFunction((k) => document.querySelectorAll('#problems .govuk-error-summary__list li').length === k, problems);
     const long = await page.evaluate(() => window.__long.splice(0));
     console.log(`       measured: ${problems} problems listed; long tasks ${long.length ? long.join(', ') + ' ms' : 'none'}`);
     // checkPolicy lists the first 50 problems and says how many more (its own bound).
@@ -172,9 +173,9 @@ try {
     // checkPolicy reports the limit registerPolicy would refuse it by, as the one problem,
     // at the rules (not a pass followed by a refusal).
     assert.equal(await page.textContent('#status'), 'The policy has problems: see the list.');
-    const said = await page.textContent('#problems-list');
+    const said = await page.textContent('#problems .govuk-error-summary__list');
     console.log(`       said: ${said}`);
-    assert.equal(await page.locator('#problems-list li').count(), 1);
+    assert.equal(await page.locator('#problems .govuk-error-summary__list li').count(), 1);
     assert.match(said, /rules – at most 2000 rules in one call/, 'the limit named, at the rules');
     assert.ok(!said.includes('r2000'), 'no rule id echoed');
   });

@@ -580,6 +580,112 @@ async function main() {
       await page.close();
     });
 
+    await test('showProblems: a page\'s own problems as the GOV.UK pattern (summary, links, inline messages, marks), taken away exactly', async () => {
+      const page = await open(context, base);
+      const out = await page.evaluate(async () => {
+        const m = await import('./pkg/widget/index.js');
+        const main = document.querySelector('main');
+        const place = document.createElement('div');
+        const group = document.createElement('div');
+        group.className = 'govuk-form-group';
+        const input = document.createElement('input');
+        input.id = 'sp-box';
+        input.setAttribute('aria-describedby', 'sp-hint');
+        group.append(input);
+        const fs = document.createElement('fieldset');
+        const legend = document.createElement('legend');
+        legend.textContent = 'Dates';
+        const day = document.createElement('input');
+        fs.append(legend, day);
+        const area = document.createElement('textarea');
+        area.name = 'policy json';
+        area.value = 'line one\nline two';
+        main.append(place, group, fs, area);
+        const html = () => [place, group, fs, area].map((e) => e.outerHTML);
+        const before = html();
+        const problems = [
+          { message: 'Enter a <b>number</b>', element: input },
+          { message: 'Second on the box', element: input },
+          { message: 'Pick a date', element: fs },
+          { message: 'At line 2', link: area, caret: 9 },
+          { message: 'Nowhere' },
+        ];
+        m.showProblems(problems, { summary: place, title: 'There are 5 problems' });
+        const items = [...place.querySelectorAll('.govuk-error-summary__list li')];
+        const shown = {
+          title: place.querySelector('.govuk-error-summary__title').textContent,
+          alert: place.querySelectorAll('.govuk-error-summary [role=alert]').length,
+          items: items.map((li) => [li.textContent, li.querySelector('a') ? li.querySelector('a').getAttribute('href') : null]),
+          before: [...group.children].map((e) => e.id || e.tagName),
+          inline: [...group.querySelectorAll('.govuk-error-message')].map((e) => e.textContent),
+          describedBy: input.getAttribute('aria-describedby'),
+          invalid: input.getAttribute('aria-invalid'),
+          classes: [group.className, input.className],
+          fieldset: [[...fs.children].map((e) => e.id || e.tagName), fs.getAttribute('aria-describedby'), fs.getAttribute('aria-invalid')],
+        };
+        items[3].querySelector('a').click();
+        const caret = [document.activeElement === area, area.selectionStart];
+        items[0].querySelector('a').click();
+        const focused = document.activeElement === input;
+        // The same list again: the summary's items are left as they are.
+        m.showProblems(problems, { summary: place, title: 'There are 5 problems' });
+        const kept = place.querySelector('.govuk-error-summary__list li') === items[0];
+        const inlineAgain = group.querySelectorAll('.govuk-error-message').length;
+        m.showProblems([]);
+        const restored = html().every((h, i) => h === before[i]);
+        // No summary on the page, none named: one made above <main>'s <h1>, as GOV.UK places it.
+        m.showProblems([{ message: 'Above the heading' }]);
+        const h1 = document.querySelector('main h1');
+        const made = h1.previousElementSibling;
+        const above = [made.className, made.querySelector('li').textContent, document.activeElement === made];
+        m.showProblems([]);
+        const none = document.querySelectorAll('.govuk-error-summary').length;
+        // The page's own summary joined: its item and title kept, the widget's after them.
+        const own = document.createElement('div');
+        own.className = 'govuk-error-summary';
+        own.innerHTML = '<div role="alert"><h2 class="govuk-error-summary__title">There is a problem</h2><div class="govuk-error-summary__body"><ul class="govuk-list govuk-error-summary__list"><li>The server\'s</li></ul></div></div>';
+        main.prepend(own);
+        const ownBefore = own.outerHTML;
+        m.showProblems([{ message: 'Ours', element: input }], { title: 'Not this' });
+        const joined = [own.querySelector('h2').textContent, [...own.querySelectorAll('li')].map((li) => li.textContent)];
+        m.showProblems([]);
+        const joinRestored = own.outerHTML === ownBefore && html().every((h, i) => h === before[i]);
+        const errors = [];
+        for (const bad of ['x', [{ message: 1 }], [{ message: 'm', element: 'sp-box' }], [{ message: 'm', caret: -1 }]]) {
+          try { m.showProblems(bad); errors.push(null); } catch (e) { errors.push(e.code); }
+        }
+        return { shown, caret, focused, kept, inlineAgain, restored, above, none, joined, joinRestored, errors };
+      });
+      assert.equal(out.shown.title, 'There are 5 problems');
+      assert.equal(out.shown.alert, 1);
+      // Text only; a link to each problem's control (ids given from a name, or "sr-field").
+      assert.deepEqual(out.shown.items, [['Enter a <b>number</b>', '#sp-box'], ['Second on the box', '#sp-box'],
+        ['Pick a date', '#sr-field'], ['At line 2', '#policy-json'], ['Nowhere', null]]);
+      // Both messages just before the control, in order.
+      assert.deepEqual(out.shown.before, ['sp-box-error', 'sp-box-error-2', 'sp-box']);
+      assert.deepEqual(out.shown.inline, ['Error: Enter a <b>number</b>', 'Error: Second on the box']);
+      assert.equal(out.shown.describedBy, 'sp-hint sp-box-error sp-box-error-2');
+      assert.equal(out.shown.invalid, 'true');
+      assert.deepEqual(out.shown.classes, ['govuk-form-group govuk-form-group--error', 'govuk-input--error']);
+      // A fieldset: the message after its legend, described by it, not marked invalid.
+      assert.deepEqual(out.shown.fieldset, [['LEGEND', 'sr-field-error', 'INPUT'], 'sr-field-error', null]);
+      // "line one\n" is 9 characters: the caret at the start of line 2.
+      assert.deepEqual(out.caret, [true, 9]);
+      assert.equal(out.focused, true);
+      assert.equal(out.kept, true);
+      assert.equal(out.inlineAgain, 2);
+      assert.equal(out.restored, true);
+      // Focus is the page's to move (a submit's summary takes it; a list shown as the user
+      // types does not).
+      assert.deepEqual(out.above, ['govuk-error-summary', 'Above the heading', false]);
+      assert.equal(out.none, 0);
+      assert.deepEqual(out.joined, ['There is a problem', ['The server\'s', 'Ours']]);
+      assert.equal(out.joinRestored, true);
+      assert.deepEqual(out.errors, ['bad-argument', 'bad-argument', 'bad-argument', 'bad-argument']);
+      assert.deepEqual(page.errors, []);
+      await page.close();
+    });
+
     await test('renderSchedule: what rests on our reading is shown apart, never counted or listed as a breach (issue 22)', async () => {
       const page = await open(context, base);
       const out = await page.evaluate(async () => {

@@ -1,8 +1,9 @@
 // The guided policy editor (issue 24): the policy's details, roles, timing rules as
 // sentences, templates as forms, and a built-in it extends, drawn from the policy object
 // and writing back to it. The page keeps the JSON beside it in step (`onChange` after each
-// edit; `set` after the JSON is edited). `showProblems` puts each of checkPolicy's
-// problems beside the control it concerns, with its JSON line.
+// edit; `set` after the JSON is edited). `spots` finds, for each of checkPolicy's problems,
+// the control it concerns, where the page has the widget (showProblems) draw it;
+// `onRender` after each redraw, for the page to draw them again.
 
 import { h, under, uid } from './dom.js';
 import { at, text, button, itemButtons } from './controls.js';
@@ -159,11 +160,10 @@ function templates(ctx) {
 
 /**
  * The editor in `root`. `builtIn(id)`: a built-in policy as policy() gives it, or null.
- * `onChange(doc)` after every edit.
+ * `onChange(doc)` after every edit; `onRender()` after each redraw.
  */
-export function createEditor(root, { builtIns, builtIn, onChange }) {
+export function createEditor(root, { builtIns, builtIn, onChange, onRender }) {
   const ctx = { doc: blankPolicy(), focusNext: null, changed: null };
-  let problems = [];
   const render = () => {
     const focused = document.activeElement && root.contains(document.activeElement) ? document.activeElement.dataset.key : null;
     const base = ctx.doc.extends ? builtIn(ctx.doc.extends) : null;
@@ -174,7 +174,7 @@ export function createEditor(root, { builtIns, builtIn, onChange }) {
       const el = [...root.querySelectorAll('[data-key]')].find((e) => e.dataset.key === key);
       if (el) el.focus();
     }
-    place(problems);
+    if (onRender) onRender();
   };
   ctx.changed = (structural) => {
     if (structural) render();
@@ -187,35 +187,24 @@ export function createEditor(root, { builtIns, builtIn, onChange }) {
     onChange(ctx.doc);
   };
 
-  /** Each problem beside the innermost control or card whose path is above its own. */
-  function place(list) {
-    for (const e of root.querySelectorAll('.ed-error')) e.remove();
-    for (const e of root.querySelectorAll('[aria-invalid]')) e.removeAttribute('aria-invalid');
-    const spots = [...root.querySelectorAll('[data-path]')];
-    const placed = [];
-    for (const p of list) {
+  /**
+   * For each problem, where it is shown: the control of the innermost field whose path is
+   * above its own, else that card; null when none is.
+   */
+  function spots(list) {
+    const all = [...root.querySelectorAll('[data-path]')];
+    return list.map((p) => {
       // A missing key is shown at the control that would hold it.
       const missing = /^the key "(\w+)"/.exec(p.expected || '');
       const path = missing ? [p.path, missing[1]].filter(Boolean).join('.') : p.path || '';
       let best = null;
-      for (const s of spots) {
+      for (const s of all) {
         const sp = s.dataset.path;
         if (under(path, sp) && (!best || sp.length > best.dataset.path.length)) best = s;
       }
-      const where = best || root;
-      const msg = h('p', { class: 'ed-error', id: uid('err'), 'data-for': p.path || '' },
-        h('span', { class: 'visually-hidden', text: 'Problem: ' }), p.line ? `Line ${p.line}: ` : '', p.expected);
-      // A card's problem goes under its title; a control's after the control.
-      const title = where.querySelector(':scope > .ed-card-title, :scope > h3, :scope > h4, :scope > legend');
-      if (title && where !== root) title.after(msg);
-      else where.append(msg);
-      for (const c of where.querySelectorAll(':scope > input, :scope > select, :scope > textarea, :scope > .ed-duration > input, :scope > .ed-duration > select')) {
-        c.setAttribute('aria-invalid', 'true');
-        c.setAttribute('aria-describedby', [c.getAttribute('aria-describedby'), msg.id].filter(Boolean).join(' '));
-      }
-      placed.push({ problem: p, id: msg.id });
-    }
-    return placed;
+      if (!best) return null;
+      return best.querySelector(':scope > input, :scope > select, :scope > textarea, :scope > .ed-duration > input, :scope > .ed-duration > select') || best;
+    });
   }
 
   render();
@@ -223,9 +212,8 @@ export function createEditor(root, { builtIns, builtIn, onChange }) {
     get: () => ctx.doc,
     set(doc) { ctx.doc = doc; render(); },
     tooLarge() {
-      problems = [];
       root.replaceChildren(h('p', { class: 'status', text: 'This policy is too large to edit here: edit its JSON.' }));
     },
-    showProblems(list) { problems = list; return place(list); },
+    spots,
   };
 }

@@ -8,11 +8,14 @@
 //! keystroke would have a screen reader read it out again and again.
 
 mod focus;
+mod id;
 mod mark;
 mod one;
+mod problems;
 mod shown;
 mod summary;
 
 pub(super) use focus::focus_control;
 pub use one::show_error;
+pub use problems::show_problems;
 pub(super) use shown::{Display, Item, Reason};

@@ -85,14 +85,7 @@ fn show(control: &Element, message: &str) -> Result<Shown, JsValue> {
         control.id()
     };
     let id = format!("{base}-error");
-    let inline = document.create_element("p")?;
-    inline.set_id(&id);
-    inline.set_class_name("govuk-error-message");
-    let prefix = document.create_element("span")?;
-    prefix.set_class_name("govuk-visually-hidden");
-    prefix.set_text_content(Some("Error:"));
-    inline.append_with_node_1(&prefix)?;
-    inline.append_with_str_1(&format!(" {message}"))?;
+    let inline = super::problems::message(&document, &id, message)?;
     if let Some(parent) = control.parent_node() {
         parent.insert_before(&inline, Some(control))?;
     }

@@ -1,6 +1,7 @@
 //! What is on display ([`Display`]): the findings shown, the marks and ids the widget
 //! added, and how it is brought up to date and taken away.
 
+use super::id::id_from;
 use super::mark::{control_error_class, Mark, MarkKind, GROUP_ERROR};
 use super::summary::Panel;
 use crate::finding::{Finding, Severity};
@@ -33,26 +34,6 @@ pub(super) struct Shown {
     pub(super) inline: Element,
     /// The `<li>` in the summary or the warnings panel.
     pub(super) item: Element,
-}
-
-/// An id from a control's name: `actions[0][who]` → `actions-0-who`.
-fn id_from(name: &str) -> String {
-    let mut id = String::new();
-    for c in name.chars() {
-        if c.is_ascii_alphanumeric() || c == '_' || c == '-' {
-            id.push(c);
-        } else if !id.ends_with('-') {
-            id.push('-');
-        }
-    }
-    let id = id.trim_matches('-');
-    if id.is_empty() {
-        "sr-field".to_string()
-    } else if id.starts_with(|c: char| c.is_ascii_digit()) {
-        format!("sr-{id}")
-    } else {
-        id.to_string()
-    }
 }
 
 /// What is on display.
@@ -360,19 +341,5 @@ impl Display {
             }
         }
         result
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::id_from;
-    use wasm_bindgen_test::wasm_bindgen_test;
-
-    #[wasm_bindgen_test]
-    fn ids_from_names() {
-        assert_eq!(id_from("actions[0][who]"), "actions-0-who");
-        assert_eq!(id_from("staff name"), "staff-name");
-        assert_eq!(id_from("2nd"), "sr-2nd");
-        assert_eq!(id_from("[]"), "sr-field");
     }
 }

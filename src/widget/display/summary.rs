@@ -10,9 +10,9 @@
 use super::Display;
 use crate::finding::Severity;
 use wasm_bindgen::{JsCast, JsValue};
-use web_sys::{Element, HtmlElement, Node};
+use web_sys::{Document, Element, HtmlElement, Node};
 
-const SUMMARY: &str = "govuk-error-summary";
+pub(super) const SUMMARY: &str = "govuk-error-summary";
 /// Before the page's title while the summary shows errors, as the GOV.UK pattern asks.
 const TITLE_PREFIX: &str = "Error: ";
 
@@ -28,7 +28,12 @@ pub(super) struct Panel {
 }
 
 impl Panel {
-    fn remove(self) {
+    /// Whether this is the page's own summary, joined.
+    pub(super) fn joined(&self) -> bool {
+        self.joined
+    }
+
+    pub(super) fn remove(self) {
         if !self.joined {
             self.root.remove();
             return;
@@ -45,37 +50,19 @@ impl Panel {
 impl Display {
     fn panel(&self, severity: Severity) -> Result<Panel, JsValue> {
         let d = &self.document;
+        if severity == Severity::Error {
+            return error_summary(d);
+        }
+        // Not a live region: warnings do not interrupt.
         let root = d.create_element("div")?;
         let title = d.create_element("h2")?;
         let list = d.create_element("ul")?;
-        match severity {
-            Severity::Error => {
-                // GOV.UK Design System error summary markup, so govuk-frontend styles it.
-                root.set_class_name(SUMMARY);
-                root.set_attribute("data-module", "govuk-error-summary")?;
-                root.set_attribute("tabindex", "-1")?;
-                let alert = d.create_element("div")?;
-                alert.set_attribute("role", "alert")?;
-                title.set_class_name("govuk-error-summary__title");
-                title.set_text_content(Some("There is a problem"));
-                let body = d.create_element("div")?;
-                body.set_class_name("govuk-error-summary__body");
-                list.set_class_name("govuk-list govuk-error-summary__list");
-                body.append_with_node_1(&list)?;
-                alert.append_with_node_1(&title)?;
-                alert.append_with_node_1(&body)?;
-                root.append_with_node_1(&alert)?;
-            }
-            Severity::Warning | Severity::Advisory => {
-                // Not a live region: warnings do not interrupt.
-                root.set_class_name("sr-warning-summary");
-                title.set_class_name("sr-warning-summary__title");
-                title.set_text_content(Some("Things to check"));
-                list.set_class_name("govuk-list sr-warning-summary__list");
-                root.append_with_node_1(&title)?;
-                root.append_with_node_1(&list)?;
-            }
-        }
+        root.set_class_name("sr-warning-summary");
+        title.set_class_name("sr-warning-summary__title");
+        title.set_text_content(Some("Things to check"));
+        list.set_class_name("govuk-list sr-warning-summary__list");
+        root.append_with_node_1(&title)?;
+        root.append_with_node_1(&list)?;
         Ok(Panel {
             root,
             list,
@@ -100,37 +87,7 @@ impl Display {
 
     /// Joins the page's summary: its list (made when it has none) takes the widget's items.
     fn join(&self, root: Element) -> Result<Panel, JsValue> {
-        let mut added = Vec::new();
-        let list = match root.query_selector(".govuk-error-summary__list")? {
-            Some(list) => list,
-            None => {
-                let body = match root.query_selector(".govuk-error-summary__body")? {
-                    Some(body) => body,
-                    None => {
-                        let body = self.document.create_element("div")?;
-                        body.set_class_name("govuk-error-summary__body");
-                        let inside = root.query_selector("[role=alert]")?;
-                        inside.as_ref().unwrap_or(&root).append_with_node_1(&body)?;
-                        added.push(body.clone());
-                        body
-                    }
-                };
-                let list = self.document.create_element("ul")?;
-                list.set_class_name("govuk-list govuk-error-summary__list");
-                body.append_with_node_1(&list)?;
-                if added.is_empty() {
-                    added.push(list.clone());
-                }
-                list
-            }
-        };
-        Ok(Panel {
-            root,
-            list,
-            joined: true,
-            added,
-            tabindex_added: false,
-        })
+        join_summary(&self.document, root)
     }
 
     /// The summary, to move focus to: given a `tabindex` when it has none (govuk-frontend
@@ -256,4 +213,68 @@ impl Display {
         }
         Ok(())
     }
+}
+
+/// Joins the page's summary: its list (made when it has none) takes the widget's items.
+pub(super) fn join_summary(document: &Document, root: Element) -> Result<Panel, JsValue> {
+    let mut added = Vec::new();
+    let list = match root.query_selector(".govuk-error-summary__list")? {
+        Some(list) => list,
+        None => {
+            let body = match root.query_selector(".govuk-error-summary__body")? {
+                Some(body) => body,
+                None => {
+                    let body = document.create_element("div")?;
+                    body.set_class_name("govuk-error-summary__body");
+                    let inside = root.query_selector("[role=alert]")?;
+                    inside.as_ref().unwrap_or(&root).append_with_node_1(&body)?;
+                    added.push(body.clone());
+                    body
+                }
+            };
+            let list = document.create_element("ul")?;
+            list.set_class_name("govuk-list govuk-error-summary__list");
+            body.append_with_node_1(&list)?;
+            if added.is_empty() {
+                added.push(list.clone());
+            }
+            list
+        }
+    };
+    Ok(Panel {
+        root,
+        list,
+        joined: true,
+        added,
+        tabindex_added: false,
+    })
+}
+
+/// A new GOV.UK error summary (govuk-frontend's markup, so that it styles it), not yet on
+/// the page.
+pub(super) fn error_summary(d: &Document) -> Result<Panel, JsValue> {
+    let root = d.create_element("div")?;
+    root.set_class_name(SUMMARY);
+    root.set_attribute("data-module", "govuk-error-summary")?;
+    root.set_attribute("tabindex", "-1")?;
+    let alert = d.create_element("div")?;
+    alert.set_attribute("role", "alert")?;
+    let title = d.create_element("h2")?;
+    title.set_class_name("govuk-error-summary__title");
+    title.set_text_content(Some("There is a problem"));
+    let body = d.create_element("div")?;
+    body.set_class_name("govuk-error-summary__body");
+    let list = d.create_element("ul")?;
+    list.set_class_name("govuk-list govuk-error-summary__list");
+    body.append_with_node_1(&list)?;
+    alert.append_with_node_1(&title)?;
+    alert.append_with_node_1(&body)?;
+    root.append_with_node_1(&alert)?;
+    Ok(Panel {
+        root,
+        list,
+        joined: false,
+        added: Vec::new(),
+        tabindex_added: false,
+    })
 }
