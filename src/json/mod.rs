@@ -17,3 +17,4 @@ pub(crate) mod bytes;
 mod value;
 
 pub use value::*;
+pub(crate) mod write;
