@@ -127,7 +127,8 @@ pub(crate) fn ordered<'a>(entries: impl IntoIterator<Item = (&'a str, &'a str)>)
     out
 }
 
-#[cfg(test)]
+// proptest is a host-only dev-dependency.
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
     use proptest::prelude::*;

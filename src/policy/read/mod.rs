@@ -9,9 +9,8 @@
 //! The strict reader, with every problem at its path and "did you mean", is `load.rs`
 //! (authoring builds).
 
-mod json;
-
-pub(crate) use json::Json;
+/// The pull reader, shared with the reading of records and workers (`json::pull`).
+pub(crate) use crate::json::pull::Reader as Json;
 
 use super::model::*;
 use crate::calendar::Duration;
