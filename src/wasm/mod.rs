@@ -95,6 +95,17 @@ pub(crate) fn to_js<T: Serialize + ?Sized>(value: &T) -> JsResult {
     parsed(text, written)
 }
 
+/// A result written as JSON text by `write` (a writer of the crate's own, with no
+/// serializer: the validation report), read by `JSON.parse` as [`to_js`]'s is.
+pub(crate) fn to_js_written(write: impl FnOnce(&mut String)) -> JsResult {
+    let mut text = OUT.take();
+    text.clear();
+    // Empty, so UTF-8.
+    let mut out = String::from_utf8(text).unwrap_or_default();
+    write(&mut out);
+    parsed(out.into_bytes(), true)
+}
+
 /// [`to_js`]'s text read by `JSON.parse` (apart: not one copy per type written).
 fn parsed(text: Vec<u8>, written: bool) -> JsResult {
     let js = written.then(|| bounds::parse_json(&text).ok()).flatten();
@@ -254,7 +265,8 @@ pub fn validate(
     options.calendar = calendar();
     with_registry(|r| {
         let (p, t) = r.template(&policy_id, &template_id)?;
-        to_js(&validate_read(p, t, &record, &options)?)
+        let report = validate_read(p, t, &record, &options)?;
+        to_js_written(|out| report.write_json(out))
     })
 }
 
