@@ -215,7 +215,11 @@ pub fn policy(#[wasm_bindgen(unchecked_param_type = "string")] id: JsValue) -> J
     REGISTRY.with(|r| {
         let r = r.borrow();
         let p = r.get(&id)?;
-        to_js(p.as_ref())
+        match r.policy_text(&id) {
+            // Loaded compiled: the text compile wrote of it.
+            Some(text) => to_js_written(|out| out.push_str(text)),
+            None => to_js_model(p.as_ref()),
+        }
     })
 }
 
@@ -225,7 +229,30 @@ pub fn template(
     #[wasm_bindgen(js_name = policyId, unchecked_param_type = "string")] policy_id: JsValue,
     #[wasm_bindgen(js_name = templateId, unchecked_param_type = "string")] template_id: JsValue,
 ) -> JsResult {
-    with_template(&policy_id, &template_id, |_, t| to_js(t))
+    let policy_id = string_arg(&policy_id, "policyId")?;
+    let template_id = string_arg(&template_id, "templateId")?;
+    with_registry(|r| {
+        let (p, t) = r.template(&policy_id, &template_id)?;
+        match r.template_text(&p.id, &t.id) {
+            // Loaded compiled: the template's text as compile wrote it.
+            Some(text) => to_js_written(|out| out.push_str(text)),
+            None => to_js_model(t),
+        }
+    })
+}
+
+/// A policy or template written by serde_json, in a build that has policies not loaded
+/// compiled (built-ins, or registered by authoring).
+#[cfg(any(feature = "builtins", feature = "authoring"))]
+fn to_js_model<T: Serialize>(value: &T) -> JsResult {
+    to_js(value)
+}
+
+/// Without built-ins or authoring every policy was loaded compiled, and is handed over as
+/// its text ([`Registry::policy_text`](crate::policy::Registry)): no writer of the model.
+#[cfg(not(any(feature = "builtins", feature = "authoring")))]
+fn to_js_model<T>(_: &T) -> JsResult {
+    Err(bad("result", "a policy loaded compiled"))
 }
 
 /// Reads the two id arguments and runs `f` on the policy and template they name.
