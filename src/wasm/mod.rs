@@ -68,7 +68,7 @@ impl From<Error> for JsValue {
         let err = js_sys::Error::new(&e.to_string());
         let _ = js_sys::Reflect::set(&err, &"code".into(), &e.code().into());
         if let Error::InvalidPolicy(problems) = &e {
-            if let Ok(list) = to_js(problems) {
+            if let Ok(list) = to_js_written(|out| crate::error::write_problems(problems, out)) {
                 let _ = js_sys::Reflect::set(&err, &"problems".into(), &list);
             }
         }
@@ -200,11 +200,16 @@ pub(crate) fn calendar() -> Calendar {
 pub fn policies() -> JsResult {
     REGISTRY.with(|r| {
         let r = r.borrow();
-        let list: Vec<types::PolicySummary> = r
-            .all()
-            .map(|p| types::PolicySummary::from(p.as_ref()))
-            .collect();
-        to_js(&list)
+        to_js_written(|out| {
+            out.push('[');
+            for (i, p) in r.all().enumerate() {
+                if i > 0 {
+                    out.push(',');
+                }
+                types::PolicySummary::from(p.as_ref()).write_json(out);
+            }
+            out.push(']');
+        })
     })
 }
 
@@ -453,5 +458,5 @@ pub fn parse_date_js(
 pub fn load_policy(#[wasm_bindgen(unchecked_param_type = "string")] compiled: JsValue) -> JsResult {
     let text = text_arg(&compiled, "compiled")?.ok_or_else(|| bad("compiled", "a string"))?;
     let p = with_registry_mut(|r| r.load_compiled(&text))?;
-    to_js(&types::PolicySummary::from(p.as_ref()))
+    to_js_written(|out| types::PolicySummary::from(p.as_ref()).write_json(out))
 }
