@@ -14,6 +14,25 @@ pub struct PolicyProblem {
     pub expected: String,
 }
 
+/// Problems as a JSON array, as serde_json writes them (`[{"path":…,"expected":…}]`),
+/// with no serializer (an error's `problems` in the form page's `.wasm`).
+#[cfg(any(target_arch = "wasm32", test))]
+pub(crate) fn write_problems(problems: &[PolicyProblem], out: &mut String) {
+    use crate::json::write::string;
+    out.push('[');
+    for (i, p) in problems.iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        out.push_str("{\"path\":");
+        string(out, &p.path);
+        out.push_str(",\"expected\":");
+        string(out, &p.expected);
+        out.push('}');
+    }
+    out.push(']');
+}
+
 impl fmt::Display for PolicyProblem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         if self.path.is_empty() {
@@ -133,4 +152,27 @@ fn shorten(id: &str) -> String {
         out.push('…');
     }
     out
+}
+
+// proptest is a host-only dev-dependency.
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod problems_json {
+    use super::{write_problems, PolicyProblem};
+    use proptest::prelude::*;
+
+    proptest! {
+        /// Any problems, as serde_json writes them.
+        #[test]
+        fn as_serde_json_writes_them(
+            problems in proptest::collection::vec((any::<String>(), any::<String>()), 0..4)
+        ) {
+            let problems: Vec<PolicyProblem> = problems
+                .into_iter()
+                .map(|(path, expected)| PolicyProblem { path, expected })
+                .collect();
+            let mut out = String::new();
+            write_problems(&problems, &mut out);
+            prop_assert_eq!(out, serde_json::to_string(&problems).unwrap());
+        }
+    }
 }

@@ -277,7 +277,13 @@ fn reports(p: &Policy) -> BTreeMap<String, Value> {
                     };
                     let key = format!("{}/{name}/{mode_name}/{role}", t.id);
                     let r = match validate(p, t, &Value::Object(record.clone()), &o) {
-                        Ok(r) => serde_json::to_value(r).expect("report as JSON"),
+                        Ok(r) => {
+                            // The text `validate` hands to JavaScript, written by hand, is
+                            // serde_json's, byte for byte.
+                            let text = serde_json::to_string(&r).expect("report as JSON");
+                            assert_eq!(r.to_json(), text, "{key}");
+                            serde_json::to_value(r).expect("report as JSON")
+                        }
                         Err(e) => json!({ "error": e.to_string() }),
                     };
                     out.insert(key, r);

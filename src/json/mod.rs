@@ -9,11 +9,16 @@
 //! (`as_f64`); a `Value` converts with [`Json::from`] for the crate's public functions
 //! that take one.
 //!
-//! `value.rs` holds the value and its reading from JSON text; `bytes.rs` its reading from
-//! the compact encoding `js/encode.js` writes (issue 20's one crossing).
+//! `value.rs` holds the value; `pull.rs` the pull reader of JSON text it is read with (the
+//! policy reader's too), `decimal.rs` the reading of a number's text; `bytes.rs` the
+//! value's reading from the compact encoding `js/encode.js` writes (issue 20's one
+//! crossing); `write.rs` JSON text written by hand, as serde_json writes it.
 
 #[cfg(any(target_arch = "wasm32", test))]
 pub(crate) mod bytes;
+pub(crate) mod decimal;
+pub(crate) mod pull;
 mod value;
 
 pub use value::*;
+pub(crate) mod write;

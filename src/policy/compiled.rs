@@ -50,6 +50,48 @@ impl<'a> Envelope<'a> {
     }
 }
 
+/// The policy's own text in a compiled form (what [`compile`] wrote of it with serde_json).
+#[cfg(any(target_arch = "wasm32", test))]
+pub(crate) fn policy_text(compiled: &str) -> Option<&str> {
+    Envelope::read(compiled).map(|e| e.policy)
+}
+
+/// The text of the first template with this id in a policy's text: an element of its
+/// `templates`, as written.
+#[cfg(any(target_arch = "wasm32", test))]
+pub(crate) fn template_text<'a>(policy: &'a str, id: &str) -> Option<&'a str> {
+    let mut found = None;
+    let mut j = Json::new(policy);
+    j.object(false, |j, key| {
+        if key != "templates" {
+            return Some(false);
+        }
+        j.array(|j| {
+            let text = j.raw()?;
+            if found.is_none() && template_id(text)? == id {
+                found = Some(text);
+            }
+            Some(())
+        })?;
+        Some(true)
+    })?;
+    found
+}
+
+/// A template's `id`, from its text.
+#[cfg(any(target_arch = "wasm32", test))]
+fn template_id(text: &str) -> Option<std::borrow::Cow<'_, str>> {
+    let mut id = None;
+    Json::new(text).object(false, |j, key| {
+        if key != "id" {
+            return Some(false);
+        }
+        id = Some(j.string()?);
+        Some(true)
+    })?;
+    id
+}
+
 /// FNV-1a (64 bits) of the text, as `fnv1a64:` and 16 hex digits.
 fn checksum(text: &str) -> String {
     let hash = text.bytes().fold(0xcbf2_9ce4_8422_2325_u64, |h, b| {

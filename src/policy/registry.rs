@@ -1,7 +1,7 @@
 //! The built-in policies, embedded and parsed on first use, and the [`Registry`] of
 //! built-in and registered policies by id.
 
-use super::compiled::{compile, load_compiled};
+use super::compiled::load_compiled;
 #[cfg(feature = "authoring")]
 use super::load::parse_policy_value;
 use super::model::{Policy, Template};
@@ -73,7 +73,7 @@ fn builtin(id: &str) -> Option<&'static Arc<Policy>> {
 /// The compiled form of the built-in policy `id` (its policy module's text), if there is one.
 #[cfg(feature = "authoring")]
 fn builtin_compiled(id: &str) -> Option<String> {
-    builtin(id).and_then(|p| compile(p).ok())
+    builtin(id).and_then(|p| super::compiled::compile(p).ok())
 }
 
 /// The built-in and registered policies, by id.
@@ -84,6 +84,14 @@ pub struct Registry {
     policies: BTreeMap<String, Arc<Policy>>,
     /// Every id: the built-ins first, then in the order registered.
     order: Vec<String>,
+    /// The compiled text each policy loaded by [`load_compiled`](Self::load_compiled) was
+    /// read from, by id. Its policy is the text `compile` wrote of the policy with
+    /// serde_json, so `policy()` and `template()` hand that text to JavaScript as it is: a
+    /// build with no built-ins and no authoring (the form and base pages) carries no writer
+    /// of the policy model (issue 20).
+    /// (A list, not a map: a page loads a policy or two, and a second map type costs the
+    /// `.wasm` more than a search does.)
+    compiled: Vec<(String, Arc<str>)>,
 }
 
 impl Default for Registry {
@@ -101,6 +109,7 @@ impl Registry {
                 .iter()
                 .map(|(id, _)| (*id).to_string())
                 .collect(),
+            compiled: Vec::new(),
         }
     }
 
@@ -110,6 +119,8 @@ impl Registry {
         if !self.order.contains(&p.id) {
             self.order.push(p.id.clone());
         }
+        // A policy registered over one loaded compiled is no longer that text.
+        self.compiled.retain(|(id, _)| *id != p.id);
         self.policies.insert(p.id.clone(), p);
         Ok(())
     }
@@ -211,7 +222,7 @@ impl Registry {
     #[cfg(feature = "authoring")]
     pub fn compile(&self, value: serde_json::Value) -> Result<String> {
         let policy = parse_policy_value(value, Some(self))?;
-        let compiled = compile(&policy)?;
+        let compiled = super::compiled::compile(&policy)?;
         if builtin_compiled(&policy.id).as_deref() != Some(compiled.as_str()) {
             // Loaded into another registry: only the built-ins are known to be there.
             Registry::with_builtins().free(&policy)?;
@@ -232,11 +243,118 @@ impl Registry {
     pub fn load_compiled(&mut self, text: &str) -> Result<Arc<Policy>> {
         let policy = Arc::new(load_compiled(text)?);
         if let Ok(current) = self.get(&policy.id) {
-            if compile(current).is_ok_and(|c| c == text) {
+            if self.compiles_to(current, text) {
                 return Ok(Arc::clone(current));
             }
         }
         self.insert(Arc::clone(&policy))?;
+        self.compiled.push((policy.id.clone(), Arc::from(text)));
         Ok(policy)
+    }
+
+    /// Whether `current` (the policy in force under its id) compiles to `text`: it was
+    /// loaded from that text (compiling what was read from a compiled text gives the text
+    /// again), or, in a build that can write a policy, compiling it gives `text`.
+    fn compiles_to(&self, current: &Policy, text: &str) -> bool {
+        if self.compiled_text(&current.id).is_some_and(|t| t == text) {
+            return true;
+        }
+        // Without built-ins or authoring every policy here was loaded compiled.
+        #[cfg(any(feature = "builtins", feature = "authoring"))]
+        return super::compiled::compile(current).is_ok_and(|c| c == text);
+        #[cfg(not(any(feature = "builtins", feature = "authoring")))]
+        false
+    }
+
+    /// The compiled text the policy `id` was loaded from.
+    fn compiled_text(&self, id: &str) -> Option<&str> {
+        self.compiled
+            .iter()
+            .find(|(k, _)| k == id)
+            .map(|(_, t)| &**t)
+    }
+
+    /// The policy `id` as JSON text, as `compile` wrote it with serde_json
+    /// (`serde_json::to_string` of the policy), when it was loaded compiled.
+    #[cfg(any(target_arch = "wasm32", test))]
+    pub(crate) fn policy_text(&self, id: &str) -> Option<&str> {
+        super::compiled::policy_text(self.compiled_text(id)?)
+    }
+
+    /// The template `template_id` of policy `policy_id` as JSON text (serde_json's of the
+    /// template), when the policy was loaded compiled.
+    #[cfg(any(target_arch = "wasm32", test))]
+    pub(crate) fn template_text(&self, policy_id: &str, template_id: &str) -> Option<&str> {
+        super::compiled::template_text(self.policy_text(policy_id)?, template_id)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A registry with no built-ins, as the form and base pages have.
+    fn empty() -> Registry {
+        Registry {
+            policies: BTreeMap::new(),
+            order: Vec::new(),
+            compiled: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn a_policy_loaded_compiled_is_its_text_as_serde_json_writes_it() {
+        let builtins = Registry::with_builtins();
+        let mut n = 0;
+        for builtin in builtins.all() {
+            // Under an id of its own: in this build `get` finds the built-ins in any registry.
+            let mut p = Policy::clone(builtin);
+            p.id = format!("copy-of-{}", builtin.id);
+            let text = super::super::compiled::compile(&p).expect("compiles");
+            let mut r = empty();
+            r.load_compiled(&text).expect("loads");
+            let loaded = Arc::clone(r.get(&p.id).expect("loaded"));
+            assert_eq!(
+                r.policy_text(&p.id),
+                Some(
+                    serde_json::to_string(loaded.as_ref())
+                        .expect("JSON")
+                        .as_str()
+                )
+            );
+            for t in &loaded.templates {
+                assert_eq!(
+                    r.template_text(&p.id, &t.id),
+                    Some(serde_json::to_string(t).expect("JSON").as_str()),
+                    "{} {}",
+                    p.id,
+                    t.id
+                );
+                n += 1;
+            }
+            assert_eq!(r.template_text(&p.id, "no-such-template"), None);
+            // Loaded again: the same policy, nothing changes.
+            let again = r.load_compiled(&text).expect("loads again");
+            assert!(Arc::ptr_eq(&again, &loaded));
+        }
+        assert!(n >= 19, "every built-in template, saw {n}");
+        assert_eq!(empty().policy_text("havering"), None);
+    }
+
+    #[cfg(feature = "authoring")]
+    #[test]
+    fn a_policy_registered_over_one_loaded_compiled_has_no_text() {
+        let builtins = Registry::with_builtins();
+        let mut p = Policy::clone(builtins.get("havering").expect("havering"));
+        p.id = "copy".into();
+        let text = super::super::compiled::compile(&p).expect("compiles");
+        let mut r = empty();
+        r.load_compiled(&text).expect("loads");
+        assert!(r.policy_text("copy").is_some());
+        let mut source = serde_json::to_value(&p).expect("JSON");
+        source["replaces"] = "copy".into();
+        r.register(source).expect("registers");
+        assert_eq!(r.policy_text("copy"), None);
+        assert_eq!(r.template_text("copy", &p.templates[0].id), None);
     }
 }

@@ -227,7 +227,7 @@ pub(crate) fn number(v: &Value) -> Option<f64> {
     match v {
         Value::Number(n) => Some(*n).filter(|f| f.is_finite()),
         // As `str::parse::<f64>` reads it, without its tables (`decimal`).
-        Value::String(s) => super::decimal::parse(s.trim()),
+        Value::String(s) => crate::json::decimal::parse(s.trim()),
         _ => None,
     }
 }

@@ -15,7 +15,6 @@
 //! every other finding is reported as a warning.
 
 mod checker;
-mod decimal;
 mod field;
 mod name;
 mod options;

@@ -158,3 +158,33 @@ pub struct ValidationReport {
     /// Findings that inform.
     pub warnings: Vec<Finding>,
 }
+
+impl ValidationReport {
+    /// The report as JSON text, byte for byte as serde_json writes it (`serde_json::
+    /// to_string(&report)`), with no serializer: what `validate` hands to JavaScript.
+    ///
+    /// # Examples
+    /// ```
+    /// use supervision_rules::validate::ValidationReport;
+    /// let report = ValidationReport { valid: true, errors: vec![], warnings: vec![] };
+    /// assert_eq!(report.to_json(), r#"{"valid":true,"errors":[],"warnings":[]}"#);
+    /// ```
+    pub fn to_json(&self) -> String {
+        let mut out = String::new();
+        self.write_json(&mut out);
+        out
+    }
+
+    /// [`to_json`](Self::to_json) appended to `out`.
+    pub(crate) fn write_json(&self, out: &mut String) {
+        out.push_str(if self.valid {
+            "{\"valid\":true,\"errors\":"
+        } else {
+            "{\"valid\":false,\"errors\":"
+        });
+        crate::finding::write_json_list(&self.errors, out);
+        out.push_str(",\"warnings\":");
+        crate::finding::write_json_list(&self.warnings, out);
+        out.push('}');
+    }
+}

@@ -33,7 +33,7 @@ pub fn register_policy(
 ) -> JsResult {
     let value = policy_arg(policy)?;
     let p = with_registry_mut(|r| r.register(value))?;
-    to_js(&types::PolicySummary::from(p.as_ref()))
+    super::to_js_written(|out| types::PolicySummary::from(p.as_ref()).write_json(out))
 }
 
 /// Checks a council's own policy as `registerPolicy` does and returns its compiled form

@@ -21,7 +21,7 @@ impl From<Error> for JsValue {
         let err = js_sys::Error::new(&e.to_string());
         let _ = js_sys::Reflect::set(&err, &"code".into(), &e.code().into());
         if let Error::InvalidPolicy(problems) = &e {
-            if let Ok(list) = to_js(problems) {
+            if let Ok(list) = to_js_written(|out| crate::error::write_problems(problems, out)) {
                 let _ = js_sys::Reflect::set(&err, &"problems".into(), &list);
             }
         }
@@ -65,6 +65,17 @@ pub(crate) fn written_to_js(
             Err(e.into())
         }
     }
+}
+
+/// A result written as JSON text by `write` (a writer of the crate's own, with no
+/// serializer: the validation report), read by `JSON.parse` as [`to_js`]'s is.
+pub(crate) fn to_js_written(write: impl FnOnce(&mut String)) -> JsResult {
+    let mut text = OUT.take();
+    text.clear();
+    // Empty, so UTF-8.
+    let mut out = String::from_utf8(text).unwrap_or_default();
+    write(&mut out);
+    parsed(out.into_bytes(), true)
 }
 
 /// [`to_js`]'s text read by `JSON.parse` (apart: not one copy per type written).

@@ -32,7 +32,8 @@ pub fn validate_encoded(call: &[u8]) -> JsResult {
     options.calendar = calendar();
     with_registry(|r| {
         let (p, t) = r.template(policy_id, template_id)?;
-        super::to_js(&validate_read(p, t, &record, &options)?)
+        let report = validate_read(p, t, &record, &options)?;
+        super::to_js_written(|out| report.write_json(out))
     })
 }
 

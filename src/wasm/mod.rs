@@ -31,10 +31,12 @@ pub use schema::json_schema;
 
 #[cfg(any(feature = "authoring", feature = "widget"))]
 pub(crate) use convert::from_js;
+#[cfg(any(feature = "authoring", feature = "widget"))]
+pub(crate) use convert::to_js;
 #[cfg(feature = "schedule")]
 pub(crate) use convert::written_to_js;
 pub(crate) use convert::{
-    bad, borrowed, json_text, not_data, string_arg, text_arg, to_js, JsResult,
+    bad, borrowed, json_text, not_data, string_arg, text_arg, to_js_written, JsResult,
 };
 pub(crate) use state::{calendar, with_registry, with_registry_mut, with_template};
 use state::{PUBLISHED, REGISTRY};
@@ -57,11 +59,16 @@ use wasm_bindgen::JsCast;
 pub fn policies() -> JsResult {
     REGISTRY.with(|r| {
         let r = r.borrow();
-        let list: Vec<types::PolicySummary> = r
-            .all()
-            .map(|p| types::PolicySummary::from(p.as_ref()))
-            .collect();
-        to_js(&list)
+        to_js_written(|out| {
+            out.push('[');
+            for (i, p) in r.all().enumerate() {
+                if i > 0 {
+                    out.push(',');
+                }
+                types::PolicySummary::from(p.as_ref()).write_json(out);
+            }
+            out.push(']');
+        })
     })
 }
 
@@ -72,7 +79,11 @@ pub fn policy(#[wasm_bindgen(unchecked_param_type = "string")] id: JsValue) -> J
     REGISTRY.with(|r| {
         let r = r.borrow();
         let p = r.get(&id)?;
-        to_js(p.as_ref())
+        match r.policy_text(&id) {
+            // Loaded compiled: the text compile wrote of it.
+            Some(text) => to_js_written(|out| out.push_str(text)),
+            None => to_js_model(p.as_ref()),
+        }
     })
 }
 
@@ -82,7 +93,30 @@ pub fn template(
     #[wasm_bindgen(js_name = policyId, unchecked_param_type = "string")] policy_id: JsValue,
     #[wasm_bindgen(js_name = templateId, unchecked_param_type = "string")] template_id: JsValue,
 ) -> JsResult {
-    with_template(&policy_id, &template_id, |_, t| to_js(t))
+    let policy_id = string_arg(&policy_id, "policyId")?;
+    let template_id = string_arg(&template_id, "templateId")?;
+    with_registry(|r| {
+        let (p, t) = r.template(&policy_id, &template_id)?;
+        match r.template_text(&p.id, &t.id) {
+            // Loaded compiled: the template's text as compile wrote it.
+            Some(text) => to_js_written(|out| out.push_str(text)),
+            None => to_js_model(t),
+        }
+    })
+}
+
+/// A policy or template written by serde_json, in a build that has policies not loaded
+/// compiled (built-ins, or registered by authoring).
+#[cfg(any(feature = "builtins", feature = "authoring"))]
+fn to_js_model<T: serde::Serialize>(value: &T) -> JsResult {
+    convert::to_js(value)
+}
+
+/// Without built-ins or authoring every policy was loaded compiled, and is handed over as
+/// its text ([`Registry::policy_text`](crate::policy::Registry)): no writer of the model.
+#[cfg(not(any(feature = "builtins", feature = "authoring")))]
+fn to_js_model<T>(_: &T) -> JsResult {
+    Err(bad("result", "a policy loaded compiled"))
 }
 
 /// Validates a record against a template: `{valid, errors, warnings}`.
@@ -107,7 +141,8 @@ pub fn validate(
     options.calendar = calendar();
     with_registry(|r| {
         let (p, t) = r.template(&policy_id, &template_id)?;
-        to_js(&validate_read(p, t, &record, &options)?)
+        let report = validate_read(p, t, &record, &options)?;
+        to_js_written(|out| report.write_json(out))
     })
 }
 
@@ -286,5 +321,5 @@ pub fn parse_date_js(
 pub fn load_policy(#[wasm_bindgen(unchecked_param_type = "string")] compiled: JsValue) -> JsResult {
     let text = text_arg(&compiled, "compiled")?.ok_or_else(|| bad("compiled", "a string"))?;
     let p = with_registry_mut(|r| r.load_compiled(&text))?;
-    to_js(&types::PolicySummary::from(p.as_ref()))
+    to_js_written(|out| types::PolicySummary::from(p.as_ref()).write_json(out))
 }

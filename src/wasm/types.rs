@@ -1,20 +1,40 @@
 //! Boundary-only shapes, input guards and the TypeScript definitions of the JS contract.
 
 use crate::policy::Policy;
-use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
-/// `{id, authority, title}` of a policy.
-#[derive(Serialize)]
+/// `{id, authority, title}` of a policy (`version` and `replaces` when it has them).
 pub(super) struct PolicySummary<'a> {
     id: &'a str,
     authority: &'a str,
     title: &'a str,
-    #[serde(skip_serializing_if = "Option::is_none")]
     version: Option<&'a str>,
     /// The id this policy replaced on purpose (a built-in's, say): it is the one in force.
-    #[serde(skip_serializing_if = "Option::is_none")]
     replaces: Option<&'a str>,
+}
+
+impl PolicySummary<'_> {
+    /// Appends the summary as JSON text, as serde_json wrote it when this was derived
+    /// `Serialize` (the keys in this order, `None`s left out), with no serializer: the form
+    /// page's `.wasm` has none. (`tests/e2e/entries.mjs` checks whole summaries.)
+    pub(super) fn write_json(&self, out: &mut String) {
+        use crate::json::write::string;
+        out.push_str("{\"id\":");
+        string(out, self.id);
+        out.push_str(",\"authority\":");
+        string(out, self.authority);
+        out.push_str(",\"title\":");
+        string(out, self.title);
+        if let Some(version) = self.version {
+            out.push_str(",\"version\":");
+            string(out, version);
+        }
+        if let Some(replaces) = self.replaces {
+            out.push_str(",\"replaces\":");
+            string(out, replaces);
+        }
+        out.push('}');
+    }
 }
 
 impl<'a> From<&'a Policy> for PolicySummary<'a> {

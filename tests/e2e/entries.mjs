@@ -126,12 +126,14 @@ const attempt = (f) => {
   }
 };
 
-/** What a page sees of policy `id` through entry point `m`: the model, each template's
- *  findings for an empty record (final and draft), and a worker's schedule. */
+/** What a page sees of policy `id` through entry point `m`: the model, each template (from
+ *  template()), each template's findings for an empty record (final and draft), and a
+ *  worker's schedule. */
 function seen(m, id) {
   const p = m.policy(id);
   return {
     policy: p,
+    templates: p.templates.map((t) => m.template(id, t.id)),
     findings: p.templates.map((t) => ['final', 'draft'].map((mode) =>
       m.validate(id, t.id, EMPTY_RECORD, { mode, today: '2026-04-02' }))),
     schedule: m.schedule && attempt(() => m.schedule(id, { id: 'w1', role: p.roles[0].id, started: '2025-01-06',

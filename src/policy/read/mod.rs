@@ -10,10 +10,10 @@
 //! (authoring builds).
 
 mod fields;
-mod json;
 
+/// The pull reader, shared with the reading of records and workers (`json::pull`).
+pub(crate) use crate::json::pull::Reader as Json;
 pub(crate) use fields::{by_name, read_fields, Read, Tag};
-pub(crate) use json::Json;
 
 use super::model::*;
 use crate::calendar::Duration;

@@ -54,16 +54,16 @@ pub const EXTENSION_KEYWORDS: &[&str] = &[
 
 /// `YYYY-MM-DD`. Whether the date is real (not 30 February) is `format: date`'s part, which
 /// a validator asserts only when asked to; [`validate`](crate::validate) always does.
-const DATE_PATTERN: &str = "^[0-9]{4}-[0-9]{2}-[0-9]{2}$";
+pub(super) const DATE_PATTERN: &str = "^[0-9]{4}-[0-9]{2}-[0-9]{2}$";
 
 /// `HH:MM`, 24-hour, `00:00` to `23:59`.
-const TIME_PATTERN: &str = "^([01][0-9]|2[0-3]):[0-5][0-9]$";
+pub(super) const TIME_PATTERN: &str = "^([01][0-9]|2[0-3]):[0-5][0-9]$";
 
 /// Case IDs only, separated by commas, semicolons or white space: each ID has a digit and only
 /// letters, digits, `-` and `/`. (The length limit of one ID, which
 /// [`case_ids_only`](crate::validate::case_ids_only) also checks, is not expressed.) The
 /// letters before an ID's first digit cannot be digits, so the pattern never backtracks.
-const CASE_IDS_PATTERN: &str =
+pub(super) const CASE_IDS_PATTERN: &str =
     r"^[,;\s]*[A-Za-z/-]*[0-9][A-Za-z0-9/-]*([,;\s]+[A-Za-z/-]*[0-9][A-Za-z0-9/-]*)*[,;\s]*$";
 
 /// The record of `template` as JSON Schema, draft 2020-12.
@@ -228,20 +228,7 @@ pub fn json_schema_with(policy: &Policy, template: &Template, options: SchemaOpt
             ("fields", ids.into()),
         ]));
     }
-    let mut description = format!(
-        "{}: {} ({}). A record of this template, keyed by field id, as {} it.",
-        policy.authority,
-        template.title,
-        template.source,
-        if finalised {
-            "finalised"
-        } else {
-            "a draft saves"
-        }
-    );
-    if !finalised && !required_final.is_empty() {
-        description.push_str(" Some fields are required too when the record is finalised.");
-    }
+    let description = description(policy, template, finalised, !required_final.is_empty());
     let mut schema = Map::new();
     schema.insert("$schema".into(), options.draft.uri().into());
     schema.insert("title".into(), template.title.as_str().into());
@@ -260,6 +247,30 @@ pub fn json_schema_with(policy: &Policy, template: &Template, options: SchemaOpt
         schema.insert("x-sections".into(), Value::Array(sections));
     }
     Value::Object(schema)
+}
+
+/// The schema's `description`: whose template it is, and in which mode `required` lists.
+pub(super) fn description(
+    policy: &Policy,
+    template: &Template,
+    finalised: bool,
+    any_required_final: bool,
+) -> String {
+    let mut description = format!(
+        "{}: {} ({}). A record of this template, keyed by field id, as {} it.",
+        policy.authority,
+        template.title,
+        template.source,
+        if finalised {
+            "finalised"
+        } else {
+            "a draft saves"
+        }
+    );
+    if !finalised && any_required_final {
+        description.push_str(" Some fields are required too when the record is finalised.");
+    }
+    description
 }
 
 /// A non-empty string: what a required cell of an action or child row must hold.
@@ -401,7 +412,7 @@ fn set(schema: &mut Value, key: &str, value: Value) {
 }
 
 /// The field type as the policy data writes it.
-fn field_type(kind: FieldType) -> &'static str {
+pub(super) fn field_type(kind: FieldType) -> &'static str {
     match kind {
         FieldType::Text => "text",
         FieldType::Date => "date",
