@@ -50,7 +50,6 @@ pub(crate) fn to_js<T: Serialize + ?Sized>(value: &T) -> JsResult {
 
 /// [`to_js`] for text written by hand (schedules: `crate::schedule`'s `write.rs`):
 /// `write` appends it to the buffer and says whether it could.
-#[cfg(feature = "schedule")]
 pub(crate) fn written_to_js(
     write: impl FnOnce(&mut Vec<u8>) -> crate::error::Result<bool>,
 ) -> JsResult {
@@ -70,12 +69,13 @@ pub(crate) fn written_to_js(
 /// A result written as JSON text by `write` (a writer of the crate's own, with no
 /// serializer: the validation report), read by `JSON.parse` as [`to_js`]'s is.
 pub(crate) fn to_js_written(write: impl FnOnce(&mut String)) -> JsResult {
-    let mut text = OUT.take();
-    text.clear();
-    // Empty, so UTF-8.
-    let mut out = String::from_utf8(text).unwrap_or_default();
-    write(&mut out);
-    parsed(out.into_bytes(), true)
+    written_to_js(|text| {
+        // Empty, so UTF-8.
+        let mut out = String::from_utf8(std::mem::take(text)).unwrap_or_default();
+        write(&mut out);
+        *text = out.into_bytes();
+        Ok(true)
+    })
 }
 
 /// [`to_js`]'s text read by `JSON.parse` (apart: not one copy per type written).
