@@ -28,6 +28,17 @@ pub(super) struct Panel {
 }
 
 impl Panel {
+    /// A panel the widget made (not the page's own): all of it goes with its last item.
+    fn made(root: Element, list: Element) -> Panel {
+        Panel {
+            root,
+            list,
+            joined: false,
+            added: Vec::new(),
+            tabindex_added: false,
+        }
+    }
+
     /// Whether this is the page's own summary, joined.
     pub(super) fn joined(&self) -> bool {
         self.joined
@@ -63,13 +74,7 @@ impl Display {
         list.set_class_name("govuk-list sr-warning-summary__list");
         root.append_with_node_1(&title)?;
         root.append_with_node_1(&list)?;
-        Ok(Panel {
-            root,
-            list,
-            joined: false,
-            added: Vec::new(),
-            tabindex_added: false,
-        })
+        Ok(Panel::made(root, list))
     }
 
     /// The page's own error summary, when it has one (or `options.summary` is one).
@@ -270,11 +275,5 @@ pub(super) fn error_summary(d: &Document) -> Result<Panel, JsValue> {
     alert.append_with_node_1(&title)?;
     alert.append_with_node_1(&body)?;
     root.append_with_node_1(&alert)?;
-    Ok(Panel {
-        root,
-        list,
-        joined: false,
-        added: Vec::new(),
-        tabindex_added: false,
-    })
+    Ok(Panel::made(root, list))
 }
