@@ -8,6 +8,8 @@
 //
 // As a program:  node scripts/serve.mjs [--port 8080] [--host 127.0.0.1]
 // As a module:   const { url, close } = await startServer({ port: 0 });
+//   other folders: startServer({ mounts: [['/node_modules/', dir], …] }) (instead of www/ and
+//   pkg/); pages held in memory: startServer({ pages: { '/form.html': html } }).
 
 import { createServer } from 'node:http';
 import { createReadStream } from 'node:fs';
@@ -30,6 +32,8 @@ const MIME = {
   '.txt': 'text/plain; charset=utf-8',
   '.map': 'application/json; charset=utf-8',
   '.ts': 'text/plain; charset=utf-8',
+  '.woff2': 'font/woff2',
+  '.woff': 'font/woff',
 };
 
 const STRICT_CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; worker-src 'self'; style-src 'self'; img-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'";
@@ -72,27 +76,32 @@ async function resolveFile(urlPath, mounts) {
  * Starts the server. Resolves to { url, port, server, close }.
  * port 0 picks a free port (what the tests use); host defaults to 127.0.0.1.
  */
-export function startServer({ port = 0, host = '127.0.0.1', www = path.join(ROOT, 'www'), pkg = path.join(ROOT, 'pkg'), quiet = true } = {}) {
-  const mounts = [
+export function startServer({ port = 0, host = '127.0.0.1', www = path.join(ROOT, 'www'), pkg = path.join(ROOT, 'pkg'),
+  mounts = [
     ['/pkg/', pkg],
     // The team page's CSV reader (npm papaparse), served from node_modules: no CDN.
     ['/vendor/papaparse/', path.join(ROOT, 'node_modules/papaparse')],
     ['/', www],
-  ];
+  ], pages = {}, quiet = true } = {}) {
   const server = createServer(async (req, res) => {
     const send = (status, text) => {
       res.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' });
       res.end(req.method === 'HEAD' ? undefined : text);
     };
-    if (req.method !== 'GET' && req.method !== 'HEAD') {
-      res.setHeader('Allow', 'GET, HEAD');
-      return send(405, 'Method not allowed\n');
-    }
     let pathname;
     try {
       pathname = new URL(req.url, 'http://localhost').pathname;
     } catch {
       return send(400, 'Bad request\n');
+    }
+    // A page held in memory answers a form's POST too (a test's "saved" page).
+    if (Object.hasOwn(pages, pathname)) {
+      res.writeHead(200, { 'Content-Type': MIME['.html'], 'Cache-Control': 'no-store' });
+      return res.end(req.method === 'HEAD' ? undefined : pages[pathname]);
+    }
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      res.setHeader('Allow', 'GET, HEAD');
+      return send(405, 'Method not allowed\n');
     }
     if (pathname === '/pkg') {
       res.writeHead(301, { Location: '/pkg/' });

@@ -20,13 +20,13 @@
 
 import assert from 'node:assert/strict';
 import { test, finish, failed, cannotRun } from './runner.mjs';
-import { createServer } from 'node:http';
-import { access, mkdtemp, readFile, rm, stat } from 'node:fs/promises';
+import { access, mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { AxeBuilder } from '@axe-core/playwright';
 import { launchBrowser } from './browser.mjs';
+import { startServer } from '../../scripts/serve.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const PKG = path.resolve(process.env.E2E_PKG || path.join(ROOT, 'pkg'));
@@ -191,38 +191,15 @@ ${input('superviseeSignature', 'Supervisee signature')}
 }
 
 // ---- serving -----------------------------------------------------------------------------
-const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.mjs': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8', '.wasm': 'application/wasm', '.svg': 'image/svg+xml', '.json': 'application/json', '.woff2': 'font/woff2', '.woff': 'font/woff', '.png': 'image/png', '.ico': 'image/x-icon', '.map': 'application/json' };
-
-async function serve() {
-  const pages = { '/agreement.html': page({ serverErrors: true }), '/fresh.html': page({ serverErrors: false }) };
-  const server = createServer(async (req, res) => {
-    const url = new URL(req.url, 'http://localhost');
-    if (pages[url.pathname]) {
-      res.writeHead(200, { 'Content-Type': TYPES['.html'] });
-      res.end(pages[url.pathname]);
-      return;
-    }
-    if (url.pathname === '/saved') {
-      res.writeHead(200, { 'Content-Type': TYPES['.html'] });
-      res.end('<!DOCTYPE html><html lang="en"><title>Saved</title><h1>Agreement saved</h1></html>');
-      return;
-    }
-    const roots = [['/pkg/', PKG], ['/govuk/', GOVUK], ['/assets/', path.join(GOVUK, 'assets')]];
-    const hit = roots.find(([prefix]) => url.pathname.startsWith(prefix));
-    try {
-      if (!hit) throw new Error('not found');
-      const [prefix, dir] = hit;
-      const file = path.resolve(dir, decodeURIComponent(url.pathname.slice(prefix.length)));
-      if (!file.startsWith(dir + path.sep) || !(await stat(file)).isFile()) throw new Error('not found');
-      res.writeHead(200, { 'Content-Type': TYPES[path.extname(file)] || 'application/octet-stream', 'Cache-Control': 'no-store' });
-      res.end(await readFile(file));
-    } catch {
-      res.writeHead(404, { 'Content-Type': 'text/plain' });
-      res.end('Not found\n');
-    }
+function serve() {
+  return startServer({
+    mounts: [['/pkg/', PKG], ['/govuk/', GOVUK], ['/assets/', path.join(GOVUK, 'assets')]],
+    pages: {
+      '/agreement.html': page({ serverErrors: true }),
+      '/fresh.html': page({ serverErrors: false }),
+      '/saved': '<!DOCTYPE html><html lang="en"><title>Saved</title><h1>Agreement saved</h1></html>',
+    },
   });
-  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return { url: `http://127.0.0.1:${server.address().port}/`, close: () => new Promise((r) => server.close(r)) };
 }
 
 

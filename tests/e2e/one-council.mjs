@@ -22,13 +22,13 @@
 // Ends with "N passed, N failed"; exits 1 when anything failed.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { createServer } from 'node:http';
-import { access, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { access, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { AxeBuilder } from '@axe-core/playwright';
 import { launchBrowser } from './browser.mjs';
+import { startServer } from '../../scripts/serve.mjs';
 import { test, finish, failed, cannotRun } from './runner.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -203,36 +203,14 @@ ${field('superviseeSignature', 'Supervisee signature')}
 }
 
 // ---- serving -----------------------------------------------------------------------------
-const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8', '.wasm': 'application/wasm', '.json': 'application/json',
-  '.woff2': 'font/woff2', '.woff': 'font/woff', '.png': 'image/png', '.svg': 'image/svg+xml' };
-
+/** The pages, the installed package and govuk-frontend; `url` without its final slash. */
 async function serve(scratch, pages) {
-  const modules = path.join(scratch, 'node_modules');
-  const server = createServer(async (req, res) => {
-    const url = new URL(req.url, 'http://localhost');
-    if (pages[url.pathname]) {
-      res.writeHead(200, { 'Content-Type': TYPES['.html'], 'Cache-Control': 'no-store' });
-      res.end(pages[url.pathname]);
-      return;
-    }
-    const roots = [['/node_modules/', modules], ['/govuk/', GOVUK], ['/assets/', path.join(GOVUK, 'assets')]];
-    const hit = roots.find(([prefix]) => url.pathname.startsWith(prefix));
-    try {
-      if (!hit) throw new Error('not found');
-      const [prefix, dir] = hit;
-      const file = path.resolve(dir, decodeURIComponent(url.pathname.slice(prefix.length)));
-      if (!file.startsWith(dir + path.sep) || !(await stat(file)).isFile()) throw new Error('not found');
-      // Not cached: a file fetched twice shows as two requests.
-      res.writeHead(200, { 'Content-Type': TYPES[path.extname(file)] || 'application/octet-stream', 'Cache-Control': 'no-store' });
-      res.end(await readFile(file));
-    } catch {
-      res.writeHead(404, { 'Content-Type': 'text/plain' });
-      res.end('Not found\n');
-    }
+  const server = await startServer({
+    mounts: [['/node_modules/', path.join(scratch, 'node_modules')], ['/govuk/', GOVUK],
+      ['/assets/', path.join(GOVUK, 'assets')]],
+    pages,
   });
-  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return { url: `http://127.0.0.1:${server.address().port}`, close: () => new Promise((r) => server.close(r)) };
+  return { url: server.url.replace(/\/$/, ''), close: server.close };
 }
 
 // ---- helpers -----------------------------------------------------------------------------
