@@ -6,6 +6,12 @@
 //   - scheduleMany, 10,000 children, due dates only (breaches: 'none'), ms per call.
 //
 //   node bench/records.mjs [--pkg DIR]...     default: pkg/ and pkg/form/ (no schedule)
+//     [--size]
+//
+// Each DIR is loaded as Node loads it for `import … from 'supervision-rules'`: its node.js,
+// which reads supervision_rules_node.wasm where the folder has one (built for speed,
+// scripts/build-pkg.sh) and supervision_rules_bg.wasm else. --size loads
+// supervision_rules_bg.wasm instead (what a page runs, built for size), under the same glue.
 //
 // Each figure twice: wall clock (bench/lib.mjs's rate and once: the median of 5 rounds,
 // of 7 calls) and the process's CPU time over the same calls, which moves less on a shared
@@ -21,6 +27,11 @@ const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
 const dirs = args.flatMap((a, i) => (args[i - 1] === '--pkg' ? [a] : []));
 const PKGS = dirs.length ? dirs : [join(ROOT, 'pkg'), join(ROOT, 'pkg/form')];
+const SIZE = args.includes('--size');
+/** The entry point as Node's `import` gives it (node.js), or with the .wasm a page fetches. */
+const load = async (dir) => (SIZE || !existsSync(join(dir, 'node.js'))
+  ? loadPackage(dir)
+  : { api: await import(pathToFileURL(join(dir, 'node.js')).href) });
 
 const cpuMs = () => {
   const u = process.cpuUsage();
@@ -51,7 +62,7 @@ const FINAL = { mode: 'final', today: AS_OF };
 const kids = caseload(baseWorker(), 10_000);
 const DUE_ONLY = { asOf: AS_OF, breaches: 'none' };
 for (const dir of PKGS) {
-  const { api } = await loadPackage(dir);
+  const { api } = await load(dir);
   if (!api.policies().some((p) => p.id === 'havering')) {
     const all = await import(pathToFileURL(join(ROOT, 'pkg/policies/all.js')).href);
     for (const compiled of all.default) api.loadPolicy(compiled);

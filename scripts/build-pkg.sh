@@ -48,6 +48,27 @@ build() { # out-dir, cargo feature arguments…
     *) cp "js/${ENTRY:-index}.d.ts" "$out/index.d.ts" ;; esac
 }
 
+# The .wasm Node loads for an entry point a server uses (`supervision_rules_node.wasm`, read by
+# js/node.js; issue 20): the same code at opt-level 3 (Cargo.toml's `node` profile) and wasm-opt
+# -O3, for speed where nothing is downloaded (validate 1.5x, scheduleMany 1.5x; BENCHMARKS.md,
+# "Stop 30, branch nodefast"). Pages and bundlers take supervision_rules_bg.wasm, built for
+# size. The glue must be the one the entry point's own build wrote, byte for byte, so the two
+# .wasm files are interchangeable under it: the build stops if it is not.
+node_wasm() { # out-dir (an entry point's folder, built above), cargo feature arguments…
+  local out="$1"; shift
+  local tmp; tmp="$(mktemp -d)"
+  wasm-pack build --profile node --no-opt --target web --out-dir "$tmp" --out-name supervision_rules \
+    --no-pack -- "$@"
+  if ! cmp -s "$tmp/supervision_rules.js" "$out/supervision_rules.js" \
+    || ! diff -r "$tmp/snippets" "$out/snippets" > /dev/null; then
+    echo "build-pkg: the node profile's glue differs from $out's: its .wasm cannot be used under it" >&2
+    exit 1
+  fi
+  wasm-opt -O3 --strip-producers --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
+    --enable-mutable-globals "$tmp/supervision_rules_bg.wasm" -o "$out/supervision_rules_node.wasm"
+  rm -rf "$tmp"
+}
+
 rm -rf pkg
 ENTRY=authoring build pkg/authoring --features authoring,widget
 ENTRY=widget build pkg/widget --no-default-features --features widget,builtins,schedule
@@ -60,11 +81,14 @@ ENTRY=widget-form build pkg/widget/form --no-default-features --features widget
 # "Issue 20 item 3": validate 1.35x, scheduleMany 1.6x for +44 KB gzipped) and not taken, as
 # issue 20 asks the core to shrink (target 220 KB) and both speed targets stay missed either way.
 build pkg --no-default-features --features builtins,schedule
+node_wasm pkg --no-default-features --features builtins,schedule
 # supervision-rules/base: the core with no built-in policies; a page loads the one it serves,
 # supervision-rules/policies/<id> (each built-in's compiled form, written by the authoring build).
 ENTRY=base build pkg/base --no-default-features --features schedule
+node_wasm pkg/base --no-default-features --features schedule
 # supervision-rules/form: validate only (no schedule code, no built-in policies).
 ENTRY=form build pkg/form --no-default-features
+node_wasm pkg/form --no-default-features
 # One module per entry point to fetch: each index.js becomes the glue, the entry wrapper and
 # fast-validate (and when-ready) in one file; supervision_rules.js re-exports its glue.
 node scripts/bundle-entry.mjs pkg pkg/widget pkg/authoring pkg/base pkg/form pkg/widget/base \

@@ -63,13 +63,18 @@ const pkg = {
     './form/supervision_rules_bg.wasm': './form/supervision_rules_bg.wasm',
     './widget/base/supervision_rules_bg.wasm': './widget/base/supervision_rules_bg.wasm',
     './widget/form/supervision_rules_bg.wasm': './widget/form/supervision_rules_bg.wasm',
+    // The same code built for speed, which node.js reads (the entry points a server uses), for
+    // Node code that calls initSync itself.
+    './supervision_rules_node.wasm': './supervision_rules_node.wasm',
+    './base/supervision_rules_node.wasm': './base/supervision_rules_node.wasm',
+    './form/supervision_rules_node.wasm': './form/supervision_rules_node.wasm',
     // The widget's stylesheet, for pages with a strict style-src (README, "Deploying").
     './supervision-rules.css': './supervision-rules.css',
     './package.json': './package.json',
   },
   files: [
     'index.js', 'index.d.ts', 'fast-validate.js', 'edge.js', 'node.js', 'records.d.ts',
-    'supervision_rules.js', 'supervision_rules_bg.wasm', 'supervision_rules.d.ts',
+    'supervision_rules.js', 'supervision_rules_bg.wasm', 'supervision_rules_node.wasm', 'supervision_rules.d.ts',
     'widget/', 'authoring/', 'base/', 'form/', 'policies/', 'team/', 'adapters/', 'supervision-rules.css', 'docs/', 'README.md', 'CHANGELOG.md',
   ],
   // The libraries the adapters render with, each needed only by its own adapter.

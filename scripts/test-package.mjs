@@ -71,6 +71,10 @@ async function pack(scratch) {
       'widget/base/node.js', 'widget/form/node.js']) {
       assert.ok(files.includes(f), `${f} is in the tarball`);
     }
+    // The same code built for speed, which node.js reads (scripts/build-pkg.sh's node_wasm).
+    for (const dir of ['', 'base/', 'form/']) {
+      assert.ok(files.includes(`${dir}supervision_rules_node.wasm`), `${dir}supervision_rules_node.wasm is in the tarball`);
+    }
     // when-ready.js is bundled into widget/index.js (scripts/bundle-entry.mjs); the policy
     // modules are what a one-council page imports beside base/ or form/.
     for (const f of ['supervision-rules.css', 'records.d.ts', 'policies/havering.js', 'policies/all.js', 'README.md', 'CHANGELOG.md', 'package.json',
@@ -164,6 +168,50 @@ console.log(JSON.stringify([r({ validate }), r(widget), r(authoring),
   authoring.jsonSchema('havering', 'personal-supervision').required.length > 0,
   authoring.registerPolicy({ format: 1, id: 'mine', extends: 'havering' }).id]));\n`);
     assert.deepEqual(JSON.parse(out), [true, true, true, true, 'mine']);
+  });
+  await test('node: the core, base and form run on supervision_rules_node.wasm, with the results of the .wasm pages fetch', async () => {
+    // The same calls twice, in two processes: through the package's name (Node's entry point,
+    // node.js: the .wasm built for speed) and through index.js with the .wasm built for size.
+    const calls = (how) => `${how}
+const record = JSON.parse(readFileSync(${JSON.stringify(path.join(ROOT, 'bench/fixtures/havering-case-record.json'))}, 'utf8'));
+const worker = JSON.parse(readFileSync(${JSON.stringify(path.join(ROOT, 'bench/fixtures/worker.json'))}, 'utf8'));
+const out = [];
+for (const [dir, m] of Object.entries(entries)) {
+  if (dir) m.loadPolicy(havering);
+  for (const [r, o] of [[{}, { mode: 'final', today: '2026-03-02' }], [record, { mode: 'final', today: '2026-03-02' }],
+    [{ ...record, date: '2026-13-01' }, { mode: 'draft', today: '2026-03-02' }]]) {
+    out.push(m.validate('havering', 'case-supervision-record', r, o));
+  }
+  if (m.schedule) out.push(m.schedule('havering', worker, { asOf: '2026-03-02' }));
+}
+console.log(JSON.stringify(out));\n`;
+    const imports = `import { readFileSync } from 'node:fs';
+import havering from 'supervision-rules/policies/havering';
+`;
+    const fast = await runFile(scratch, 'node-wasm.mjs', calls(`${imports}
+import * as core from 'supervision-rules';
+import * as base from 'supervision-rules/base';
+import * as form from 'supervision-rules/form';
+const entries = { '': core, base, form };`));
+    const small = await runFile(scratch, 'bg-wasm.mjs', calls(`${imports}
+const entries = {};
+for (const dir of ['', 'base/', 'form/']) {
+  const url = new URL('./node_modules/supervision-rules/' + dir + 'index.js', import.meta.url);
+  const m = await import(url);
+  m.initSync({ module: readFileSync(new URL('supervision_rules_bg.wasm', url)) });
+  entries[dir] = m;
+}`));
+    assert.ok(JSON.parse(fast).length >= 11, 'every call answered');
+    assert.equal(fast, small);
+    // node.js reads it: with it spoilt, importing the entry point fails.
+    const spoilt = path.join(scratch, 'node_modules/supervision-rules/form/supervision_rules_node.wasm');
+    const good = await readFile(spoilt);
+    await writeFile(spoilt, new Uint8Array(8));
+    try {
+      await assert.rejects(runFile(scratch, 'spoilt.mjs', "import 'supervision-rules/form';\n"), /CompileError/);
+    } finally {
+      await writeFile(spoilt, good);
+    }
   });
   await test('before init (the browser entry points): every function throws an Error saying to call init()', async () => {
     const out = await runFile(scratch, 'before-init.mjs', `import { readFileSync } from 'node:fs';
