@@ -11,7 +11,8 @@ use super::supervisee::{has_role, known_role};
 use super::worker::Worker;
 use crate::error::{Error, Result};
 use crate::finding::{Finding, Severity};
-use crate::policy::{Policy, Rule, Selection};
+use crate::policy::Policy;
+use crate::schedule::{Rule, Selection};
 use chrono::NaiveDate;
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -152,7 +153,7 @@ fn judge<'a>(policy: &'a Policy, e: &mut Engine<'a>, brought: &BroughtIn<'a>) ->
 }
 
 /// What chooses a case's rules besides the worker: its plan and RAG rating.
-type CaseKey = (Option<crate::policy::Plan>, Option<crate::policy::Rag>);
+type CaseKey = (Option<crate::terms::Plan>, Option<crate::terms::Rag>);
 
 /// The rules a change brought in, for each era (by its first day): for each worker or child
 /// rule chosen in the era, the first day of the run of eras up to it in which the rule has
@@ -169,7 +170,7 @@ fn brought_in<'a>(policy: &'a Policy, e: &Engine<'a>) -> BroughtIn<'a> {
     let mut before: BTreeSet<&'a str> = BTreeSet::new();
     let mut since_before: BTreeMap<&'a str, NaiveDate> = BTreeMap::new();
     for era in e.worker.eras() {
-        let chosen: BTreeSet<&'a str> = Selection::new(policy, |r| {
+        let chosen: BTreeSet<&'a str> = Selection::new(&policy.rules, |r| {
             (r.kind.for_worker().is_some() || r.kind.for_child().is_some())
                 && r.when.matches(&era.who, |w| e.inside_era(w, &era))
         })
@@ -197,7 +198,7 @@ fn brought_in<'a>(policy: &'a Policy, e: &Engine<'a>) -> BroughtIn<'a> {
 /// handed over (its `during` window ends before its next session falls due). A rule taking
 /// over gives its next obligation only: the history was audited by the rule that governed it.
 fn worker_rules<'a>(policy: &'a Policy, e: &mut Engine<'a>) -> Result<()> {
-    let selection = Selection::new(policy, |r| {
+    let selection = Selection::new(&policy.rules, |r| {
         r.kind.for_worker().is_some() && r.when.matches(&e.who(), |w| e.inside(w))
     });
     judge_ended_windows(policy, e)?;

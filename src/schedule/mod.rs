@@ -49,6 +49,7 @@ mod options;
 mod output;
 pub(crate) mod rules;
 mod runs;
+mod selection;
 pub(crate) mod supervisee;
 pub(crate) mod team;
 mod worker;
@@ -64,7 +65,8 @@ pub use many::schedule_many;
 pub(crate) use many::schedule_many_written;
 pub use options::{Breaches, ScheduleOptions};
 pub use output::{status_label, Obligation, Schedule, Status};
-pub use rules::Subject;
+pub use rules::{Rule, Subject};
+pub use selection::Selection;
 pub use supervisee::Supervisee;
 pub use team::{schedule_team, Audit, GroupSession, Supervisor, Team};
 pub use worker::{

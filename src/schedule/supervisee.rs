@@ -11,7 +11,8 @@ use crate::calendar::Duration;
 use crate::error::{Error, Result};
 use crate::input::Obj;
 use crate::json::Json;
-use crate::policy::{Hours, Policy, Who};
+use crate::policy::Policy;
+use crate::terms::{Hours, Who};
 use chrono::NaiveDate;
 
 /// The role `validate` assumes when its options give none.

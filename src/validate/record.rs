@@ -6,8 +6,9 @@ use super::rules;
 use crate::error::{Error, Result};
 use crate::finding::{Finding, Severity};
 use crate::json::{Json as Value, JsonMap as Map};
-use crate::policy::{Policy, Template};
+use crate::policy::Policy;
 use crate::schedule::supervisee::known_role;
+use crate::validate::Template;
 
 /// Tables (and any field holding a list) within [`crate::limits::ROWS`]: a record's
 /// content is otherwise never an error, but its size is bounded.

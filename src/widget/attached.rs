@@ -7,7 +7,7 @@ use super::listen::Listener;
 use super::options::AttachOptions;
 use super::{busy, js_error};
 use crate::error::Error;
-use crate::policy::FieldType;
+use crate::validate::FieldType;
 use crate::validate::{validate as core_validate, Mode, ValidateOptions, ValidationReport};
 use std::cell::{Cell, RefCell};
 use std::rc::{Rc, Weak};

@@ -4,9 +4,10 @@
 use super::{bad, js_error, prop};
 use crate::calendar::parse_date;
 use crate::error::Error;
-use crate::policy::{FieldType, Policy, Template};
+use crate::policy::Policy;
 use crate::schedule::supervisee::{has_role, LOOSE};
 use crate::schedule::Supervisee;
+use crate::validate::{FieldType, Template};
 use crate::validate::{Mode, ValidateOptions};
 use chrono::NaiveDate;
 use std::collections::BTreeMap;

@@ -2,7 +2,9 @@
 //! record with ([`Context`]); each kind is a file beside this one.
 
 use crate::calendar::Calendar;
-use crate::policy::{Policy, Problems, TemplateRuleAt, Who};
+use crate::policy::Policy;
+use crate::terms::{Problems, Who};
+use crate::validate::rules::TemplateRuleAt;
 use crate::validate::{Checker, ValidateOptions};
 use chrono::NaiveDate;
 

@@ -4,25 +4,28 @@
 //!
 //! One kind, one file, as for the timing rules (`src/schedule/rules/`): each template rule
 //! kind is a struct in `<kind>.rs` that reads itself from the policy's JSON (serde's derive in
-//! the authoring build, [`read_fields!`](crate::policy::read_fields) otherwise), checks its
+//! the authoring build, [`read_fields!`](crate::read::read_fields) otherwise), checks its
 //! own fields against the template (`check`) and checks a record ([`TemplateKind::apply`]).
 //! This module registers them: the `kind` names and the one `match` that dispatches to them.
 //!
 //! Adding a kind: write `<kind>.rs` with the struct, its `Read` and an `impl TemplateKind`,
 //! and add one line to the [`template_rule_kinds!`] list below.
 
+mod at;
 mod kind;
 
+pub(crate) use at::{date_field, TemplateRuleAt};
 pub(crate) use kind::{Context, TemplateKind};
 
 use super::{Checker, ValidateOptions};
 use crate::calendar::{Calendar, Duration};
 use crate::finding::Severity;
-use crate::policy::{
-    by_our_reading, Basis, Hours, ObligationKind, Policy, Problems, RuleKind, Selection,
-    TemplateRule, TemplateRuleAt, Who,
-};
+use crate::policy::Policy;
+use crate::schedule::rules::RuleKind;
+use crate::schedule::Selection;
 use crate::schedule::Supervisee;
+use crate::terms::{by_our_reading, Basis, Hours, ObligationKind, Problems, Who};
+use crate::validate::TemplateRule;
 use chrono::NaiveDate;
 use serde::Serialize;
 
@@ -80,7 +83,7 @@ macro_rules! template_rule_kinds {
             #[cfg(feature = "authoring")]
             pub(crate) fn read(
                 name: &str,
-                reader: &mut impl crate::policy::KindReader,
+                reader: &mut impl crate::read::KindReader,
             ) -> Option<Option<TemplateRuleKind>> {
                 match name {
                     $($name => Some(
@@ -97,11 +100,11 @@ macro_rules! template_rule_kinds {
             /// not read.
             pub(crate) fn read_named(
                 name: &str,
-                j: &mut crate::policy::Json<'_>,
+                j: &mut crate::read::Json<'_>,
             ) -> Option<TemplateRuleKind> {
                 match name {
                     $($name => {
-                        <$ty as crate::policy::Read>::read(j).map(TemplateRuleKind::$variant)
+                        <$ty as crate::read::Read>::read(j).map(TemplateRuleKind::$variant)
                     })*
                     _ => None,
                 }
@@ -172,9 +175,9 @@ pub(crate) fn cadence_for(
             })
             .min_by_key(|d| d.after(from, cal))
     };
-    let settled = Selection::new(policy, |r| r.when.matches(who, |_| false));
+    let settled = Selection::new(&policy.rules, |r| r.when.matches(who, |_| false));
     shortest(settled).or_else(|| {
-        let windowed = Selection::new(policy, |r| {
+        let windowed = Selection::new(&policy.rules, |r| {
             r.when.during.is_some() && r.when.matches(who, |_| true)
         });
         shortest(windowed)

@@ -3,8 +3,9 @@
 //! which keys, of which types and formats, which are required — not the cross-field rules,
 //! which only [`validate`](crate::validate) checks.
 
-use crate::policy::{Field, FieldType, Policy, Required, Template};
+use crate::policy::Policy;
 use crate::validate::Mode;
+use crate::validate::{Field, FieldType, Required, Template};
 use serde_json::{Map, Value};
 
 /// The dialect a schema declares (`$schema`), and the one its keywords are written for.

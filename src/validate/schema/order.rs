@@ -12,8 +12,9 @@
 use super::export::{description, field_type, CASE_IDS_PATTERN, DATE_PATTERN, TIME_PATTERN};
 use super::SchemaOptions;
 use crate::json::write::{self, Object};
-use crate::policy::{Field, FieldType, Policy, Required, Template};
+use crate::policy::Policy;
 use crate::validate::Mode;
+use crate::validate::{Field, FieldType, Required, Template};
 
 /// The record of `template` as JSON Schema text, written as `options` say, with each
 /// `properties` in the template's order: the fields section by section, a row's cells as
