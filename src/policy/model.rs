@@ -2,7 +2,7 @@
 //!
 //! `docs/policy-format.md` is the reference for the format; this module is its typed form.
 
-use crate::schedule::Rule;
+use crate::schedule::{Rule, Rulebook};
 use crate::terms::Role;
 use crate::validate::Template;
 use serde::Serialize;
@@ -40,4 +40,20 @@ pub struct Policy {
     /// Readings that apply to the whole policy, and rules the format does not encode.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub notes: Vec<String>,
+}
+
+/// What the schedule and validation read of a policy.
+impl Rulebook for Policy {
+    fn id(&self) -> &str {
+        &self.id
+    }
+    fn authority(&self) -> &str {
+        &self.authority
+    }
+    fn roles(&self) -> &[Role] {
+        &self.roles
+    }
+    fn rules(&self) -> &[Rule] {
+        &self.rules
+    }
 }

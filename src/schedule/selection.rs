@@ -1,6 +1,7 @@
 //! Which rules apply: the rules whose `when` matches, less those that another matching rule
 //! overrides. The schedule and validation choose rules with this one selection.
 
+use super::rulebook::Rulebook;
 use super::rules::Rule;
 
 /// The rules of a policy that apply, and which of them override which.
@@ -14,8 +15,13 @@ pub struct Selection<'p> {
 }
 
 impl<'p> Selection<'p> {
-    /// The rules of a policy (`rules`) for which `applies` holds, in the policy's order.
-    pub fn new(rules: &'p [Rule], applies: impl Fn(&Rule) -> bool) -> Self {
+    /// The rules of `policy` for which `applies` holds, in the policy's order.
+    pub fn new<P: Rulebook + ?Sized>(policy: &'p P, applies: impl Fn(&Rule) -> bool) -> Self {
+        Selection::among(policy.rules(), applies)
+    }
+
+    /// The rules of `rules` (a policy's) for which `applies` holds, in their order.
+    pub(crate) fn among(rules: &'p [Rule], applies: impl Fn(&Rule) -> bool) -> Self {
         Selection::of(rules.iter().filter(|r| applies(r)))
     }
 

@@ -20,9 +20,9 @@ use crate::error::{Error, Result};
 use crate::finding::Finding;
 use crate::input::{object, unique};
 use crate::json::Json;
-use crate::policy::Policy;
 use crate::schedule::engine::after;
 use crate::schedule::Rule;
+use crate::schedule::Rulebook;
 use crate::terms::ObligationKind;
 use chrono::NaiveDate;
 use serde_json::Value;
@@ -276,7 +276,10 @@ impl TeamEngine<'_> {
 /// assert!(s.obligations.iter().any(|o| o.due.to_string() == "2026-02-28"));
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
-pub fn schedule_team(policy: &Policy, team: &Team, options: &ScheduleOptions) -> Result<Schedule> {
+pub fn schedule_team<P>(policy: &P, team: &Team, options: &ScheduleOptions) -> Result<Schedule>
+where
+    P: Rulebook + ?Sized,
+{
     let mut e = TeamEngine {
         team,
         as_of: options.as_of,
@@ -285,7 +288,7 @@ pub fn schedule_team(policy: &Policy, team: &Team, options: &ScheduleOptions) ->
         obligations: Vec::new(),
         breaches: Vec::new(),
     };
-    for rule in &policy.rules {
+    for rule in policy.rules() {
         if let Some(kind) = rule.kind.for_team() {
             kind.apply(rule, &mut e)?;
         }

@@ -6,8 +6,8 @@ use super::rules;
 use crate::error::{Error, Result};
 use crate::finding::{Finding, Severity};
 use crate::json::{Json as Value, JsonMap as Map};
-use crate::policy::Policy;
 use crate::schedule::supervisee::known_role;
+use crate::schedule::Rulebook;
 use crate::validate::Template;
 
 /// Tables (and any field holding a list) within [`crate::limits::ROWS`]: a record's
@@ -44,8 +44,8 @@ fn check_rows(template: &Template, record: &Map<'_>) -> Result<()> {
 /// assert_eq!(date.message, "Date of supervision must be a real date");
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
-pub fn validate(
-    policy: &Policy,
+pub fn validate<P: Rulebook + ?Sized>(
+    policy: &P,
     template: &Template,
     record: &serde_json::Value,
     options: &ValidateOptions,
@@ -54,8 +54,8 @@ pub fn validate(
 }
 
 /// [`validate`] of a record read borrowed (the JS boundary's).
-pub(crate) fn validate_read(
-    policy: &Policy,
+pub(crate) fn validate_read<P: Rulebook + ?Sized>(
+    policy: &P,
     template: &Template,
     record: &Value<'_>,
     options: &ValidateOptions,
@@ -63,7 +63,7 @@ pub(crate) fn validate_read(
     let Value::Object(record) = record else {
         return Err(Error::bad_argument("record", "an object keyed by field id"));
     };
-    known_role(policy, &options.supervisee.role, "options.role")?;
+    known_role(policy.roles(), &options.supervisee.role, "options.role")?;
     // A misspelt id would silently check the field after all; the id itself is not echoed.
     if options.ignore.iter().any(|id| template.field(id).is_none()) {
         return Err(Error::bad_argument(
@@ -82,7 +82,7 @@ pub(crate) fn validate_read(
             c.field(field, session);
         }
     }
-    rules::apply(&mut c, policy, session, options);
+    rules::apply(&mut c, policy.rules(), session, options);
 
     let (mut errors, mut warnings): (Vec<Finding>, Vec<Finding>) = c
         .findings

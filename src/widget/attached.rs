@@ -276,7 +276,7 @@ pub(super) fn warn_missing(form: &HtmlFormElement, options: &AttachOptions) -> V
     let scan = Scan::read(form);
     let mut problems = Vec::new();
     for f in template.fields() {
-        if f.required == crate::policy::Required::No {
+        if f.required == crate::validate::Required::No {
             continue;
         }
         if options.absent.contains(&f.id) {
@@ -289,7 +289,7 @@ pub(super) fn warn_missing(form: &HtmlFormElement, options: &AttachOptions) -> V
                     f.id,
                     f.label,
                     template.id,
-                    if f.required == crate::policy::Required::Final {
+                    if f.required == crate::validate::Required::Final {
                         " when the record is finalised"
                     } else {
                         ""

@@ -376,7 +376,7 @@ fn check_role(options: &JsValue, policy: &Policy) -> Result<(), JsValue> {
         return Ok(());
     }
     let role = string(&role_value, "options.role", "a role id as a string")?;
-    if !has_role(policy, &role) {
+    if !has_role(&policy.roles, &role) {
         return Err(bad("options.role", "one of this policy's role ids"));
     }
     Ok(())

@@ -89,7 +89,7 @@ impl AgreementReview {
     fn for_part(&self, rule: &Rule, part: Option<ReadingPart>) -> Rule {
         let mut r = rule.clone();
         if part.is_some_and(|p| self.reading_for.contains(&p)) {
-            r.basis = crate::policy::Basis::Reading;
+            r.basis = crate::terms::Basis::Reading;
         }
         r
     }

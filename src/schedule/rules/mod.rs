@@ -77,7 +77,7 @@ macro_rules! rule_kinds {
             }
 
             /// Reads the kind named `name` from the rule's JSON object, unchecked
-            /// (`crate::policy::read`); `None` for a name that is no kind, or keys that do
+            /// (`crate::read`); `None` for a name that is no kind, or keys that do
             /// not read.
             pub(crate) fn read_named(
                 name: &str,

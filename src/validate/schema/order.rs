@@ -12,7 +12,7 @@
 use super::export::{description, field_type, CASE_IDS_PATTERN, DATE_PATTERN, TIME_PATTERN};
 use super::SchemaOptions;
 use crate::json::write::{self, Object};
-use crate::policy::Policy;
+use crate::schedule::Rulebook;
 use crate::validate::Mode;
 use crate::validate::{Field, FieldType, Required, Template};
 
@@ -33,7 +33,11 @@ use crate::validate::{Field, FieldType, Required, Template};
 /// assert!(purpose < focus, "1. THE PURPOSE before 3. THE FOCUS");
 /// # Ok::<(), supervision_rules::Error>(())
 /// ```
-pub fn json_schema_text(policy: &Policy, template: &Template, options: SchemaOptions) -> String {
+pub fn json_schema_text<P: Rulebook + ?Sized>(
+    policy: &P,
+    template: &Template,
+    options: SchemaOptions,
+) -> String {
     let finalised = options.mode == Mode::Final;
     let mut properties: Vec<(&str, String)> = Vec::new();
     let mut required = Vec::new();
@@ -67,7 +71,12 @@ pub fn json_schema_text(policy: &Policy, template: &Template, options: SchemaOpt
         let last = properties.iter().rev().find(|(k, _)| k == id);
         (*id, last.map_or("", |(_, v)| v.as_str()))
     }));
-    let description = description(policy, template, finalised, !required_final.is_empty());
+    let description = description(
+        policy.authority(),
+        template,
+        finalised,
+        !required_final.is_empty(),
+    );
     let mut schema = Object::new();
     schema
         .text("$schema", options.draft.uri())
@@ -79,7 +88,7 @@ pub fn json_schema_text(policy: &Policy, template: &Template, options: SchemaOpt
         .set("additionalProperties", "true".into());
     if options.extensions {
         schema
-            .text("x-policy", &policy.id)
+            .text("x-policy", policy.id())
             .text("x-template", &template.id);
         if let Some(sd) = &template.session_date {
             schema.text("x-session-date", sd);
