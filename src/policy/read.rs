@@ -4,9 +4,9 @@
 //! general reader (issue 20). It reads what serde's derive read from the same text, and
 //! refuses (`None`) what that refused; `tests/two_readers.rs` holds the two together.
 //!
-//! Each struct says how it is read with [`read_fields!`], one line per key, beside
-//! its definition (`src/read/` has the machinery): a key added to a struct is a line added to its list.
-//! The strict reader, with every problem at its path and "did you mean", is `load.rs`
+//! Each struct says how it is read with [`read_fields!`], one line per key, beside its
+//! definition (the machinery is `src/read/`): a key added to a struct is a line added to its
+//! list. The strict reader, with every problem at its path and "did you mean", is `load/`
 //! (authoring builds).
 
 use super::model::Policy;

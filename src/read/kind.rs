@@ -3,7 +3,8 @@
 
 use serde::de::DeserializeOwned;
 
-/// Reads one rule kind's own fields; the registration in `rule_kinds!` and `template_rule_kinds!` names the type.
+/// Reads one rule kind's own fields; the registration in `rule_kinds!` (or
+/// `template_rule_kinds!`) names the type.
 pub(crate) trait KindReader {
     /// Reads `T` (`what`, for messages) from the rule, checking its keys first.
     fn read<T: DeserializeOwned>(&mut self, what: &str) -> Option<T>;
