@@ -280,6 +280,11 @@ pub fn schedule_team<P>(policy: &P, team: &Team, options: &ScheduleOptions) -> R
 where
     P: Rulebook + ?Sized,
 {
+    team_schedule(policy.rules(), team, options)
+}
+
+/// [`schedule_team`] under a policy's rules: one function whatever holds them.
+fn team_schedule(rules: &[Rule], team: &Team, options: &ScheduleOptions) -> Result<Schedule> {
     let mut e = TeamEngine {
         team,
         as_of: options.as_of,
@@ -288,7 +293,7 @@ where
         obligations: Vec::new(),
         breaches: Vec::new(),
     };
-    for rule in policy.rules() {
+    for rule in rules {
         if let Some(kind) = rule.kind.for_team() {
             kind.apply(rule, &mut e)?;
         }

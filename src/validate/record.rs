@@ -7,7 +7,8 @@ use crate::error::{Error, Result};
 use crate::finding::{Finding, Severity};
 use crate::json::{Json as Value, JsonMap as Map};
 use crate::schedule::supervisee::known_role;
-use crate::schedule::Rulebook;
+use crate::schedule::{Rule, Rulebook};
+use crate::terms::Role;
 use crate::validate::Template;
 
 /// Tables (and any field holding a list) within [`crate::limits::ROWS`]: a record's
@@ -60,10 +61,21 @@ pub(crate) fn validate_read<P: Rulebook + ?Sized>(
     record: &Value<'_>,
     options: &ValidateOptions,
 ) -> Result<ValidationReport> {
+    validate_under(policy.roles(), policy.rules(), template, record, options)
+}
+
+/// [`validate_read`] under a policy's roles and rules: one function whatever holds them.
+fn validate_under(
+    roles: &[Role],
+    rules: &[Rule],
+    template: &Template,
+    record: &Value<'_>,
+    options: &ValidateOptions,
+) -> Result<ValidationReport> {
     let Value::Object(record) = record else {
         return Err(Error::bad_argument("record", "an object keyed by field id"));
     };
-    known_role(policy.roles(), &options.supervisee.role, "options.role")?;
+    known_role(roles, &options.supervisee.role, "options.role")?;
     // A misspelt id would silently check the field after all; the id itself is not echoed.
     if options.ignore.iter().any(|id| template.field(id).is_none()) {
         return Err(Error::bad_argument(
@@ -82,7 +94,7 @@ pub(crate) fn validate_read<P: Rulebook + ?Sized>(
             c.field(field, session);
         }
     }
-    rules::apply(&mut c, policy.rules(), session, options);
+    rules::apply(&mut c, rules, session, options);
 
     let (mut errors, mut warnings): (Vec<Finding>, Vec<Finding>) = c
         .findings

@@ -201,6 +201,11 @@ pub fn json_schema_with<P: Rulebook + ?Sized>(
     template: &Template,
     options: SchemaOptions,
 ) -> Value {
+    schema_with(policy.id(), policy.authority(), template, options)
+}
+
+/// [`json_schema_with`] for the policy `id` of `authority`: one function whatever holds it.
+fn schema_with(id: &str, authority: &str, template: &Template, options: SchemaOptions) -> Value {
     let finalised = options.mode == Mode::Final;
     let mut properties = Map::new();
     let mut required = Vec::new();
@@ -233,12 +238,7 @@ pub fn json_schema_with<P: Rulebook + ?Sized>(
             ("fields", ids.into()),
         ]));
     }
-    let description = description(
-        policy.authority(),
-        template,
-        finalised,
-        !required_final.is_empty(),
-    );
+    let description = description(authority, template, finalised, !required_final.is_empty());
     let mut schema = Map::new();
     schema.insert("$schema".into(), options.draft.uri().into());
     schema.insert("title".into(), template.title.as_str().into());
@@ -248,7 +248,7 @@ pub fn json_schema_with<P: Rulebook + ?Sized>(
     schema.insert("required".into(), Value::Array(required));
     schema.insert("additionalProperties".into(), true.into());
     if options.extensions {
-        schema.insert("x-policy".into(), policy.id().into());
+        schema.insert("x-policy".into(), id.into());
         schema.insert("x-template".into(), template.id.as_str().into());
         if let Some(sd) = &template.session_date {
             schema.insert("x-session-date".into(), sd.as_str().into());

@@ -38,6 +38,11 @@ pub fn json_schema_text<P: Rulebook + ?Sized>(
     template: &Template,
     options: SchemaOptions,
 ) -> String {
+    schema_text(policy.id(), policy.authority(), template, options)
+}
+
+/// [`json_schema_text`] for the policy `id` of `authority`: one function whatever holds it.
+fn schema_text(id: &str, authority: &str, template: &Template, options: SchemaOptions) -> String {
     let finalised = options.mode == Mode::Final;
     let mut properties: Vec<(&str, String)> = Vec::new();
     let mut required = Vec::new();
@@ -71,12 +76,7 @@ pub fn json_schema_text<P: Rulebook + ?Sized>(
         let last = properties.iter().rev().find(|(k, _)| k == id);
         (*id, last.map_or("", |(_, v)| v.as_str()))
     }));
-    let description = description(
-        policy.authority(),
-        template,
-        finalised,
-        !required_final.is_empty(),
-    );
+    let description = description(authority, template, finalised, !required_final.is_empty());
     let mut schema = Object::new();
     schema
         .text("$schema", options.draft.uri())
@@ -87,9 +87,7 @@ pub fn json_schema_text<P: Rulebook + ?Sized>(
         .set("required", write::strings(required))
         .set("additionalProperties", "true".into());
     if options.extensions {
-        schema
-            .text("x-policy", policy.id())
-            .text("x-template", &template.id);
+        schema.text("x-policy", id).text("x-template", &template.id);
         if let Some(sd) = &template.session_date {
             schema.text("x-session-date", sd);
         }
