@@ -45,7 +45,9 @@ mod input;
 mod json;
 pub mod limits;
 pub mod policy;
+mod read;
 pub mod schedule;
+mod terms;
 pub mod validate;
 pub mod words;
 

@@ -3,7 +3,7 @@
 //! these, so a date or an interval reads the same wherever it is shown.
 
 use crate::calendar::{Duration, Unit};
-use crate::policy::{ObligationKind, SessionType};
+use crate::terms::{ObligationKind, SessionType};
 use chrono::{Datelike, NaiveDate};
 
 /// The months, as GOV.UK writes them.

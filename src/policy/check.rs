@@ -2,82 +2,15 @@
 //! its own fields (`check` in `src/schedule/rules/<kind>.rs`); this module checks what all
 //! rules share and the templates.
 
-use super::model::*;
-use crate::error::PolicyProblem;
+use crate::policy::model::Policy;
+use crate::schedule::rules::RuleKind;
+use crate::schedule::rules::Subject;
+use crate::schedule::Rule;
+use crate::terms::Problems;
+use crate::terms::{Basis, ObligationKind};
+use crate::validate::rules::{date_field, TemplateRuleAt};
+use crate::validate::{Field, FieldType, Required, Template};
 use std::collections::{BTreeMap, BTreeSet};
-
-/// Largest count a rule may ask for (sessions in a window, observations): beyond this a
-/// number is a typing error, not a policy.
-pub(crate) const MAX_COUNT: u32 = 1000;
-/// Longest id, label or source string.
-const MAX_TEXT: usize = 10_000;
-
-/// Every problem found, with its JSON path.
-#[derive(Default)]
-pub(crate) struct Problems(Vec<PolicyProblem>);
-
-impl Problems {
-    /// Records a problem at `path`.
-    pub(crate) fn push(&mut self, path: impl Into<String>, expected: impl Into<String>) {
-        self.0.push(PolicyProblem {
-            path: path.into(),
-            expected: expected.into(),
-        });
-    }
-
-    /// Records a problem found elsewhere.
-    pub(crate) fn add(&mut self, problem: PolicyProblem) {
-        self.0.push(problem);
-    }
-
-    /// None found.
-    pub(crate) fn is_empty(&self) -> bool {
-        self.0.is_empty()
-    }
-
-    /// The problems, in the order found.
-    pub(crate) fn into_vec(self) -> Vec<PolicyProblem> {
-        self.0
-    }
-
-    /// A text value: not blank, not longer than 10,000 bytes.
-    pub(crate) fn text(&mut self, path: String, s: &str) {
-        if s.trim().is_empty() {
-            self.push(path, "a non-empty string");
-        } else if s.len() > MAX_TEXT {
-            self.push(path, "a string of at most 10,000 bytes");
-        }
-    }
-
-    /// A rule's `counts`: at least one session type.
-    pub(crate) fn counts(&mut self, path: &str, counts: &[SessionType]) {
-        if counts.is_empty() {
-            self.push(format!("{path}.counts"), "at least one session type");
-        }
-    }
-
-    /// A count a rule asks for: 1 to [`MAX_COUNT`].
-    pub(crate) fn count(&mut self, path: &str, field: &str, n: u32) {
-        if n == 0 || n > MAX_COUNT {
-            self.push(format!("{path}.{field}"), "a whole number from 1 to 1000");
-        }
-    }
-
-    /// An obligation a session can meet: supervision, personal or case supervision.
-    pub(crate) fn session_obligation(&mut self, path: &str, obligation: ObligationKind) {
-        if !matches!(
-            obligation,
-            ObligationKind::Supervision
-                | ObligationKind::PersonalSupervision
-                | ObligationKind::CaseSupervision
-        ) {
-            self.push(
-                format!("{path}.obligation"),
-                "supervision, personal-supervision or case-supervision",
-            );
-        }
-    }
-}
 
 fn is_id(s: &str) -> bool {
     !s.is_empty()
@@ -348,69 +281,6 @@ fn check_field(fpath: &str, f: &Field, problems: &mut Problems) {
             problems.push(
                 format!("{fpath}.min"),
                 "a minimum no larger than the maximum",
-            );
-        }
-    }
-}
-
-/// `id`, at `at`, names a date field of the template.
-fn date_field(fields: &BTreeMap<&str, FieldType>, id: &str, at: String, problems: &mut Problems) {
-    match fields.get(id) {
-        Some(FieldType::Date) => {}
-        Some(_) => problems.push(at, "the id of a date field"),
-        None => problems.push(at, "the id of a field in this template"),
-    }
-}
-
-/// Where a template rule is, the fields it may name and what else its kind's `check`
-/// (`src/validate/rules/<kind>.rs`) looks at.
-pub(crate) struct TemplateRuleAt<'a> {
-    template: &'a str,
-    rule: String,
-    fields: &'a BTreeMap<&'a str, FieldType>,
-    session_date: bool,
-    cadences: &'a BTreeSet<ObligationKind>,
-}
-
-impl TemplateRuleAt<'_> {
-    /// `id`, under the rule's `key`, names a date field of the template.
-    pub(crate) fn date_field(&self, id: &str, key: &str, problems: &mut Problems) {
-        date_field(self.fields, id, format!("{}.{key}", self.rule), problems);
-    }
-
-    /// The type of the template's field `id`; `None` when there is no such field.
-    pub(crate) fn field_type(&self, id: &str) -> Option<FieldType> {
-        self.fields.get(id).copied()
-    }
-
-    /// A problem with the rule's `key`.
-    pub(crate) fn push(&self, key: &str, expected: &str, problems: &mut Problems) {
-        problems.push(format!("{}.{key}", self.rule), expected);
-    }
-
-    /// A problem with the rule as a whole.
-    pub(crate) fn push_whole(&self, expected: &str, problems: &mut Problems) {
-        problems.push(self.rule.clone(), expected);
-    }
-
-    /// A rule measured from the session by the cadence for `obligation`: the template has a
-    /// session date, and the policy a cadence rule for that obligation.
-    pub(crate) fn cadence_after_session(
-        &self,
-        obligation: ObligationKind,
-        problems: &mut Problems,
-    ) {
-        if !self.session_date {
-            problems.push(
-                format!("{}.sessionDate", self.template),
-                "the session date field, which this rule measures from",
-            );
-        }
-        if !self.cadences.contains(&obligation) {
-            self.push(
-                "obligation",
-                "an obligation with a cadence rule in this policy",
-                problems,
             );
         }
     }

@@ -11,9 +11,9 @@
 //! edited by hand (and so not checked) is refused rather than trusted. It guards against
 //! mistakes, not against an attacker: whoever can change the page can change the policy.
 
-use super::read::{Json, Read};
 use super::Policy;
 use crate::error::{Error, PolicyProblem, Result};
+use crate::read::{Json, Read};
 
 /// The version of the compiled form this build reads and writes.
 pub const COMPILED_FORMAT: u32 = 1;

@@ -2,8 +2,8 @@
 //! the override graph (Tarjan's strongly connected components), so a chain of thousands of
 //! overrides costs what it holds rather than its square.
 
-use super::check::Problems;
 use super::model::Policy;
+use crate::terms::Problems;
 use std::collections::BTreeMap;
 
 /// `overrides` must not form a cycle: a rule that (through others) overrides itself would

@@ -1,10 +1,10 @@
 //! Deriving a policy from a registered one: `extends`, replacing and adding elements by id,
 //! and `remove`; and putting the merged policy's problems back in the author's terms.
 
-use super::check::Problems;
 use super::keys::did_you_mean;
 use super::{Policy, Registry};
 use crate::error::PolicyProblem;
+use crate::terms::Problems;
 use serde_json::{Map, Value};
 use std::sync::Arc;
 

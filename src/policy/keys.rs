@@ -5,7 +5,7 @@
 //! kind, a template rule's kind), so every object is checked here first: each unknown key is
 //! a problem of its own, at its own path, with the keys allowed there.
 
-use super::check::Problems;
+use crate::terms::Problems;
 use serde::de::{self, Deserialize, DeserializeOwned, Deserializer, Visitor};
 use serde_json::{Map, Value};
 use std::fmt;
@@ -213,7 +213,8 @@ fn explain(message: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::policy::{Cadence, Field, Policy};
+    use crate::policy::{Cadence, Policy};
+    use crate::validate::Field;
 
     #[test]
     fn field_names_come_from_the_serde_attributes() {

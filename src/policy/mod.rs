@@ -18,21 +18,27 @@ mod locate;
 mod model;
 mod read;
 mod registry;
-mod select;
 #[cfg(feature = "authoring")]
 mod stand_in;
-mod template;
 
-pub(crate) use check::{Problems, TemplateRuleAt};
 pub use compiled::{compile, load_compiled, COMPILED_FORMAT};
-#[cfg(feature = "authoring")]
-pub(crate) use load::KindReader;
 #[cfg(feature = "authoring")]
 pub use load::{parse_policy, parse_policy_value, MAX_PROBLEMS};
 #[cfg(feature = "authoring")]
 pub use locate::{check_text, Located};
-pub use model::*;
+pub use model::Policy;
 pub use read::read_unchecked;
-pub(crate) use read::{by_name as read_by_name, read_fields, Json, Read};
 pub use registry::{builtins, Registry, BUILTIN_SOURCES};
-pub use select::{Selection, Who};
+
+// What a policy holds, defined below it (the crate's own code imports each from its home):
+// the shared words (`terms`), timing rules (`schedule`), templates (`validate`).
+pub use crate::schedule::rules::*;
+pub use crate::schedule::Selection;
+pub use crate::terms::{
+    by_our_reading, Anchor, Basis, Cancelled, EventKind, Hours, ObligationKind, Phase, Plan, Rag,
+    RebookFrom, Role, SessionType, When, Who, Window,
+};
+pub use crate::validate::rules::*;
+pub use crate::validate::{
+    Field, FieldMessages, FieldType, Required, Section, Template, TemplateRule,
+};

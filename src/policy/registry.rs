@@ -4,9 +4,10 @@
 use super::compiled::load_compiled;
 #[cfg(feature = "authoring")]
 use super::load::parse_policy_value;
-use super::model::{Policy, Template};
+use super::model::Policy;
 use super::read::read_unchecked;
 use crate::error::{Error, Result};
+use crate::validate::Template;
 use std::collections::BTreeMap;
 use std::sync::{Arc, OnceLock};
 

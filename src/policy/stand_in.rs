@@ -6,11 +6,13 @@
 //! obligation — and nothing else; whatever the whole-policy check finds about a stand-in
 //! itself is dropped ([`StandIns::covers`]), as its reading problems are already listed.
 
-use super::check::Problems;
 use super::keys::de;
-use super::model::{
-    Basis, Cadence, IncidentMeeting, ObligationKind, Policy, Role, Rule, RuleKind, Template, When,
-};
+use crate::policy::model::Policy;
+use crate::schedule::rules::{Cadence, IncidentMeeting, RuleKind};
+use crate::schedule::Rule;
+use crate::terms::Problems;
+use crate::terms::{Basis, ObligationKind, Role, When};
+use crate::validate::Template;
 use serde_json::Value;
 
 /// The paths of the elements standing in, and whether the top level stands in too.

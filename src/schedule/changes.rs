@@ -23,7 +23,7 @@ use super::Worker;
 use crate::error::{Error, Result};
 use crate::input::object;
 use crate::json::Json as Value;
-use crate::policy::{Hours, Who};
+use crate::terms::{Hours, Who};
 use chrono::NaiveDate;
 
 /// From a date, the worker's role, hours or `fte` (fields not given stay as before).

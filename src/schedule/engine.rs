@@ -9,9 +9,8 @@ use crate::calendar::{add_days, Calendar, Duration};
 use crate::code::Code;
 use crate::error::{Error, Result};
 use crate::finding::{Finding, Severity};
-use crate::policy::{
-    by_our_reading, Anchor, Basis, ObligationKind, Rule, SessionType, Who, Window,
-};
+use crate::schedule::Rule;
+use crate::terms::{by_our_reading, Anchor, Basis, ObligationKind, SessionType, Who, Window};
 use crate::words::long_date;
 use chrono::{Datelike, NaiveDate};
 use std::collections::{BTreeMap, BTreeSet};

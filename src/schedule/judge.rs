@@ -11,7 +11,8 @@ use super::supervisee::{has_role, known_role};
 use super::worker::Worker;
 use crate::error::{Error, Result};
 use crate::finding::{Finding, Severity};
-use crate::policy::{Policy, Rule, Selection};
+use crate::schedule::{Rule, Rulebook, Selection};
+use crate::terms::Role;
 use chrono::NaiveDate;
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -34,11 +35,24 @@ use std::collections::{BTreeMap, BTreeSet};
 /// assert!(s.obligations.iter().any(|o| o.due.to_string() == "2026-01-19"));
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
-pub fn schedule(policy: &Policy, worker: &Worker, options: &ScheduleOptions) -> Result<Schedule> {
+pub fn schedule<P>(policy: &P, worker: &Worker, options: &ScheduleOptions) -> Result<Schedule>
+where
+    P: Rulebook + ?Sized,
+{
+    schedule_by(policy.roles(), policy.rules(), worker, options)
+}
+
+/// [`schedule`] under a policy's roles and rules (one function whatever holds them).
+fn schedule_by(
+    roles: &[Role],
+    rules: &[Rule],
+    worker: &Worker,
+    options: &ScheduleOptions,
+) -> Result<Schedule> {
     let who = &worker.supervisee;
-    known_role(policy, &who.role, "worker.role")?;
+    known_role(roles, &who.role, "worker.role")?;
     for (i, c) in who.changes.iter().enumerate() {
-        if c.role.as_ref().is_some_and(|r| !has_role(policy, r)) {
+        if c.role.as_ref().is_some_and(|r| !has_role(roles, r)) {
             return Err(Error::bad_argument(
                 format!("worker.changes[{i}].role"),
                 "one of this policy's role ids, as for worker.role",
@@ -61,9 +75,9 @@ pub fn schedule(policy: &Policy, worker: &Worker, options: &ScheduleOptions) -> 
         &options.calendar,
     );
     e.wording = options.breaches != Breaches::None;
-    let brought = brought_in(policy, &e);
-    past_eras(policy, &mut e, &brought)?;
-    judge(policy, &mut e, &brought)?;
+    let brought = brought_in(rules, &e);
+    past_eras(rules, &mut e, &brought)?;
+    judge(rules, &mut e, &brought)?;
     let Engine {
         obligations,
         breaches,
@@ -105,7 +119,7 @@ pub(crate) fn finish(
 /// rules chosen with that era's role, hours and `fte` judge the gaps and duties that opened
 /// in it (see [`Engine::breach`]). Their obligations are not wanted: what is due now is the
 /// present era's.
-fn past_eras<'a>(policy: &'a Policy, e: &mut Engine<'a>, brought: &BroughtIn<'a>) -> Result<()> {
+fn past_eras<'a>(rules: &'a [Rule], e: &mut Engine<'a>, brought: &BroughtIn<'a>) -> Result<()> {
     let eras = e.worker.eras();
     for era in eras {
         if era.contains(e.as_of) || era.from.is_some_and(|f| f > e.as_of) {
@@ -113,7 +127,7 @@ fn past_eras<'a>(policy: &'a Policy, e: &mut Engine<'a>, brought: &BroughtIn<'a>
         }
         let mut past = e.afresh();
         past.era = era;
-        judge(policy, &mut past, brought)?;
+        judge(rules, &mut past, brought)?;
         e.breaches.extend(past.breaches);
     }
     Ok(())
@@ -121,14 +135,15 @@ fn past_eras<'a>(policy: &'a Policy, e: &mut Engine<'a>, brought: &BroughtIn<'a>
 
 /// The worker's rules, then the child rules for each case on the caseload, chosen with the
 /// engine's era.
-fn judge<'a>(policy: &'a Policy, e: &mut Engine<'a>, brought: &BroughtIn<'a>) -> Result<()> {
+fn judge<'a>(rules: &'a [Rule], e: &mut Engine<'a>, brought: &BroughtIn<'a>) -> Result<()> {
     e.since = brought.get(&e.era.from).cloned().unwrap_or_default();
-    worker_rules(policy, e)?;
+    worker_rules(rules, e)?;
     let worker = e.worker;
     // What a case's rules depend on besides the case (the era, `asOf`) is the same for every
     // case, and cases with one plan and RAG rating have the same rules: chosen once each.
     let who = e.who();
-    let for_any_case: Vec<&Rule> = (policy.rules.iter())
+    let for_any_case: Vec<&Rule> = rules
+        .iter()
         .filter(|r| r.kind.for_child().is_some() && r.when.matches(&who, |w| e.inside(w)))
         .collect();
     let mut chosen: Vec<(CaseKey, Vec<&Rule>)> = Vec::new();
@@ -152,7 +167,7 @@ fn judge<'a>(policy: &'a Policy, e: &mut Engine<'a>, brought: &BroughtIn<'a>) ->
 }
 
 /// What chooses a case's rules besides the worker: its plan and RAG rating.
-type CaseKey = (Option<crate::policy::Plan>, Option<crate::policy::Rag>);
+type CaseKey = (Option<crate::terms::Plan>, Option<crate::terms::Rag>);
 
 /// The rules a change brought in, for each era (by its first day): for each worker or child
 /// rule chosen in the era, the first day of the run of eras up to it in which the rule has
@@ -161,7 +176,7 @@ type CaseKey = (Option<crate::policy::Plan>, Option<crate::policy::Rag>);
 /// over the eras, each run carried from one era to the next: a choice per era and rule.
 type BroughtIn<'a> = BTreeMap<Option<NaiveDate>, BTreeMap<&'a str, NaiveDate>>;
 
-fn brought_in<'a>(policy: &'a Policy, e: &Engine<'a>) -> BroughtIn<'a> {
+fn brought_in<'a>(rules: &'a [Rule], e: &Engine<'a>) -> BroughtIn<'a> {
     let mut all = BTreeMap::new();
     if e.worker.supervisee.changes.is_empty() {
         return all;
@@ -169,7 +184,7 @@ fn brought_in<'a>(policy: &'a Policy, e: &Engine<'a>) -> BroughtIn<'a> {
     let mut before: BTreeSet<&'a str> = BTreeSet::new();
     let mut since_before: BTreeMap<&'a str, NaiveDate> = BTreeMap::new();
     for era in e.worker.eras() {
-        let chosen: BTreeSet<&'a str> = Selection::new(policy, |r| {
+        let chosen: BTreeSet<&'a str> = Selection::among(rules, |r| {
             (r.kind.for_worker().is_some() || r.kind.for_child().is_some())
                 && r.when.matches(&era.who, |w| e.inside_era(w, &era))
         })
@@ -196,11 +211,11 @@ fn brought_in<'a>(policy: &'a Policy, e: &Engine<'a>) -> BroughtIn<'a> {
 /// The worker's rules: those chosen, then each overridden rule whose every overrider has
 /// handed over (its `during` window ends before its next session falls due). A rule taking
 /// over gives its next obligation only: the history was audited by the rule that governed it.
-fn worker_rules<'a>(policy: &'a Policy, e: &mut Engine<'a>) -> Result<()> {
-    let selection = Selection::new(policy, |r| {
+fn worker_rules<'a>(rules: &'a [Rule], e: &mut Engine<'a>) -> Result<()> {
+    let selection = Selection::among(rules, |r| {
         r.kind.for_worker().is_some() && r.when.matches(&e.who(), |w| e.inside(w))
     });
-    judge_ended_windows(policy, e)?;
+    judge_ended_windows(rules, e)?;
     let mut handed_over: BTreeMap<&str, Handover> = BTreeMap::new();
     for rule in selection.chosen() {
         if let Some(h) = apply(rule, e)? {
@@ -234,9 +249,8 @@ fn worker_rules<'a>(policy: &'a Policy, e: &mut Engine<'a>) -> Result<()> {
 /// The worker's `during` rules whose window has ended by `asOf`: each judges the sessions
 /// that fell due inside its window (the rule then in force), and the rules it overrides
 /// leave those sessions alone. A rule overridden by another ended rule comes after it.
-fn judge_ended_windows<'a>(policy: &'a Policy, e: &mut Engine<'a>) -> Result<()> {
-    let ended: Vec<&Rule> = policy
-        .rules
+fn judge_ended_windows<'a>(rules: &'a [Rule], e: &mut Engine<'a>) -> Result<()> {
+    let ended: Vec<&Rule> = rules
         .iter()
         .filter(|r| {
             r.kind.for_worker().is_some()

@@ -5,7 +5,7 @@ use super::output::Schedule;
 use super::{ScheduleOptions, Worker};
 use crate::error::{Error, Result};
 use crate::json::Json;
-use crate::policy::Policy;
+use crate::schedule::Rulebook;
 use serde_json::Value;
 
 /// The schedule of each worker in `workers` (the JS contract's `Worker[]`), in order.
@@ -13,8 +13,8 @@ use serde_json::Value;
 /// # Errors
 /// [`Error::BadArgument`] naming the worker by its place in the list
 /// (`workers[3].sessions[0].date`), or the first error a schedule gives.
-pub fn schedule_many(
-    policy: &Policy,
+pub fn schedule_many<P: Rulebook + ?Sized>(
+    policy: &P,
     workers: &[Value],
     options: &ScheduleOptions,
 ) -> Result<Vec<Schedule>> {
@@ -31,8 +31,8 @@ pub fn schedule_many(
 /// # Errors
 /// As [`schedule_many`].
 #[cfg(all(target_arch = "wasm32", feature = "schedule"))]
-pub(crate) fn schedule_many_written(
-    policy: &Policy,
+pub(crate) fn schedule_many_written<P: Rulebook + ?Sized>(
+    policy: &P,
     workers: &[Json<'_>],
     options: &ScheduleOptions,
     out: &mut Vec<u8>,
@@ -52,7 +52,12 @@ pub(crate) fn schedule_many_written(
 }
 
 /// The schedule of the worker at `i`, an error naming it by its place in the list.
-fn one(policy: &Policy, i: usize, w: &Json<'_>, options: &ScheduleOptions) -> Result<Schedule> {
+fn one<P: Rulebook + ?Sized>(
+    policy: &P,
+    i: usize,
+    w: &Json<'_>,
+    options: &ScheduleOptions,
+) -> Result<Schedule> {
     // An error about the worker, read or scheduled, names it by its place in the list.
     let place = |e| match e {
         Error::BadArgument { path, expected } => Error::bad_argument(

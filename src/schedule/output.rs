@@ -3,7 +3,7 @@
 
 use crate::calendar::format_date;
 use crate::finding::Finding;
-use crate::policy::ObligationKind;
+use crate::terms::ObligationKind;
 use chrono::NaiveDate;
 use serde::{Serialize, Serializer};
 

@@ -11,7 +11,8 @@ use crate::calendar::Duration;
 use crate::error::{Error, Result};
 use crate::input::Obj;
 use crate::json::Json;
-use crate::policy::{Hours, Policy, Who};
+use crate::terms::Role;
+use crate::terms::{Hours, Who};
 use chrono::NaiveDate;
 
 /// The role `validate` assumes when its options give none.
@@ -153,20 +154,16 @@ impl Supervisee {
 
 /// Whether `role` is one of the policy's role ids: the one check of a supervisee's role, for
 /// the schedule, `validate` and the widget.
-pub(crate) fn has_role(policy: &Policy, role: &str) -> bool {
-    policy.roles.iter().any(|r| r.id == role)
+pub(crate) fn has_role(roles: &[Role], role: &str) -> bool {
+    roles.iter().any(|r| r.id == role)
 }
 
 /// `role` as one of the policy's role ids, or an error at `path` listing them.
-pub(crate) fn known_role(policy: &Policy, role: &str, path: &str) -> Result<()> {
-    if has_role(policy, role) {
+pub(crate) fn known_role(roles: &[Role], role: &str, path: &str) -> Result<()> {
+    if has_role(roles, role) {
         return Ok(());
     }
-    let ids: Vec<String> = policy
-        .roles
-        .iter()
-        .map(|r| format!("\"{}\"", r.id))
-        .collect();
+    let ids: Vec<String> = roles.iter().map(|r| format!("\"{}\"", r.id)).collect();
     Err(Error::bad_argument(
         path,
         format!("one of this policy's role ids: {}", ids.join(", ")),

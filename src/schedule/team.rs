@@ -20,8 +20,10 @@ use crate::error::{Error, Result};
 use crate::finding::Finding;
 use crate::input::{object, unique};
 use crate::json::Json;
-use crate::policy::{ObligationKind, Policy, Rule};
 use crate::schedule::engine::after;
+use crate::schedule::Rule;
+use crate::schedule::Rulebook;
+use crate::terms::ObligationKind;
 use chrono::NaiveDate;
 use serde_json::Value;
 use std::collections::BTreeSet;
@@ -274,7 +276,15 @@ impl TeamEngine<'_> {
 /// assert!(s.obligations.iter().any(|o| o.due.to_string() == "2026-02-28"));
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
-pub fn schedule_team(policy: &Policy, team: &Team, options: &ScheduleOptions) -> Result<Schedule> {
+pub fn schedule_team<P>(policy: &P, team: &Team, options: &ScheduleOptions) -> Result<Schedule>
+where
+    P: Rulebook + ?Sized,
+{
+    team_schedule(policy.rules(), team, options)
+}
+
+/// [`schedule_team`] under a policy's rules: one function whatever holds them.
+fn team_schedule(rules: &[Rule], team: &Team, options: &ScheduleOptions) -> Result<Schedule> {
     let mut e = TeamEngine {
         team,
         as_of: options.as_of,
@@ -283,7 +293,7 @@ pub fn schedule_team(policy: &Policy, team: &Team, options: &ScheduleOptions) ->
         obligations: Vec::new(),
         breaches: Vec::new(),
     };
-    for rule in &policy.rules {
+    for rule in rules {
         if let Some(kind) = rule.kind.for_team() {
             kind.apply(rule, &mut e)?;
         }

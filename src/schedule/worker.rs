@@ -5,7 +5,7 @@ use crate::calendar::TimeOfDay;
 use crate::error::{Error, Result};
 use crate::input::{enum_value, object, Obj};
 use crate::json::Json as Value;
-use crate::policy::{Cancelled, EventKind, ObligationKind, Plan, Rag, SessionType};
+use crate::terms::{Cancelled, EventKind, ObligationKind, Plan, Rag, SessionType};
 use chrono::NaiveDate;
 
 /// A worker: role, key dates, supervision history and caseload.

@@ -127,8 +127,8 @@ fn digits(out: &mut Vec<u8>, n: u32, width: u32) {
 mod tests {
     use super::*;
     use crate::finding::{Code, Finding, Run, Severity};
-    use crate::policy::ObligationKind;
     use crate::schedule::Status;
+    use crate::terms::ObligationKind;
 
     fn day(y: i32, m: u32, d: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, d).expect("a real date")

@@ -8,7 +8,7 @@ use crate::calendar::parse_date;
 use crate::code::Code;
 use crate::finding::Finding;
 use crate::json::{Json as Value, JsonMap as Map};
-use crate::policy::{Field, FieldType, Template};
+use crate::validate::{Field, FieldType, Template};
 use chrono::NaiveDate;
 use std::cell::OnceCell;
 

@@ -4,7 +4,7 @@
 use super::{is_empty, Checker, Code, Mode, Place};
 use crate::calendar::{parse_date, parse_time, DateErrorKind};
 use crate::json::Json as Value;
-use crate::policy::{Field, FieldType, Required};
+use crate::validate::{Field, FieldType, Required};
 use chrono::NaiveDate;
 
 /// Whether a field's value counts as not given: missing, `null` or blank text for every type;

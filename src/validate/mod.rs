@@ -23,6 +23,7 @@ mod record;
 pub(crate) mod rules;
 mod schema;
 mod table;
+mod template;
 
 pub use crate::code::Code;
 pub use field::{case_ids_only, MAX_CASE_ID_LEN};
@@ -33,6 +34,7 @@ pub(crate) use record::validate_read;
 pub use schema::{
     json_schema, json_schema_text, json_schema_with, Draft, SchemaOptions, EXTENSION_KEYWORDS,
 };
+pub use template::{Field, FieldMessages, FieldType, Required, Section, Template, TemplateRule};
 
 #[cfg(all(target_arch = "wasm32", feature = "widget"))]
 pub(crate) use checker::subject;

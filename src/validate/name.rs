@@ -14,7 +14,7 @@
 //! field of a template (Havering's six "Record of Discussion" boxes) carries its section's
 //! heading in brackets, so the error summary says which one.
 
-use crate::policy::Template;
+use crate::validate::Template;
 use crate::words::{capitalise, lower};
 use std::cell::RefCell;
 

@@ -6,8 +6,10 @@ use super::rules;
 use crate::error::{Error, Result};
 use crate::finding::{Finding, Severity};
 use crate::json::{Json as Value, JsonMap as Map};
-use crate::policy::{Policy, Template};
 use crate::schedule::supervisee::known_role;
+use crate::schedule::{Rule, Rulebook};
+use crate::terms::Role;
+use crate::validate::Template;
 
 /// Tables (and any field holding a list) within [`crate::limits::ROWS`]: a record's
 /// content is otherwise never an error, but its size is bounded.
@@ -43,8 +45,8 @@ fn check_rows(template: &Template, record: &Map<'_>) -> Result<()> {
 /// assert_eq!(date.message, "Date of supervision must be a real date");
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
-pub fn validate(
-    policy: &Policy,
+pub fn validate<P: Rulebook + ?Sized>(
+    policy: &P,
     template: &Template,
     record: &serde_json::Value,
     options: &ValidateOptions,
@@ -53,8 +55,19 @@ pub fn validate(
 }
 
 /// [`validate`] of a record read borrowed (the JS boundary's).
-pub(crate) fn validate_read(
-    policy: &Policy,
+pub(crate) fn validate_read<P: Rulebook + ?Sized>(
+    policy: &P,
+    template: &Template,
+    record: &Value<'_>,
+    options: &ValidateOptions,
+) -> Result<ValidationReport> {
+    validate_under(policy.roles(), policy.rules(), template, record, options)
+}
+
+/// [`validate_read`] under a policy's roles and rules: one function whatever holds them.
+fn validate_under(
+    roles: &[Role],
+    rules: &[Rule],
     template: &Template,
     record: &Value<'_>,
     options: &ValidateOptions,
@@ -62,7 +75,7 @@ pub(crate) fn validate_read(
     let Value::Object(record) = record else {
         return Err(Error::bad_argument("record", "an object keyed by field id"));
     };
-    known_role(policy, &options.supervisee.role, "options.role")?;
+    known_role(roles, &options.supervisee.role, "options.role")?;
     // A misspelt id would silently check the field after all; the id itself is not echoed.
     if options.ignore.iter().any(|id| template.field(id).is_none()) {
         return Err(Error::bad_argument(
@@ -81,7 +94,7 @@ pub(crate) fn validate_read(
             c.field(field, session);
         }
     }
-    rules::apply(&mut c, policy, session, options);
+    rules::apply(&mut c, rules, session, options);
 
     let (mut errors, mut warnings): (Vec<Finding>, Vec<Finding>) = c
         .findings

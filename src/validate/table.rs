@@ -5,7 +5,7 @@ use super::checker::{is_blank_cell, is_blank_row, is_empty, Checker};
 use super::{Code, Place};
 use crate::calendar::parse_date;
 use crate::json::{Json as Value, JsonMap as Map};
-use crate::policy::Field;
+use crate::validate::Field;
 use chrono::NaiveDate;
 
 /// One row of a table. Its path and number are made only for a finding: most rows have none.

@@ -2,8 +2,8 @@
 //! the widget's panel does, and a new kind or status is named everywhere at once.
 
 use super::JsResult;
-use crate::policy::ObligationKind;
 use crate::schedule::{status_label, Status};
+use crate::terms::ObligationKind;
 use crate::words::kind_label;
 use js_sys::{Object, Reflect};
 use wasm_bindgen::prelude::*;

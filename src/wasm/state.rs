@@ -36,7 +36,7 @@ pub(crate) fn calendar() -> Calendar {
 pub(crate) fn with_template(
     policy_id: &JsValue,
     template_id: &JsValue,
-    f: impl FnOnce(&crate::policy::Policy, &crate::policy::Template) -> JsResult,
+    f: impl FnOnce(&crate::policy::Policy, &crate::validate::Template) -> JsResult,
 ) -> JsResult {
     let policy_id = string_arg(policy_id, "policyId")?;
     let template_id = string_arg(template_id, "templateId")?;

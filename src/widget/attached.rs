@@ -7,7 +7,7 @@ use super::listen::Listener;
 use super::options::AttachOptions;
 use super::{busy, js_error};
 use crate::error::Error;
-use crate::policy::FieldType;
+use crate::validate::FieldType;
 use crate::validate::{validate as core_validate, Mode, ValidateOptions, ValidationReport};
 use std::cell::{Cell, RefCell};
 use std::rc::{Rc, Weak};
@@ -276,7 +276,7 @@ pub(super) fn warn_missing(form: &HtmlFormElement, options: &AttachOptions) -> V
     let scan = Scan::read(form);
     let mut problems = Vec::new();
     for f in template.fields() {
-        if f.required == crate::policy::Required::No {
+        if f.required == crate::validate::Required::No {
             continue;
         }
         if options.absent.contains(&f.id) {
@@ -289,7 +289,7 @@ pub(super) fn warn_missing(form: &HtmlFormElement, options: &AttachOptions) -> V
                     f.id,
                     f.label,
                     template.id,
-                    if f.required == crate::policy::Required::Final {
+                    if f.required == crate::validate::Required::Final {
                         " when the record is finalised"
                     } else {
                         ""

@@ -4,9 +4,10 @@
 use super::{bad, js_error, prop};
 use crate::calendar::parse_date;
 use crate::error::Error;
-use crate::policy::{FieldType, Policy, Template};
+use crate::policy::Policy;
 use crate::schedule::supervisee::{has_role, LOOSE};
 use crate::schedule::Supervisee;
+use crate::validate::{FieldType, Template};
 use crate::validate::{Mode, ValidateOptions};
 use chrono::NaiveDate;
 use std::collections::BTreeMap;
@@ -375,7 +376,7 @@ fn check_role(options: &JsValue, policy: &Policy) -> Result<(), JsValue> {
         return Ok(());
     }
     let role = string(&role_value, "options.role", "a role id as a string")?;
-    if !has_role(policy, &role) {
+    if !has_role(&policy.roles, &role) {
         return Err(bad("options.role", "one of this policy's role ids"));
     }
     Ok(())

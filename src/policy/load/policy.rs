@@ -7,12 +7,18 @@
 //! are put back in the author's terms ([`super::derive`]).
 
 use crate::error::{Error, PolicyProblem, Result};
-use crate::policy::check::{check_policy, Problems};
+use crate::policy::check::check_policy;
 use crate::policy::derive::{derive, resolve};
 use crate::policy::keys::{de, did_you_mean, fields_of, join, known_keys};
-use crate::policy::model::*;
+use crate::policy::model::Policy;
 use crate::policy::stand_in::{self, StandIns};
 use crate::policy::Registry;
+use crate::read::KindReader;
+use crate::schedule::rules::RuleKind;
+use crate::schedule::Rule;
+use crate::terms::Problems;
+use crate::terms::{Basis, Role, When};
+use crate::terms::{Phase, Window};
 use serde::de::DeserializeOwned;
 use serde_json::{Map, Value};
 
@@ -212,12 +218,6 @@ pub(super) fn nested(
         }
         _ => true,
     }
-}
-
-/// Reads one rule kind's own fields; the registration in `rule_kinds!` names the type.
-pub(crate) trait KindReader {
-    /// Reads `T` (`what`, for messages) from the rule, checking its keys first.
-    fn read<T: DeserializeOwned>(&mut self, what: &str) -> Option<T>;
 }
 
 /// Reads a rule: its shared keys ([`RuleHead`]) and its kind's.

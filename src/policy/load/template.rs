@@ -2,11 +2,14 @@
 //! module); a template rule's kind reads its own keys (`TemplateRuleKind::read`, registered in
 //! `src/validate/rules/mod.rs`).
 
-use super::{each, kept_all, nested, strict, KindReader};
-use crate::policy::check::Problems;
+use super::{each, kept_all, nested, strict};
 use crate::policy::keys::known_keys;
 use crate::policy::keys::{de, did_you_mean, fields_of, join, value_of};
-use crate::policy::model::*;
+use crate::read::KindReader;
+use crate::terms::Basis;
+use crate::terms::Problems;
+use crate::validate::rules::TemplateRuleKind;
+use crate::validate::{Field, FieldMessages, Section, Template, TemplateRule};
 use serde::de::DeserializeOwned;
 use serde_json::{Map, Value};
 

@@ -4,9 +4,10 @@
 use super::{Handover, WorkerRule};
 use crate::calendar::Duration;
 use crate::error::Result;
-use crate::policy::{ObligationKind, Problems, Rule};
 use crate::schedule::engine::{after, Engine};
 use crate::schedule::Agreement;
+use crate::schedule::Rule;
+use crate::terms::{ObligationKind, Problems};
 use crate::words::long_date;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -44,15 +45,15 @@ pub enum ReadingPart {
     OnChangeOfSupervisor,
 }
 
-impl crate::policy::Read for ReadingPart {
-    fn read(j: &mut crate::policy::Json<'_>) -> Option<Self> {
-        crate::policy::read_by_name(j)
+impl crate::read::Read for ReadingPart {
+    fn read(j: &mut crate::read::Json<'_>) -> Option<Self> {
+        crate::read::by_name(j)
     }
 }
 
-impl crate::policy::Read for AgreementReview {
-    fn read(j: &mut crate::policy::Json<'_>) -> Option<Self> {
-        crate::policy::read_fields!(j, AgreementReview {
+impl crate::read::Read for AgreementReview {
+    fn read(j: &mut crate::read::Json<'_>) -> Option<Self> {
+        crate::read::read_fields!(j, AgreementReview {
             every: "every",
             first: default "first",
             on_change_of_supervisor: default "onChangeOfSupervisor",
@@ -88,7 +89,7 @@ impl AgreementReview {
     fn for_part(&self, rule: &Rule, part: Option<ReadingPart>) -> Rule {
         let mut r = rule.clone();
         if part.is_some_and(|p| self.reading_for.contains(&p)) {
-            r.basis = crate::policy::Basis::Reading;
+            r.basis = crate::terms::Basis::Reading;
         }
         r
     }

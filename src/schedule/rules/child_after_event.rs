@@ -2,13 +2,14 @@
 
 use super::ChildRule;
 use crate::calendar::Duration;
+use crate::code::Code;
 use crate::error::Result;
-use crate::policy::{EventKind, ObligationKind, Problems, Rule};
 use crate::schedule::engine::{after, Engine};
 use crate::schedule::Case;
+use crate::schedule::Rule;
+use crate::terms::{EventKind, ObligationKind, Problems};
 use crate::words::long_date;
 use serde::Serialize;
-use crate::code::Code;
 
 /// A child discussed within a time after an event.
 #[derive(Debug, Clone, Serialize)]
@@ -21,12 +22,16 @@ pub struct ChildAfterEvent {
     pub within: Duration,
 }
 
-impl crate::policy::Read for ChildAfterEvent {
-    fn read(j: &mut crate::policy::Json<'_>) -> Option<Self> {
-        crate::policy::read_fields!(j, ChildAfterEvent {
-            events: "events",
-            within: "within",
-        }, allow)
+impl crate::read::Read for ChildAfterEvent {
+    fn read(j: &mut crate::read::Json<'_>) -> Option<Self> {
+        crate::read::read_fields!(
+            j,
+            ChildAfterEvent {
+                events: "events",
+                within: "within",
+            },
+            allow
+        )
     }
 }
 
@@ -52,18 +57,23 @@ impl ChildRule for ChildAfterEvent {
             // The discussions are sorted: the first on or after the event, without a pass.
             match discussed.get(discussed.partition_point(|d| *d < ev.date)) {
                 None => {
-                    let reason =
-                        format!("The case is discussed within {} of the {}.", within(), event());
+                    let reason = format!(
+                        "The case is discussed within {} of the {}.",
+                        within(),
+                        event()
+                    );
                     let kind = ObligationKind::ChildDiscussion;
                     e.oblige(kind, &case.id, due, rule, &rule.source, reason);
                 }
                 Some(d) if *d > due => {
-                    let message = || format!(
-                        "The case was discussed on {}, more than {} after the {}.",
-                        long_date(*d),
-                        within(),
-                        event()
-                    );
+                    let message = || {
+                        format!(
+                            "The case was discussed on {}, more than {} after the {}.",
+                            long_date(*d),
+                            within(),
+                            event()
+                        )
+                    };
                     let path = || format!("cases[{index}].events[{j}]");
                     e.breach(ev.date, path, Code::LateDiscussionAfterEvent, rule, message);
                 }

@@ -3,15 +3,16 @@
 
 use super::ChildRule;
 use crate::calendar::Duration;
+use crate::code::Code;
 use crate::error::Result;
-use crate::policy::{ObligationKind, Problems, Rule};
 use crate::schedule::engine::{after, Engine};
 use crate::schedule::Case;
+use crate::schedule::Rule;
+use crate::terms::{ObligationKind, Problems};
 use crate::words::long_date;
 use chrono::NaiveDate;
-use std::collections::BTreeSet;
 use serde::Serialize;
-use crate::code::Code;
+use std::collections::BTreeSet;
 
 /// Each assessment (an `assessment-started` event up to the next `assessment-completed`)
 /// discussed at its start and then at least every `every`.
@@ -26,9 +27,9 @@ pub struct ChildAssessment {
     pub every: Duration,
 }
 
-impl crate::policy::Read for ChildAssessment {
-    fn read(j: &mut crate::policy::Json<'_>) -> Option<Self> {
-        crate::policy::read_fields!(j, ChildAssessment {
+impl crate::read::Read for ChildAssessment {
+    fn read(j: &mut crate::read::Json<'_>) -> Option<Self> {
+        crate::read::read_fields!(j, ChildAssessment {
             first: default "first",
             every: "every",
         }, allow)
@@ -79,13 +80,15 @@ impl ChildRule for ChildAssessment {
                             format!("the discussion on {}", long_date(l)),
                         ),
                     };
-                    let message = || format!(
+                    let message = || {
+                        format!(
                         "The case was discussed on {} during its assessment, after the deadline \
                          of {} ({}).",
                         long_date(d),
                         long_date(due),
                         since
-                    );
+                    )
+                    };
                     e.breach(last.unwrap_or(start), || path, code, rule, message);
                 }
                 if !seen.insert((d, end.map(|(k, _)| k))) {
@@ -117,13 +120,15 @@ impl ChildAssessment {
         };
         match end {
             Some((k, c)) if c.date > due => {
-                let message = || format!(
-                    "The assessment was completed on {} with no discussion due by {}: case {} \
+                let message = || {
+                    format!(
+                        "The assessment was completed on {} with no discussion due by {}: case {} \
                      {since}.",
-                    long_date(c.date),
-                    long_date(due),
-                    case.id
-                );
+                        long_date(c.date),
+                        long_date(due),
+                        case.id
+                    )
+                };
                 let code = match last {
                     None => Code::LateFirstDiscussion,
                     Some(_) => Code::ChildDiscussionGap,

@@ -3,13 +3,14 @@
 
 use super::ChildRule;
 use crate::calendar::Duration;
+use crate::code::Code;
 use crate::error::Result;
-use crate::policy::{ObligationKind, Problems, Rule};
 use crate::schedule::engine::{after, Engine};
 use crate::schedule::Case;
+use crate::schedule::Rule;
+use crate::terms::{ObligationKind, Problems};
 use crate::words::long_date;
 use serde::Serialize;
-use crate::code::Code;
 
 /// Each assessment (an `assessment-started` event) concluded by an `assessment-completed`
 /// event within a time of its start.
@@ -21,11 +22,9 @@ pub struct ChildAssessmentConclusion {
     pub within: Duration,
 }
 
-impl crate::policy::Read for ChildAssessmentConclusion {
-    fn read(j: &mut crate::policy::Json<'_>) -> Option<Self> {
-        crate::policy::read_fields!(j, ChildAssessmentConclusion {
-            within: "within",
-        }, allow)
+impl crate::read::Read for ChildAssessmentConclusion {
+    fn read(j: &mut crate::read::Json<'_>) -> Option<Self> {
+        crate::read::read_fields!(j, ChildAssessmentConclusion { within: "within" }, allow)
     }
 }
 

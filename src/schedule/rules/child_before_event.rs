@@ -2,13 +2,14 @@
 
 use super::ChildRule;
 use crate::calendar::Duration;
+use crate::code::Code;
 use crate::error::{Error, Result};
-use crate::policy::{EventKind, ObligationKind, Problems, Rule};
 use crate::schedule::engine::{before, Engine};
 use crate::schedule::Case;
+use crate::schedule::Rule;
+use crate::terms::{EventKind, ObligationKind, Problems};
 use crate::words::long_date;
 use serde::Serialize;
-use crate::code::Code;
 
 /// A child discussed before a planned event.
 #[derive(Debug, Clone, Serialize)]
@@ -21,12 +22,16 @@ pub struct ChildBeforeEvent {
     pub window: Duration,
 }
 
-impl crate::policy::Read for ChildBeforeEvent {
-    fn read(j: &mut crate::policy::Json<'_>) -> Option<Self> {
-        crate::policy::read_fields!(j, ChildBeforeEvent {
-            events: "events",
-            window: "window",
-        }, allow)
+impl crate::read::Read for ChildBeforeEvent {
+    fn read(j: &mut crate::read::Json<'_>) -> Option<Self> {
+        crate::read::read_fields!(
+            j,
+            ChildBeforeEvent {
+                events: "events",
+                window: "window",
+            },
+            allow
+        )
     }
 }
 

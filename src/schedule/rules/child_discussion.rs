@@ -2,13 +2,14 @@
 
 use super::ChildRule;
 use crate::calendar::Duration;
+use crate::code::Code;
 use crate::error::Result;
-use crate::policy::{ObligationKind, Problems, Rule};
 use crate::schedule::engine::{after, Engine};
 use crate::schedule::Case;
+use crate::schedule::Rule;
+use crate::terms::{ObligationKind, Problems};
 use crate::words::long_date;
 use serde::Serialize;
-use crate::code::Code;
 
 /// Each child discussed at least this often.
 #[derive(Debug, Clone, Serialize)]
@@ -19,11 +20,9 @@ pub struct ChildDiscussion {
     pub every: Duration,
 }
 
-impl crate::policy::Read for ChildDiscussion {
-    fn read(j: &mut crate::policy::Json<'_>) -> Option<Self> {
-        crate::policy::read_fields!(j, ChildDiscussion {
-            every: "every",
-        }, allow)
+impl crate::read::Read for ChildDiscussion {
+    fn read(j: &mut crate::read::Json<'_>) -> Option<Self> {
+        crate::read::read_fields!(j, ChildDiscussion { every: "every" }, allow)
     }
 }
 
@@ -41,17 +40,19 @@ impl ChildRule for ChildDiscussion {
         for d in e.discussed(case).into_iter().filter(|d| *d >= from) {
             let due = after(every, prev, e.cal)?;
             if d > due {
-                let message = || format!(
-                    "The case was discussed on {}, more than {} after the {} on {}.",
-                    long_date(d),
-                    every.describe(),
-                    match since_allocation {
-                        true if prev > case.allocated => "start of the records",
-                        true => "allocation",
-                        false => "discussion",
-                    },
-                    long_date(prev)
-                );
+                let message = || {
+                    format!(
+                        "The case was discussed on {}, more than {} after the {} on {}.",
+                        long_date(d),
+                        every.describe(),
+                        match since_allocation {
+                            true if prev > case.allocated => "start of the records",
+                            true => "allocation",
+                            false => "discussion",
+                        },
+                        long_date(prev)
+                    )
+                };
                 let path = || format!("cases[{index}].discussed");
                 e.chained_breach((prev, d), path, Code::ChildDiscussionGap, rule, message);
             }

@@ -2,13 +2,14 @@
 
 use super::ChildRule;
 use crate::calendar::Duration;
+use crate::code::Code;
 use crate::error::Result;
-use crate::policy::{ObligationKind, Problems, Rule};
 use crate::schedule::engine::{after, Engine};
 use crate::schedule::Case;
+use crate::schedule::Rule;
+use crate::terms::{ObligationKind, Problems};
 use crate::words::long_date;
 use serde::Serialize;
-use crate::code::Code;
 
 /// A child first discussed within a time of allocation.
 #[derive(Debug, Clone, Serialize)]
@@ -19,11 +20,9 @@ pub struct ChildFirstDiscussion {
     pub within: Duration,
 }
 
-impl crate::policy::Read for ChildFirstDiscussion {
-    fn read(j: &mut crate::policy::Json<'_>) -> Option<Self> {
-        crate::policy::read_fields!(j, ChildFirstDiscussion {
-            within: "within",
-        }, allow)
+impl crate::read::Read for ChildFirstDiscussion {
+    fn read(j: &mut crate::read::Json<'_>) -> Option<Self> {
+        crate::read::read_fields!(j, ChildFirstDiscussion { within: "within" }, allow)
     }
 }
 
@@ -49,13 +48,21 @@ impl ChildRule for ChildFirstDiscussion {
                 e.oblige(kind, &case.id, due, rule, &rule.source, reason);
             }
             Some(d) if d > due => {
-                let message = || format!(
-                    "The case was first discussed on {}, more than {within} after allocation \
+                let message = || {
+                    format!(
+                        "The case was first discussed on {}, more than {within} after allocation \
                      on {allocated}.",
-                    long_date(d)
-                );
+                        long_date(d)
+                    )
+                };
                 let path = || format!("cases[{index}].discussed");
-                e.breach(case.allocated, path, Code::LateFirstDiscussion, rule, message);
+                e.breach(
+                    case.allocated,
+                    path,
+                    Code::LateFirstDiscussion,
+                    rule,
+                    message,
+                );
             }
             Some(_) => {}
         }

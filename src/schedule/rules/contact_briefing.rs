@@ -3,15 +3,16 @@
 
 use super::{Handover, WorkerRule};
 use crate::calendar::Duration;
+use crate::code::Code;
 use crate::error::Result;
-use crate::policy::{ObligationKind, Problems, Rule};
 use crate::schedule::engine::Engine;
 use crate::schedule::hours::HourDeadline;
 use crate::schedule::Contact;
+use crate::schedule::Rule;
+use crate::terms::{ObligationKind, Problems};
 use crate::words::long_date;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
-use crate::code::Code;
 
 /// Each contact in `worker.contacts` briefed (or its outcome decided and recorded) within a
 /// time.
@@ -27,18 +28,18 @@ pub struct ContactBriefing {
     pub step: ContactStep,
 }
 
-impl crate::policy::Read for ContactBriefing {
-    fn read(j: &mut crate::policy::Json<'_>) -> Option<Self> {
-        crate::policy::read_fields!(j, ContactBriefing {
+impl crate::read::Read for ContactBriefing {
+    fn read(j: &mut crate::read::Json<'_>) -> Option<Self> {
+        crate::read::read_fields!(j, ContactBriefing {
             within: "within",
             step: default "step",
         }, allow)
     }
 }
 
-impl crate::policy::Read for ContactStep {
-    fn read(j: &mut crate::policy::Json<'_>) -> Option<Self> {
-        crate::policy::read_by_name(j)
+impl crate::read::Read for ContactStep {
+    fn read(j: &mut crate::read::Json<'_>) -> Option<Self> {
+        crate::read::by_name(j)
     }
 }
 
@@ -60,7 +61,15 @@ impl ContactStep {
     }
 
     /// The step's date on a contact, its key, its obligation and its words.
-    fn of(self, c: &Contact) -> (Option<NaiveDate>, &'static str, ObligationKind, &'static str) {
+    fn of(
+        self,
+        c: &Contact,
+    ) -> (
+        Option<NaiveDate>,
+        &'static str,
+        ObligationKind,
+        &'static str,
+    ) {
         match self {
             ContactStep::Briefing => (
                 c.briefed,
@@ -106,13 +115,15 @@ impl WorkerRule for ContactBriefing {
                     e.oblige(kind, &worker.id, due.due, rule, &rule.source, reason);
                 }
                 Some(b) if due.missed(b, None) => {
-                    let message = || format!(
+                    let message = || {
+                        format!(
                         "{what}: {step} was recorded on {}, after the deadline of {} ({} after \
                          it).{timed}",
                         long_date(b),
                         long_date(due.due),
                         self.within.describe()
-                    );
+                    )
+                    };
                     let path = || format!("contacts[{i}].{key}");
                     // Each code written out, as every breach code is (tests/validate_codes.rs).
                     match self.step {

@@ -3,13 +3,14 @@
 
 use super::TeamRule;
 use crate::calendar::Duration;
+use crate::code::Code;
 use crate::error::Result;
-use crate::policy::{ObligationKind, Problems, Rule};
 use crate::schedule::team::TeamEngine;
+use crate::schedule::Rule;
+use crate::terms::{ObligationKind, Problems};
 use crate::words::long_date;
 use chrono::NaiveDate;
 use serde::Serialize;
-use crate::code::Code;
 
 /// An audit of supervision files.
 #[derive(Debug, Clone, Serialize)]
@@ -26,9 +27,9 @@ pub struct FileAudit {
     pub per_supervisor: bool,
 }
 
-impl crate::policy::Read for FileAudit {
-    fn read(j: &mut crate::policy::Json<'_>) -> Option<Self> {
-        crate::policy::read_fields!(j, FileAudit {
+impl crate::read::Read for FileAudit {
+    fn read(j: &mut crate::read::Json<'_>) -> Option<Self> {
+        crate::read::read_fields!(j, FileAudit {
             every: "every",
             sample: default "sample",
             per_supervisor: default "perSupervisor",

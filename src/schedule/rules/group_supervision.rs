@@ -1,16 +1,17 @@
 //! `group-supervision`: a team holds a group supervision session at an interval.
 
+use super::rebook::month_end;
 use super::TeamRule;
 use crate::calendar::{Duration, Unit};
-use crate::error::Result;
-use crate::policy::{ObligationKind, Problems, Rule};
-use crate::schedule::engine::after;
-use super::rebook::month_end;
-use crate::schedule::team::TeamEngine;
-use chrono::NaiveDate;
-use crate::words::long_date;
-use serde::Serialize;
 use crate::code::Code;
+use crate::error::Result;
+use crate::schedule::engine::after;
+use crate::schedule::team::TeamEngine;
+use crate::schedule::Rule;
+use crate::terms::{ObligationKind, Problems};
+use crate::words::long_date;
+use chrono::NaiveDate;
+use serde::Serialize;
 
 /// Group supervision of a team.
 #[derive(Debug, Clone, Serialize)]
@@ -29,9 +30,9 @@ pub struct GroupSupervision {
     pub calendar_months: bool,
 }
 
-impl crate::policy::Read for GroupSupervision {
-    fn read(j: &mut crate::policy::Json<'_>) -> Option<Self> {
-        crate::policy::read_fields!(j, GroupSupervision {
+impl crate::read::Read for GroupSupervision {
+    fn read(j: &mut crate::read::Json<'_>) -> Option<Self> {
+        crate::read::read_fields!(j, GroupSupervision {
             every: "every",
             min_minutes: default "minMinutes",
             calendar_months: default "calendarMonths",
@@ -84,7 +85,10 @@ impl TeamRule for GroupSupervision {
                 .group_sessions
                 .iter()
                 .position(|s| s.date == g.held && !s.cancelled)
-                .map_or_else(|| "groupSessions".to_string(), |i| format!("groupSessions[{i}]"));
+                .map_or_else(
+                    || "groupSessions".to_string(),
+                    |i| format!("groupSessions[{i}]"),
+                );
             e.chained_breach(
                 (g.from, g.held),
                 at,
@@ -109,7 +113,13 @@ impl TeamRule for GroupSupervision {
                 long_date(team.started)
             ),
         };
-        e.oblige(ObligationKind::GroupSupervision, &team.id, due, rule, reason);
+        e.oblige(
+            ObligationKind::GroupSupervision,
+            &team.id,
+            due,
+            rule,
+            reason,
+        );
         Ok(())
     }
 }

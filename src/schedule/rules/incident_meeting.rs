@@ -3,12 +3,13 @@
 
 use super::{Handover, WorkerRule};
 use crate::calendar::Duration;
+use crate::code::Code;
 use crate::error::Result;
-use crate::policy::{ObligationKind, Problems, Rule};
 use crate::schedule::engine::{after, Engine};
+use crate::schedule::Rule;
+use crate::terms::{ObligationKind, Problems};
 use crate::words::long_date;
 use serde::Serialize;
-use crate::code::Code;
 
 /// Each incident in `worker.incidents` followed by a meeting with the worker.
 #[derive(Debug, Clone, Serialize)]
@@ -20,9 +21,9 @@ pub struct IncidentMeeting {
     pub within: Option<Duration>,
 }
 
-impl crate::policy::Read for IncidentMeeting {
-    fn read(j: &mut crate::policy::Json<'_>) -> Option<Self> {
-        crate::policy::read_fields!(j, IncidentMeeting {
+impl crate::read::Read for IncidentMeeting {
+    fn read(j: &mut crate::read::Json<'_>) -> Option<Self> {
+        crate::read::read_fields!(j, IncidentMeeting {
             within: default "within",
         }, allow)
     }
@@ -55,7 +56,10 @@ impl WorkerRule for IncidentMeeting {
                 "The serious incident notified on {}",
                 long_date(incident.date)
             );
-            match incident.met.filter(|m| incident.date <= *m && *m <= e.as_of) {
+            match incident
+                .met
+                .filter(|m| incident.date <= *m && *m <= e.as_of)
+            {
                 None => {
                     let reason = format!(
                         "{what}: the supervisor meets the worker {}.",
@@ -65,15 +69,23 @@ impl WorkerRule for IncidentMeeting {
                     e.oblige(kind, &worker.id, due, rule, &rule.source, reason);
                 }
                 Some(m) if m > due => {
-                    let message = || format!(
-                        "{what}: the supervisor met the worker on {}, after the deadline of \
+                    let message = || {
+                        format!(
+                            "{what}: the supervisor met the worker on {}, after the deadline of \
                          {} ({}).",
-                        long_date(m),
-                        long_date(due),
-                        self.deadline()
-                    );
+                            long_date(m),
+                            long_date(due),
+                            self.deadline()
+                        )
+                    };
                     let path = || format!("incidents[{i}].met");
-                    e.breach(incident.date, path, Code::LateIncidentMeeting, rule, message);
+                    e.breach(
+                        incident.date,
+                        path,
+                        Code::LateIncidentMeeting,
+                        rule,
+                        message,
+                    );
                 }
                 Some(_) => {}
             }

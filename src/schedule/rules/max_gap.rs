@@ -2,12 +2,13 @@
 
 use super::{Handover, WorkerRule};
 use crate::calendar::Duration;
+use crate::code::Code;
 use crate::error::Result;
-use crate::policy::{Problems, Rule, SessionType};
 use crate::schedule::engine::{after, Engine};
+use crate::schedule::Rule;
+use crate::terms::{Problems, SessionType};
 use crate::words::{long_date, sessions_counted};
 use serde::Serialize;
-use crate::code::Code;
 
 /// No gap between sessions longer than this.
 #[derive(Debug, Clone, Serialize)]
@@ -20,12 +21,16 @@ pub struct MaxGap {
     pub gap: Duration,
 }
 
-impl crate::policy::Read for MaxGap {
-    fn read(j: &mut crate::policy::Json<'_>) -> Option<Self> {
-        crate::policy::read_fields!(j, MaxGap {
-            counts: "counts",
-            gap: "gap",
-        }, allow)
+impl crate::read::Read for MaxGap {
+    fn read(j: &mut crate::read::Json<'_>) -> Option<Self> {
+        crate::read::read_fields!(
+            j,
+            MaxGap {
+                counts: "counts",
+                gap: "gap",
+            },
+            allow
+        )
     }
 }
 
@@ -49,11 +54,13 @@ impl WorkerRule for MaxGap {
                 } else {
                     long_date(prev)
                 };
-                let message = || format!(
-                    "No {what} between {since} and {}: longer than the {} the policy allows.",
-                    long_date(d),
-                    gap.describe()
-                );
+                let message = || {
+                    format!(
+                        "No {what} between {since} and {}: longer than the {} the policy allows.",
+                        long_date(d),
+                        gap.describe()
+                    )
+                };
                 let path = e.session_path(d);
                 e.chained_breach((prev, d), || path, Code::MaxGap, rule, message);
             }
@@ -62,11 +69,13 @@ impl WorkerRule for MaxGap {
         }
         let limit = after(gap, prev, e.cal)?;
         if e.as_of > limit {
-            let message = || format!(
-                "No {what} since {}: longer than the {} the policy allows.",
-                long_date(prev),
-                gap.describe()
-            );
+            let message = || {
+                format!(
+                    "No {what} since {}: longer than the {} the policy allows.",
+                    long_date(prev),
+                    gap.describe()
+                )
+            };
             e.breach(prev, || "sessions".to_string(), Code::MaxGap, rule, message);
         }
         Ok(None)

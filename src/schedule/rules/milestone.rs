@@ -5,13 +5,14 @@
 
 use super::{Handover, WorkerRule};
 use crate::calendar::Duration;
+use crate::code::Code;
 use crate::error::Result;
-use crate::policy::{Anchor, ObligationKind, Problems, Rule};
 use crate::schedule::engine::{after, Engine};
+use crate::schedule::Rule;
+use crate::terms::{Anchor, ObligationKind, Problems};
 use crate::words::long_date;
 use chrono::NaiveDate;
 use serde::Serialize;
-use crate::code::Code;
 
 /// Reviews at fixed points from a worker's date.
 #[derive(Debug, Clone, Serialize)]
@@ -38,9 +39,9 @@ pub struct Milestone {
     pub grace: Option<Duration>,
 }
 
-impl crate::policy::Read for Milestone {
-    fn read(j: &mut crate::policy::Json<'_>) -> Option<Self> {
-        crate::policy::read_fields!(j, Milestone {
+impl crate::read::Read for Milestone {
+    fn read(j: &mut crate::read::Json<'_>) -> Option<Self> {
+        crate::read::read_fields!(j, Milestone {
             obligation: "obligation",
             from: "from",
             at: "at",
@@ -100,12 +101,20 @@ impl Milestone {
         closes: NaiveDate,
     ) {
         for (due, label) in dues.iter().zip(&self.labels).skip(met) {
-            let message = || format!(
+            let message = || {
+                format!(
                 "{label}, due by {}, was not recorded by {}, when the reviews stopped falling due.",
                 long_date(*due),
                 long_date(closes)
+            )
+            };
+            e.breach(
+                *due,
+                || "reviews".to_string(),
+                Code::MissedMilestone,
+                rule,
+                message,
             );
-            e.breach(*due, || "reviews".to_string(), Code::MissedMilestone, rule, message);
         }
     }
 

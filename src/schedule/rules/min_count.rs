@@ -2,13 +2,14 @@
 
 use super::{Handover, WorkerRule};
 use crate::calendar::Duration;
+use crate::code::Code;
 use crate::error::Result;
-use crate::policy::{ObligationKind, Problems, Rule, SessionType};
 use crate::schedule::engine::{after, Engine};
+use crate::schedule::Rule;
+use crate::terms::{ObligationKind, Problems, SessionType};
 use crate::words::{long_date, ordinal, plural, sessions_counted};
 use chrono::NaiveDate;
 use serde::Serialize;
-use crate::code::Code;
 
 /// At least `count` sessions in any window.
 #[derive(Debug, Clone, Serialize)]
@@ -23,13 +24,17 @@ pub struct MinCount {
     pub window: Duration,
 }
 
-impl crate::policy::Read for MinCount {
-    fn read(j: &mut crate::policy::Json<'_>) -> Option<Self> {
-        crate::policy::read_fields!(j, MinCount {
-            counts: "counts",
-            count: "count",
-            window: "window",
-        }, allow)
+impl crate::read::Read for MinCount {
+    fn read(j: &mut crate::read::Json<'_>) -> Option<Self> {
+        crate::read::read_fields!(
+            j,
+            MinCount {
+                counts: "counts",
+                count: "count",
+                window: "window",
+            },
+            allow
+        )
     }
 }
 
@@ -142,14 +147,22 @@ pub(super) fn too_few(
             0 => format!("No {}", counted.many),
             _ => format!("Only {}", plural(n, counted.one, counted.many)),
         };
-        let message = || format!(
-            "{found} between {} and {}: the policy asks for at least {count} in any {} ({}).",
-            long_date(s),
-            long_date(last_day),
-            window.describe(),
-            counted.what
+        let message = || {
+            format!(
+                "{found} between {} and {}: the policy asks for at least {count} in any {} ({}).",
+                long_date(s),
+                long_date(last_day),
+                window.describe(),
+                counted.what
+            )
+        };
+        e.breach(
+            s,
+            || counted.path.to_string(),
+            Code::MinCount,
+            rule,
+            message,
         );
-        e.breach(s, || counted.path.to_string(), Code::MinCount, rule, message);
         reported = Some(span);
     }
 }

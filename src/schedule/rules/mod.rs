@@ -6,12 +6,14 @@
 //! Adding a kind: write `<kind>.rs` with the struct, its `check` and an `impl WorkerRule`
 //! (or `ChildRule`), and add one line to the [`rule_kinds!`] list below.
 
+mod rule;
 mod subject;
 
-use crate::policy::{Problems, Rule};
+use crate::terms::Problems;
 use serde::Serialize;
 
 pub(crate) use cadence::Handover;
+pub use rule::Rule;
 pub use subject::Subject;
 pub(crate) use subject::{ChildRule, TeamRule, WorkerRule};
 
@@ -62,7 +64,7 @@ macro_rules! rule_kinds {
             #[cfg(feature = "authoring")]
             pub(crate) fn read(
                 name: &str,
-                reader: &mut impl crate::policy::KindReader,
+                reader: &mut impl crate::read::KindReader,
             ) -> Option<Option<RuleKind>> {
                 match name {
                     $($name => Some(
@@ -75,14 +77,14 @@ macro_rules! rule_kinds {
             }
 
             /// Reads the kind named `name` from the rule's JSON object, unchecked
-            /// (`crate::policy::read`); `None` for a name that is no kind, or keys that do
+            /// (`crate::read`); `None` for a name that is no kind, or keys that do
             /// not read.
             pub(crate) fn read_named(
                 name: &str,
-                j: &mut crate::policy::Json<'_>,
+                j: &mut crate::read::Json<'_>,
             ) -> Option<RuleKind> {
                 match name {
-                    $($name => <$ty as crate::policy::Read>::read(j).map(RuleKind::$variant),)*
+                    $($name => <$ty as crate::read::Read>::read(j).map(RuleKind::$variant),)*
                     _ => None,
                 }
             }

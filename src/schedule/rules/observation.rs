@@ -4,8 +4,9 @@ use super::min_count::{too_few, Counted};
 use super::{Handover, WorkerRule};
 use crate::calendar::Duration;
 use crate::error::Result;
-use crate::policy::{ObligationKind, Problems, Rule};
 use crate::schedule::engine::{after, Engine};
+use crate::schedule::Rule;
+use crate::terms::{ObligationKind, Problems};
 use crate::words::long_date;
 use chrono::NaiveDate;
 use serde::Serialize;
@@ -26,9 +27,9 @@ pub struct Observation {
     pub window: Option<Duration>,
 }
 
-impl crate::policy::Read for Observation {
-    fn read(j: &mut crate::policy::Json<'_>) -> Option<Self> {
-        crate::policy::read_fields!(j, Observation {
+impl crate::read::Read for Observation {
+    fn read(j: &mut crate::read::Json<'_>) -> Option<Self> {
+        crate::read::read_fields!(j, Observation {
             every: "every",
             count: default "count",
             window: default "window",

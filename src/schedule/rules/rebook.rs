@@ -2,14 +2,15 @@
 
 use super::{Handover, WorkerRule};
 use crate::calendar::Duration;
+use crate::code::Code;
 use crate::error::Result;
-use crate::policy::{Cancelled, ObligationKind, Problems, RebookFrom, Rule, SessionType};
 use crate::schedule::engine::{after, Engine};
+use crate::schedule::Rule;
 use crate::schedule::{CancelledBy, Session};
+use crate::terms::{Cancelled, ObligationKind, Problems, RebookFrom, SessionType};
 use crate::words::long_date;
 use chrono::{Datelike, NaiveDate};
 use serde::Serialize;
-use crate::code::Code;
 
 /// A cancelled session held again within a time.
 #[derive(Debug, Clone, Serialize)]
@@ -33,9 +34,9 @@ pub struct Rebook {
     pub after: RebookFrom,
 }
 
-impl crate::policy::Read for Rebook {
-    fn read(j: &mut crate::policy::Json<'_>) -> Option<Self> {
-        crate::policy::read_fields!(j, Rebook {
+impl crate::read::Read for Rebook {
+    fn read(j: &mut crate::read::Json<'_>) -> Option<Self> {
+        crate::read::read_fields!(j, Rebook {
             obligation: "obligation",
             counts: "counts",
             cancelled: "cancelled",
@@ -90,7 +91,10 @@ impl Rebook {
                 ),
                 None => (
                     s.date,
-                    format!("the cancellation of the session on {}{by}", long_date(s.date)),
+                    format!(
+                        "the cancellation of the session on {}{by}",
+                        long_date(s.date)
+                    ),
                 ),
             },
             RebookFrom::Return => match e.return_after(s.date) {
@@ -135,14 +139,22 @@ impl WorkerRule for Rebook {
                     e.oblige(self.obligation, &worker.id, due, rule, &rule.source, why);
                 }
                 Some(d) if *d > due => {
-                    let message = || format!(
-                        "The session cancelled on {} was next held on {}, after the deadline \
+                    let message = || {
+                        format!(
+                            "The session cancelled on {} was next held on {}, after the deadline \
                          of {}.",
-                        long_date(s.date),
-                        long_date(*d),
-                        long_date(due)
+                            long_date(s.date),
+                            long_date(*d),
+                            long_date(due)
+                        )
+                    };
+                    e.breach(
+                        s.date,
+                        || format!("sessions[{i}]"),
+                        Code::LateRebook,
+                        rule,
+                        message,
                     );
-                    e.breach(s.date, || format!("sessions[{i}]"), Code::LateRebook, rule, message);
                 }
                 Some(_) => {}
             }

@@ -3,10 +3,10 @@
 
 use super::cadence::Handover;
 use crate::error::Result;
-use crate::policy::Rule;
 use crate::schedule::engine::Engine;
 use crate::schedule::team::TeamEngine;
 use crate::schedule::worker::Case;
+use crate::schedule::Rule;
 
 /// Whom a rule kind is about.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -3,12 +3,13 @@
 
 use super::TeamRule;
 use crate::calendar::Duration;
+use crate::code::Code;
 use crate::error::Result;
-use crate::policy::{ObligationKind, Problems, Rule};
 use crate::schedule::team::TeamEngine;
+use crate::schedule::Rule;
+use crate::terms::{ObligationKind, Problems};
 use crate::words::long_date;
 use serde::Serialize;
-use crate::code::Code;
 
 /// Observation of a supervisor's supervision.
 #[derive(Debug, Clone, Serialize)]
@@ -19,11 +20,9 @@ pub struct SupervisorObservation {
     pub every: Duration,
 }
 
-impl crate::policy::Read for SupervisorObservation {
-    fn read(j: &mut crate::policy::Json<'_>) -> Option<Self> {
-        crate::policy::read_fields!(j, SupervisorObservation {
-            every: "every",
-        }, allow)
+impl crate::read::Read for SupervisorObservation {
+    fn read(j: &mut crate::read::Json<'_>) -> Option<Self> {
+        crate::read::read_fields!(j, SupervisorObservation { every: "every" }, allow)
     }
 }
 
@@ -39,14 +38,10 @@ impl TeamRule for SupervisorObservation {
             let held = e.held(s.observed.iter().copied());
             let (gaps, due) = e.gaps(&held, &self.every)?;
             for g in gaps {
-                let at = s
-                    .observed
-                    .iter()
-                    .position(|d| *d == g.held)
-                    .map_or_else(
-                        || format!("supervisors[{i}].observed"),
-                        |j| format!("supervisors[{i}].observed[{j}]"),
-                    );
+                let at = s.observed.iter().position(|d| *d == g.held).map_or_else(
+                    || format!("supervisors[{i}].observed"),
+                    |j| format!("supervisors[{i}].observed[{j}]"),
+                );
                 e.chained_breach(
                     (g.from, g.held),
                     at,
@@ -72,7 +67,13 @@ impl TeamRule for SupervisorObservation {
                     long_date(team.started)
                 ),
             };
-            e.oblige(ObligationKind::SupervisionObservation, &s.id, due, rule, reason);
+            e.oblige(
+                ObligationKind::SupervisionObservation,
+                &s.id,
+                due,
+                rule,
+                reason,
+            );
         }
         Ok(())
     }

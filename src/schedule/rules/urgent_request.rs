@@ -3,15 +3,16 @@
 
 use super::{Handover, WorkerRule};
 use crate::calendar::Duration;
+use crate::code::Code;
 use crate::error::Result;
-use crate::policy::{ObligationKind, Problems, Rule, SessionType};
 use crate::schedule::engine::Engine;
 use crate::schedule::hours::HourDeadline;
+use crate::schedule::Rule;
 use crate::schedule::TimeOfDay;
-use chrono::NaiveDate;
+use crate::terms::{ObligationKind, Problems, SessionType};
 use crate::words::long_date;
+use chrono::NaiveDate;
 use serde::Serialize;
-use crate::code::Code;
 
 /// Each urgent request in `worker.requests` answered by a session within a time.
 #[derive(Debug, Clone, Serialize)]
@@ -24,12 +25,16 @@ pub struct UrgentRequest {
     pub within: Duration,
 }
 
-impl crate::policy::Read for UrgentRequest {
-    fn read(j: &mut crate::policy::Json<'_>) -> Option<Self> {
-        crate::policy::read_fields!(j, UrgentRequest {
-            counts: "counts",
-            within: "within",
-        }, allow)
+impl crate::read::Read for UrgentRequest {
+    fn read(j: &mut crate::read::Json<'_>) -> Option<Self> {
+        crate::read::read_fields!(
+            j,
+            UrgentRequest {
+                counts: "counts",
+                within: "within",
+            },
+            allow
+        )
     }
 }
 
@@ -80,13 +85,15 @@ impl WorkerRule for UrgentRequest {
                     e.oblige(kind, &worker.id, due.due, rule, &rule.source, reason);
                 }
                 Some((d, t)) if due.missed(d, t) => {
-                    let message = || format!(
-                        "Urgent supervision asked for on {asked} was held on {}, after the \
+                    let message = || {
+                        format!(
+                            "Urgent supervision asked for on {asked} was held on {}, after the \
                          deadline of {} ({} after the request).{timed}",
-                        long_date(d),
-                        long_date(due.due),
-                        self.within.describe()
-                    );
+                            long_date(d),
+                            long_date(due.due),
+                            self.within.describe()
+                        )
+                    };
                     let path = || format!("requests[{i}]");
                     e.breach(r.date, path, Code::LateUrgentSupervision, rule, message);
                 }

@@ -2,12 +2,13 @@
 
 use super::{Handover, WorkerRule};
 use crate::calendar::Duration;
+use crate::code::Code;
 use crate::error::Result;
-use crate::policy::{ObligationKind, Problems, Rule, SessionType};
 use crate::schedule::engine::{after, Engine};
+use crate::schedule::Rule;
+use crate::terms::{ObligationKind, Problems, SessionType};
 use crate::words::{capitalise, long_date};
 use serde::Serialize;
-use crate::code::Code;
 
 /// Each held session written up within a time.
 #[derive(Debug, Clone, Serialize)]
@@ -22,13 +23,17 @@ pub struct WriteUp {
     pub what: String,
 }
 
-impl crate::policy::Read for WriteUp {
-    fn read(j: &mut crate::policy::Json<'_>) -> Option<Self> {
-        crate::policy::read_fields!(j, WriteUp {
-            counts: "counts",
-            within: "within",
-            what: "what",
-        }, allow)
+impl crate::read::Read for WriteUp {
+    fn read(j: &mut crate::read::Json<'_>) -> Option<Self> {
+        crate::read::read_fields!(
+            j,
+            WriteUp {
+                counts: "counts",
+                within: "within",
+                what: "what",
+            },
+            allow
+        )
     }
 }
 
@@ -58,13 +63,15 @@ impl WorkerRule for WriteUp {
                     e.oblige(ObligationKind::WriteUp, id, due, rule, &rule.source, reason);
                 }
                 Some(r) if r > due => {
-                    let message = || format!(
-                        "{what} for the session on {session}: written up on {}, after the \
+                    let message = || {
+                        format!(
+                            "{what} for the session on {session}: written up on {}, after the \
                          deadline of {} ({} after the session).",
-                        long_date(r),
-                        long_date(due),
-                        within.describe()
-                    );
+                            long_date(r),
+                            long_date(due),
+                            within.describe()
+                        )
+                    };
                     let path = || format!("sessions[{i}].recorded");
                     e.breach(s.date, path, Code::LateWriteUp, rule, message);
                 }

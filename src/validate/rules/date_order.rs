@@ -1,7 +1,8 @@
 //! `date-order`: one date is on or before another.
 
 use super::{Context, TemplateKind};
-use crate::policy::{Problems, TemplateRuleAt};
+use crate::terms::Problems;
+use crate::validate::rules::TemplateRuleAt;
 use crate::validate::{Checker, Code};
 use serde::Serialize;
 
@@ -16,12 +17,16 @@ pub struct DateOrder {
     pub later: String,
 }
 
-impl crate::policy::Read for DateOrder {
-    fn read(j: &mut crate::policy::Json<'_>) -> Option<Self> {
-        crate::policy::read_fields!(j, DateOrder {
-            earlier: "earlier",
-            later: "later",
-        }, allow)
+impl crate::read::Read for DateOrder {
+    fn read(j: &mut crate::read::Json<'_>) -> Option<Self> {
+        crate::read::read_fields!(
+            j,
+            DateOrder {
+                earlier: "earlier",
+                later: "later",
+            },
+            allow
+        )
     }
 }
 

@@ -3,7 +3,8 @@
 
 use super::{Context, TemplateKind};
 use crate::calendar::Duration;
-use crate::policy::{Problems, TemplateRuleAt};
+use crate::terms::Problems;
+use crate::validate::rules::TemplateRuleAt;
 use crate::validate::{Checker, Code};
 use crate::words::long_date;
 use serde::Serialize;
@@ -21,13 +22,17 @@ pub struct DateWithin {
     pub within: Duration,
 }
 
-impl crate::policy::Read for DateWithin {
-    fn read(j: &mut crate::policy::Json<'_>) -> Option<Self> {
-        crate::policy::read_fields!(j, DateWithin {
-            earlier: "earlier",
-            later: "later",
-            within: "within",
-        }, allow)
+impl crate::read::Read for DateWithin {
+    fn read(j: &mut crate::read::Json<'_>) -> Option<Self> {
+        crate::read::read_fields!(
+            j,
+            DateWithin {
+                earlier: "earlier",
+                later: "later",
+                within: "within",
+            },
+            allow
+        )
     }
 }
 

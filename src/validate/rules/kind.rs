@@ -2,7 +2,9 @@
 //! record with ([`Context`]); each kind is a file beside this one.
 
 use crate::calendar::Calendar;
-use crate::policy::{Policy, Problems, TemplateRuleAt, Who};
+use crate::schedule::Rule;
+use crate::terms::{Problems, Who};
+use crate::validate::rules::TemplateRuleAt;
 use crate::validate::{Checker, ValidateOptions};
 use chrono::NaiveDate;
 
@@ -23,7 +25,7 @@ pub(crate) trait TemplateKind {
 /// What a rule needs beyond the record: the policy's cadences for the worker the options
 /// describe, the session date, today and the working-day calendar.
 pub(crate) struct Context<'r> {
-    pub(super) policy: &'r Policy,
+    pub(super) rules: &'r [Rule],
     pub(super) who: Who<'r>,
     pub(super) options: &'r ValidateOptions,
     pub(super) session: Option<NaiveDate>,

@@ -4,7 +4,9 @@
 use super::{Context, TemplateKind};
 use crate::calendar::parse_time;
 use crate::json::Json as Value;
-use crate::policy::{FieldType, Problems, TemplateRuleAt};
+use crate::terms::Problems;
+use crate::validate::rules::TemplateRuleAt;
+use crate::validate::FieldType;
 use crate::validate::{number, Checker, Code};
 use serde::Serialize;
 
@@ -29,9 +31,9 @@ pub struct MinDuration {
     pub end: Option<String>,
 }
 
-impl crate::policy::Read for MinDuration {
-    fn read(j: &mut crate::policy::Json<'_>) -> Option<Self> {
-        crate::policy::read_fields!(j, MinDuration {
+impl crate::read::Read for MinDuration {
+    fn read(j: &mut crate::read::Json<'_>) -> Option<Self> {
+        crate::read::read_fields!(j, MinDuration {
             minutes: "minutes",
             field: default "field",
             start: default "start",

@@ -4,25 +4,27 @@
 //!
 //! One kind, one file, as for the timing rules (`src/schedule/rules/`): each template rule
 //! kind is a struct in `<kind>.rs` that reads itself from the policy's JSON (serde's derive in
-//! the authoring build, [`read_fields!`](crate::policy::read_fields) otherwise), checks its
+//! the authoring build, [`read_fields!`](crate::read::read_fields) otherwise), checks its
 //! own fields against the template (`check`) and checks a record ([`TemplateKind::apply`]).
 //! This module registers them: the `kind` names and the one `match` that dispatches to them.
 //!
 //! Adding a kind: write `<kind>.rs` with the struct, its `Read` and an `impl TemplateKind`,
 //! and add one line to the [`template_rule_kinds!`] list below.
 
+mod at;
 mod kind;
 
+pub(crate) use at::{date_field, TemplateRuleAt};
 pub(crate) use kind::{Context, TemplateKind};
 
 use super::{Checker, ValidateOptions};
 use crate::calendar::{Calendar, Duration};
 use crate::finding::Severity;
-use crate::policy::{
-    by_our_reading, Basis, Hours, ObligationKind, Policy, Problems, RuleKind, Selection,
-    TemplateRule, TemplateRuleAt, Who,
-};
+use crate::schedule::rules::RuleKind;
 use crate::schedule::Supervisee;
+use crate::schedule::{Rule, Selection};
+use crate::terms::{by_our_reading, Basis, Hours, ObligationKind, Problems, Who};
+use crate::validate::TemplateRule;
 use chrono::NaiveDate;
 use serde::Serialize;
 
@@ -80,7 +82,7 @@ macro_rules! template_rule_kinds {
             #[cfg(feature = "authoring")]
             pub(crate) fn read(
                 name: &str,
-                reader: &mut impl crate::policy::KindReader,
+                reader: &mut impl crate::read::KindReader,
             ) -> Option<Option<TemplateRuleKind>> {
                 match name {
                     $($name => Some(
@@ -93,15 +95,15 @@ macro_rules! template_rule_kinds {
             }
 
             /// Reads the kind named `name` from the rule's JSON object, unchecked
-            /// (`crate::policy::read`); `None` for a name that is no kind, or keys that do
+            /// (`crate::read`); `None` for a name that is no kind, or keys that do
             /// not read.
             pub(crate) fn read_named(
                 name: &str,
-                j: &mut crate::policy::Json<'_>,
+                j: &mut crate::read::Json<'_>,
             ) -> Option<TemplateRuleKind> {
                 match name {
                     $($name => {
-                        <$ty as crate::policy::Read>::read(j).map(TemplateRuleKind::$variant)
+                        <$ty as crate::read::Read>::read(j).map(TemplateRuleKind::$variant)
                     })*
                     _ => None,
                 }
@@ -133,10 +135,10 @@ impl Context<'_> {
     /// The interval the worker's cadence for `obligation` allows after a session on `from`.
     fn cadence(&self, obligation: ObligationKind, from: NaiveDate) -> Option<Allowed> {
         let agreed = self.options.frequency();
-        let interval = cadence_for(self.policy, &self.who, obligation, from, self.cal, agreed)?;
+        let interval = cadence_for(self.rules, &self.who, obligation, from, self.cal, agreed)?;
         Some(Allowed {
             interval,
-            assuming: assuming(self.policy, obligation, &self.options.supervisee),
+            assuming: assuming(self.rules, obligation, &self.options.supervisee),
         })
     }
 }
@@ -154,7 +156,7 @@ impl Context<'_> {
 /// template made for it; then the window's rule gives the interval that applies after its
 /// phases.
 pub(crate) fn cadence_for(
-    policy: &Policy,
+    rules: &[Rule],
     who: &Who<'_>,
     obligation: ObligationKind,
     from: NaiveDate,
@@ -172,9 +174,9 @@ pub(crate) fn cadence_for(
             })
             .min_by_key(|d| d.after(from, cal))
     };
-    let settled = Selection::new(policy, |r| r.when.matches(who, |_| false));
+    let settled = Selection::among(rules, |r| r.when.matches(who, |_| false));
     shortest(settled).or_else(|| {
-        let windowed = Selection::new(policy, |r| {
+        let windowed = Selection::among(rules, |r| {
             r.when.during.is_some() && r.when.matches(who, |_| true)
         });
         shortest(windowed)
@@ -183,9 +185,8 @@ pub(crate) fn cadence_for(
 
 /// What was assumed about the worker, when the options leave out something that a cadence
 /// rule of the role for `obligation` is chosen or scaled by: `" (assuming full-time hours)"`.
-fn assuming(policy: &Policy, obligation: ObligationKind, o: &Supervisee) -> String {
-    let rules: Vec<_> = policy
-        .rules
+fn assuming(rules: &[Rule], obligation: ObligationKind, o: &Supervisee) -> String {
+    let rules: Vec<_> = rules
         .iter()
         .filter(|r| r.when.roles.as_ref().is_none_or(|rs| rs.contains(&o.role)))
         .filter_map(|r| match &r.kind {
@@ -220,12 +221,12 @@ fn assuming(policy: &Policy, obligation: ObligationKind, o: &Supervisee) -> Stri
 /// Checks every rule of the template, in the template's order.
 pub(super) fn apply(
     c: &mut Checker<'_>,
-    policy: &Policy,
+    rules: &[Rule],
     session: Option<NaiveDate>,
     options: &ValidateOptions,
 ) {
     let cx = Context {
-        policy,
+        rules,
         who: options.supervisee.who(),
         options,
         session,

@@ -1,8 +1,9 @@
 //! `next-within-cadence`: the next session is booked within the role's cadence.
 
 use super::{Context, TemplateKind};
-use crate::policy::ObligationKind;
-use crate::policy::{Problems, TemplateRuleAt};
+use crate::terms::ObligationKind;
+use crate::terms::Problems;
+use crate::validate::rules::TemplateRuleAt;
 use crate::validate::{Checker, Code};
 use crate::words::{every, long_date};
 use serde::Serialize;
@@ -18,12 +19,16 @@ pub struct NextWithinCadence {
     pub obligation: ObligationKind,
 }
 
-impl crate::policy::Read for NextWithinCadence {
-    fn read(j: &mut crate::policy::Json<'_>) -> Option<Self> {
-        crate::policy::read_fields!(j, NextWithinCadence {
-            field: "field",
-            obligation: "obligation",
-        }, allow)
+impl crate::read::Read for NextWithinCadence {
+    fn read(j: &mut crate::read::Json<'_>) -> Option<Self> {
+        crate::read::read_fields!(
+            j,
+            NextWithinCadence {
+                field: "field",
+                obligation: "obligation",
+            },
+            allow
+        )
     }
 }
 

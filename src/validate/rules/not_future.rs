@@ -1,7 +1,8 @@
 //! `not-future`: a date is not after today (skipped when today is not given).
 
 use super::{Context, TemplateKind};
-use crate::policy::{Problems, TemplateRuleAt};
+use crate::terms::Problems;
+use crate::validate::rules::TemplateRuleAt;
 use crate::validate::{Checker, Code};
 use serde::Serialize;
 
@@ -14,9 +15,9 @@ pub struct NotFuture {
     pub field: String,
 }
 
-impl crate::policy::Read for NotFuture {
-    fn read(j: &mut crate::policy::Json<'_>) -> Option<Self> {
-        crate::policy::read_fields!(j, NotFuture { field: "field" }, allow)
+impl crate::read::Read for NotFuture {
+    fn read(j: &mut crate::read::Json<'_>) -> Option<Self> {
+        crate::read::read_fields!(j, NotFuture { field: "field" }, allow)
     }
 }
 

@@ -2,8 +2,9 @@
 //! than the role's cadence.
 
 use super::{Context, TemplateKind};
-use crate::policy::ObligationKind;
-use crate::policy::{Problems, TemplateRuleAt};
+use crate::terms::ObligationKind;
+use crate::terms::Problems;
+use crate::validate::rules::TemplateRuleAt;
 use crate::validate::{Checker, Code};
 use serde::Serialize;
 
@@ -20,13 +21,17 @@ pub struct RequiredIfGap {
     pub obligation: ObligationKind,
 }
 
-impl crate::policy::Read for RequiredIfGap {
-    fn read(j: &mut crate::policy::Json<'_>) -> Option<Self> {
-        crate::policy::read_fields!(j, RequiredIfGap {
-            field: "field",
-            last: "last",
-            obligation: "obligation",
-        }, allow)
+impl crate::read::Read for RequiredIfGap {
+    fn read(j: &mut crate::read::Json<'_>) -> Option<Self> {
+        crate::read::read_fields!(
+            j,
+            RequiredIfGap {
+                field: "field",
+                last: "last",
+                obligation: "obligation",
+            },
+            allow
+        )
     }
 }
 

@@ -3,8 +3,9 @@
 //! which keys, of which types and formats, which are required — not the cross-field rules,
 //! which only [`validate`](crate::validate) checks.
 
-use crate::policy::{Field, FieldType, Policy, Required, Template};
+use crate::schedule::Rulebook;
 use crate::validate::Mode;
+use crate::validate::{Field, FieldType, Required, Template};
 use serde_json::{Map, Value};
 
 /// The dialect a schema declares (`$schema`), and the one its keywords are written for.
@@ -121,7 +122,7 @@ pub(super) const CASE_IDS_PATTERN: &str =
 /// assert!(draft["x-required-final"].as_array().unwrap().contains(&"supervisorSignature".into()));
 /// # Ok::<(), supervision_rules::Error>(())
 /// ```
-pub fn json_schema(policy: &Policy, template: &Template) -> Value {
+pub fn json_schema<P: Rulebook + ?Sized>(policy: &P, template: &Template) -> Value {
     json_schema_with(policy, template, SchemaOptions::default())
 }
 
@@ -195,7 +196,16 @@ impl SchemaOptions {
 }
 
 /// The record of `template` as JSON Schema, written as `options` say (see [`json_schema`]).
-pub fn json_schema_with(policy: &Policy, template: &Template, options: SchemaOptions) -> Value {
+pub fn json_schema_with<P: Rulebook + ?Sized>(
+    policy: &P,
+    template: &Template,
+    options: SchemaOptions,
+) -> Value {
+    schema_with(policy.id(), policy.authority(), template, options)
+}
+
+/// [`json_schema_with`] for the policy `id` of `authority`: one function whatever holds it.
+fn schema_with(id: &str, authority: &str, template: &Template, options: SchemaOptions) -> Value {
     let finalised = options.mode == Mode::Final;
     let mut properties = Map::new();
     let mut required = Vec::new();
@@ -228,7 +238,7 @@ pub fn json_schema_with(policy: &Policy, template: &Template, options: SchemaOpt
             ("fields", ids.into()),
         ]));
     }
-    let description = description(policy, template, finalised, !required_final.is_empty());
+    let description = description(authority, template, finalised, !required_final.is_empty());
     let mut schema = Map::new();
     schema.insert("$schema".into(), options.draft.uri().into());
     schema.insert("title".into(), template.title.as_str().into());
@@ -238,7 +248,7 @@ pub fn json_schema_with(policy: &Policy, template: &Template, options: SchemaOpt
     schema.insert("required".into(), Value::Array(required));
     schema.insert("additionalProperties".into(), true.into());
     if options.extensions {
-        schema.insert("x-policy".into(), policy.id.as_str().into());
+        schema.insert("x-policy".into(), id.into());
         schema.insert("x-template".into(), template.id.as_str().into());
         if let Some(sd) = &template.session_date {
             schema.insert("x-session-date".into(), sd.as_str().into());
@@ -251,14 +261,14 @@ pub fn json_schema_with(policy: &Policy, template: &Template, options: SchemaOpt
 
 /// The schema's `description`: whose template it is, and in which mode `required` lists.
 pub(super) fn description(
-    policy: &Policy,
+    authority: &str,
     template: &Template,
     finalised: bool,
     any_required_final: bool,
 ) -> String {
     let mut description = format!(
         "{}: {} ({}). A record of this template, keyed by field id, as {} it.",
-        policy.authority,
+        authority,
         template.title,
         template.source,
         if finalised {

@@ -12,8 +12,9 @@
 use super::export::{description, field_type, CASE_IDS_PATTERN, DATE_PATTERN, TIME_PATTERN};
 use super::SchemaOptions;
 use crate::json::write::{self, Object};
-use crate::policy::{Field, FieldType, Policy, Required, Template};
+use crate::schedule::Rulebook;
 use crate::validate::Mode;
+use crate::validate::{Field, FieldType, Required, Template};
 
 /// The record of `template` as JSON Schema text, written as `options` say, with each
 /// `properties` in the template's order: the fields section by section, a row's cells as
@@ -32,7 +33,16 @@ use crate::validate::Mode;
 /// assert!(purpose < focus, "1. THE PURPOSE before 3. THE FOCUS");
 /// # Ok::<(), supervision_rules::Error>(())
 /// ```
-pub fn json_schema_text(policy: &Policy, template: &Template, options: SchemaOptions) -> String {
+pub fn json_schema_text<P: Rulebook + ?Sized>(
+    policy: &P,
+    template: &Template,
+    options: SchemaOptions,
+) -> String {
+    schema_text(policy.id(), policy.authority(), template, options)
+}
+
+/// [`json_schema_text`] for the policy `id` of `authority`: one function whatever holds it.
+fn schema_text(id: &str, authority: &str, template: &Template, options: SchemaOptions) -> String {
     let finalised = options.mode == Mode::Final;
     let mut properties: Vec<(&str, String)> = Vec::new();
     let mut required = Vec::new();
@@ -66,7 +76,7 @@ pub fn json_schema_text(policy: &Policy, template: &Template, options: SchemaOpt
         let last = properties.iter().rev().find(|(k, _)| k == id);
         (*id, last.map_or("", |(_, v)| v.as_str()))
     }));
-    let description = description(policy, template, finalised, !required_final.is_empty());
+    let description = description(authority, template, finalised, !required_final.is_empty());
     let mut schema = Object::new();
     schema
         .text("$schema", options.draft.uri())
@@ -77,9 +87,7 @@ pub fn json_schema_text(policy: &Policy, template: &Template, options: SchemaOpt
         .set("required", write::strings(required))
         .set("additionalProperties", "true".into());
     if options.extensions {
-        schema
-            .text("x-policy", &policy.id)
-            .text("x-template", &template.id);
+        schema.text("x-policy", id).text("x-template", &template.id);
         if let Some(sd) = &template.session_date {
             schema.text("x-session-date", sd);
         }

@@ -4,7 +4,7 @@
 
 use super::super::options::DateParts;
 use super::{tag, Control, Scan, Target};
-use crate::policy::{FieldType, Template};
+use crate::validate::{FieldType, Template};
 use std::collections::BTreeMap;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement, HtmlFormElement, Node};

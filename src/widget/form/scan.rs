@@ -1,7 +1,7 @@
 //! The form as read at one moment ([`Scan`]): its named controls, the record they hold,
 //! and where a finding goes on the page ([`Target`]).
 
-use crate::policy::{Field, FieldType, Template};
+use crate::validate::{Field, FieldType, Template};
 use crate::widget::date_input::DateBoxes;
 use crate::widget::options::DateParts;
 use crate::widget::text::{reading, value_of};

@@ -4,8 +4,8 @@
 use super::read;
 use crate::calendar::format_date;
 use crate::finding::Finding;
-use crate::policy::ObligationKind;
 use crate::schedule::{status_label, Obligation, Schedule, Status};
+use crate::terms::ObligationKind;
 use crate::wasm::from_js;
 use crate::widget::bad;
 use crate::words::{and_list, kind_label, long_date, lower, relative};
@@ -379,7 +379,7 @@ pub fn render_schedule(
 
 #[cfg(test)]
 mod tests {
-    use crate::policy::ObligationKind;
+    use crate::terms::ObligationKind;
     use crate::words::{and_list, kind_label, relative};
     use wasm_bindgen_test::wasm_bindgen_test;
 

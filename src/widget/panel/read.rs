@@ -8,8 +8,8 @@
 use super::super::{bad, js_error};
 use crate::finding::{Code, Finding, Run, Severity};
 use crate::input::{enum_value, object, Obj};
-use crate::policy::ObligationKind;
 use crate::schedule::{Obligation, Schedule, Status};
+use crate::terms::ObligationKind;
 use chrono::NaiveDate;
 use serde_json::Value;
 use wasm_bindgen::JsValue;

@@ -7,8 +7,8 @@
 use super::next::{Basis, Next, View};
 use crate::calendar::{add_days, Calendar, Duration, Unit};
 use crate::error::{Error, Result};
-use crate::policy::Who;
 use crate::schedule::engine::{after, Engine};
+use crate::terms::Who;
 use crate::words::{every_phrase, long_date};
 use chrono::{Days, NaiveDate};
 

@@ -17,8 +17,9 @@ use super::WorkerRule;
 use crate::calendar::{Calendar, Duration};
 use crate::code::Code;
 use crate::error::Result;
-use crate::policy::{Anchor, ObligationKind, Phase, Problems, Rule, SessionType, Who};
 use crate::schedule::engine::{after, Engine};
+use crate::schedule::Rule;
+use crate::terms::{Anchor, ObligationKind, Phase, Problems, SessionType, Who};
 use crate::words::{capitalise, every_phrase, long_date, plural, sessions_counted};
 use chrono::NaiveDate;
 use serde::Serialize;
@@ -55,9 +56,9 @@ pub struct Cadence {
     pub agreed_up_to: Option<Duration>,
 }
 
-impl crate::policy::Read for Cadence {
-    fn read(j: &mut crate::policy::Json<'_>) -> Option<Self> {
-        crate::policy::read_fields!(j, Cadence {
+impl crate::read::Read for Cadence {
+    fn read(j: &mut crate::read::Json<'_>) -> Option<Self> {
+        crate::read::read_fields!(j, Cadence {
             obligation: "obligation",
             counts: "counts",
             every: default "every",

@@ -4,7 +4,8 @@
 
 use super::agreed::Agreed;
 use crate::calendar::Duration;
-use crate::policy::{Anchor, ObligationKind, Phase, Rule, SessionType};
+use crate::schedule::Rule;
+use crate::terms::{Anchor, ObligationKind, Phase, SessionType};
 use chrono::NaiveDate;
 
 /// A cadence rule's fields, borrowed from the policy, with the rule.

@@ -2,7 +2,7 @@
 //! [`read_fields!`] list of a struct's keys, the JSON scalars, lists and options, an enum
 //! read by name and a kind's tag.
 
-use super::Json;
+use crate::json::pull::Reader as Json;
 use serde::de::value::{Error as ValueError, StrDeserializer};
 use serde::de::DeserializeOwned;
 
@@ -29,9 +29,9 @@ macro_rules! read_fields {
     ($j:expr, $($ty:ident)::+ {
         $($field:ident : $($default:ident)? $key:literal),* $(,)?
     }, $deny:ident) => {{
-        let j: &mut $crate::policy::Json<'_> = $j;
+        let j: &mut $crate::read::Json<'_> = $j;
         $(let mut $field = None;)*
-        let read = if $crate::policy::read_fields!(@deny $deny) && j.peek() == Some(b'[') {
+        let read = if $crate::read::read_fields!(@deny $deny) && j.peek() == Some(b'[') {
             j.open_array().and_then(|()| {
                 let mut more = true;
                 let mut first = true;
@@ -39,15 +39,15 @@ macro_rules! read_fields {
                     more = j.element(first)?;
                     first = false;
                     if more {
-                        $field = Some($crate::policy::Read::read(j)?);
+                        $field = Some($crate::read::Read::read(j)?);
                     }
                 })*
                 (!more || !j.element(first)?).then_some(())
             })
         } else {
-            j.object($crate::policy::read_fields!(@deny $deny), |j, key| {
+            j.object($crate::read::read_fields!(@deny $deny), |j, key| {
                 match key {
-                    $($key => $field = Some($crate::policy::Read::read(j)?),)*
+                    $($key => $field = Some($crate::read::Read::read(j)?),)*
                     _ => return Some(false),
                 }
                 Some(true)
@@ -55,7 +55,7 @@ macro_rules! read_fields {
         };
         read.and_then(move |()| {
             Some($($ty)::+ {
-                $($field: $crate::policy::read_fields!(@take $field $($default)?),)*
+                $($field: $crate::read::read_fields!(@take $field $($default)?),)*
             })
         })
     }};
@@ -157,3 +157,15 @@ impl Read for Tag {
         Some(Tag::Index(n.mantissa))
     }
 }
+
+/// Reads each enum by its name ([`by_name`]).
+macro_rules! read_by_name {
+    ($($ty:ty),* $(,)?) => {
+        $(impl $crate::read::Read for $ty {
+            fn read(j: &mut $crate::read::Json<'_>) -> Option<Self> {
+                $crate::read::by_name(j)
+            }
+        })*
+    };
+}
+pub(crate) use read_by_name;

@@ -1,7 +1,8 @@
 //! Recording templates: sections, fields and cross-field rules, read by validation.
 
-use super::model::Basis;
-pub use crate::validate::rules::*;
+use super::rules::TemplateRuleKind;
+use crate::read::{read_by_name, read_fields, Json, Read, Tag};
+use crate::terms::Basis;
 #[cfg(feature = "authoring")]
 use serde::Deserializer;
 use serde::{Deserialize, Serialize, Serializer};
@@ -206,3 +207,101 @@ pub struct TemplateRule {
     #[serde(flatten)]
     pub kind: TemplateRuleKind,
 }
+
+impl Read for Template {
+    fn read(j: &mut Json<'_>) -> Option<Self> {
+        read_fields!(j, Template {
+            id: "id",
+            title: "title",
+            source: "source",
+            session_date: default "sessionDate",
+            sections: "sections",
+            rules: default "rules",
+            note: default "note",
+        }, deny)
+    }
+}
+
+impl Read for Section {
+    fn read(j: &mut Json<'_>) -> Option<Self> {
+        read_fields!(j, Section {
+            id: "id",
+            title: "title",
+            fields: "fields",
+            source: default "source",
+            note: default "note",
+        }, deny)
+    }
+}
+
+impl Read for Field {
+    fn read(j: &mut Json<'_>) -> Option<Self> {
+        read_fields!(j, Field {
+            id: "id",
+            label: "label",
+            kind: "type",
+            required: "required",
+            source: default "source",
+            note: default "note",
+            hint: default "hint",
+            options: default "options",
+            min: default "min",
+            max: default "max",
+            messages: default "messages",
+        }, deny)
+    }
+}
+
+impl Read for FieldMessages {
+    fn read(j: &mut Json<'_>) -> Option<Self> {
+        read_fields!(j, FieldMessages { required: default "required" }, deny)
+    }
+}
+
+/// The keys every template rule has, beside its kind's own.
+struct TemplateRuleHead {
+    source: String,
+    note: Option<String>,
+    basis: Basis,
+    reading: Option<String>,
+    kind: Tag,
+}
+
+/// Read twice over its text, as a timing rule is (`Rule`'s `Read`): its kind's keys by the
+/// kind's own `Read`, in its file (`src/validate/rules/<kind>.rs`).
+impl Read for TemplateRule {
+    fn read(j: &mut Json<'_>) -> Option<Self> {
+        let text = j.raw()?;
+        let head = read_fields!(&mut Json::new(text), TemplateRuleHead {
+            source: "source",
+            note: default "note",
+            basis: default "basis",
+            reading: default "reading",
+            kind: "kind",
+        }, allow)?;
+        let name = head.kind.name(TemplateRuleKind::NAMES)?;
+        let kind = TemplateRuleKind::read_named(name, &mut Json::new(text))?;
+        Some(TemplateRule {
+            source: head.source,
+            note: head.note,
+            basis: head.basis,
+            reading: head.reading,
+            kind,
+        })
+    }
+}
+
+impl Read for Required {
+    fn read(j: &mut Json<'_>) -> Option<Self> {
+        match j.peek()? {
+            b'"' => (j.string()? == "final").then_some(Required::Final),
+            _ => Some(if j.bool()? {
+                Required::Always
+            } else {
+                Required::No
+            }),
+        }
+    }
+}
+
+read_by_name!(FieldType);
