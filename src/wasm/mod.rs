@@ -10,6 +10,11 @@
 //! exports), `widget` (and `src/widget`'s), `authoring` (and [`authoring`]'s), `base` (these,
 //! no built-in policies) and `form` (these without the `schedule` feature's).
 
+/// The allocator: talc instead of the standard library's dlmalloc (issue 20, BENCHMARKS.md
+/// "Stop 30"): smaller in every `.wasm`.
+#[global_allocator]
+static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
+
 #[cfg(feature = "authoring")]
 mod authoring;
 mod bounds;
