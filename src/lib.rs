@@ -46,6 +46,7 @@ mod json;
 pub mod limits;
 pub mod policy;
 pub mod schedule;
+mod sort;
 pub mod validate;
 pub mod words;
 

@@ -24,7 +24,6 @@ use crate::policy::{ObligationKind, Policy, Rule};
 use crate::schedule::engine::after;
 use chrono::NaiveDate;
 use serde_json::Value;
-use std::collections::BTreeSet;
 
 /// A team (or a whole service): its group sessions, the audits of its supervision files and
 /// its supervisors.
@@ -218,11 +217,10 @@ impl TeamEngine<'_> {
 
     /// The dates on or before `asOf`, sorted, each day once.
     pub(crate) fn held(&self, dates: impl Iterator<Item = NaiveDate>) -> Vec<NaiveDate> {
-        dates
-            .filter(|d| *d <= self.as_of)
-            .collect::<BTreeSet<_>>()
-            .into_iter()
-            .collect()
+        let mut held: Vec<NaiveDate> = dates.filter(|d| *d <= self.as_of).collect();
+        crate::sort::sort(&mut held);
+        held.dedup();
+        held
     }
 
     /// The gaps longer than `every` in `held` (counted from `started`), and the next due date.
