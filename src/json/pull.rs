@@ -151,7 +151,7 @@ impl<'a> Reader<'a> {
                     return None;
                 }
                 field(self, i)?;
-                i += 1;
+                i = i.wrapping_add(1);
             }
             return Some(());
         }

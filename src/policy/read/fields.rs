@@ -42,7 +42,7 @@ macro_rules! read_fields {
                     $field = Some($crate::policy::Read::read(j)?);
                     return Some(());
                 }
-                at += 1;)*
+                at = at.wrapping_add(1);)*
                 let _ = at;
                 None
             },
