@@ -4,16 +4,34 @@
 //! element type and comparison gets its own copy of it (its quicksort, merges and small
 //! sorts): the ten sorts of the schedule were 31.6 KB of the `base` entry point's `.wasm`,
 //! before gzip. Here the sorting is a merge sort of indices, not generic ([`order`]), so
-//! each caller adds only its comparison and the moving of its elements into place.
+//! each caller adds only its comparison and the moving of its elements into place. A short
+//! list (most are: a child's dates) is sorted in place by insertion, with no allocation.
 //!
 //! The result is the standard library's stable sort's, element for element: items that
 //! compare equal keep their order (the tests hold it to `slice::sort_by` on any list).
 
 use std::cmp::Ordering;
 
+/// Lists up to this long are sorted in place by insertion.
+const SMALL: usize = 16;
+
 /// Sorts `v` by `cmp`, stably: what `v.sort_by(cmp)` gives.
 pub(crate) fn sort_by<T>(v: &mut Vec<T>, mut cmp: impl FnMut(&T, &T) -> Ordering) {
-    if v.len() < 2 {
+    // Most lists the schedule sorts are a child's few dates: those are sorted in place, with
+    // no allocation, by [`insertion`].
+    if v.len() <= SMALL {
+        let n = v.len();
+        insertion(n, &mut |j, swap| {
+            let i = j.wrapping_sub(1);
+            if swap {
+                v.swap(i, j);
+                return true;
+            }
+            match (v.get(i), v.get(j)) {
+                (Some(before), Some(at)) => cmp(before, at) == Ordering::Greater,
+                _ => false,
+            }
+        });
         return;
     }
     let items = &*v;
@@ -40,6 +58,19 @@ pub(crate) fn sort<T: Ord>(v: &mut Vec<T>) {
 /// Sorts `v` by a key, stably: what `v.sort_by_key(key)` gives.
 pub(crate) fn sort_by_key<T, K: Ord>(v: &mut Vec<T>, mut key: impl FnMut(&T) -> K) {
     sort_by(v, |a, b| key(a).cmp(&key(b)));
+}
+
+/// An insertion sort of `n` items in place, not generic: `step(j, false)` says whether the
+/// item at `j - 1` is greater than the one at `j`, `step(j, true)` swaps them. Stable: an
+/// item moves left past greater ones only.
+fn insertion(n: usize, step: &mut dyn FnMut(usize, bool) -> bool) {
+    for i in 1..n {
+        let mut j = i;
+        while j > 0 && step(j, false) {
+            step(j, true);
+            j = j.wrapping_sub(1);
+        }
+    }
 }
 
 /// The indices `0..n` in the stable order of `cmp` (which compares the items at two
@@ -125,6 +156,21 @@ mod tests {
             let mut theirs = items;
             theirs.sort_by_key(|p| std::cmp::Reverse(p.0));
             prop_assert_eq!(ours, theirs);
+        }
+
+        /// A list in order already (many equal keys), and one in order but for its last
+        /// item: as the standard library's.
+        #[test]
+        fn nearly_sorted_lists(mut keys in prop::collection::vec(0u8..8, 17..200), last in 0u8..8) {
+            keys.sort_unstable();
+            for keys in [keys.clone(), [keys, vec![last]].concat()] {
+                let items: Vec<(u8, usize)> = keys.iter().copied().zip(0..).collect();
+                let mut ours = items.clone();
+                sort_by_key(&mut ours, |p| p.0);
+                let mut theirs = items;
+                theirs.sort_by_key(|p| p.0);
+                prop_assert_eq!(ours, theirs);
+            }
         }
 
         /// Whole values sorted as `sort` does (owned strings: moved, not copied).
