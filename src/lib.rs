@@ -47,6 +47,7 @@ pub mod limits;
 pub mod policy;
 mod read;
 pub mod schedule;
+mod sort;
 mod terms;
 pub mod validate;
 pub mod words;

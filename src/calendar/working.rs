@@ -3,9 +3,7 @@
 use super::arithmetic::add_days;
 use super::holidays::{computed, is_weekend, FIRST_COMPUTED_YEAR, LAST_COMPUTED_YEAR};
 use chrono::{Datelike, NaiveDate};
-use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
-use std::ops::Bound;
 
 /// The only division a [`PublishedList`] accepts.
 const DIVISION: &str = "england-and-wales";
@@ -68,7 +66,56 @@ impl std::error::Error for PublishedListError {}
 /// [`Calendar::with_published`] uses exactly its dates instead of the computed ones.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PublishedList {
-    years: BTreeMap<i32, Vec<NaiveDate>>,
+    years: Years,
+}
+
+/// Dates by year, in the years' order: a sorted list, not a `BTreeMap` (a page loads a
+/// year or a few, and the map's code was ~3 KB gzipped of every `.wasm`: issue 20, stop 30).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+struct Years(Vec<(i32, Vec<NaiveDate>)>);
+
+impl Years {
+    /// Where `year` is, or would go.
+    fn at(&self, year: i32) -> Result<usize, usize> {
+        self.0.binary_search_by_key(&year, |(y, _)| *y)
+    }
+
+    fn get(&self, year: i32) -> Option<&Vec<NaiveDate>> {
+        let i = self.at(year).ok()?;
+        self.0.get(i).map(|(_, days)| days)
+    }
+
+    fn contains(&self, year: i32) -> bool {
+        self.at(year).is_ok()
+    }
+
+    /// The dates of `year`, an empty list put in first when it has none.
+    fn entry(&mut self, year: i32) -> Option<&mut Vec<NaiveDate>> {
+        let i = self.at(year).unwrap_or_else(|i| {
+            self.0.insert(i, (year, Vec::new()));
+            i
+        });
+        self.0.get_mut(i).map(|(_, days)| days)
+    }
+
+    /// `year`'s dates set to `days`, replacing any it had.
+    fn set(&mut self, year: i32, days: Vec<NaiveDate>) {
+        match self.at(year) {
+            Ok(i) => {
+                if let Some(at) = self.0.get_mut(i) {
+                    at.1 = days;
+                }
+            }
+            Err(i) => self.0.insert(i, (year, days)),
+        }
+    }
+
+    /// The dates of the years from `first` to `last`, both included.
+    fn range(&self, first: i32, last: i32) -> impl Iterator<Item = &Vec<NaiveDate>> {
+        (self.0.iter())
+            .filter(move |(y, _)| first <= *y && *y <= last)
+            .map(|(_, days)| days)
+    }
 }
 
 impl PublishedList {
@@ -106,11 +153,13 @@ impl PublishedList {
                 kind: PublishedListErrorKind::WrongDivision,
             });
         }
-        let mut years: BTreeMap<i32, Vec<NaiveDate>> = BTreeMap::new();
+        let mut years = Years::default();
         for d in events {
-            super::holidays::insert_sorted(years.entry(d.year()).or_default(), d);
+            if let Some(days) = years.entry(d.year()) {
+                super::holidays::insert_sorted(days, d);
+            }
         }
-        if years.is_empty() {
+        if years.0.is_empty() {
             return Err(PublishedListError {
                 kind: PublishedListErrorKind::NoEvents,
             });
@@ -120,17 +169,17 @@ impl PublishedList {
 
     /// Whether the list covers `year` (has at least one event in it).
     pub fn covers(&self, year: i32) -> bool {
-        self.years.contains_key(&year)
+        self.years.contains(year)
     }
 
     /// The years the list covers, in order.
     pub fn years(&self) -> impl Iterator<Item = i32> + '_ {
-        self.years.keys().copied()
+        self.years.0.iter().map(|(year, _)| *year)
     }
 
     /// Every date in the list, in order.
     pub fn dates(&self) -> impl Iterator<Item = NaiveDate> + '_ {
-        self.years.values().flatten().copied()
+        self.years.0.iter().flat_map(|(_, days)| days).copied()
     }
 }
 
@@ -159,8 +208,9 @@ impl PublishedList {
 /// ```
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Calendar {
-    closures: BTreeSet<NaiveDate>,
-    published: BTreeMap<i32, Vec<NaiveDate>>,
+    /// Sorted, each day once.
+    closures: Vec<NaiveDate>,
+    published: Years,
 }
 
 impl Calendar {
@@ -175,6 +225,8 @@ impl Calendar {
     /// A closure day on a weekend or bank holiday changes nothing.
     pub fn with_closures(mut self, closures: impl IntoIterator<Item = NaiveDate>) -> Calendar {
         self.closures.extend(closures);
+        crate::sort::sort(&mut self.closures);
+        self.closures.dedup();
         self
     }
 
@@ -182,7 +234,9 @@ impl Calendar {
     /// holidays, for every year the list covers. A later list replaces an earlier one for the
     /// years both cover.
     pub fn with_published(mut self, list: PublishedList) -> Calendar {
-        self.published.extend(list.years);
+        for (year, days) in list.years.0 {
+            self.published.set(year, days);
+        }
         self
     }
 
@@ -197,7 +251,7 @@ impl Calendar {
     /// assert_eq!(Calendar::england_and_wales().bank_holidays(2027), bank_holidays(2027));
     /// ```
     pub fn bank_holidays(&self, year: i32) -> Vec<NaiveDate> {
-        match self.published.get(&year) {
+        match self.published.get(year) {
             Some(days) => days.clone(),
             None => computed(year).to_vec(),
         }
@@ -205,7 +259,7 @@ impl Calendar {
 
     /// Whether `d` is a bank holiday in this calendar.
     pub fn is_bank_holiday(&self, d: NaiveDate) -> bool {
-        match self.published.get(&d.year()) {
+        match self.published.get(d.year()) {
             Some(days) => days.binary_search(&d).is_ok(),
             None => computed(d.year()).binary_search(&d).is_ok(),
         }
@@ -213,7 +267,7 @@ impl Calendar {
 
     /// Whether `d` is a closure day given to [`Calendar::with_closures`].
     pub fn is_closure(&self, d: NaiveDate) -> bool {
-        self.closures.contains(&d)
+        self.closures.binary_search(&d).is_ok()
     }
 
     /// Whether `d` is a working day: Monday to Friday, not a bank holiday, not a closure day.
@@ -343,23 +397,23 @@ impl Calendar {
         // bank holidays as well.
         let mut off = 0i64;
         let mut visit = |h: NaiveDate| {
-            if from < h && h <= to && !is_weekend(h) && !self.closures.contains(&h) {
+            if from < h && h <= to && !is_weekend(h) && !self.is_closure(h) {
                 off += 1;
             }
         };
         let (y0, y1) = (from.year(), to.year());
-        for days in self.published.range(y0..=y1).map(|(_, days)| days) {
+        for days in self.published.range(y0, y1) {
             days.iter().copied().for_each(&mut visit);
         }
         for year in y0.max(FIRST_COMPUTED_YEAR)..=y1.min(LAST_COMPUTED_YEAR) {
-            if !self.published.contains_key(&year) {
+            if !self.published.contains(year) {
                 computed(year).iter().copied().for_each(&mut visit);
             }
         }
         off += self
             .closures
-            .range((Bound::Excluded(from), Bound::Included(to)))
-            .filter(|&&c| !is_weekend(c))
+            .iter()
+            .filter(|&&c| from < c && c <= to && !is_weekend(c))
             .fold(0i64, |n, _| n + 1);
         weekdays_between(from, to) - off
     }

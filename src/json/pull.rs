@@ -131,6 +131,39 @@ impl<'a> Reader<'a> {
         Some(())
     }
 
+    /// A struct's keys and values (the policy reader's `read_fields!`), its loops once for
+    /// every struct: `keys` in the struct's order, and `field`, which reads the value of the
+    /// key at an index. An object's keys are found in `keys` (one not there refuses the
+    /// object with `deny`, else its value is skipped); with `deny`, an array's elements are
+    /// the keys' values in order, as serde's derive reads a struct from an array (fewer than
+    /// the keys: the rest are left out; more: refused).
+    pub(crate) fn fields(
+        &mut self,
+        keys: &[&str],
+        deny: bool,
+        field: &mut dyn FnMut(&mut Self, usize) -> Option<()>,
+    ) -> Option<()> {
+        if deny && self.peek() == Some(b'[') {
+            self.open_array()?;
+            let mut i = 0;
+            while self.element(i == 0)? {
+                if i == keys.len() {
+                    return None;
+                }
+                field(self, i)?;
+                i = i.wrapping_add(1);
+            }
+            return Some(());
+        }
+        self.members(
+            deny,
+            &mut |j, key| match keys.iter().position(|k| *k == key) {
+                Some(i) => field(j, i).map(|()| true),
+                None => Some(false),
+            },
+        )
+    }
+
     /// An array, each element read by `element`.
     pub(crate) fn array(&mut self, mut element: impl FnMut(&mut Self) -> Option<()>) -> Option<()> {
         self.elements(&mut element)

@@ -31,28 +31,22 @@ macro_rules! read_fields {
     }, $deny:ident) => {{
         let j: &mut $crate::read::Json<'_> = $j;
         $(let mut $field = None;)*
-        let read = if $crate::read::read_fields!(@deny $deny) && j.peek() == Some(b'[') {
-            j.open_array().and_then(|()| {
-                let mut more = true;
-                let mut first = true;
-                $(if more {
-                    more = j.element(first)?;
-                    first = false;
-                    if more {
-                        $field = Some($crate::read::Read::read(j)?);
-                    }
-                })*
-                (!more || !j.element(first)?).then_some(())
-            })
-        } else {
-            j.object($crate::read::read_fields!(@deny $deny), |j, key| {
-                match key {
-                    $($key => $field = Some($crate::read::Read::read(j)?),)*
-                    _ => return Some(false),
+        // Each key's value read by its index in the list: the loops over the object's keys
+        // or the array's elements are `Json::fields`', once for every struct.
+        let read = j.fields(
+            &[$($key),*],
+            $crate::read::read_fields!(@deny $deny),
+            &mut |j, i| {
+                let mut at = 0_usize;
+                $(if i == at {
+                    $field = Some($crate::read::Read::read(j)?);
+                    return Some(());
                 }
-                Some(true)
-            })
-        };
+                at = at.wrapping_add(1);)*
+                let _ = at;
+                None
+            },
+        );
         read.and_then(move |()| {
             Some($($ty)::+ {
                 $($field: $crate::read::read_fields!(@take $field $($default)?),)*

@@ -107,7 +107,7 @@ fn merge_absences(absences: &[Absence]) -> Vec<(NaiveDate, NaiveDate)> {
         .filter(|a| a.from <= a.to)
         .map(|a| (a.from, a.to))
         .collect();
-    spans.sort();
+    crate::sort::sort(&mut spans);
     let mut merged: Vec<(NaiveDate, NaiveDate)> = Vec::with_capacity(spans.len());
     for (from, to) in spans {
         match merged.last_mut() {
@@ -291,7 +291,7 @@ impl<'a> Engine<'a> {
     /// Dates of counted sessions held from the records' start to `asOf`, sorted, each day
     /// once.
     pub(crate) fn held(&self, counts: &[SessionType]) -> Vec<NaiveDate> {
-        let set: BTreeSet<NaiveDate> = self
+        let mut held: Vec<NaiveDate> = self
             .worker
             .sessions
             .iter()
@@ -303,7 +303,9 @@ impl<'a> Engine<'a> {
             })
             .map(|s| s.date)
             .collect();
-        set.into_iter().collect()
+        crate::sort::sort(&mut held);
+        held.dedup();
+        held
     }
 
     /// Dates a case was discussed from the records' start to `asOf`, sorted, each day once.
@@ -314,7 +316,7 @@ impl<'a> Engine<'a> {
         let mut days = Vec::with_capacity(case.discussed.len());
         let held = case.discussed.iter().copied();
         days.extend(held.filter(|d| *d <= self.as_of && *d >= from));
-        days.sort_unstable();
+        crate::sort::sort(&mut days);
         days.dedup();
         days
     }

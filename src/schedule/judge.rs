@@ -14,7 +14,7 @@ use crate::finding::{Finding, Severity};
 use crate::schedule::{Rule, Rulebook, Selection};
 use crate::terms::Role;
 use chrono::NaiveDate;
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 
 /// Works out a worker's schedule under a policy.
 ///
@@ -104,7 +104,7 @@ pub(crate) fn finish(
     let (advisories, breaches) = breaches
         .into_iter()
         .partition(|b| b.severity == Severity::Advisory);
-    obligations.sort_by(|a, b| {
+    crate::sort::sort_by(&mut obligations, |a, b| {
         (a.due, a.kind, &a.subject, &a.rule).cmp(&(b.due, b.kind, &b.subject, &b.rule))
     });
     Schedule {
@@ -181,19 +181,22 @@ fn brought_in<'a>(rules: &'a [Rule], e: &Engine<'a>) -> BroughtIn<'a> {
     if e.worker.supervisee.changes.is_empty() {
         return all;
     }
-    let mut before: BTreeSet<&'a str> = BTreeSet::new();
+    // The ids chosen in the era before, sorted, each once.
+    let mut before: Vec<&'a str> = Vec::new();
     let mut since_before: BTreeMap<&'a str, NaiveDate> = BTreeMap::new();
     for era in e.worker.eras() {
-        let chosen: BTreeSet<&'a str> = Selection::among(rules, |r| {
+        let mut chosen: Vec<&'a str> = Selection::among(rules, |r| {
             (r.kind.for_worker().is_some() || r.kind.for_child().is_some())
                 && r.when.matches(&era.who, |w| e.inside_era(w, &era))
         })
         .chosen()
         .map(|r| r.id.as_str())
         .collect();
+        crate::sort::sort(&mut chosen);
+        chosen.dedup();
         let mut since = BTreeMap::new();
         for id in &chosen {
-            let day = if before.contains(id) {
+            let day = if before.binary_search(id).is_ok() {
                 since_before.get(id).copied()
             } else {
                 era.from
@@ -265,7 +268,7 @@ fn judge_ended_windows<'a>(rules: &'a [Rule], e: &mut Engine<'a>) -> Result<()> 
             (by, *r)
         })
         .collect();
-    ordered.sort_by_key(|(by, _)| *by);
+    crate::sort::sort_by_key(&mut ordered, |(by, _)| *by);
     for (_, rule) in ordered {
         let mut judging = e.afresh();
         apply(rule, &mut judging)?;

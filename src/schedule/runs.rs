@@ -40,7 +40,7 @@ pub(crate) fn merge(mut breaches: Vec<Finding>) -> Vec<Finding> {
         .enumerate()
         .filter_map(|(i, b)| b.period.map(|(from, to)| (key(b), from, to, i)))
         .collect();
-    chained.sort();
+    crate::sort::sort(&mut chained);
     // For each breach: the index of the run's first breach it belongs to, when not its own.
     let mut into: Vec<Option<usize>> = vec![None; breaches.len()];
     // For each run's first breach: the last day and the count.

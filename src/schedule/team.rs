@@ -26,7 +26,6 @@ use crate::schedule::Rulebook;
 use crate::terms::ObligationKind;
 use chrono::NaiveDate;
 use serde_json::Value;
-use std::collections::BTreeSet;
 
 /// A team (or a whole service): its group sessions, the audits of its supervision files and
 /// its supervisors.
@@ -220,11 +219,10 @@ impl TeamEngine<'_> {
 
     /// The dates on or before `asOf`, sorted, each day once.
     pub(crate) fn held(&self, dates: impl Iterator<Item = NaiveDate>) -> Vec<NaiveDate> {
-        dates
-            .filter(|d| *d <= self.as_of)
-            .collect::<BTreeSet<_>>()
-            .into_iter()
-            .collect()
+        let mut held: Vec<NaiveDate> = dates.filter(|d| *d <= self.as_of).collect();
+        crate::sort::sort(&mut held);
+        held.dedup();
+        held
     }
 
     /// The gaps longer than `every` in `held` (counted from `started`), and the next due date.

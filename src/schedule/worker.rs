@@ -170,7 +170,7 @@ impl Case {
             .enumerate()
             .filter(|(_, c)| c.kind == EventKind::AssessmentCompleted && c.date <= as_of)
             .collect();
-        done.sort_by_key(|(i, c)| (c.date, *i));
+        crate::sort::sort_by_key(&mut done, |(i, c)| (c.date, *i));
         self.events
             .iter()
             .enumerate()

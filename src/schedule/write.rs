@@ -3,15 +3,18 @@
 //! serialiser. A team's 10,000 children are 14,000 obligations and 4.8 MB of text; most of
 //! their strings (ids, the policy's source and rule ids, reasons) need no escaping and are
 //! copied whole. Breaches and advisories (left out when only due dates are wanted) are
-//! written by serde_json as before.
+//! written as `validate`'s findings are (`Finding::write_json`, held to serde_json's text in
+//! `finding.rs`), so no build writes a schedule with serde_json's serialiser (stop 30).
 
 use super::output::{Obligation, Schedule};
 use crate::calendar::format_date;
+use crate::finding::{write_json_list, Finding};
+use crate::json::write::string;
 use chrono::{Datelike, NaiveDate};
 
 /// Appends the JSON object of one schedule to `out`: `asOf`, `obligations`, `breaches`,
-/// `advisories`, in the derive's order. `false` when serde_json refuses a breach (it does
-/// not: every field is a string, a number or a list of them).
+/// `advisories`, in the derive's order. Always `true` (it was `false` when serde_json
+/// refused a breach, which it never did).
 pub(crate) fn schedule(out: &mut Vec<u8>, s: &Schedule) -> bool {
     out.extend_from_slice(b"{\"asOf\":");
     date(out, s.as_of);
@@ -23,15 +26,23 @@ pub(crate) fn schedule(out: &mut Vec<u8>, s: &Schedule) -> bool {
         obligation(out, o);
     }
     out.extend_from_slice(b"],\"breaches\":");
-    if serde_json::to_writer(&mut *out, &s.breaches).is_err() {
-        return false;
-    }
+    findings(out, &s.breaches);
     out.extend_from_slice(b",\"advisories\":");
-    if serde_json::to_writer(&mut *out, &s.advisories).is_err() {
-        return false;
-    }
+    findings(out, &s.advisories);
     out.push(b'}');
     true
+}
+
+/// Breaches or advisories as `validate`'s findings are written (`write_json_list`); none
+/// (due dates only) as `[]`, with no buffer.
+fn findings(out: &mut Vec<u8>, list: &[Finding]) {
+    if list.is_empty() {
+        out.extend_from_slice(b"[]");
+        return;
+    }
+    let mut text = String::new();
+    write_json_list(list, &mut text);
+    out.extend_from_slice(text.as_bytes());
 }
 
 /// One obligation: its fields in the derive's order, `reading` only when present.
@@ -58,11 +69,12 @@ fn obligation(out: &mut Vec<u8>, o: &Obligation) {
 }
 
 /// A JSON string. One with nothing to escape (no `"`, `\` or control character) is copied
-/// whole; any other is written by serde_json, so its escapes are serde_json's.
+/// whole; any other is escaped by `json::write::string`, as serde_json escapes it.
 fn text(out: &mut Vec<u8>, s: &str) {
     if escaped(s.as_bytes()) {
-        // Writing into a `Vec` cannot fail, nor can a `str`'s serialisation.
-        let _ = serde_json::to_writer(&mut *out, s);
+        let mut quoted = String::new();
+        string(&mut quoted, s);
+        out.extend_from_slice(quoted.as_bytes());
         return;
     }
     out.push(b'"');

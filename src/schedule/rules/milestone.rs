@@ -127,7 +127,7 @@ impl Milestone {
             .filter(|r| r.kind == self.obligation && r.date >= start && r.date <= e.as_of)
             .map(|r| r.date)
             .collect();
-        reviews.sort();
+        crate::sort::sort(&mut reviews);
         reviews.dedup();
         reviews
     }

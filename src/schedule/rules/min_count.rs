@@ -122,7 +122,7 @@ pub(super) fn too_few(
     // The window that ends on asOf.
     starts.extend(window.before(day_after, e.cal));
     starts.retain(|s| *s >= first);
-    starts.sort();
+    crate::sort::sort(&mut starts);
     starts.dedup();
     let mut reported: Option<(usize, usize)> = None;
     for s in starts {

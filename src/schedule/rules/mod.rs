@@ -32,6 +32,14 @@ macro_rules! rule_kinds {
                 #[serde(rename = $name)]
                 $variant($ty),
             )*
+            /// In a build without the `schedule` feature (the npm package's `form` and
+            /// `widget/form` entry points), a kind other than `cadence`, by its name: its
+            /// keys are read over as JSON and not into its struct, since nothing there
+            /// evaluates it (validation reads cadence rules only); their readers were 4 KB
+            /// gzipped of the form page (issue 20, BENCHMARKS.md "Stop 30").
+            #[cfg(not(feature = "schedule"))]
+            #[serde(skip)]
+            Unread(&'static str),
         }
 
         impl RuleKind {
@@ -42,6 +50,8 @@ macro_rules! rule_kinds {
             pub fn name(&self) -> &'static str {
                 match self {
                     $(RuleKind::$variant(_) => $name,)*
+                    #[cfg(not(feature = "schedule"))]
+                    RuleKind::Unread(name) => name,
                 }
             }
 
@@ -49,6 +59,11 @@ macro_rules! rule_kinds {
             pub fn subject(&self) -> Subject {
                 match self {
                     $(RuleKind::$variant(_) => Subject::$subject,)*
+                    #[cfg(not(feature = "schedule"))]
+                    RuleKind::Unread(name) => match *name {
+                        $($name => Subject::$subject,)*
+                        _ => Subject::Worker,
+                    },
                 }
             }
 
@@ -56,6 +71,8 @@ macro_rules! rule_kinds {
             pub(crate) fn check(&self, rule: &Rule, path: &str, problems: &mut Problems) {
                 match self {
                     $(RuleKind::$variant(k) => k.check(rule, path, problems),)*
+                    #[cfg(not(feature = "schedule"))]
+                    RuleKind::Unread(_) => {}
                 }
             }
 
@@ -83,6 +100,18 @@ macro_rules! rule_kinds {
                 name: &str,
                 j: &mut crate::read::Json<'_>,
             ) -> Option<RuleKind> {
+                // Without the schedule, a kind but `cadence` is read over (`Unread`).
+                #[cfg(not(feature = "schedule"))]
+                {
+                    if name == "cadence" {
+                        return <cadence::Cadence as crate::policy::Read>::read(j)
+                            .map(RuleKind::Cadence);
+                    }
+                    let name = Self::NAMES.iter().find(|n| **n == name)?;
+                    j.skip()?;
+                    Some(RuleKind::Unread(name))
+                }
+                #[cfg(feature = "schedule")]
                 match name {
                     $($name => <$ty as crate::read::Read>::read(j).map(RuleKind::$variant),)*
                     _ => None,
@@ -93,6 +122,8 @@ macro_rules! rule_kinds {
             pub(crate) fn for_worker(&self) -> Option<&dyn WorkerRule> {
                 match self {
                     $(RuleKind::$variant(k) => rule_kinds!(@worker $subject k),)*
+                    #[cfg(not(feature = "schedule"))]
+                    RuleKind::Unread(_) => None,
                 }
             }
 
@@ -100,6 +131,8 @@ macro_rules! rule_kinds {
             pub(crate) fn for_team(&self) -> Option<&dyn TeamRule> {
                 match self {
                     $(RuleKind::$variant(k) => rule_kinds!(@team $subject k),)*
+                    #[cfg(not(feature = "schedule"))]
+                    RuleKind::Unread(_) => None,
                 }
             }
 
@@ -107,6 +140,8 @@ macro_rules! rule_kinds {
             pub(crate) fn for_child(&self) -> Option<&dyn ChildRule> {
                 match self {
                     $(RuleKind::$variant(k) => rule_kinds!(@child $subject k),)*
+                    #[cfg(not(feature = "schedule"))]
+                    RuleKind::Unread(_) => None,
                 }
             }
         }

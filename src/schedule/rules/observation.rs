@@ -10,7 +10,6 @@ use crate::terms::{ObligationKind, Problems};
 use crate::words::long_date;
 use chrono::NaiveDate;
 use serde::Serialize;
-use std::collections::BTreeSet;
 
 /// Observation of practice.
 #[derive(Debug, Clone, Serialize)]
@@ -51,14 +50,14 @@ impl Observation {
 impl WorkerRule for Observation {
     fn apply<'a>(&'a self, rule: &'a Rule, e: &mut Engine<'a>) -> Result<Option<Handover>> {
         let worker = e.worker;
-        let held: Vec<NaiveDate> = worker
+        let mut held: Vec<NaiveDate> = worker
             .observations
             .iter()
             .copied()
             .filter(|d| *d <= e.as_of && *d >= e.history_from())
-            .collect::<BTreeSet<_>>()
-            .into_iter()
             .collect();
+        crate::sort::sort(&mut held);
+        held.dedup();
         let every = self.every.describe();
         let (due, reason) = match held.last() {
             Some(last) => (

@@ -54,7 +54,7 @@ impl Panel {
         let (read, mut dues): (Vec<Obligation>, Vec<Obligation>) =
             obligations.into_iter().partition(|o| o.reading.is_some());
         // Date order, overdue first (the engine's order already; a hand-made list too).
-        dues.sort_by_key(|d| (d.status != Status::Overdue, d.due));
+        crate::sort::sort_by_key(&mut dues, |d| (d.status != Status::Overdue, d.due));
         let worker = worker.map(|w| from_js(w, "worker")).transpose()?;
         let sessions = match (schedule.get("sessions"), &worker) {
             (Some(s), _) if !s.is_null() => read::held(&schedule, "schedule", as_of)?,

@@ -141,7 +141,7 @@ pub(super) fn held(owner: &Value, path: &str, as_of: NaiveDate) -> Result<Vec<Na
             sessions.push(date);
         }
     }
-    sessions.sort_unstable();
+    crate::sort::sort(&mut sessions);
     sessions.dedup();
     Ok(sessions)
 }
