@@ -104,7 +104,7 @@ macro_rules! rule_kinds {
                 #[cfg(not(feature = "schedule"))]
                 {
                     if name == "cadence" {
-                        return <cadence::Cadence as crate::policy::Read>::read(j)
+                        return <cadence::Cadence as crate::read::Read>::read(j)
                             .map(RuleKind::Cadence);
                     }
                     let name = Self::NAMES.iter().find(|n| **n == name)?;
