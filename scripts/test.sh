@@ -84,7 +84,9 @@ step build      bash scripts/build-pkg.sh
 # sort, sorted lists for the calendar's maps, rule kinds but cadence read over without the
 # schedule, breaches written by hand: the sizes measured on the branch, +~1 KB (form +0.6: its
 # page, with havering's module, stays within issue 20's 100 KB).
-step size          node scripts/size-budget.mjs --budget core=198,widget=289,authoring=441,base=150,form=90,policy=11,widget/base=242,widget/form=171
+# A one-council page (an entry point and its largest policy module, havering's) is held to
+# issue 20's targets: the form page 100, the page with due dates 160, the widget page 200.
+step size          node scripts/size-budget.mjs --budget core=198,widget=289,authoring=441,base=150,form=90,policy=11,widget/base=242,widget/form=171 --page-budget form=100,base=160,widget/form=200
 step entries       node tests/e2e/entries.mjs
 step fast-validate node tests/e2e/fast-validate.mjs
 # No record text in wasm memory after validate, for every record shape (issue 25).
