@@ -430,3 +430,57 @@ fn a_template_rule_kind_is_named_in_its_file_and_its_registration_line_only() {
         problems.join("\n")
     );
 }
+
+/// The keys of `export const <name> = { … };` in www/editor/kinds.js: each line at two
+/// spaces' indent that opens an entry (`cadence: {` or `'min-count': {`).
+fn editor_keys(name: &str) -> BTreeSet<String> {
+    let text = fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/www/editor/kinds.js"))
+        .expect("www/editor/kinds.js");
+    let start = text
+        .find(&format!("export const {name} = {{"))
+        .unwrap_or_else(|| panic!("www/editor/kinds.js has no {name}"));
+    let body = &text[start..];
+    let body = &body[..body.find("\n};").expect("the object's end")];
+    body.lines()
+        .filter_map(|l| l.strip_prefix("  "))
+        .filter_map(|l| l.split_once(": {").map(|(k, _)| k))
+        .filter(|k| !k.starts_with(' '))
+        .map(|k| k.trim_matches('\'').to_string())
+        .collect()
+}
+
+/// Outside `src/`, a rule kind is named in two more places, both here: the format's reference
+/// (docs/policy-format.md, which must name it) and the policy editor's sentences
+/// (www/editor/kinds.js, which must have one for every kind and none for a kind the engine
+/// lacks). A kind added to the engine alone fails here, naming what is missing.
+#[test]
+fn every_rule_kind_has_its_doc_and_its_editor_sentence() {
+    use supervision_rules::policy::{RuleKind, TemplateRuleKind};
+    let doc = fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/docs/policy-format.md"
+    ))
+    .expect("docs/policy-format.md");
+    let mut problems = Vec::new();
+    for (names, editor) in [
+        (RuleKind::NAMES, "RULE_KINDS"),
+        (TemplateRuleKind::NAMES, "TEMPLATE_RULE_KINDS"),
+    ] {
+        let keys = editor_keys(editor);
+        let names: BTreeSet<String> = names.iter().map(|n| n.to_string()).collect();
+        for n in names.difference(&keys) {
+            problems.push(format!("{n}: no sentence in www/editor/kinds.js {editor}"));
+        }
+        for k in keys.difference(&names) {
+            problems.push(format!(
+                "{k}: in www/editor/kinds.js {editor}, not a kind of the engine"
+            ));
+        }
+        for n in &names {
+            if !doc.contains(&format!("`{n}`")) {
+                problems.push(format!("{n}: not named in docs/policy-format.md"));
+            }
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
